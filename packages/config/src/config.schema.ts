@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/** "true"/"false" (and 1/0, yes/no) from the environment; anything else is an error, not false. */
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+/** Every setting newsflow reads, by its environment variable name. */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
+  /** BullMQ key prefix: tests and side-by-side installs each use their own. */
+  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only').default('newsflow'),
+
+  SEARCH_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://127.0.0.1:9200'),
+  SEARCH_FLAVOR: z.enum(['elasticsearch', 'opensearch']).default('opensearch'),
+  SEARCH_USERNAME: z.string().optional(),
+  SEARCH_PASSWORD: z.string().optional(),
+  SEARCH_API_KEY: z.string().optional(),
+  /** The alias that reads and writes go through; the concrete index is `${alias}-000001`. */
+  SEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lowercase letters, digits, _ and - only').default('newsflow-articles'),
+
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(0, 65535).default(8080),
+  /** Workers answer GET /healthz and /readyz here when it is set. */
+  HEALTH_PORT: int(0, 65535).optional(),
+  /** Token for write and admin API routes; unset means writes are open (local use). */
+  API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+
+  FETCH_ALLOW_PRIVATE_NETWORKS: boolFromEnv.default(false),
+  FETCH_TIMEOUT_MS: int(1000, 600_000).default(20_000),
+  FETCH_MAX_BYTES: int(1024, 100 * 1024 * 1024).default(5 * 1024 * 1024),
+  FETCH_MAX_REDIRECTS: int(0, 20).default(5),
+  FETCH_CONTACT_URL: z.url().default('https://github.com/newsflow/newsflow'),
+  FETCH_USER_AGENT: z.string().optional(),
+
+  EXTRACT_DOM: z.enum(['jsdom', 'linkedom']).default('jsdom'),
+
+  FETCH_CONCURRENCY: int(1, 500).default(8),
+  EXTRACT_CONCURRENCY: int(1, 64).default(1),
+  ENRICH_CONCURRENCY: int(1, 64).default(2),
+  INDEX_CONCURRENCY: int(1, 1000).default(64),
+  /** The index stage gathers jobs into one _bulk request of at most this many documents… */
+  INDEX_BATCH_SIZE: int(1, 5000).default(100),
+  /** …or whatever has gathered after this many milliseconds. */
+  INDEX_FLUSH_MS: int(1, 60_000).default(200),
+
+  /** How long page HTML and article text stay in Redis between stages. */
+  STORE_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
+  /** How long an article's status and trace are kept. */
+  STATUS_TTL_SECONDS: int(60, 365 * 24 * 3600).default(30 * 24 * 3600),
+  /** SIGTERM waits this long for in-flight jobs before closing anyway. */
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+});
+
+export type Env = z.infer<typeof envSchema>;

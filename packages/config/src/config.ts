@@ -1,0 +1,90 @@
+
+import { envSchema } from './config.schema';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Config grouped by concern; built once in a composition root and passed down. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  logLevel: string;
+  redis: { url: string; prefix: string };
+  search: {
+    url: string;
+    flavor: 'elasticsearch' | 'opensearch';
+    alias: string;
+    auth: { username: string; password: string } | { apiKey: string } | null;
+  };
+  api: { host: string; port: number; token: string | null };
+  healthPort: number | null;
+  fetch: {
+    allowPrivateNetworks: boolean;
+    timeoutMs: number;
+    maxBytes: number;
+    maxRedirects: number;
+    userAgent: string;
+  };
+  extract: { dom: 'jsdom' | 'linkedom' };
+  concurrency: { fetch: number; extract: number; enrich: number; index: number };
+  index: { batchSize: number; flushMs: number };
+  store: { ttlSeconds: number; statusTtlSeconds: number };
+  shutdownTimeoutMs: number;
+}
+
+const VERSION = '0.1.0';
+
+/**
+ * Parses the environment once. Every problem is listed at once, with the variable's name,
+ * so a misconfigured deployment is fixed in one go. Empty strings count as unset.
+ */
+export function loadConfig(source: Record<string, string | undefined> = {}): Config {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if ((e.SEARCH_USERNAME === undefined) !== (e.SEARCH_PASSWORD === undefined)) {
+    problems.push('SEARCH_USERNAME and SEARCH_PASSWORD: set both or neither');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const auth =
+    e.SEARCH_API_KEY !== undefined
+      ? { apiKey: e.SEARCH_API_KEY }
+      : e.SEARCH_USERNAME !== undefined && e.SEARCH_PASSWORD !== undefined
+        ? { username: e.SEARCH_USERNAME, password: e.SEARCH_PASSWORD }
+        : null;
+
+  return {
+    env: e.NODE_ENV,
+    logLevel: e.LOG_LEVEL,
+    redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
+    search: { url: e.SEARCH_URL, flavor: e.SEARCH_FLAVOR, alias: e.SEARCH_INDEX, auth },
+    api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null },
+    healthPort: e.HEALTH_PORT ?? null,
+    fetch: {
+      allowPrivateNetworks: e.FETCH_ALLOW_PRIVATE_NETWORKS,
+      timeoutMs: e.FETCH_TIMEOUT_MS,
+      maxBytes: e.FETCH_MAX_BYTES,
+      maxRedirects: e.FETCH_MAX_REDIRECTS,
+      userAgent: e.FETCH_USER_AGENT ?? `newsflow/${VERSION} (+${e.FETCH_CONTACT_URL})`,
+    },
+    extract: { dom: e.EXTRACT_DOM },
+    concurrency: {
+      fetch: e.FETCH_CONCURRENCY,
+      extract: e.EXTRACT_CONCURRENCY,
+      enrich: e.ENRICH_CONCURRENCY,
+      index: e.INDEX_CONCURRENCY,
+    },
+    index: { batchSize: e.INDEX_BATCH_SIZE, flushMs: e.INDEX_FLUSH_MS },
+    store: { ttlSeconds: e.STORE_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS },
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+  };
+}
+

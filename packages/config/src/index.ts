@@ -1,0 +1,2 @@
+export * from './config';
+export { envSchema, type Env } from './config.schema';

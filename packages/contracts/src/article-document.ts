@@ -1,0 +1,48 @@
+/** The search document: one per article, its id the normalised URL's hash. */
+export interface EntityField {
+  name: string;
+  type: 'PERSON' | 'ORGANIZATION' | 'LOCATION';
+  mentions: string[];
+  mentionCount: number;
+}
+
+export interface QuoteField {
+  text: string;
+  speaker: string | null;
+  speakerType: 'PERSON' | 'ORGANIZATION' | 'LOCATION' | null;
+  kind: 'direct' | 'partial';
+  cue: string | null;
+}
+
+export interface ArticleDocument {
+  id: string;
+  url: string;
+  finalUrl: string;
+  canonicalUrl: string | null;
+  site: string;
+  siteName: string | null;
+  title: string;
+  byline: string | null;
+  authors: string[];
+  publishedAt: string | null;
+  modifiedAt: string | null;
+  /** publishedAt when known, else when it was fetched: what date filters and histograms use. */
+  date: string;
+  lang: string | null;
+  section: string | null;
+  keywords: string[];
+  access: 'free' | 'paywalled';
+  image: { url: string; caption: string | null } | null;
+  excerpt: string | null;
+  text: string;
+  html: string;
+  wordCount: number;
+  entities: EntityField[];
+  quotes: QuoteField[];
+  people: string[];
+  organizations: string[];
+  locations: string[];
+  speakers: string[];
+  fetchedAt: string;
+  indexedAt: string;
+}

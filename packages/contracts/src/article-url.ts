@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import normalizeUrl from 'normalize-url';
+
+/** Query parameters that only track the click; two URLs differing in them are one article. */
+const TRACKING_PARAMS: (string | RegExp)[] = [
+  /^utm_\w+$/i,
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'yclid',
+  '_ga',
+  '_gl',
+  'ref_src',
+  'cmpid',
+  'ocid',
+];
+
+export class InvalidUrlError extends Error {
+  override readonly name = 'InvalidUrlError';
+}
+
+/**
+ * Normalises an article URL: lower-case scheme and host, no default port, no fragment,
+ * no tracking parameters, the rest sorted. Throws InvalidUrlError (with a reason a person
+ * understands) for anything that is not an absolute http(s) URL.
+ */
+export function normalizeArticleUrl(raw: string): string {
+  const input = raw.trim();
+  let parsed: URL;
+  try {
+    parsed = new URL(input);
+  } catch {
+    throw new InvalidUrlError(`"${truncate(input)}" is not a valid absolute URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new InvalidUrlError(`"${truncate(input)}" uses ${parsed.protocol.replace(/:$/, '')}: only http and https URLs can be fetched`);
+  }
+  if (!parsed.hostname) throw new InvalidUrlError(`"${truncate(input)}" has no host`);
+  return normalizeUrl(input, {
+    stripHash: true,
+    stripWWW: false,
+    removeTrailingSlash: false,
+    removeSingleSlash: true,
+    removeQueryParameters: TRACKING_PARAMS,
+    sortQueryParameters: true,
+    stripAuthentication: true,
+    normalizeProtocol: false,
+  });
+}
+
+/** The id of an article: the first 128 bits of the SHA-256 of its normalised URL, in hex. */
+export function articleIdFor(normalizedUrl: string): string {
+  return createHash('sha256').update(normalizedUrl).digest('hex').slice(0, 32);
+}
+
+export type UrlInput =
+  | { ok: true; url: string; id: string }
+  | { ok: false; url: string; id: string; error: string };
+
+/**
+ * Resolves what a user typed to a URL and its id. Invalid input still gets a stable id (of the
+ * trimmed text) so that it can be tracked as a failed job with its reason, losing nothing else.
+ */
+export function resolveUrlInput(raw: string): UrlInput {
+  try {
+    const url = normalizeArticleUrl(raw);
+    return { ok: true, url, id: articleIdFor(url) };
+  } catch (err) {
+    const url = raw.trim() || '(empty)';
+    const error = err instanceof InvalidUrlError ? err.message : `"${truncate(url)}" is not a valid URL`;
+    return { ok: false, url, id: articleIdFor(url), error };
+  }
+}
+
+function truncate(s: string): string {
+  return s.length > 200 ? `${s.slice(0, 200)}…` : s;
+}

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/**
+ * What every stage's job carries: a reference to the article, never its body.
+ * Page HTML and article text live in the blob store under `id`.
+ */
+export const articleRefSchema = z.object({
+  v: z.literal(1),
+  /** Hash of the normalised URL: the job id in every queue and the search document id. */
+  id: z.string().regex(/^[0-9a-f]{32}$/, 'id must be 32 lowercase hex characters'),
+  /** The URL as normalised at enqueue time (or the raw input when it is not a valid URL). */
+  url: z.string().min(1).max(8192),
+});
+
+export type ArticleRef = z.infer<typeof articleRefSchema>;
