@@ -1,0 +1,60 @@
+import { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOBS, STAGES, type ArticleRef, type JobPayload, type QueueName } from '@newsflow/contracts';
+
+export type QueueSet = { [Q in QueueName]: Queue<JobPayload<Q>> };
+
+export function createQueueSet(connection: Redis, prefix: string): QueueSet {
+  const make = <Q extends QueueName>(name: Q) => new Queue<JobPayload<Q>>(name, { connection, prefix });
+  return { fetch: make('fetch'), extract: make('extract'), enrich: make('enrich'), index: make('index') };
+}
+
+export async function closeQueueSet(queues: QueueSet): Promise<void> {
+  await Promise.all(STAGES.map((q) => queues[q].close()));
+}
+
+const FINISHED = new Set(['completed', 'failed']);
+
+/**
+ * Adds a stage's job with the article id as job id, after validating the payload against the
+ * job's schema. A finished job left by an earlier crawl is removed first, because BullMQ would
+ * otherwise ignore the new one; an unfinished one means the work is already under way.
+ */
+export async function addStageJob<Q extends QueueName>(
+  queues: QueueSet,
+  stage: Q,
+  payload: JobPayload<Q>,
+): Promise<'added' | 'in-flight'> {
+  const def = JOBS[stage];
+  const data = def.schema.parse(payload) as JobPayload<Q>;
+  const queue = queues[stage] as unknown as Queue;
+  const existing = await queue.getJob(data.id);
+  if (existing) {
+    const state = await existing.getState();
+    if (!FINISHED.has(state) && state !== 'unknown') return 'in-flight';
+    await existing.remove().catch(() => undefined);
+  }
+  await queue.add(def.queue, data, { ...def.options, jobId: data.id });
+  return 'added';
+}
+
+/** Is this article somewhere in the pipeline right now (waiting, delayed, active)? */
+export async function isInFlight(queues: QueueSet, id: string): Promise<boolean> {
+  const states = await Promise.all(
+    STAGES.map(async (stage) => {
+      const job = await (queues[stage] as unknown as Queue).getJob(id);
+      return job ? job.getState() : null;
+    }),
+  );
+  return states.some((s) => s !== null && !FINISHED.has(s) && s !== 'unknown');
+}
+
+/** Puts an article at the start of the pipeline unless it is already in it. */
+export async function enqueueArticle(
+  queues: QueueSet,
+  ref: Pick<ArticleRef, 'id' | 'url'>,
+  requestedAt = new Date().toISOString(),
+): Promise<'added' | 'in-flight'> {
+  if (await isInFlight(queues, ref.id)) return 'in-flight';
+  return addStageJob(queues, 'fetch', { v: 1, id: ref.id, url: ref.url, requestedAt });
+}

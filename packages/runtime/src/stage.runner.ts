@@ -1,0 +1,124 @@
+import { Worker, type Job } from 'bullmq';
+import type { Redis } from 'ioredis';
+import { JOBS, nextStage, type ArticleState, type JobPayload, type QueueName } from '@newsflow/contracts';
+import { PermanentError, errorMessage, isPermanent } from './errors';
+import type { Logger } from './logger';
+import { addStageJob, type QueueSet } from './queue.set';
+import type { StatusStore } from './status.store';
+
+export interface StageContext {
+  job: Job;
+  logger: Logger;
+  /** 1 for the first try. */
+  attempt: number;
+}
+
+/** A stage's work. It returns nothing: the runner hands the article to the next stage on success. */
+export type StageHandler<Q extends QueueName> = (payload: JobPayload<Q>, ctx: StageContext) => Promise<void>;
+
+export interface StageRunnerOptions<Q extends QueueName> {
+  stage: Q;
+  handler: StageHandler<Q>;
+  connection: Redis;
+  prefix: string;
+  concurrency: number;
+  queues: QueueSet;
+  status: StatusStore;
+  logger: Logger;
+}
+
+const STATE_OF: Record<QueueName, ArticleState> = {
+  fetch: 'fetching',
+  extract: 'extracting',
+  enrich: 'enriching',
+  index: 'indexing',
+};
+
+/**
+ * The one worker runner every stage uses: validates the payload again on pick-up, records the
+ * article's state and trace, runs the handler, enqueues the next stage only after success, and
+ * logs a failure at error level only when no retry is left.
+ */
+export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<Q>): Worker {
+  const { stage, handler, status, queues } = opts;
+  const def = JOBS[stage];
+  const stageLogger = opts.logger.child({ queue: stage });
+
+  const processJob = async (job: Job): Promise<void> => {
+    const attempt = job.attemptsMade + 1;
+    const parsed = def.schema.safeParse(job.data);
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+      throw new PermanentError(`invalid ${stage} job payload (${issues})`, 'invalid-payload');
+    }
+    const payload = parsed.data as JobPayload<Q>;
+    const logger = stageLogger.child({ jobId: job.id, urlHash: payload.id });
+    const now = () => new Date().toISOString();
+
+    await status.update(payload.id, {
+      url: payload.url,
+      state: STATE_OF[stage],
+      stage,
+      attempt,
+      event: { stage, event: 'started', at: now(), attempt },
+    });
+    const started = performance.now();
+    try {
+      await handler(payload, { job, logger, attempt });
+    } catch (err) {
+      const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
+      const reason = errorMessage(err);
+      await status
+        .update(payload.id, {
+          url: payload.url,
+          state: final ? 'failed' : STATE_OF[stage],
+          stage,
+          reason: final ? reason : null,
+          attempt,
+          event: { stage, event: final ? 'failed' : 'retrying', at: now(), attempt, detail: reason },
+        })
+        .catch((e: unknown) => logger.warn({ err: e }, 'could not record the failure in the status store'));
+      if (final) logger.error({ err, attempt }, `${stage} failed: ${reason}`);
+      else logger.warn({ attempt, reason }, `${stage} failed, will retry`);
+      throw err;
+    }
+
+    const next = nextStage(stage);
+    const ms = Math.round(performance.now() - started);
+    if (next) {
+      await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
+    }
+    await status.update(payload.id, {
+      url: payload.url,
+      state: next ? STATE_OF[next] : 'done',
+      stage: next ?? stage,
+      attempt: null,
+      event: { stage, event: 'completed', at: now(), attempt, detail: `${ms} ms` },
+    });
+    logger.debug({ ms }, `${stage} done`);
+  };
+
+  const worker = new Worker(stage, processJob, {
+    connection: opts.connection,
+    prefix: opts.prefix,
+    concurrency: opts.concurrency,
+    // A killed worker's jobs come back after about 30 s; a job may be stalled several times
+    // (repeated kills) before it is failed, so crashes do not lose it.
+    lockDuration: 30_000,
+    stalledInterval: 15_000,
+    maxStalledCount: 5,
+  });
+  worker.on('error', (err) => stageLogger.error({ err }, 'worker error'));
+  return worker;
+}
+
+/** Closes a worker, letting in-flight jobs finish for at most `timeoutMs`. */
+export async function closeWorker(worker: Worker, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), timeoutMs);
+  });
+  const result = await Promise.race([worker.close().then(() => 'closed' as const), timedOut]);
+  clearTimeout(timer);
+  if (result === 'timeout') await worker.close(true);
+}
