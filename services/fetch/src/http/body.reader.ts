@@ -1,0 +1,29 @@
+import type { ReadableStream } from 'node:stream/web';
+import { FetchFailure } from './fetch.failure';
+
+/**
+ * Reads an (already decompressed) body into memory, refusing once it passes `maxBytes`.
+ * Counting the decoded stream is what stops a gzip bomb: a few KiB on the wire can inflate to
+ * gigabytes, and we cancel as soon as the inflated size crosses the cap.
+ */
+export async function readCapped(body: ReadableStream<Uint8Array> | null, maxBytes: number, url: string): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.byteLength;
+      if (total > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new FetchFailure('too-large', `${url} is larger than the ${maxBytes}-byte limit`);
+      }
+      chunks.push(value);
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks, total);
+}

@@ -1,0 +1,172 @@
+import { Agent, fetch, type Response } from 'undici';
+import { ALLOW_EVERY_ADDRESS, judgeAddress, literalIpOf, type AddressVerdict } from './address.policy';
+import { readCapped } from './body.reader';
+import { decodeHtml } from './charset.decoder';
+import { isHtmlMimeType, parseContentType, sniffsAsHtml } from './content.type';
+import { FetchFailure } from './fetch.failure';
+import { createGuardedLookup, systemResolver, type HostResolver } from './guarded.lookup';
+import { failureForStatus, isRedirectStatus } from './http.status';
+import { failureForNetworkError, PRIVATE_NETWORK_HINT } from './network.error';
+
+export interface PageFetcherOptions {
+  userAgent: string;
+  /** Overall deadline for the whole fetch, including every redirect hop and the body. */
+  timeoutMs: number;
+  /** Cap on the body after decompression. */
+  maxBytes: number;
+  /** Redirects followed before giving up (5 when omitted or not a number). */
+  maxRedirects: number;
+  /** Cap on the response head; 16 KiB (Node's default) when omitted. */
+  maxHeaderBytes?: number;
+  /** Lifts the public-address check; for local development and tests only. */
+  allowPrivateNetworks: boolean;
+}
+
+export interface FetchedPage {
+  requestedUrl: string;
+  finalUrl: string;
+  status: number;
+  /** Every URL that answered with a redirect, in order (the requested URL first, if it did). */
+  redirects: string[];
+  /** MIME type without parameters ("text/html"); empty for a 304. */
+  contentType: string;
+  /** Canonical lower-case name of the charset the body was decoded with; empty for a 304. */
+  charset: string;
+  html: string;
+  etag: string | null;
+  lastModified: string | null;
+  notModified: boolean;
+}
+
+export interface ConditionalRequest {
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
+export interface PageFetcher {
+  fetchPage(url: string, conditional?: ConditionalRequest): Promise<FetchedPage>;
+  close(): Promise<void>;
+}
+
+/** Seams for tests only: a fake DNS and an address policy that can trust one test address. */
+export interface PageFetcherSeams {
+  resolve?: HostResolver;
+  judge?: (address: string) => AddressVerdict;
+}
+
+const ACCEPT = 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.1';
+
+export function createPageFetcher(options: PageFetcherOptions): PageFetcher {
+  return createPageFetcherWithSeams(options, {});
+}
+
+export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: PageFetcherSeams): PageFetcher {
+  const judge = options.allowPrivateNetworks ? ALLOW_EVERY_ADDRESS : (seams.judge ?? judgeAddress);
+  const maxRedirects = Number.isInteger(options.maxRedirects) && options.maxRedirects >= 0 ? options.maxRedirects : 5;
+  const agent = new Agent({
+    // Host names are resolved and checked in this lookup; literal IPs never reach it (net skips
+    // lookup for them), which is why parseTarget checks those itself.
+    connect: { lookup: createGuardedLookup(seams.resolve ?? systemResolver, judge), timeout: options.timeoutMs },
+    headersTimeout: options.timeoutMs,
+    bodyTimeout: options.timeoutMs,
+    maxHeaderSize: options.maxHeaderBytes ?? 16 * 1024,
+  });
+
+  function parseTarget(raw: string, base?: URL): URL {
+    let url: URL;
+    try {
+      url = new URL(raw, base);
+    } catch {
+      throw new FetchFailure('invalid-url', base ? `${base.href} redirected to "${raw}", which is not a valid URL` : `"${raw}" is not a valid URL`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      throw new FetchFailure('unsupported-scheme', `${url.href} uses ${url.protocol} but only http: and https: pages are fetched`);
+    }
+    if (url.username !== '' || url.password !== '') {
+      throw new FetchFailure('invalid-url', `${url.protocol}//${url.host}${url.pathname} contains a user name or password, which is refused`);
+    }
+    const literal = literalIpOf(url.hostname);
+    if (literal !== null) {
+      const verdict = judge(literal);
+      if (!verdict.allowed) throw new FetchFailure('blocked-address', `refused: ${verdict.reason} ${PRIVATE_NETWORK_HINT}`);
+    }
+    url.hash = '';
+    return url;
+  }
+
+  async function fetchPage(requestedUrl: string, conditional: ConditionalRequest = {}): Promise<FetchedPage> {
+    let current = parseTarget(requestedUrl);
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: ACCEPT };
+    // Sent on every hop: the usual redirect (http→https, host canonicalisation) leads to the
+    // same resource the validators were stored for.
+    if (conditional.etag) headers['if-none-match'] = conditional.etag;
+    if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
+    const redirects: string[] = [];
+    const visited = new Set<string>([current.href]);
+    let response: Response | undefined;
+    try {
+      for (;;) {
+        response = await fetch(current.href, { dispatcher: agent, redirect: 'manual', signal, headers });
+        const location = response.headers.get('location');
+        if (!isRedirectStatus(response.status) || location === null) break;
+        await discard(response);
+        const next = parseTarget(location, current);
+        if (visited.has(next.href)) {
+          throw new FetchFailure('redirect-loop', `${requestedUrl} redirects in a loop: ${[...redirects, current.href, next.href].join(' → ')}`);
+        }
+        if (redirects.length >= maxRedirects) {
+          throw new FetchFailure('too-many-redirects', `${requestedUrl} redirected more than ${maxRedirects} times (last: ${current.href} → ${next.href})`);
+        }
+        redirects.push(current.href);
+        visited.add(next.href);
+        current = next;
+      }
+      return await readPage(response, requestedUrl, current.href, redirects);
+    } catch (error) {
+      if (response !== undefined) await discard(response);
+      throw failureForNetworkError(current.href, error, signal.aborted, options.timeoutMs);
+    }
+  }
+
+  async function readPage(response: Response, requestedUrl: string, finalUrl: string, redirects: string[]): Promise<FetchedPage> {
+    const page = {
+      requestedUrl,
+      finalUrl,
+      status: response.status,
+      redirects,
+      etag: response.headers.get('etag'),
+      lastModified: response.headers.get('last-modified'),
+    };
+    const statusFailure = failureForStatus(finalUrl, response.status, response.statusText, response.headers.get('retry-after'));
+    if (statusFailure !== null) throw statusFailure;
+    if (response.status === 304) {
+      await discard(response);
+      return { ...page, contentType: '', charset: '', html: '', notModified: true };
+    }
+    const declared = parseContentType(response.headers.get('content-type'));
+    if (declared !== null && !isHtmlMimeType(declared.mimeType)) {
+      throw new FetchFailure('not-html', `${finalUrl} is ${declared.mimeType}, not an HTML page`, { status: response.status });
+    }
+    const length = Number(response.headers.get('content-length'));
+    if (!response.headers.has('content-encoding') && length > options.maxBytes) {
+      throw new FetchFailure('too-large', `${finalUrl} is ${length} bytes, over the ${options.maxBytes}-byte limit`);
+    }
+    const bytes = await readCapped(response.body, options.maxBytes, finalUrl);
+    if (declared === null && !sniffsAsHtml(bytes)) {
+      throw new FetchFailure('not-html', `${finalUrl} has no Content-Type and does not look like HTML`, { status: response.status });
+    }
+    const { charset, html } = decodeHtml(bytes, declared?.charset ?? null);
+    return { ...page, contentType: declared?.mimeType ?? 'text/html', charset, html, notModified: false };
+  }
+
+  return {
+    fetchPage,
+    close: () => agent.close(),
+  };
+}
+
+/** Frees the connection of a response whose body we will not read. */
+async function discard(response: Response): Promise<void> {
+  if (response.body !== null && !response.bodyUsed) await response.body.cancel().catch(() => undefined);
+}
