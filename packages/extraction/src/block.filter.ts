@@ -1,0 +1,76 @@
+import { foldText } from './text.fold';
+import { stripCredit } from './lead-image.reader';
+import type { TextBlock } from './text.renderer';
+
+/**
+ * Line-level rules for what survives inside the article container: boilerplate that
+ * class names did not reveal. Each rule applies only to short blocks, so that a real
+ * paragraph which happens to start with "Subscribe" or mention cookies stays.
+ */
+interface LineRule {
+  re: RegExp;
+  maxChars: number;
+  /** Only when the block is mostly links or ends with a colon: "More on this:" */
+  linky?: boolean;
+}
+
+const RULES: LineRule[] = [
+  // Photo credits and captions left as paragraphs.
+  { re: /^(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic|credit|video)\s*(?:credit)?\s*(?::|by\b|courtesy\b)/i, maxChars: 200 },
+  { re: /\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.]{1,60}$/i, maxChars: 300 },
+  // Copyright and rights lines.
+  { re: /^(?:©|\(c\)\s|copyright\b)/i, maxChars: 300 },
+  { re: /\ball rights reserved\b/i, maxChars: 300 },
+  // Ads and their labels.
+  { re: /^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading below|scroll to continue)$/i, maxChars: 60 },
+  // Read-more and related teasers.
+  { re: /^(?:read more|read next|read also|also read|related(?: articles?| stories| content| coverage)?|see also|more from|more on|recommended|most read|most popular|you may also like|you might also like|also on)\b\s*[:>»|-]?/i, maxChars: 200, linky: true },
+  // Share bars.
+  { re: /^(?:share(?: this)?(?: article| story| page)?(?: on \w+)?|tweet|email|print|copy link|facebook|twitter|linkedin|whatsapp)$/i, maxChars: 60 },
+  // Newsletter and subscription prompts.
+  { re: /^(?:sign up|subscribe|get (?:our|the)\b.*\b(?:newsletter|briefing)|join (?:our|the)\b.*\bnewsletter|stay informed|already a subscriber|become a (?:member|subscriber)|support (?:our|independent) journalism)/i, maxChars: 250 },
+  { re: /\b(?:newsletter|subscription|subscribers?)\b.*\b(?:sign up|subscribe|inbox|every (?:morning|day|week)|free)\b/i, maxChars: 200 },
+  // Cookie and consent notices.
+  { re: /\bcookies?\b.*\b(?:accept|consent|privacy|we use|this site uses|agree)\b|\b(?:we use|this site uses)\b.*\bcookies?\b/i, maxChars: 300 },
+  // Follow-us lines.
+  { re: /^follow (?:us|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)/i, maxChars: 150 },
+];
+
+function isLinky(block: TextBlock): boolean {
+  if (/[:>»]$/.test(block.text.trim())) return true;
+  let linkChars = 0;
+  for (const a of Array.from(block.owner.querySelectorAll('a'))) linkChars += (a.textContent ?? '').trim().length;
+  return linkChars / Math.max(1, block.text.length) > 0.3;
+}
+
+export function isBoilerplateLine(block: TextBlock): boolean {
+  const t = block.text.trim();
+  return RULES.some((r) => t.length <= r.maxChars && r.re.test(t) && (!r.linky || isLinky(block)));
+}
+
+/**
+ * Keeps body blocks: drops boilerplate lines, the image caption (with or without its
+ * credit) and any block already seen, so a caption repeated for mobile layouts is gone.
+ */
+export function filterBlocks(blocks: TextBlock[], caption: string | null, title: string | null): { kept: TextBlock[]; dropped: TextBlock[] } {
+  const kept: TextBlock[] = [];
+  const dropped: TextBlock[] = [];
+  const seen = new Set<string>();
+  const foldedCaption = caption ? foldText(caption) : null;
+  const foldedTitle = title ? foldText(title) : null;
+  for (const block of blocks) {
+    const folded = foldText(block.text);
+    const isCaption =
+      foldedCaption !== null && foldedCaption.length > 0 &&
+      (folded === foldedCaption || foldText(stripCredit(block.text)) === foldedCaption);
+    const isTitle = kept.length === 0 && foldedTitle !== null && folded === foldedTitle;
+    const isRepeat = folded.split(' ').length >= 5 && seen.has(folded);
+    if (!folded || isCaption || isTitle || isRepeat || isBoilerplateLine(block)) {
+      dropped.push(block);
+      continue;
+    }
+    seen.add(folded);
+    kept.push(block);
+  }
+  return { kept, dropped };
+}
