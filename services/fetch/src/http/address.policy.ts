@@ -66,3 +66,12 @@ export function literalIpOf(hostname: string): string | null {
   const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
   return ipaddr.isValid(bare) && (bare.includes(':') || ipaddr.IPv4.isValidFourPartDecimal(bare)) ? bare : null;
 }
+
+/**
+ * RFC 6761: "localhost" and every name under it are loopback whatever DNS says, and resolvers
+ * disagree on spellings like "localhost." — so such names are refused by name, before any lookup.
+ */
+export function isLoopbackName(hostname: string): boolean {
+  const name = hostname.toLowerCase().replace(/\.$/, '');
+  return name === 'localhost' || name.endsWith('.localhost');
+}

@@ -1,5 +1,5 @@
 import { Agent, fetch, type Response } from 'undici';
-import { ALLOW_EVERY_ADDRESS, judgeAddress, literalIpOf, type AddressVerdict } from './address.policy';
+import { ALLOW_EVERY_ADDRESS, isLoopbackName, judgeAddress, literalIpOf, type AddressVerdict } from './address.policy';
 import { readCapped } from './body.reader';
 import { decodeHtml } from './charset.decoder';
 import { isHtmlMimeType, parseContentType, sniffsAsHtml } from './content.type';
@@ -89,6 +89,8 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     if (literal !== null) {
       const verdict = judge(literal);
       if (!verdict.allowed) throw new FetchFailure('blocked-address', `refused: ${verdict.reason} ${PRIVATE_NETWORK_HINT}`);
+    } else if (!options.allowPrivateNetworks && isLoopbackName(url.hostname)) {
+      throw new FetchFailure('blocked-address', `refused: ${url.hostname} is a loopback name ${PRIVATE_NETWORK_HINT}`);
     }
     url.hash = '';
     return url;
