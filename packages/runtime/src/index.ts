@@ -7,3 +7,5 @@ export * from './queue.set';
 export * from './stage.runner';
 export * from './health.server';
 export * from './shutdown';
+export * from './stage.infra';
+export * from './article.enqueuer';

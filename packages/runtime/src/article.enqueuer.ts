@@ -1,0 +1,26 @@
+import { resolveUrlInput } from '@newsflow/contracts';
+import { enqueueArticle, type QueueSet } from './queue.set';
+import type { StatusStore } from './status.store';
+
+export interface EnqueueResult {
+  id: string;
+  url: string;
+  /** `in-flight`: the same URL is already in the pipeline; the work is done once. */
+  outcome: 'queued' | 'in-flight';
+  /** Set when the URL is invalid: the job is still queued, and fails with this reason. */
+  invalid: string | null;
+}
+
+/**
+ * The one way URLs enter the pipeline (API and CLI alike). Invalid URLs are not dropped: they
+ * become a job that fails with its reason, so `status` and GET /articles/:id can show it.
+ */
+export async function enqueueUrl(queues: QueueSet, status: StatusStore, raw: string): Promise<EnqueueResult> {
+  const input = resolveUrlInput(raw);
+  const at = new Date().toISOString();
+  const outcome = await enqueueArticle(queues, { id: input.id, url: input.url }, at);
+  if (outcome === 'added') {
+    await status.update(input.id, { url: input.url, state: 'queued', stage: 'fetch', event: { stage: 'fetch', event: 'queued', at } });
+  }
+  return { id: input.id, url: input.url, outcome: outcome === 'added' ? 'queued' : 'in-flight', invalid: input.ok ? null : input.error };
+}

@@ -1,0 +1,87 @@
+import { Client } from '@elastic/elasticsearch';
+import type { Json, SearchEnginePort } from '../search.port';
+import { SearchUnavailableError } from '../search.port';
+import type { EngineConnection } from './engine-connection';
+import { isConnectionError, readBulkItems, readSearchHits, statusOf } from './response';
+
+/** Elasticsearch 8/9 through the official client: what users run (docker compose). */
+export function createElasticsearchAdapter(conn: EngineConnection): SearchEnginePort {
+  const client = new Client({
+    node: conn.url,
+    ...(conn.auth ? { auth: conn.auth } : {}),
+    requestTimeout: conn.requestTimeoutMs ?? 30_000,
+    maxRetries: 0,
+  });
+  // The 9.x client takes request bodies flattened into the params; ours are plain JSON.
+  const api = client as unknown as {
+    indices: Record<string, (p: Json, o?: Json) => Promise<unknown>>;
+    bulk(p: Json): Promise<unknown>;
+    search(p: Json): Promise<unknown>;
+    get(p: Json): Promise<unknown>;
+    ping(): Promise<unknown>;
+  };
+  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isConnectionError(err)) throw new SearchUnavailableError(`Elasticsearch at ${conn.url} is unavailable: ${(err as Error).message}`);
+      throw err;
+    }
+  };
+  return {
+    flavor: 'elasticsearch',
+    async ping() {
+      try {
+        return (await api.ping()) === true;
+      } catch {
+        return false;
+      }
+    },
+    async putIndexTemplate(name, body) {
+      await call(() => api.indices.putIndexTemplate!({ name, ...body }));
+    },
+    async aliasExists(alias) {
+      return (await call(() => api.indices.existsAlias!({ name: alias }))) === true;
+    },
+    async createIndex(index, body) {
+      try {
+        await call(() => api.indices.create!({ index, ...body }));
+        return true;
+      } catch (err) {
+        if (statusOf(err) === 400 && JSON.stringify((err as { meta?: { body?: unknown } }).meta?.body ?? '').includes('resource_already_exists_exception')) return false;
+        throw err;
+      }
+    },
+    async bulk(operations, refresh = false) {
+      return readBulkItems(await call(() => api.bulk({ operations, refresh })));
+    },
+    async search(index, body) {
+      return readSearchHits(await call(() => api.search({ index, ...body })));
+    },
+    async get(index, id) {
+      try {
+        const res = (await call(() => api.get({ index, id }))) as { _source?: Json };
+        return res._source ?? null;
+      } catch (err) {
+        if (statusOf(err) === 404) return null;
+        throw err;
+      }
+    },
+    async refresh(index) {
+      await call(() => api.indices.refresh!({ index }));
+    },
+    async deleteIndices(pattern) {
+      await call(() => api.indices.delete!({ index: pattern, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' }));
+    },
+    async deleteIndexTemplate(name) {
+      try {
+        await call(() => api.indices.deleteIndexTemplate!({ name }));
+      } catch (err) {
+        if (statusOf(err) !== 404) throw err;
+      }
+    },
+    async close() {
+      await client.close();
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export interface EngineConnection {
+  url: string;
+  auth: { username: string; password: string } | { apiKey: string } | null;
+  requestTimeoutMs?: number;
+}

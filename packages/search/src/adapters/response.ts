@@ -1,0 +1,53 @@
+import type { BulkItemResult, Json, SearchHits } from '../search.port';
+
+/** Both engines answer _bulk and _search with the same JSON; read it once here. */
+export function readBulkItems(body: unknown): BulkItemResult[] {
+  const items = ((body as { items?: Json[] }).items ?? []) as Json[];
+  return items.map((item) => {
+    const op = Object.values(item)[0] as { _id: string; status: number; error?: { type: string; reason: string } };
+    return {
+      id: op._id,
+      status: op.status,
+      error: op.error ? { type: op.error.type, reason: op.error.reason ?? op.error.type } : null,
+    };
+  });
+}
+
+interface RawHit {
+  _id: string;
+  _score: number | null;
+  _source?: Json;
+  highlight?: Record<string, string[]>;
+  inner_hits?: Record<string, { hits: { hits: RawHit[] } }>;
+}
+
+export function readSearchHits(body: unknown): SearchHits {
+  const b = body as { hits: { total: number | { value: number }; hits: RawHit[] }; aggregations?: Json };
+  const total = typeof b.hits.total === 'number' ? b.hits.total : b.hits.total.value;
+  return {
+    total,
+    aggregations: b.aggregations ?? {},
+    hits: b.hits.hits.map((h) => ({
+      id: h._id,
+      score: h._score,
+      source: h._source ?? {},
+      highlight: h.highlight ?? {},
+      innerHits: Object.fromEntries(
+        Object.entries(h.inner_hits ?? {}).map(([name, inner]) => [
+          name,
+          inner.hits.hits.map((ih) => ({ source: ih._source ?? {}, highlight: ih.highlight ?? {} })),
+        ]),
+      ),
+    })),
+  };
+}
+
+export function isConnectionError(err: unknown): boolean {
+  const name = (err as { name?: string } | null)?.name ?? '';
+  return name === 'ConnectionError' || name === 'TimeoutError' || name === 'NoLivingConnectionsError';
+}
+
+export function statusOf(err: unknown): number | undefined {
+  const e = err as { statusCode?: number; meta?: { statusCode?: number } } | null;
+  return e?.meta?.statusCode ?? e?.statusCode;
+}

@@ -1,0 +1,28 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { SearchUnavailableError } from '@newsflow/search';
+import type { ApiDeps } from './api.deps';
+import { registerArticleRoutes } from './articles.routes';
+import { registerHealthRoutes } from './health.routes';
+import { registerSearchRoutes } from './search.routes';
+
+/** Builds the HTTP API. Errors from Redis or the engine being away become a quick 503. */
+export function buildApiApp(deps: ApiDeps): FastifyInstance {
+  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'api' }) as FastifyBaseLogger, bodyLimit: 64 * 1024 });
+  app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
+    if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
+      return reply.code(err.statusCode).send({ error: err.message });
+    }
+    if (err instanceof SearchUnavailableError) return reply.code(503).send({ error: 'the search engine is unavailable; try again shortly' });
+    if (isRedisUnavailable(err)) return reply.code(503).send({ error: 'the queue store (Redis) is unavailable; try again shortly' });
+    req.log.error({ err }, 'request failed');
+    return reply.code(500).send({ error: 'internal error' });
+  });
+  registerHealthRoutes(app, deps);
+  registerArticleRoutes(app, deps);
+  registerSearchRoutes(app, deps);
+  return app;
+}
+
+function isRedisUnavailable(err: Error): boolean {
+  return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable/i.test(err.message);
+}

@@ -1,0 +1,13 @@
+import type { Logger, QueueSet, StatusStore } from '@newsflow/runtime';
+import type { ArticleIndex } from '@newsflow/search';
+
+/** The narrow ports the HTTP API needs. */
+export interface ApiDeps {
+  queues: QueueSet;
+  status: StatusStore;
+  articles: ArticleIndex;
+  logger: Logger;
+  /** When set, writes need `Authorization: Bearer <token>`. */
+  token: string | null;
+  ready: () => Promise<{ redis: boolean; search: boolean }>;
+}

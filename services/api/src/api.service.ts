@@ -1,0 +1,34 @@
+import type { Closeable, StageInfra } from '@newsflow/runtime';
+import { createQueueSet, closeQueueSet, createRedisConnection, createStatusStore } from '@newsflow/runtime';
+import type { ArticleIndex, SearchEnginePort } from '@newsflow/search';
+import { buildApiApp } from './api.app';
+
+/**
+ * The API service. It uses its own fail-fast Redis connection (no offline queue), so that
+ * requests get a 503 at once while Redis is away instead of hanging.
+ */
+export async function startApiService(infra: StageInfra, articles: ArticleIndex, engine: SearchEnginePort): Promise<Closeable[]> {
+  const { config } = infra;
+  const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-api');
+  redis.on('error', () => undefined); // reported through requests and /readyz
+  const queues = createQueueSet(redis, config.redis.prefix);
+  const status = createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds);
+  const app = buildApiApp({
+    queues,
+    status,
+    articles,
+    logger: infra.logger,
+    token: config.api.token,
+    ready: async () => ({
+      redis: await redis.ping().then(() => true, () => false),
+      search: await engine.ping(),
+    }),
+  });
+  await app.listen({ host: config.api.host, port: config.api.port });
+  infra.logger.info({ url: `http://${config.api.host}:${config.api.port}` }, 'api listening');
+  return [
+    { name: 'api http server', close: () => app.close() },
+    { name: 'api queues', close: () => closeQueueSet(queues) },
+    { name: 'api redis', close: async () => void (await redis.quit().catch(() => redis.disconnect())) },
+  ];
+}

@@ -1,0 +1,37 @@
+import type { FastifyInstance } from 'fastify';
+import { enqueueUrl } from '@newsflow/runtime';
+import type { ApiDeps } from './api.deps';
+import { articleIdSchema, enqueueBodySchema, formatIssues } from './api.schemas';
+import { requireToken } from './auth';
+
+export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  app.post('/articles', { preHandler: requireToken(deps.token) }, async (req, reply) => {
+    const body = enqueueBodySchema.safeParse(req.body);
+    if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
+    const result = await enqueueUrl(deps.queues, deps.status, body.data.url);
+    return reply.code(202).send({
+      id: result.id,
+      url: result.url,
+      status: result.outcome,
+      ...(result.invalid ? { warning: `${result.invalid}; the job will fail` } : {}),
+      links: { self: `/articles/${result.id}` },
+    });
+  });
+
+  app.get<{ Params: { id: string } }>('/articles/:id', async (req, reply) => {
+    const id = articleIdSchema.safeParse(req.params.id);
+    if (!id.success) return reply.code(400).send({ error: formatIssues(id.error) });
+    const [status, document] = await Promise.all([deps.status.get(id.data), deps.articles.get(id.data).catch(() => null)]);
+    if (!status && !document) return reply.code(404).send({ error: `no article with id ${id.data}` });
+    return {
+      id: id.data,
+      url: status?.url ?? document?.url,
+      state: status?.state ?? 'done',
+      stage: status?.stage ?? null,
+      reason: status?.reason ?? null,
+      updatedAt: status?.updatedAt ?? null,
+      trace: status?.trace ?? [],
+      document,
+    };
+  });
+}

@@ -1,0 +1,2 @@
+export { startEnrichService } from './enrich.service';
+export { createEnrichHandler } from './enrich.handler';

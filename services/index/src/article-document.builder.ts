@@ -1,0 +1,65 @@
+import type { ArticleDocument, EntityField, QuoteField } from '@newsflow/contracts';
+import type { Enrichment } from '@newsflow/nlp';
+import type { StoredArticle } from '@newsflow/service-extract';
+
+/** Builds the one search document of an article from what extract and enrich stored. */
+export function buildArticleDocument(id: string, article: StoredArticle, enrichment: Enrichment, now = new Date()): ArticleDocument {
+  const entities: EntityField[] = enrichment.entities.map((e) => ({
+    name: e.name,
+    type: e.type,
+    mentions: unique(e.mentions.map((m) => m.text)),
+    mentionCount: e.mentions.length,
+  }));
+  const quotes: QuoteField[] = enrichment.quotes.map((q) => ({
+    text: q.text,
+    speaker: q.speaker,
+    speakerType: q.speakerType,
+    kind: q.kind,
+    cue: q.cue,
+  }));
+  const named = (type: EntityField['type']) => entities.filter((e) => e.type === type).map((e) => e.name);
+  return {
+    id,
+    url: article.url,
+    finalUrl: article.finalUrl,
+    canonicalUrl: article.canonicalUrl,
+    site: siteOf(article.canonicalUrl ?? article.finalUrl),
+    siteName: article.siteName,
+    title: article.title,
+    byline: article.byline,
+    authors: article.authors,
+    publishedAt: article.publishedAt,
+    modifiedAt: article.modifiedAt,
+    date: article.publishedAt ?? article.fetchedAt,
+    lang: article.lang,
+    section: article.section,
+    keywords: article.keywords,
+    access: article.access,
+    image: article.image,
+    excerpt: article.excerpt,
+    text: article.text,
+    html: article.html,
+    wordCount: article.wordCount,
+    entities,
+    quotes,
+    people: named('PERSON'),
+    organizations: named('ORGANIZATION'),
+    locations: named('LOCATION'),
+    speakers: unique(quotes.map((q) => q.speaker).filter((s): s is string => s !== null)),
+    fetchedAt: article.fetchedAt,
+    indexedAt: now.toISOString(),
+  };
+}
+
+/** The host users filter by: lower case, without a leading "www.". */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
