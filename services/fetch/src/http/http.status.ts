@@ -12,7 +12,8 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
   const text = value?.trim();
   if (!text) return undefined;
   if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
+  // Every HTTP-date form starts with a day name; V8's Date.parse would also accept "-5".
+  const at = /^[a-z]{3}/i.test(text) ? Date.parse(text) : Number.NaN;
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
 
