@@ -65,7 +65,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
     if (title) sources.title = 'heuristic';
   }
 
-  const { kept, dropped } = filterBlocks(renderBlocks(content), lead.caption, title);
+  const { kept, dropped } = filterBlocks(renderBlocks(content), lead.caption, title, meta.authors);
   for (const block of dropped) {
     if (block.owner !== content && !kept.some((k) => block.owner.contains(k.owner))) block.owner.remove();
   }
@@ -76,11 +76,13 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   }
 
   let authors = meta.authors;
-  const byline = parsed.byline?.replace(/\s+/g, ' ').trim() || null;
-  if (authors.length === 0 && byline) {
-    authors = parseAuthors([byline]);
+  const readabilityByline = parsed.byline?.replace(/\s+/g, ' ').trim() || null;
+  if (authors.length === 0 && readabilityByline) {
+    authors = parseAuthors([readabilityByline]);
     if (authors.length > 0) sources.authors = 'readability';
   }
+  // The cleaned names read better than a raw byline with roles and dates in it.
+  const byline = authors.length > 0 ? authors.join(', ') : null;
 
   let siteName = meta.siteName;
   if (!siteName && parsed.siteName) {
@@ -106,7 +108,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
 
   return {
     title,
-    byline: byline ?? (authors.length > 0 ? authors.join(', ') : null),
+    byline,
     authors,
     publishedAt: meta.publishedAt,
     modifiedAt: meta.modifiedAt,

@@ -32,6 +32,8 @@ const RULES: LineRule[] = [
   { re: /\b(?:newsletter|subscription|subscribers?)\b.*\b(?:sign up|subscribe|inbox|every (?:morning|day|week)|free)\b/i, maxChars: 200 },
   // Cookie and consent notices.
   { re: /\bcookies?\b.*\b(?:accept|consent|privacy|we use|this site uses|agree)\b|\b(?:we use|this site uses)\b.*\bcookies?\b/i, maxChars: 300 },
+  // Paywall prompts.
+  { re: /^(?:read the (?:full|whole|rest of the) (?:article|story)|to continue reading|continue reading with|this (?:article|story) is (?:for|available to) (?:subscribers|members))/i, maxChars: 200 },
   // Follow-us lines.
   { re: /^follow (?:us|\w+(?: \w+)?) on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)/i, maxChars: 150 },
 ];
@@ -52,7 +54,28 @@ export function isBoilerplateLine(block: TextBlock): boolean {
  * Keeps body blocks: drops boilerplate lines, the image caption (with or without its
  * credit) and any block already seen, so a caption repeated for mobile layouts is gone.
  */
-export function filterBlocks(blocks: TextBlock[], caption: string | null, title: string | null): { kept: TextBlock[]; dropped: TextBlock[] } {
+const DATE_WORDS_RE =
+  /\b(?:\d{1,2}:\d{2}|\d{4}|jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec|updated|published|posted|ago)\b/i;
+
+/**
+ * Bylines and datelines left at the top of the body: "By Jane Doe", "Jane Doe, Staff Writer
+ * · Sept. 2, 2024". Only short blocks among the first few, naming an author or a date.
+ */
+function isBylineBlock(text: string, index: number, authors: readonly string[]): boolean {
+  if (index > 3 || text.length > 160) return false;
+  if (/^by\s+\p{Lu}/u.test(text)) return true;
+  const lower = text.toLowerCase();
+  const namesAuthor = authors.some((a) => a.length > 2 && lower.includes(a.toLowerCase()));
+  if (namesAuthor && (text.length < 80 || DATE_WORDS_RE.test(text))) return true;
+  return text.length < 60 && DATE_WORDS_RE.test(text) && /^[\p{L}\d\s.,:|·•\-–—/()]+$/u.test(text) && text.split(' ').length <= 8 && /\d/.test(text);
+}
+
+export function filterBlocks(
+  blocks: TextBlock[],
+  caption: string | null,
+  title: string | null,
+  authors: readonly string[] = [],
+): { kept: TextBlock[]; dropped: TextBlock[] } {
   const kept: TextBlock[] = [];
   const dropped: TextBlock[] = [];
   const seen = new Set<string>();
@@ -65,7 +88,8 @@ export function filterBlocks(blocks: TextBlock[], caption: string | null, title:
       (folded === foldedCaption || foldText(stripCredit(block.text)) === foldedCaption);
     const isTitle = kept.length === 0 && foldedTitle !== null && folded === foldedTitle;
     const isRepeat = folded.split(' ').length >= 5 && seen.has(folded);
-    if (!folded || isCaption || isTitle || isRepeat || isBoilerplateLine(block)) {
+    const isByline = isBylineBlock(block.text, kept.length, authors);
+    if (!folded || isCaption || isTitle || isRepeat || isByline || isBoilerplateLine(block)) {
       dropped.push(block);
       continue;
     }

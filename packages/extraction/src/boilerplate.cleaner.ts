@@ -16,6 +16,8 @@ const FURNITURE_WORD_RE = new RegExp(
       'breadcrumb', 'breadcrumbs', 'outbrain', 'taboola', 'comments?', 'disqus', 'byline-?share',
       'copyright', 'print-?only', 'sr-only', 'screen-reader-text',
       'visually-?hidden', 'tags', 'tag-?list', 'author-?bio', 'toolbar', 'skip-?link',
+      'paywall', 'regwall', 'piano', 'byline', 'bylines', 'dateline', 'author', 'authors',
+      '(?:article|post|entry|story)-?meta', 'timestamp', 'published-?date', 'pubdate',
     ].join('|') +
     ')(?=$|[\\s_-])',
   'i',

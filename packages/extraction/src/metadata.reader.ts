@@ -1,4 +1,5 @@
 import { parseAuthors } from './author.parser';
+import { readPageByline } from './byline.reader';
 import { dateFromUrl, toIsoDate } from './date.parser';
 import { ldImageUrl, ldIsFree, ldObject, ldString, ldStrings, readJsonLd } from './jsonld.reader';
 import type { FieldSource, SourcedField } from './article.types';
@@ -126,6 +127,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ['meta', parseAuthors(metaContents(doc, 'author'))],
     ['opengraph', parseAuthors(metaContents(doc, 'article:author').filter((a) => !/^https?:/i.test(a)))],
     ['meta', parseAuthors(metaContents(doc, 'byl').concat(metaContents(doc, 'sailthru.author'), metaContents(doc, 'parsely-author')))],
+    ['heuristic', readPageByline(doc)],
   ];
   const authors = pick(sources, 'authors', authorValues) ?? [];
 
