@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Resolves the local engine's jars into ~/.m2 (first run: downloads ~130 MB from Maven
+# Central, later runs: offline, about 3 s) and writes target/classpath.txt for start.sh.
+# CI runs this as its own step before starting the engine.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+mvn_args=(-q -B --no-transfer-progress -f "$here/pom.xml" dependency:go-offline dependency:build-classpath)
+
+# Offline first so a warm machine never touches the network; online only when something is missing.
+if ! mvn -o "${mvn_args[@]}" >/dev/null 2>&1; then
+  mvn "${mvn_args[@]}"
+fi
+test -s "$here/target/classpath.txt"

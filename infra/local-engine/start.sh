@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Starts the local OpenSearch node (see README.md) and waits until it is usable.
+#   LOCAL_ENGINE_PORT  http port on 127.0.0.1             (default 9200)
+#   LOCAL_ENGINE_DATA  data, config, log and pid folder   (default <repo>/.data/opensearch)
+#   LOCAL_ENGINE_HEAP  JVM heap, -Xms = -Xmx              (default 768m)
+#   LOCAL_ENGINE_WAIT  seconds to wait for yellow health  (default 120)
+#   JAVA_HOME          JDK to run it with                 (default: java on PATH, 11..21)
+# Idempotent: if an engine already answers on the port it does nothing.
+# --foreground: run the JVM in this process (exec) instead, log to stdout, no pid file;
+# used by packages/cli/src/local/local-engine.ts so the node dies with its parent.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+port="${LOCAL_ENGINE_PORT:-9200}"
+data="${LOCAL_ENGINE_DATA:-$repo/.data/opensearch}"
+heap="${LOCAL_ENGINE_HEAP:-768m}"
+wait_s="${LOCAL_ENGINE_WAIT:-120}"
+url="http://127.0.0.1:$port"
+pid_file="$data/engine.pid"
+log_file="$data/engine.log"
+foreground=false
+[[ "${1:-}" == "--foreground" ]] && foreground=true
+
+healthy() { curl -fs -o /dev/null --max-time 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s"; }
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
+is_engine_pid() { [[ -n "${1:-}" ]] && grep -qs OpenSearchRunner "/proc/$1/cmdline"; }
+
+if healthy; then
+  echo "local engine already up at $url"
+  exit 0
+fi
+
+running_pid=""
+if [[ -f "$pid_file" ]] && is_engine_pid "$(cat "$pid_file")"; then
+  running_pid="$(cat "$pid_file")"   # started earlier and still booting: just wait for it
+elif port_open; then
+  # The runner would silently move to the next free port; refuse instead.
+  echo "port $port is taken by something that is not a healthy search engine" >&2
+  exit 1
+fi
+
+if [[ -z "$running_pid" ]]; then
+  if [[ ! -s "$here/target/classpath.txt" || "$here/pom.xml" -nt "$here/target/classpath.txt" ]]; then
+    "$here/prepare.sh"
+  fi
+  # The runner copies its own config only when none is there; ours is refreshed every start.
+  mkdir -p "$data/node_1/config"
+  cp "$here/config/opensearch.yml" "$here/config/log4j2.properties" "$data/node_1/config/"
+  java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+  cmd=("$java_bin" "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError
+    -Dlog4j2.formatMsgNoLookups=true -Djava.awt.headless=true
+    -cp "$(cat "$here/target/classpath.txt")"
+    org.codelibs.opensearch.runner.OpenSearchRunner
+    # node n listens on baseHttpPort + n
+    -basePath "$data" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName newsflow-local -printOnFailure)
+  if $foreground; then
+    exec "${cmd[@]}"
+  fi
+  # setsid: the node must outlive this shell (and its Ctrl-C); stop.sh ends it.
+  setsid nohup "${cmd[@]}" >"$log_file" 2>&1 </dev/null &
+  running_pid=$!
+  echo "$running_pid" >"$pid_file"
+fi
+
+deadline=$((SECONDS + wait_s))
+until healthy; do
+  if ! kill -0 "$running_pid" 2>/dev/null || ((SECONDS >= deadline)); then
+    echo "local engine did not become healthy at $url within ${wait_s}s; last log lines:" >&2
+    tail -n 40 "$log_file" >&2 || true
+    kill "$running_pid" 2>/dev/null || true
+    rm -f "$pid_file"
+    exit 1
+  fi
+  sleep 1
+done
+echo "local engine up at $url (pid $running_pid, log $log_file)"
