@@ -22,7 +22,7 @@ export interface HostileServer {
   origin: string;
   port: number;
   /** Absolute URLs the /to-loopback and /to-metadata routes redirect to. */
-  redirectTargets: { loopback: string; metadata: string };
+  redirectTargets: { loopback: string; metadata: string; privateName: string };
   close(): Promise<void>;
 }
 
@@ -140,6 +140,9 @@ function route(request: http.IncomingMessage, response: http.ServerResponse, tar
       return;
     case '/to-metadata':
       redirect(targets.metadata);
+      return;
+    case '/to-private-name':
+      redirect(targets.privateName);
       return;
     case '/no-location':
       response.writeHead(302, {});

@@ -32,6 +32,13 @@ export function failureForNetworkError(url: string, error: unknown, deadlineHit:
       });
     }
   }
+  // undici refuses the fetch standard's "bad ports" (SMTP, IRC, X11…) before connecting; that
+  // will never change on retry.
+  if (chain.some((link) => link instanceof Error && link.message === 'bad port')) {
+    return new FetchFailure('blocked-address', `refused: ${url} uses port ${new URL(url).port}, which fetchers must not contact`, {
+      cause: error,
+    });
+  }
   for (const link of chain) {
     const code = (link as { code?: unknown } | null)?.code;
     const detail = (link as { message?: unknown } | null)?.message;

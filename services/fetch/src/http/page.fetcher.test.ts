@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeAddress } from './address.policy';
 import { FetchFailure, type FetchFailureCode } from './fetch.failure';
@@ -21,6 +22,7 @@ beforeAll(async () => {
   server = await startHostileServer('127.0.0.1', {
     loopback: `http://127.0.0.1:${counter.port}/admin`,
     metadata: 'http://169.254.169.254/latest/meta-data/',
+    privateName: `http://intranet.test:${counter.port}/`,
   });
   fetcher = createPageFetcher(OPTIONS);
 });
@@ -163,8 +165,19 @@ describe('failures', () => {
     expect(date.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 
+  it('refuses the fetch standard\'s bad ports for good', async () => {
+    const failure = await failureOf(fetcher.fetchPage('http://127.0.0.1:25/'));
+    expect({ code: failure.code, permanent: failure.permanent }).toEqual({ code: 'blocked-address', permanent: true });
+  });
+
   it('reports refused connections and unknown hosts as transient', async () => {
-    const closed = await failureOf(fetcher.fetchPage('http://127.0.0.1:1/'));
+    const closedPort = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const closed = await failureOf(fetcher.fetchPage(`http://127.0.0.1:${closedPort}/`));
     expect({ code: closed.code, permanent: closed.permanent }).toEqual({ code: 'connection-error', permanent: false });
     const unknown = await failureOf(
       createPageFetcherWithSeams(OPTIONS, {
@@ -184,7 +197,10 @@ describe('redirects into private networks', () => {
     trusted = await startHostileServer('127.0.0.2', server.redirectTargets);
     guarded = createPageFetcherWithSeams(
       { ...OPTIONS, allowPrivateNetworks: false },
-      { judge: (address) => (address === '127.0.0.2' ? { allowed: true } : judgeAddress(address)) },
+      {
+        judge: (address) => (address === '127.0.0.2' ? { allowed: true } : judgeAddress(address)),
+        resolve: async () => [{ address: '192.168.7.7', family: 4 }],
+      },
     );
   });
   afterAll(async () => {
@@ -195,6 +211,7 @@ describe('redirects into private networks', () => {
   it.each([
     ['/to-loopback', '127.0.0.1 is a loopback address'],
     ['/to-metadata', '169.254.169.254 is a link-local address'],
+    ['/to-private-name', 'intranet.test resolves to a non-public address: 192.168.7.7 is a private address'],
   ])('refuses %s', async (path, reason) => {
     const failure = await failureOf(guarded.fetchPage(trusted.origin + path));
     expect(failure.code).toBe('blocked-address');
