@@ -1,0 +1,92 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createLogger } from '@newsflow/runtime';
+import { isRedisUp, startLocalRedis } from '../local/local-redis';
+import { isSearchUp, startLocalEngine } from '../local/local-engine';
+import { configFromEnv } from '../process/config.loader';
+import { SERVICE_NAMES } from '../process/services';
+import { UsageError } from './start.command';
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/newsflow.js', import.meta.url));
+
+interface Started {
+  name: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * `npm start`: the whole system on this machine. Uses Redis and the search engine when they
+ * answer, else starts a local redis-server and the local OpenSearch; then runs every service as
+ * its own child process (one can crash or be killed alone, and is restarted). Ctrl-C stops
+ * everything it started.
+ */
+export async function devCommand(): Promise<void> {
+  const config = configFromEnv();
+  const logger = createLogger(config.logLevel, { service: 'dev' });
+  const started: Started[] = [];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+
+  if (!(await isRedisUp(config.redis.url))) {
+    const u = new URL(config.redis.url);
+    if (!isLoopback(u.hostname)) throw new UsageError(`Redis at ${config.redis.url} does not answer`);
+    logger.info('no Redis answers: starting a local redis-server');
+    const redis = await startLocalRedis({ port: Number(u.port || 6379), dataDir: `${REPO_ROOT}.data/redis` });
+    started.push({ name: 'redis-server', stop: redis.stop });
+    env.REDIS_URL = redis.url;
+  }
+  if (!(await isSearchUp(config.search.url))) {
+    const u = new URL(config.search.url);
+    if (!isLoopback(u.hostname)) throw new UsageError(`the search engine at ${config.search.url} does not answer`);
+    logger.info('no search engine answers: starting the local OpenSearch (the first run downloads it, which takes minutes)');
+    const engine = await startLocalEngine({ port: Number(u.port || 9200), dataDir: `${REPO_ROOT}.data/opensearch` });
+    started.push({ name: 'local OpenSearch', stop: engine.stop });
+    env.SEARCH_URL = engine.url;
+    env.SEARCH_FLAVOR = 'opensearch';
+  }
+
+  let stopping = false;
+  const children = new Map<string, ChildProcess>();
+  const run = (name: string) => {
+    const child = spawn(process.execPath, [BIN, 'start', name], { stdio: 'inherit', env });
+    children.set(name, child);
+    child.on('exit', (code, signal) => {
+      children.delete(name);
+      if (stopping) return;
+      logger.warn({ service: name, code, signal }, 'service exited; restarting it in 1 s');
+      setTimeout(() => !stopping && run(name), 1000);
+    });
+  };
+  for (const name of SERVICE_NAMES) run(name);
+  logger.info({ api: `http://${config.api.host}:${config.api.port}` }, 'newsflow is running; Ctrl-C stops it');
+
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping services');
+    await Promise.all([...children.values()].map((c) => stopChild(c, 20_000)));
+    for (const s of started.reverse()) {
+      logger.info(`stopping ${s.name}`);
+      await s.stop().catch((err: unknown) => logger.warn({ err }, `could not stop ${s.name}`));
+    }
+    process.exit(0);
+  };
+  process.on('SIGINT', (s) => void stop(s));
+  process.on('SIGTERM', (s) => void stop(s));
+}
+
+function stopChild(child: ChildProcess, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || host.startsWith('127.');
+}

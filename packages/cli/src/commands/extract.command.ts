@@ -1,0 +1,42 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { extractArticle, type DomChoice } from '@newsflow/extraction';
+
+/** `newsflow extract FILE... [--url URL]`: extraction on saved pages, no services; one JSON line per file. */
+export async function extractCommand(files: string[], opts: { url?: string; dom?: string }): Promise<number> {
+  if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') throw new Error(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
+  let failures = 0;
+  for (const file of files) {
+    try {
+      const raw = await readFile(file);
+      const html = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
+      const a = extractArticle(html, { url: opts.url ?? pathToFileURL(resolve(file)).href, dom: (opts.dom as DomChoice | undefined) ?? 'jsdom' });
+      process.stdout.write(
+        `${JSON.stringify({
+          file,
+          title: a.title,
+          byline: a.byline,
+          authors: a.authors,
+          publishedAt: a.publishedAt,
+          modifiedAt: a.modifiedAt,
+          siteName: a.siteName,
+          lang: a.lang,
+          canonicalUrl: a.canonicalUrl,
+          image: a.image,
+          section: a.section,
+          keywords: a.keywords,
+          access: a.access,
+          text: a.text,
+          html: a.html,
+          sources: a.sources,
+        })}\n`,
+      );
+    } catch (err) {
+      failures++;
+      process.stdout.write(`${JSON.stringify({ file, error: (err as Error).message })}\n`);
+    }
+  }
+  return failures > 0 ? 1 : 0;
+}

@@ -1,0 +1,51 @@
+import { createArticleIndex, createSearchEngine } from '@newsflow/search';
+import { configFromEnv } from '../process/config.loader';
+
+export interface SearchOptions {
+  person?: string;
+  speaker?: string;
+  site?: string;
+  since?: string;
+  size?: string;
+  json?: boolean;
+}
+
+/** `newsflow search QUERY [--person] [--speaker] [--site] [--since] [--json]`. */
+export async function searchCommand(query: string | undefined, opts: SearchOptions): Promise<number> {
+  const config = configFromEnv();
+  if (opts.since && Number.isNaN(Date.parse(opts.since))) throw new Error(`--since "${opts.since}" is not a date (e.g. 2024-04-26)`);
+  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
+  try {
+    const found = await createArticleIndex(engine, config.search.alias).search({
+      ...(query ? { q: query } : {}),
+      ...(opts.person ? { person: opts.person } : {}),
+      ...(opts.speaker ? { speaker: opts.speaker } : {}),
+      ...(opts.site ? { site: opts.site } : {}),
+      ...(opts.since ? { since: opts.since } : {}),
+      size: opts.size ? Number(opts.size) : 10,
+    });
+    const results = found.hits.map((h) => {
+      const s = h.source as { title?: string; url?: string; date?: string; siteName?: string };
+      return {
+        id: h.id,
+        title: s.title ?? '',
+        url: s.url ?? '',
+        date: s.date ?? null,
+        site: s.siteName ?? null,
+        quotes: (h.innerHits.quotes ?? []).map((q) => q.source as { text: string; speaker: string | null }),
+      };
+    });
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify({ total: found.total, results })}\n`);
+      return 0;
+    }
+    process.stdout.write(`${found.total} article(s)\n`);
+    for (const r of results) {
+      process.stdout.write(`\n${r.title}\n  ${r.url}\n  ${r.date ?? 'undated'}${r.site ? ` · ${r.site}` : ''}  [${r.id}]\n`);
+      for (const q of r.quotes) process.stdout.write(`  “${q.text}” — ${q.speaker ?? 'unattributed'}\n`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
+}

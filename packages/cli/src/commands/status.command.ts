@@ -1,0 +1,32 @@
+import { resolveUrlInput } from '@newsflow/contracts';
+import { createRedisConnection, createStatusStore } from '@newsflow/runtime';
+import { configFromEnv } from '../process/config.loader';
+
+const ID = /^[0-9a-f]{32}$/;
+
+/** `newsflow status URL|ID [--json]`: the stage an article is in and, when it failed, why. */
+export async function statusCommand(target: string, opts: { json?: boolean }): Promise<number> {
+  const config = configFromEnv();
+  const id = ID.test(target) ? target : resolveUrlInput(target).id;
+  const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-cli');
+  redis.on('error', () => undefined);
+  try {
+    const status = await createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds).get(id);
+    if (!status) {
+      process.stderr.write(`no article ${ID.test(target) ? 'with id' : 'for'} ${target} (never enqueued, or its status expired)\n`);
+      return 1;
+    }
+    if (opts.json) {
+      process.stdout.write(`${JSON.stringify(status)}\n`);
+      return 0;
+    }
+    const lines = [`${status.state}${status.reason ? `: ${status.reason}` : ''}`, `  id       ${status.id}`, `  url      ${status.url}`, `  updated  ${status.updatedAt}`];
+    for (const t of status.trace) {
+      lines.push(`  ${t.at}  ${t.stage.padEnd(8)} ${t.event}${t.attempt ? ` (attempt ${t.attempt})` : ''}${t.detail ? `  ${t.detail}` : ''}`);
+    }
+    process.stdout.write(`${lines.join('\n')}\n`);
+    return 0;
+  } finally {
+    await redis.quit().catch(() => redis.disconnect());
+  }
+}

@@ -1,0 +1,76 @@
+import { Command } from 'commander';
+import { devCommand } from './commands/dev.command';
+import { enqueueCommand } from './commands/enqueue.command';
+import { enrichCommand } from './commands/enrich.command';
+import { extractCommand } from './commands/extract.command';
+import { searchCommand } from './commands/search.command';
+import { startCommand } from './commands/start.command';
+import { statusCommand } from './commands/status.command';
+
+const program = new Command()
+  .name('newsflow')
+  .description('News ingestion: URLs in; clean articles with entities and attributed quotations out, searchable.')
+  .showHelpAfterError();
+
+const exitWith = (code: number) => {
+  process.exitCode = code;
+};
+
+program
+  .command('dev')
+  .description('start everything locally (Redis and the search engine too, when none answers); what `npm start` runs')
+  .action(() => devCommand());
+
+program
+  .command('start')
+  .description('run the named services against the configured Redis and engine (all when none is named)')
+  .argument('[services...]', 'api, fetch, extract, enrich, index')
+  .action((services: string[]) => startCommand(services));
+
+program
+  .command('enqueue')
+  .description('enqueue article URLs; prints each URL’s id')
+  .argument('[urls...]', 'URLs, or - to read them from standard input')
+  .option('-f, --file <file>', 'a file with one URL per line')
+  .option('--json', 'one JSON object per URL')
+  .action(async (urls: string[], opts: { file?: string; json?: boolean }) => exitWith(await enqueueCommand(urls, opts)));
+
+program
+  .command('status')
+  .description('the stage an article is in and, when it failed, the reason')
+  .argument('<url-or-id>')
+  .option('--json', 'print JSON')
+  .action(async (target: string, opts: { json?: boolean }) => exitWith(await statusCommand(target, opts)));
+
+program
+  .command('search')
+  .description('search indexed articles and their quotations')
+  .argument('[query]')
+  .option('--person <name>', 'articles mentioning this person')
+  .option('--speaker <name>', 'articles quoting this speaker')
+  .option('--site <host>', 'articles from this site')
+  .option('--since <date>', 'articles dated on or after this date')
+  .option('--size <n>', 'how many results (max 100)')
+  .option('--json', 'print JSON')
+  .action(async (query: string | undefined, opts) => exitWith(await searchCommand(query, opts)));
+
+program
+  .command('extract')
+  .description('extract articles from saved HTML files (.html or .html.gz), no services needed')
+  .argument('<files...>')
+  .option('--url <url>', 'the page’s address, for resolving links and the canonical URL')
+  .option('--dom <dom>', 'jsdom (default) or linkedom')
+  .action(async (files: string[], opts: { url?: string; dom?: string }) => exitWith(await extractCommand(files, opts)));
+
+program
+  .command('enrich')
+  .description('find entities and attributed quotations in plain-text files (- for standard input)')
+  .argument('<files...>')
+  .action(async (files: string[]) => exitWith(await enrichCommand(files)));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  process.stderr.write(`newsflow: ${(err as Error).message}\n`);
+  process.exitCode = 1;
+}

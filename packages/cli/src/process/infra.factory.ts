@@ -1,0 +1,54 @@
+import type { Config } from '@newsflow/config';
+import {
+  assertNoEviction,
+  closeQueueSet,
+  createBlobStore,
+  createLogger,
+  createQueueSet,
+  createRedisConnection,
+  createStatusStore,
+  type Closeable,
+  type Logger,
+  type StageInfra,
+} from '@newsflow/runtime';
+import { createArticleIndex, createSearchEngine, type ArticleIndex, type SearchEnginePort } from '@newsflow/search';
+
+export interface ProcessInfra {
+  infra: StageInfra;
+  engine: SearchEnginePort;
+  articles: ArticleIndex;
+  /** Closed last, after the services: queues, Redis, the search client. */
+  closeables: Closeable[];
+}
+
+/**
+ * The composition root's shared half: one Redis connection (checked for noeviction), the queue
+ * set, stores and the search engine, built once per process from the parsed config.
+ */
+export async function buildProcessInfra(config: Config, name: string, logger?: Logger): Promise<ProcessInfra> {
+  const log = logger ?? createLogger(config.logLevel, { service: name });
+  const connection = createRedisConnection(config.redis.url, 'worker', `newsflow-${name}`);
+  connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error (retrying)'));
+  await assertNoEviction(connection);
+  const queues = createQueueSet(connection, config.redis.prefix);
+  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
+  const articles = createArticleIndex(engine, config.search.alias);
+  const infra: StageInfra = {
+    config,
+    logger: log,
+    connection,
+    queues,
+    status: createStatusStore(connection, config.redis.prefix, config.store.statusTtlSeconds),
+    blobs: createBlobStore(connection, config.redis.prefix, config.store.ttlSeconds),
+  };
+  return {
+    infra,
+    engine,
+    articles,
+    closeables: [
+      { name: 'queues', close: () => closeQueueSet(queues) },
+      { name: 'redis', close: async () => void (await connection.quit().catch(() => connection.disconnect())) },
+      { name: 'search client', close: () => engine.close() },
+    ],
+  };
+}
