@@ -14,8 +14,8 @@ export interface PageFetcherOptions {
   timeoutMs: number;
   /** Cap on the body after decompression. */
   maxBytes: number;
-  /** Redirects followed before giving up (5 when omitted or not a number). */
-  maxRedirects: number;
+  /** Redirects followed before giving up (5 when omitted). */
+  maxRedirects?: number;
   /** Cap on the response head; 16 KiB (Node's default) when omitted. */
   maxHeaderBytes?: number;
   /** Lifts the public-address check; for local development and tests only. */
@@ -62,7 +62,7 @@ export function createPageFetcher(options: PageFetcherOptions): PageFetcher {
 
 export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: PageFetcherSeams): PageFetcher {
   const judge = options.allowPrivateNetworks ? ALLOW_EVERY_ADDRESS : (seams.judge ?? judgeAddress);
-  const maxRedirects = Number.isInteger(options.maxRedirects) && options.maxRedirects >= 0 ? options.maxRedirects : 5;
+  const maxRedirects = options.maxRedirects !== undefined && Number.isInteger(options.maxRedirects) && options.maxRedirects >= 0 ? options.maxRedirects : 5;
   const agent = new Agent({
     // Host names are resolved and checked in this lookup; literal IPs never reach it (net skips
     // lookup for them), which is why parseTarget checks those itself.
