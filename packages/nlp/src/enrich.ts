@@ -1,0 +1,53 @@
+import type { Enrichment } from './types';
+import { tokenize } from './text/tokens';
+import { getGazetteer } from './lexicon/gazetteer';
+import { findNames } from './entity/name.finder';
+import type { NameCandidate } from './entity/name.finder';
+import { resolveEntities } from './entity/entity.resolver';
+import { findQuoteSpans } from './quote/quote-span.finder';
+import { attributeQuotes } from './quote/attribution';
+
+/** Texts longer than this are cut (at a paragraph break when possible) so the cost stays bounded. */
+const DEFAULT_MAX_CHARS = 2_000_000;
+
+export interface EnrichOptions {
+  maxChars?: number;
+}
+
+/**
+ * Named entities (PERSON, ORGANIZATION, LOCATION) merged under their fullest name, and quotations
+ * with their speakers, from English news text (paragraphs separated by line breaks, the first one
+ * possibly the headline). Rules and word lists only: no model, no I/O; never throws on odd input.
+ */
+export function enrichText(input: string, options: EnrichOptions = {}): Enrichment {
+  if (typeof input !== 'string' || input.trim().length === 0) return { entities: [], quotes: [] };
+  const max = options.maxChars ?? DEFAULT_MAX_CHARS;
+  let text = input;
+  if (text.length > max) {
+    const cut = text.lastIndexOf('\n', max);
+    text = text.slice(0, cut > max / 2 ? cut : max);
+  }
+  const tokens = tokenize(text);
+  const gaz = getGazetteer();
+  const names = dropHeadlineGuesses(findNames(text, tokens, gaz), tokens, text);
+  const table = resolveEntities(text, tokens, names);
+  const spans = findQuoteSpans(text);
+  const quotes = attributeQuotes(text, tokens, spans, table);
+  return { entities: table.entities, quotes };
+}
+
+/**
+ * A Title Case headline capitalises every word, so its unknown capitalised words prove nothing:
+ * keep only names the gazetteer knows or that the body repeats.
+ */
+function dropHeadlineGuesses(names: NameCandidate[], tokens: ReturnType<typeof tokenize>, text: string): NameCandidate[] {
+  const headline = tokens.filter((t) => t.para === 0);
+  const words = headline.filter((t) => /^\p{L}/u.test(t.text));
+  const hasBody = tokens.some((t) => t.para > 0);
+  if (!hasBody || words.length === 0 || words.length > 25) return names;
+  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
+  if (capitalised / words.length < 0.6) return names;
+  const headEnd = headline[headline.length - 1]!.end;
+  const body = text.slice(headEnd);
+  return names.filter((n) => n.start >= headEnd || n.known !== null || n.words.every((w) => body.includes(w)));
+}

@@ -1,0 +1,268 @@
+import type { Entity, EntityType } from '../types';
+import type { Token } from '../text/tokens';
+import type { NameCandidate } from './name.finder';
+import {
+  AUX_ADVERBS, CUE_VERBS, LOC_HEADS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS,
+} from '../lexicon/words';
+import { FIRST_NAMES } from '../lexicon/first-names.data';
+
+/** One mention tied to its entity; the quotation rules use these to resolve speakers. */
+export interface ResolvedMention {
+  entity: number;
+  start: number;
+  end: number;
+  first: number;
+  last: number;
+  sent: number;
+  para: number;
+  possessive: boolean;
+}
+
+export interface EntityTable {
+  entities: Entity[];
+  /** sorted by start */
+  mentions: ResolvedMention[];
+  /** role nouns seen with each entity ("minister"), by entity index */
+  roles: Map<number, Set<string>>;
+}
+
+interface Draft {
+  type: EntityType;
+  canonical: string | null;
+  words: string[][];
+  cands: NameCandidate[];
+}
+
+const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
+const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w) && !/^\p{Lu}\.?$/u.test(w);
+
+/** Type of a name from its own words and title, or null when only context can tell (one plain word). */
+function classify(c: NameCandidate): EntityType | null {
+  if (c.known) return c.known.type;
+  const lw = c.words.map((w) => w.toLowerCase().replace(/\.$/, ''));
+  const last = lw[lw.length - 1] ?? '';
+  if (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
+  if (lw.length > 1 && LOC_HEADS.has(last)) return 'LOCATION';
+  if (c.title) return 'PERSON';
+  // single words (acronyms too: "NSC" may stand for a name spelt out elsewhere) need context
+  if (lw.length === 1) return null;
+  if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
+  // two to four plain capitalised words: a personal name is by far the commonest case in news
+  if (lw.length <= 4 && c.words.every((w) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return 'PERSON';
+  return 'ORGANIZATION';
+}
+
+function nextWordIsCue(tokens: readonly Token[], c: NameCandidate): boolean {
+  for (let k = c.last; k < Math.min(tokens.length, c.last + 3); k++) {
+    const w = tokens[k]!.text.toLowerCase();
+    if (CUE_VERBS.has(w)) return true;
+    if (!AUX_ADVERBS.has(w)) return false;
+  }
+  return false;
+}
+
+const initialsOf = (words: string[]): string =>
+  words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+
+/**
+ * Merges name candidates into entities: fullest name wins, surnames and first words resolve to the
+ * person most recently named (or the next one named), acronyms and aliases to their organisation or place.
+ */
+export function resolveEntities(text: string, tokens: readonly Token[], cands: readonly NameCandidate[]): EntityTable {
+  const drafts: Draft[] = [];
+  const byKey = new Map<string, number>();
+  const assigned = new Array<number>(cands.length).fill(-1);
+
+  const addTo = (key: string, make: () => Draft, ci: number): number => {
+    let idx = byKey.get(key);
+    if (idx === undefined) {
+      idx = drafts.length;
+      drafts.push(make());
+      byKey.set(key, idx);
+    }
+    const d = drafts[idx]!;
+    d.cands.push(cands[ci]!);
+    d.words.push(cands[ci]!.words);
+    assigned[ci] = idx;
+    return idx;
+  };
+
+  // pass 1: names that carry their own type
+  const types = cands.map(classify);
+  cands.forEach((c, ci) => {
+    const type = types[ci];
+    if (!type) return;
+    if (c.known) {
+      addTo(`${type}|${fold(c.known.canonical)}`, () => ({ type, canonical: c.known!.canonical, words: [], cands: [] }), ci);
+      return;
+    }
+    if (type === 'PERSON' && c.words.length > 1) {
+      // "Donald J. Trump" and "Donald Trump" are one person: key on first and last word
+      const key = `PERSON|${fold(c.words[0]!)} ${fold(c.words[c.words.length - 1]!)}`;
+      addTo(key, () => ({ type, canonical: null, words: [], cands: [] }), ci);
+      return;
+    }
+    if (type === 'PERSON') return; // titled single word: resolved with the other single words
+    addTo(`${type}|${fold(c.words.join(' '))}`, () => ({ type, canonical: null, words: [], cands: [] }), ci);
+  });
+
+  // organisations named by a shorter tail ("Intelligence Committee") join the fuller one
+  const orgIdx = drafts.map((d, i) => i).filter((i) => drafts[i]!.type === 'ORGANIZATION' && !drafts[i]!.canonical);
+  for (const i of orgIdx) {
+    const wi = drafts[i]!.words[0]!.map(fold);
+    for (const j of orgIdx) {
+      const wj = drafts[j]!.words[0]!.map(fold);
+      if (i === j || wj.length <= wi.length || wi.length < 2) continue;
+      if (wj.slice(wj.length - wi.length).join(' ') === wi.join(' ')) {
+        mergeInto(drafts, assigned, i, j);
+        break;
+      }
+    }
+  }
+
+  // pass 2: single words (and titled single words) in text order
+  const lastSeen = new Map<number, number>();
+  const singles: number[] = [];
+  cands.forEach((c, ci) => {
+    const a = assigned[ci]!;
+    if (a >= 0) return;
+    const w = fold(c.words[0] ?? '');
+    const person = pickPerson(drafts, assigned, cands, ci, w, lastSeen);
+    if (person >= 0) {
+      attach(drafts, assigned, cands, ci, person);
+      lastSeen.set(person, c.start);
+      return;
+    }
+    const org = drafts.findIndex(
+      (d) => d.type === 'ORGANIZATION' && d.words.some((ws) => ws.length > 1 &&
+        ((fold(ws[0]!) === w && !ORG_HEADS.has(w)) || (isAcronym(c.words[0] ?? '') && initialsOf(ws) === c.words[0]!.replace(/\./g, '')))),
+    );
+    if (org >= 0) {
+      attach(drafts, assigned, cands, ci, org);
+      return;
+    }
+    singles.push(ci);
+  });
+
+  // remaining single words: decide per word, from all its occurrences
+  const groups = new Map<string, number[]>();
+  for (const ci of singles) {
+    const w = fold(cands[ci]!.words[0] ?? '');
+    groups.set(w, [...(groups.get(w) ?? []), ci]);
+  }
+  for (const [w, cis] of groups) {
+    const cs = cis.map((ci) => cands[ci]!);
+    const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c));
+    const midSentence = cs.some((c) => !c.sentenceInitial);
+    const looksLikeWord = /(?:ing|ed|ly)$/.test(w) || text.includes(` ${w} `);
+    let type: EntityType | null = null;
+    if (isAcronym(cs[0]!.words[0] ?? '')) type = 'ORGANIZATION';
+    else if (personEvidence) type = 'PERSON';
+    else if (midSentence && !looksLikeWord) type = 'ORGANIZATION';
+    if (!type) continue;
+    const t = type;
+    for (const ci of cis) addTo(`${t}|${w}`, () => ({ type: t, canonical: null, words: [], cands: [] }), ci);
+  }
+
+  return finish(text, tokens, drafts);
+}
+
+function mergeInto(drafts: Draft[], assigned: number[], from: number, to: number): void {
+  const a = drafts[from]!;
+  const b = drafts[to]!;
+  b.cands.push(...a.cands);
+  b.words.push(...a.words);
+  a.cands = [];
+  a.words = [];
+  for (let k = 0; k < assigned.length; k++) if (assigned[k] === from) assigned[k] = to;
+}
+
+function attach(drafts: Draft[], assigned: number[], cands: readonly NameCandidate[], ci: number, idx: number): void {
+  drafts[idx]!.cands.push(cands[ci]!);
+  drafts[idx]!.words.push(cands[ci]!.words);
+  assigned[ci] = idx;
+}
+
+/**
+ * The person a single word names: last names before first words ("Biden", then "Xi" of Xi Jinping),
+ * and among several (two Wangs) the one mentioned most recently, else the next one introduced.
+ */
+function pickPerson(
+  drafts: Draft[], assigned: number[], cands: readonly NameCandidate[], ci: number, w: string, lastSeen: Map<number, number>,
+): number {
+  const at = cands[ci]!.start;
+  for (const pos of ['last', 'first'] as const) {
+    const matches: number[] = [];
+    drafts.forEach((d, i) => {
+      if (d.type !== 'PERSON') return;
+      if (d.words.some((ws) => ws.length > 1 && fold(pos === 'last' ? ws[ws.length - 1]! : ws[0]!) === w)) matches.push(i);
+    });
+    if (matches.length === 0) continue;
+    let best = -1;
+    let bestAt = -1;
+    for (const i of matches) {
+      const before = drafts[i]!.cands.filter((c) => c.start < at).map((c) => c.start);
+      const seen = Math.max(lastSeen.get(i) ?? -1, ...before, -1);
+      if (seen > bestAt) {
+        bestAt = seen;
+        best = i;
+      }
+    }
+    if (best >= 0) return best;
+    // nobody named yet: the first one named later
+    let firstAfter = Infinity;
+    for (const i of matches) {
+      const s = Math.min(...drafts[i]!.cands.map((c) => c.start));
+      if (s < firstAfter) {
+        firstAfter = s;
+        best = i;
+      }
+    }
+    return best;
+  }
+  void assigned;
+  return -1;
+}
+
+function finish(text: string, tokens: readonly Token[], drafts: Draft[]): EntityTable {
+  const entities: Entity[] = [];
+  const mentions: ResolvedMention[] = [];
+  const roles = new Map<number, Set<string>>();
+  for (const d of drafts) {
+    if (d.cands.length === 0) continue;
+    const idx = entities.length;
+    const fullest = [...d.cands].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length)[0]!;
+    const name = d.canonical ?? fullest.text.replace(/^The\s+/, '');
+    const ms = [...d.cands].sort((a, b) => a.start - b.start);
+    entities.push({ name, type: d.type, mentions: ms.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })) });
+    const rs = new Set<string>();
+    for (const c of ms) {
+      const t = tokens[c.first]!;
+      mentions.push({ entity: idx, start: c.start, end: c.end, first: c.first, last: c.last, sent: t.sent, para: t.para, possessive: c.possessive });
+      if (c.title) for (const w of c.title.split(' ')) if (ROLE_NOUNS.has(w.replace(/\.$/, ''))) rs.add(w);
+      for (const r of nearbyRoles(tokens, c)) rs.add(r);
+    }
+    if (rs.size > 0) roles.set(idx, rs);
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return { entities, mentions, roles };
+}
+
+/** Lower-case role nouns in an appositive right before or after the name ("China's minister of X, Wang"). */
+function nearbyRoles(tokens: readonly Token[], c: NameCandidate): string[] {
+  const out: string[] = [];
+  const sent = tokens[c.first]!.sent;
+  for (let k = c.first - 1; k >= Math.max(0, c.first - 7); k--) {
+    const t = tokens[k]!;
+    if (t.sent !== sent || t.text === '.' || /^["“”]$/.test(t.text)) break;
+    if (ROLE_NOUNS.has(t.text.toLowerCase())) out.push(t.text.toLowerCase());
+  }
+  if (tokens[c.last]?.text === ',') {
+    for (let k = c.last + 1; k < Math.min(tokens.length, c.last + 9); k++) {
+      const t = tokens[k]!;
+      if (t.sent !== sent || t.text === ',' || t.text === '.') break;
+      if (ROLE_NOUNS.has(t.text.toLowerCase())) out.push(t.text.toLowerCase());
+    }
+  }
+  return out;
+}

@@ -1,0 +1,206 @@
+import type { EntityType } from '../types';
+import type { Token } from '../text/tokens';
+import { isCapitalized } from '../text/tokens';
+import type { Gazetteer } from '../lexicon/gazetteer';
+import { normWord } from '../lexicon/gazetteer';
+import { CALENDAR_WORDS, NAME_CONNECTORS, ORG_HEADS, SENTENCE_STOP, TITLES } from '../lexicon/words';
+
+/** A capitalised name found in the text, before entities are merged. */
+export interface NameCandidate {
+  /** token index range [first, last) */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  /** surface text without a possessive 's */
+  text: string;
+  words: string[];
+  /** type and canonical name when the gazetteer knows the name */
+  known: { canonical: string; type: EntityType } | null;
+  /** title right before the name ("Secretary of State"), lower-case */
+  title: string | null;
+  possessive: boolean;
+  /** first word of its sentence: its capital letter proves nothing */
+  sentenceInitial: boolean;
+}
+
+const TITLE_WORDS = TITLES.map((t) => t.split(' '));
+const MAX_TITLE = Math.max(...TITLE_WORDS.map((t) => t.length));
+
+const isPossessive = (w: string): boolean => /['’]s$/i.test(w);
+const stripPossessive = (w: string): string => w.replace(/['’]s$/i, '');
+const isQuoteOrBracket = (w: string): boolean => /^["“”‘’'(\[«—–-]$/.test(w);
+
+function isNameWord(w: string): boolean {
+  // digits make a code or an amount ("$US8"), not a name; "G20" is the exception worth keeping
+  if (/\d/.test(w)) return /^G\d{1,2}$/.test(w);
+  return isCapitalized(w) && /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
+}
+
+/** Longest title at words[k], lower-cased, or null. */
+function matchTitle(words: readonly string[], k: number): { title: string; length: number } | null {
+  for (let len = Math.min(MAX_TITLE, words.length - k); len >= 1; len--) {
+    const cand = words.slice(k, k + len).map((w) => normWord(w));
+    if (TITLE_WORDS.some((t) => t.length === len && t.every((x, i) => x === cand[i]))) {
+      return { title: cand.join(' '), length: len };
+    }
+  }
+  return null;
+}
+
+/**
+ * Finds capitalised runs ("US Secretary of State Antony Blinken") and cuts them into names,
+ * setting titles and demonyms aside and taking known places/organisations from the gazetteer.
+ */
+export function findNames(source: string, tokens: readonly Token[], gaz: Gazetteer): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i]!;
+    if (!isNameWord(t.text)) {
+      i++;
+      continue;
+    }
+    // collect the run [i, j)
+    let j = i;
+    while (j < tokens.length) {
+      const tok = tokens[j]!;
+      if (tok.sent !== t.sent) break;
+      if (isNameWord(tok.text)) {
+        // a possessive ends the run, unless the name goes on ("People's Republic of China"): cutRun decides
+        j++;
+        continue;
+      }
+      const next = tokens[j + 1];
+      const prev = tokens[j - 1]!;
+      const joinsNext = next !== undefined && next.sent === t.sent && isNameWord(next.text);
+      // "Bank of America", "Jean-Claude", "AT&T"
+      if (joinsNext && NAME_CONNECTORS.has(tok.text.toLowerCase()) && tok.text !== 'and') {
+        j++;
+        continue;
+      }
+      if (joinsNext && tok.text === '-' && prev.end === tok.start && tok.end === next.start) {
+        j++;
+        continue;
+      }
+      break;
+    }
+    cutRun(source, tokens, i, j, gaz, out);
+    i = Math.max(j, i + 1);
+  }
+  return out;
+}
+
+function startsSentence(tokens: readonly Token[], i: number): boolean {
+  for (let k = i - 1; k >= 0; k--) {
+    const p = tokens[k]!;
+    if (p.sent !== tokens[i]!.sent) return true;
+    if (isQuoteOrBracket(p.text) || p.text === ':') continue;
+    return false;
+  }
+  return true;
+}
+
+function cutRun(source: string, tokens: readonly Token[], from: number, to: number, gaz: Gazetteer, out: NameCandidate[]): void {
+  const words = tokens.slice(from, to).map((t) => stripPossessive(t.text));
+  const raw = tokens.slice(from, to).map((t) => t.text);
+  let initial = startsSentence(tokens, from);
+  let title: string | null = null;
+  let chunkStart = -1;
+
+  const emit = (a: number, b: number, known: NameCandidate['known']): void => {
+    // drop connectors and hyphens at the edges
+    while (a < b && !isNameWord(raw[a]!)) a++;
+    while (b > a && !isNameWord(raw[b - 1]!)) b--;
+    if (a >= b) return;
+    const ws = words.slice(a, b).filter((w) => w.length > 0);
+    const first = tokens[from + a]!;
+    const lastTok = tokens[from + b - 1]!;
+    const possessive = isPossessive(lastTok.text);
+    const end = possessive ? lastTok.end - 2 : lastTok.end;
+    const text = source.slice(first.start, end);
+    out.push({
+      first: from + a,
+      last: from + b,
+      start: first.start,
+      end,
+      text,
+      words: ws,
+      known,
+      title,
+      possessive,
+      sentenceInitial: initial && a === 0,
+    });
+    title = null;
+  };
+
+  const isBoundaryAt = (k: number): boolean =>
+    k >= words.length || matchTitle(words, k) !== null || gaz.match(words, k) !== null || raw[k] === '-' ||
+    !isNameWord(raw[k] ?? '') ||
+    isPossessive(raw[k - 1] ?? '');
+
+  let k = 0;
+  while (k < words.length) {
+    const w = words[k]!;
+    if (chunkStart < 0) {
+      if (!isNameWord(raw[k]!)) {
+        k++;
+        continue;
+      }
+      const lw = w.toLowerCase();
+      if (k === 0 && initial && SENTENCE_STOP.has(lw) && !gaz.match(words, k)) {
+        k++;
+        initial = false;
+        continue;
+      }
+      if (CALENDAR_WORDS.has(lw) || CALENDAR_WORDS.has(raw[k]!.toLowerCase())) {
+        k++;
+        initial = false;
+        continue;
+      }
+      const tm = matchTitle(words, k);
+      // "General Motors": a title followed by an organisation word is part of the name
+      const rest = words.slice(k + (tm?.length ?? 0));
+      if (tm && rest.length > 0 && !ORG_HEADS.has((rest[rest.length - 1] ?? '').toLowerCase())) {
+        title = tm.title;
+        k += tm.length;
+        initial = false;
+        continue;
+      }
+      const gm = gaz.match(raw, k) ?? gaz.match(words, k);
+      if (gm && isBoundaryAt(k + gm.length)) {
+        emit(k, k + gm.length, gm.entry);
+        k += gm.length;
+        initial = false;
+        continue;
+      }
+      if (gaz.isDemonym(w) && isBoundaryAt(k + 1)) {
+        k++;
+        initial = false;
+        continue;
+      }
+      chunkStart = k;
+      k++;
+      if (isPossessive(raw[k - 1]!)) {
+        emit(chunkStart, k, null);
+        chunkStart = -1;
+      }
+      continue;
+    }
+    // inside a chunk: a capitalised title ends it ("Supreme Court Justice Brett Kavanaugh")
+    const tm = isNameWord(raw[k]!) ? matchTitle(words, k) : null;
+    if (tm && k + tm.length < words.length) {
+      emit(chunkStart, k, null);
+      chunkStart = -1;
+      initial = false;
+      continue;
+    }
+    k++;
+    if (isPossessive(raw[k - 1]!)) {
+      emit(chunkStart, k, null);
+      chunkStart = -1;
+      initial = false;
+    }
+  }
+  if (chunkStart >= 0) emit(chunkStart, words.length, null);
+}
