@@ -128,6 +128,12 @@ describe('failures', () => {
     await expectFailure('/many-headers', 'headers-too-large', true);
   });
 
+  it('honours a smaller maxHeaderBytes', async () => {
+    const strict = createPageFetcher({ ...OPTIONS, maxHeaderBytes: 100 });
+    await expectFailure('/page', 'headers-too-large', true, strict);
+    await strict.close();
+  });
+
   it('detects a redirect loop and too many redirects', async () => {
     const loop = await expectFailure('/loop-a', 'redirect-loop', true);
     expect(loop.message).toContain('/loop-b');
@@ -220,16 +226,20 @@ describe('redirects into private networks', () => {
     expect(counter.count()).toBe(0);
   });
 
-  it('connects to the address its lookup checked', async () => {
+  it('resolves once and connects to the address its lookup checked', async () => {
+    let resolutions = 0;
     const viaName = createPageFetcherWithSeams(
       { ...OPTIONS, allowPrivateNetworks: false },
       {
-        resolve: async () => [{ address: '127.0.0.2', family: 4 }],
+        // A rebinding DNS: the first answer passes the check, later ones point at loopback.
+        resolve: async () => [{ address: resolutions++ === 0 ? '127.0.0.2' : '127.0.0.1', family: 4 }],
         judge: (address) => (address === '127.0.0.2' ? { allowed: true } : judgeAddress(address)),
       },
     );
     const page = await viaName.fetchPage(`http://news.test:${trusted.port}/page`);
     expect(page.html).toContain('ua=');
+    expect(resolutions).toBe(1);
+    expect(counter.count()).toBe(0);
     await viaName.close();
   });
 });
