@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ArticleDocument } from '@newsflow/contracts';
+import { startEsCompatProxy } from '../../../test/support/es-compat-proxy';
+import { TEST_SEARCH_URL, uniqueName } from '../../../test/support/services';
+import { createArticleIndex, type ArticleIndex } from './article.index';
+import { createSearchEngine, type SearchFlavor } from './search.factory';
+import type { SearchEnginePort } from './search.port';
+
+function doc(id: string, over: Partial<ArticleDocument> = {}): ArticleDocument {
+  const now = new Date().toISOString();
+  return {
+    id, url: `https://news.example.com/${id}`, finalUrl: `https://news.example.com/${id}`, canonicalUrl: null,
+    site: 'news.example.com', siteName: 'Example News', title: 'Talks in Beijing', byline: null, authors: ['Jane Roe'],
+    publishedAt: '2024-04-26T08:00:00.000Z', modifiedAt: null, date: '2024-04-26T08:00:00.000Z', lang: 'en', section: null,
+    keywords: [], access: 'free', image: null, excerpt: null, text: 'The ministers discussed relationships and trade.',
+    html: '<p>The ministers discussed relationships and trade.</p>', wordCount: 6,
+    entities: [{ name: 'Wang Yi', type: 'PERSON', mentions: ['Wang Yi', 'Wang'], mentionCount: 2 }],
+    quotes: [
+      { text: 'And the relationship is facing all kinds of disruptions', speaker: 'Wang Yi', speakerType: 'PERSON', kind: 'direct', cue: 'told' },
+      { text: 'more needs to be done', speaker: 'Antony Blinken', speakerType: 'PERSON', kind: 'partial', cue: 'said' },
+    ],
+    people: ['Wang Yi', 'Antony Blinken'], organizations: [], locations: ['China'], speakers: ['Wang Yi', 'Antony Blinken'],
+    fetchedAt: now, indexedAt: now, ...over,
+  };
+}
+
+// The OpenSearch adapter runs against the local engine directly; the Elasticsearch adapter runs
+// against it through a proxy that only translates media types and the product header.
+describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('article index through the %s adapter', (flavor) => {
+  let engine: SearchEnginePort;
+  let index: ArticleIndex;
+  let proxy: { url: string; close(): Promise<void> } | null = null;
+
+  beforeAll(async () => {
+    if (flavor === 'elasticsearch') proxy = await startEsCompatProxy(TEST_SEARCH_URL);
+    engine = createSearchEngine(flavor, { url: proxy?.url ?? TEST_SEARCH_URL, auth: null });
+    index = createArticleIndex(engine, uniqueName(`idx-${flavor}`));
+    await index.ensure();
+    await index.ensure(); // idempotent: every process calls it at start
+  });
+  afterAll(async () => {
+    await index?.drop();
+    await engine?.close();
+    await proxy?.close();
+  });
+
+  it('writes through the alias, updates instead of duplicating, and reads back', async () => {
+    const a = 'a'.repeat(32);
+    expect((await index.write([doc(a), doc('b'.repeat(32), { title: 'Other', quotes: [], speakers: [] })])).map((r) => r.error)).toEqual([null, null]);
+    const again = await index.write([doc(a, { title: 'Talks in Beijing, updated' })], { refresh: true });
+    expect(again[0]).toMatchObject({ id: a, status: 200, error: null });
+    expect((await index.get(a))?.title).toBe('Talks in Beijing, updated');
+    expect(await index.get('c'.repeat(32))).toBeNull();
+    expect((await index.search({})).total).toBe(2);
+  });
+
+  it('answers "quotes by Wang Yi containing relationship" in one query, case-insensitively on the name', async () => {
+    const found = await index.search({ q: 'relationship', speaker: 'wang yi' });
+    expect(found.total).toBe(1);
+    const quotes = found.hits[0]!.innerHits.quotes!.map((q) => q.source);
+    expect(quotes).toEqual([expect.objectContaining({ speaker: 'Wang Yi', text: expect.stringContaining('relationship') })]);
+    // The same words said by someone else do not match.
+    expect((await index.search({ q: 'relationship', speaker: 'Antony Blinken' })).total).toBe(0);
+  });
+
+  it('filters, facets and highlights', async () => {
+    const found = await index.search({ q: 'relationships', person: 'Antony Blinken', since: '2024-01-01', facets: true });
+    expect(found.total).toBe(2);
+    expect(JSON.stringify(found.hits[0]!.highlight)).toContain('<mark>');
+    const people = (found.aggregations.people as { buckets: { key: string }[] }).buckets.map((b) => b.key);
+    expect(people).toEqual(expect.arrayContaining(['Wang Yi', 'Antony Blinken']));
+    expect((await index.search({ since: '2030-01-01' })).total).toBe(0);
+  });
+
+  it('reports a document the mapping refuses as an item error, and indexes the rest', async () => {
+    const bad = { ...doc('d'.repeat(32)), surprise: 'field' } as unknown as ArticleDocument;
+    const results = await index.write([bad, doc('e'.repeat(32))]);
+    expect(results[0]!.status).toBe(400);
+    expect(results[0]!.error?.type).toMatch(/strict_dynamic_mapping_exception/);
+    expect(results[1]!.error).toBeNull();
+  });
+});
