@@ -34,7 +34,7 @@ export interface LeadImage {
 }
 
 export function readLeadImage(doc: Document, metaImageUrl: string | null, pageUrl: string): LeadImage {
-  const figures = Array.from(doc.querySelectorAll('article figure, main figure, figure')).slice(0, 8);
+  const figures = Array.from(doc.getElementsByTagName('figure')).slice(0, 8);
   const stem = metaImageUrl ? fileStem(metaImageUrl) : null;
   let chosen: Element | null = null;
   if (stem) {

@@ -22,7 +22,8 @@ export interface PageMetadata {
 
 export type MetadataField = SourcedField;
 
-type Candidate<T> = [FieldSource, T | null | undefined];
+/** Candidates are thunks: later ones are only computed when earlier ones gave nothing. */
+type Candidate<T> = [FieldSource, () => T | null | undefined];
 
 /** Picks the first usable candidate in trust order and remembers where it came from. */
 function pick<T>(
@@ -31,7 +32,8 @@ function pick<T>(
   candidates: Candidate<T>[],
   usable: (v: T) => boolean = (v) => v != null && (!Array.isArray(v) || v.length > 0) && v !== '',
 ): T | null {
-  for (const [source, value] of candidates) {
+  for (const [source, thunk] of candidates) {
+    const value = thunk();
     if (value != null && usable(value)) {
       sources[field] = source;
       return value;
@@ -40,21 +42,38 @@ function pick<T>(
   return null;
 }
 
-function metaContent(doc: Document, ...keys: string[]): string | null {
-  for (const key of keys) {
-    for (const attr of ['property', 'name', 'itemprop']) {
-      const el = doc.querySelector(`meta[${attr}="${key}"]`);
-      const v = el?.getAttribute('content')?.trim();
-      if (v) return v;
+/**
+ * All <meta> values by lower-cased property/name/itemprop, read in one pass: one selector
+ * query per key costs a full document walk each in jsdom, which dominated extraction time.
+ */
+type MetaIndex = Map<string, string[]>;
+
+function indexMeta(doc: Document): MetaIndex {
+  const index: MetaIndex = new Map();
+  for (const el of Array.from(doc.querySelectorAll('meta'))) {
+    const content = el.getAttribute('content')?.trim();
+    if (!content) continue;
+    for (const attr of ['property', 'name', 'itemprop', 'http-equiv']) {
+      const key = el.getAttribute(attr)?.trim().toLowerCase();
+      if (!key) continue;
+      const list = index.get(key);
+      if (list) list.push(content);
+      else index.set(key, [content]);
     }
+  }
+  return index;
+}
+
+function metaContent(meta: MetaIndex, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const v = meta.get(key.toLowerCase())?.[0];
+    if (v) return v;
   }
   return null;
 }
 
-function metaContents(doc: Document, key: string): string[] {
-  return Array.from(doc.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`))
-    .map((el) => el.getAttribute('content')?.trim() ?? '')
-    .filter(Boolean);
+function metaContents(meta: MetaIndex, key: string): string[] {
+  return meta.get(key.toLowerCase()) ?? [];
 }
 
 function absolute(url: string | null, base: string): string | null {
@@ -78,20 +97,23 @@ function splitKeywords(values: string[]): string[] {
   return out;
 }
 
-const PAYWALL_MARKER_SELECTOR = [
-  '[class~="paywall"]', '[id="paywall"]', '[class~="subscriber-only"]', '[class~="premium-content"]',
-  '[class~="regwall"]', '[data-paywall]', '[class~="article-paywall"]', '[class~="piano-paywall"]',
-].join(', ');
+const PAYWALL_CLASSES = ['paywall', 'subscriber-only', 'premium-content', 'regwall', 'article-paywall', 'piano-paywall'];
 
-function httpEquiv(doc: Document, name: string): string | null {
-  for (const el of Array.from(doc.querySelectorAll('meta[http-equiv]'))) {
-    if (el.getAttribute('http-equiv')?.toLowerCase() === name) return el.getAttribute('content')?.trim() || null;
+/** Class lookups instead of attribute selectors: jsdom's selector engine is slow on those. */
+function hasPaywallMarker(doc: Document): boolean {
+  return doc.getElementById('paywall') !== null || PAYWALL_CLASSES.some((c) => doc.getElementsByClassName(c).length > 0);
+}
+
+function canonicalHref(doc: Document): string | null {
+  for (const link of Array.from(doc.getElementsByTagName('link'))) {
+    const rel = (link.getAttribute('rel') ?? '').toLowerCase().split(/\s+/);
+    if (rel.includes('canonical')) return link.getAttribute('href');
   }
   return null;
 }
 
 function domDate(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('article time[datetime], time[datetime]')).slice(0, 5)) {
+  for (const el of Array.from(doc.getElementsByTagName('time')).filter((t) => t.hasAttribute('datetime')).slice(0, 5)) {
     const iso = toIsoDate(el.getAttribute('datetime'));
     if (iso) return iso;
   }
@@ -100,87 +122,88 @@ function domDate(doc: Document): string | null {
 
 export function readMetadata(doc: Document, url: string): PageMetadata {
   const sources: PageMetadata['sources'] = {};
+  const meta = indexMeta(doc);
   const { article: ld, nodes } = readJsonLd(doc);
   const publisher = ldObject(ld?.['publisher']);
   const webSite = nodes.find((n) => n['@type'] === 'WebSite');
 
   const canonicalUrl = pick(sources, 'canonicalUrl', [
-    ['meta', absolute(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href') ?? null, url)],
-    ['opengraph', absolute(metaContent(doc, 'og:url'), url)],
+    ['meta', () => absolute(canonicalHref(doc), url)],
+    ['opengraph', () => absolute(metaContent(meta, 'og:url'), url)],
   ]);
 
   const siteName = pick(sources, 'siteName', [
-    ['opengraph', metaContent(doc, 'og:site_name')],
-    ['jsonld', ldString(publisher?.['name'])],
-    ['jsonld', ldString(webSite?.['name'])],
-    ['meta', metaContent(doc, 'application-name', 'apple-mobile-web-app-title')],
+    ['opengraph', () => metaContent(meta, 'og:site_name')],
+    ['jsonld', () => ldString(publisher?.['name'])],
+    ['jsonld', () => ldString(webSite?.['name'])],
+    ['meta', () => metaContent(meta, 'application-name', 'apple-mobile-web-app-title')],
   ]);
 
   const title = pick(sources, 'title', [
-    ['jsonld', ldString(ld?.['headline'])],
-    ['opengraph', metaContent(doc, 'og:title')],
-    ['meta', metaContent(doc, 'twitter:title', 'title', 'dc.title', 'DC.title')],
+    ['jsonld', () => ldString(ld?.['headline'])],
+    ['opengraph', () => metaContent(meta, 'og:title')],
+    ['meta', () => metaContent(meta, 'twitter:title', 'title', 'dc.title', 'DC.title')],
   ]);
 
   const authorValues: Candidate<string[]>[] = [
-    ['jsonld', parseAuthors(ldStrings(ld?.['author']))],
-    ['meta', parseAuthors(metaContents(doc, 'author'))],
-    ['opengraph', parseAuthors(metaContents(doc, 'article:author').filter((a) => !/^https?:/i.test(a)))],
-    ['meta', parseAuthors(metaContents(doc, 'byl').concat(metaContents(doc, 'sailthru.author'), metaContents(doc, 'parsely-author')))],
-    ['heuristic', readPageByline(doc)],
+    ['jsonld', () => parseAuthors(ldStrings(ld?.['author']))],
+    ['meta', () => parseAuthors(metaContents(meta, 'author'))],
+    ['opengraph', () => parseAuthors(metaContents(meta, 'article:author').filter((a) => !/^https?:/i.test(a)))],
+    ['meta', () => parseAuthors(metaContents(meta, 'byl').concat(metaContents(meta, 'sailthru.author'), metaContents(meta, 'parsely-author')))],
+    ['heuristic', () => readPageByline(doc)],
   ];
   const authors = pick(sources, 'authors', authorValues) ?? [];
 
   const publishedAt = pick(sources, 'publishedAt', [
-    ['jsonld', toIsoDate(ldString(ld?.['datePublished']))],
-    ['opengraph', toIsoDate(metaContent(doc, 'article:published_time'))],
-    ['meta', toIsoDate(metaContent(doc, 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'datePublished', 'sailthru.date', 'parsely-pub-date'))],
-    ['heuristic', domDate(doc)],
-    ['heuristic', dateFromUrl(canonicalUrl ?? url)],
+    ['jsonld', () => toIsoDate(ldString(ld?.['datePublished']))],
+    ['opengraph', () => toIsoDate(metaContent(meta, 'article:published_time'))],
+    ['meta', () => toIsoDate(metaContent(meta, 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'datePublished', 'sailthru.date', 'parsely-pub-date'))],
+    ['heuristic', () => domDate(doc)],
+    ['heuristic', () => dateFromUrl(canonicalUrl ?? url)],
   ]);
 
   const modifiedAt = pick(sources, 'modifiedAt', [
-    ['jsonld', toIsoDate(ldString(ld?.['dateModified']))],
-    ['opengraph', toIsoDate(metaContent(doc, 'article:modified_time', 'og:updated_time'))],
-    ['meta', toIsoDate(metaContent(doc, 'lastmod', 'last-modified', 'dateModified'))],
+    ['jsonld', () => toIsoDate(ldString(ld?.['dateModified']))],
+    ['opengraph', () => toIsoDate(metaContent(meta, 'article:modified_time', 'og:updated_time'))],
+    ['meta', () => toIsoDate(metaContent(meta, 'lastmod', 'last-modified', 'dateModified'))],
   ]);
 
   const lang = pick(sources, 'lang', [
-    ['meta', doc.documentElement?.getAttribute('lang')?.trim() || null],
-    ['meta', httpEquiv(doc, 'content-language')],
-    ['opengraph', metaContent(doc, 'og:locale')?.replace('_', '-') ?? null],
-    ['jsonld', ldString(ld?.['inLanguage'])],
+    ['meta', () => doc.documentElement?.getAttribute('lang')?.trim() || null],
+    ['meta', () => metaContent(meta, 'content-language')],
+    ['opengraph', () => metaContent(meta, 'og:locale')?.replace('_', '-') ?? null],
+    ['jsonld', () => ldString(ld?.['inLanguage'])],
   ]);
 
   const imageUrl = pick(sources, 'image', [
-    ['opengraph', absolute(metaContent(doc, 'og:image', 'og:image:url', 'og:image:secure_url'), url)],
-    ['jsonld', absolute(ldImageUrl(ld?.['image']), url)],
-    ['meta', absolute(metaContent(doc, 'twitter:image', 'twitter:image:src'), url)],
+    ['opengraph', () => absolute(metaContent(meta, 'og:image', 'og:image:url', 'og:image:secure_url'), url)],
+    ['jsonld', () => absolute(ldImageUrl(ld?.['image']), url)],
+    ['meta', () => absolute(metaContent(meta, 'twitter:image', 'twitter:image:src'), url)],
   ]);
 
   const section = pick(sources, 'section', [
-    ['opengraph', metaContent(doc, 'article:section')],
-    ['jsonld', ldStrings(ld?.['articleSection'])[0] ?? null],
-    ['meta', metaContent(doc, 'section', 'category')],
+    ['opengraph', () => metaContent(meta, 'article:section')],
+    ['jsonld', () => ldStrings(ld?.['articleSection'])[0] ?? null],
+    ['meta', () => metaContent(meta, 'section', 'category')],
   ]);
 
   const keywords = pick(sources, 'keywords', [
-    ['opengraph', splitKeywords(metaContents(doc, 'article:tag'))],
-    ['jsonld', splitKeywords(ldStrings(ld?.['keywords']))],
-    ['meta', splitKeywords(metaContents(doc, 'keywords').concat(metaContents(doc, 'news_keywords')))],
+    ['opengraph', () => splitKeywords(metaContents(meta, 'article:tag'))],
+    ['jsonld', () => splitKeywords(ldStrings(ld?.['keywords']))],
+    ['meta', () => splitKeywords(metaContents(meta, 'keywords').concat(metaContents(meta, 'news_keywords')))],
   ]) ?? [];
 
   let paywalled = false;
   const ldFree = ldIsFree(ld?.['isAccessibleForFree']);
   const partLocked = [ld?.['hasPart']].flat().some((p) => ldIsFree(ldObject(p)?.['isAccessibleForFree']) === false);
-  const tier = metaContent(doc, 'article:content_tier')?.toLowerCase();
+  const tier = metaContent(meta, 'article:content_tier')?.toLowerCase();
   if (ldFree === false || partLocked) {
     paywalled = true;
     sources.access = 'jsonld';
   } else if (tier === 'locked' || tier === 'metered') {
     paywalled = true;
     sources.access = 'opengraph';
-  } else if (doc.querySelector(PAYWALL_MARKER_SELECTOR)) {
+  } else if (hasPaywallMarker(doc)) {
     paywalled = true;
     sources.access = 'heuristic';
   } else if (ldFree === true) {
@@ -189,7 +212,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     sources.access = 'opengraph';
   }
 
-  const description = metaContent(doc, 'description', 'og:description', 'twitter:description') ?? ldString(ld?.['description']);
+  const description = metaContent(meta, 'description', 'og:description', 'twitter:description') ?? ldString(ld?.['description']);
 
   return {
     title, description, authors, publishedAt, modifiedAt, siteName, lang, canonicalUrl,
