@@ -55,6 +55,7 @@ describe('the seed article through the whole pipeline (real Redis, real engine)'
   });
 
   it('finds "quotes by Wang Yi containing relationship" with one search', async () => {
+    await pipeline.process.articles.refresh();
     const res = await fetch(`${pipeline.apiUrl}/search?q=relationship&speaker=${encodeURIComponent('Wang Yi')}`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { total: number; results: { title: string; matchingQuotes: { text: string; speaker: string }[] }[] };

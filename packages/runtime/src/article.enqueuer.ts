@@ -1,4 +1,5 @@
 import { resolveUrlInput } from '@newsflow/contracts';
+import type { InFlightMarker } from './inflight.marker';
 import { enqueueArticle, type QueueSet } from './queue.set';
 import type { StatusStore } from './status.store';
 
@@ -15,10 +16,10 @@ export interface EnqueueResult {
  * The one way URLs enter the pipeline (API and CLI alike). Invalid URLs are not dropped: they
  * become a job that fails with its reason, so `status` and GET /articles/:id can show it.
  */
-export async function enqueueUrl(queues: QueueSet, status: StatusStore, raw: string): Promise<EnqueueResult> {
+export async function enqueueUrl(queues: QueueSet, inflight: InFlightMarker, status: StatusStore, raw: string): Promise<EnqueueResult> {
   const input = resolveUrlInput(raw);
   const at = new Date().toISOString();
-  const outcome = await enqueueArticle(queues, { id: input.id, url: input.url }, at);
+  const outcome = await enqueueArticle(queues, inflight, { id: input.id, url: input.url }, at);
   if (outcome === 'added') {
     await status.update(input.id, { url: input.url, state: 'queued', stage: 'fetch', event: { stage: 'fetch', event: 'queued', at } });
   }

@@ -9,3 +9,4 @@ export * from './health.server';
 export * from './shutdown';
 export * from './stage.infra';
 export * from './article.enqueuer';
+export * from './inflight.marker';

@@ -1,6 +1,7 @@
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOBS, STAGES, type ArticleRef, type JobPayload, type QueueName } from '@newsflow/contracts';
+import type { InFlightMarker } from './inflight.marker';
 
 export type QueueSet = { [Q in QueueName]: Queue<JobPayload<Q>> };
 
@@ -14,6 +15,7 @@ export async function closeQueueSet(queues: QueueSet): Promise<void> {
 }
 
 const FINISHED = new Set(['completed', 'failed']);
+const STALE_MARKER_MS = 60_000;
 
 /**
  * Adds a stage's job with the article id as job id, after validating the payload against the
@@ -49,12 +51,21 @@ export async function isInFlight(queues: QueueSet, id: string): Promise<boolean>
   return states.some((s) => s !== null && !FINISHED.has(s) && s !== 'unknown');
 }
 
-/** Puts an article at the start of the pipeline unless it is already in it. */
+/**
+ * Puts an article at the start of the pipeline unless it is already in it. A marker older than a
+ * minute that no job backs any more (its job was removed by hand) is taken over rather than
+ * blocking the URL for the marker's whole TTL.
+ */
 export async function enqueueArticle(
   queues: QueueSet,
+  inflight: InFlightMarker,
   ref: Pick<ArticleRef, 'id' | 'url'>,
   requestedAt = new Date().toISOString(),
 ): Promise<'added' | 'in-flight'> {
-  if (await isInFlight(queues, ref.id)) return 'in-flight';
+  if (!(await inflight.claim(ref.id))) {
+    // A fresh marker may belong to an enqueue whose job is not added yet: trust it.
+    const age = await inflight.ageMs(ref.id);
+    if (age === null || age < STALE_MARKER_MS || (await isInFlight(queues, ref.id))) return 'in-flight';
+  }
   return addStageJob(queues, 'fetch', { v: 1, id: ref.id, url: ref.url, requestedAt });
 }

@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '@newsflow/config';
 import type { BlobStore } from './blob.store';
+import type { InFlightMarker } from './inflight.marker';
 import type { Logger } from './logger';
 import type { QueueSet } from './queue.set';
 import type { StatusStore } from './status.store';
@@ -14,4 +15,5 @@ export interface StageInfra {
   queues: QueueSet;
   status: StatusStore;
   blobs: BlobStore;
+  inflight: InFlightMarker;
 }

@@ -4,6 +4,7 @@ import { JOBS, nextStage, type ArticleState, type JobPayload, type QueueName } f
 import { PermanentError, errorMessage, isPermanent } from './errors';
 import type { Logger } from './logger';
 import { addStageJob, type QueueSet } from './queue.set';
+import type { InFlightMarker } from './inflight.marker';
 import type { StatusStore } from './status.store';
 
 export interface StageContext {
@@ -24,6 +25,7 @@ export interface StageRunnerOptions<Q extends QueueName> {
   concurrency: number;
   queues: QueueSet;
   status: StatusStore;
+  inflight: InFlightMarker;
   logger: Logger;
 }
 
@@ -40,7 +42,7 @@ const STATE_OF: Record<QueueName, ArticleState> = {
  * logs a failure at error level only when no retry is left.
  */
 export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<Q>): Worker {
-  const { stage, handler, status, queues } = opts;
+  const { stage, handler, status, queues, inflight } = opts;
   const def = JOBS[stage];
   const stageLogger = opts.logger.child({ queue: stage });
 
@@ -78,16 +80,18 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
           event: { stage, event: final ? 'failed' : 'retrying', at: now(), attempt, detail: reason },
         })
         .catch((e: unknown) => logger.warn({ err: e }, 'could not record the failure in the status store'));
-      if (final) logger.error({ err, attempt }, `${stage} failed: ${reason}`);
+      if (final) {
+        await inflight.release(payload.id).catch(() => undefined);
+        logger.error({ err, attempt }, `${stage} failed: ${reason}`);
+      }
       else logger.warn({ attempt, reason }, `${stage} failed, will retry`);
       throw err;
     }
 
     const next = nextStage(stage);
     const ms = Math.round(performance.now() - started);
-    if (next) {
-      await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
-    }
+    if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
+    else await inflight.release(payload.id);
     await status.update(payload.id, {
       url: payload.url,
       state: next ? STATE_OF[next] : 'done',

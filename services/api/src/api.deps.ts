@@ -1,9 +1,10 @@
-import type { Logger, QueueSet, StatusStore } from '@newsflow/runtime';
+import type { InFlightMarker, Logger, QueueSet, StatusStore } from '@newsflow/runtime';
 import type { ArticleIndex } from '@newsflow/search';
 
 /** The narrow ports the HTTP API needs. */
 export interface ApiDeps {
   queues: QueueSet;
+  inflight: InFlightMarker;
   status: StatusStore;
   articles: ArticleIndex;
   logger: Logger;

@@ -1,5 +1,5 @@
 import type { Closeable, StageInfra } from '@newsflow/runtime';
-import { createQueueSet, closeQueueSet, createRedisConnection, createStatusStore } from '@newsflow/runtime';
+import { createInFlightMarker, createQueueSet, closeQueueSet, createRedisConnection, createStatusStore } from '@newsflow/runtime';
 import type { ArticleIndex, SearchEnginePort } from '@newsflow/search';
 import { buildApiApp } from './api.app';
 
@@ -15,6 +15,7 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
   const status = createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds);
   const app = buildApiApp({
     queues,
+    inflight: createInFlightMarker(redis, config.redis.prefix),
     status,
     articles,
     logger: infra.logger,

@@ -8,7 +8,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
   app.post('/articles', { preHandler: requireToken(deps.token) }, async (req, reply) => {
     const body = enqueueBodySchema.safeParse(req.body);
     if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
-    const result = await enqueueUrl(deps.queues, deps.status, body.data.url);
+    const result = await enqueueUrl(deps.queues, deps.inflight, deps.status, body.data.url);
     return reply.code(202).send({
       id: result.id,
       url: result.url,

@@ -12,6 +12,7 @@ export function startEnrichService(infra: StageInfra): Closeable[] {
     concurrency: config.concurrency.enrich,
     queues: infra.queues,
     status: infra.status,
+    inflight: infra.inflight,
     logger: infra.logger,
   });
   return [{ name: 'enrich worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) }];

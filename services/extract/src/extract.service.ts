@@ -12,6 +12,7 @@ export function startExtractService(infra: StageInfra): Closeable[] {
     concurrency: config.concurrency.extract,
     queues: infra.queues,
     status: infra.status,
+    inflight: infra.inflight,
     logger: infra.logger,
   });
   return [{ name: 'extract worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) }];

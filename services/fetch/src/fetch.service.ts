@@ -20,6 +20,7 @@ export function startFetchService(infra: StageInfra): Closeable[] {
     concurrency: config.concurrency.fetch,
     queues: infra.queues,
     status: infra.status,
+    inflight: infra.inflight,
     logger: infra.logger,
   });
   return [

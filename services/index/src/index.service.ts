@@ -24,6 +24,7 @@ export function startIndexService(infra: StageInfra, articles: ArticleIndex): Cl
     concurrency: config.concurrency.index,
     queues: infra.queues,
     status: infra.status,
+    inflight: infra.inflight,
     logger: infra.logger,
   });
   return [

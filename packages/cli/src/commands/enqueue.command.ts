@@ -5,6 +5,7 @@ import {
   closeQueueSet,
   createQueueSet,
   createRedisConnection,
+  createInFlightMarker,
   createStatusStore,
   enqueueUrl,
   type EnqueueResult,
@@ -28,13 +29,14 @@ export async function enqueueCommand(urls: string[], opts: EnqueueOptions): Prom
   redis.on('error', () => undefined);
   const queues = createQueueSet(redis, config.redis.prefix);
   const status = createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds);
+  const inflight = createInFlightMarker(redis, config.redis.prefix);
   const many = inputs.length > 1;
   const bar = many && process.stderr.isTTY ? new cliProgress.SingleBar({ clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
   bar?.start(inputs.length, 0);
   const counts = { queued: 0, 'in-flight': 0, invalid: 0 };
   try {
     await forEachLimited(inputs, 16, async (raw) => {
-      const r: EnqueueResult = await enqueueUrl(queues, status, raw);
+      const r: EnqueueResult = await enqueueUrl(queues, inflight, status, raw);
       counts[r.outcome]++;
       if (r.invalid) counts.invalid++;
       const line = opts.json

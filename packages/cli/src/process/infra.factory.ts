@@ -3,6 +3,7 @@ import {
   assertNoEviction,
   closeQueueSet,
   createBlobStore,
+  createInFlightMarker,
   createLogger,
   createQueueSet,
   createRedisConnection,
@@ -40,6 +41,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     queues,
     status: createStatusStore(connection, config.redis.prefix, config.store.statusTtlSeconds),
     blobs: createBlobStore(connection, config.redis.prefix, config.store.ttlSeconds),
+    inflight: createInFlightMarker(connection, config.redis.prefix),
   };
   return {
     infra,
