@@ -26,11 +26,11 @@ const FURNITURE_WORD_RE = new RegExp(
 /** Caption and credit wrappers often hold the picture too: those lose only their text. */
 const CAPTION_WORD_RE = /(?:^|[\s_-])(?:caption|captions|credit|credits|photo-?credit|image-?credit)(?=$|[\s_-])/i;
 
-const FURNITURE_SELECTOR = [
-  'nav', 'aside', 'button', 'select', 'textarea', 'input', 'dialog', 'template', 'iframe', 'object', 'embed',
-  'figcaption', '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]',
-  '[role="dialog"]', '[role="alertdialog"]', '[aria-hidden="true"]', '[hidden]',
-].join(', ');
+const FURNITURE_TAGS = new Set([
+  'NAV', 'ASIDE', 'BUTTON', 'SELECT', 'TEXTAREA', 'INPUT', 'DIALOG', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED',
+  'FIGCAPTION', 'FORM',
+]);
+const FURNITURE_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'dialog', 'alertdialog']);
 
 /** Containers of the article itself are never furniture, whatever their classes say. */
 const NEVER_REMOVE = new Set(['HTML', 'BODY', 'MAIN', 'ARTICLE']);
@@ -57,25 +57,47 @@ function isDisposable(el: Element): boolean {
   return linkTextLength(el) / len > 0.5;
 }
 
+type Verdict = 'furniture' | 'caption' | null;
+
+function judge(el: Element): Verdict {
+  const tag = el.tagName.toUpperCase();
+  if (FURNITURE_TAGS.has(tag)) return 'furniture';
+  const role = el.getAttribute('role');
+  if (role && FURNITURE_ROLES.has(role.toLowerCase())) return 'furniture';
+  if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return 'furniture';
+  const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (words.length < 2) return null;
+  if (FURNITURE_WORD_RE.test(words)) return 'furniture';
+  if (CAPTION_WORD_RE.test(words)) return 'caption';
+  return null;
+}
+
+/**
+ * One walk over all elements: jsdom's selector engine is slow on attribute selectors, and a
+ * single pass with plain attribute reads is cheap in both DOMs.
+ */
 export function removeFurniture(doc: Document): void {
   const root = doc.body ?? doc.documentElement;
   if (!root) return;
-  for (const el of Array.from(root.querySelectorAll(FURNITURE_SELECTOR))) {
-    if (el.isConnected === false) continue;
-    if (isDisposable(el)) el.remove();
+  const found: [Element, Verdict][] = [];
+  // querySelectorAll('*'): linkedom's getElementsByTagName('*') returns nothing.
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const verdict = judge(el);
+    if (verdict) found.push([el, verdict]);
   }
-  // form: ASP.NET pages wrap everything in one; only small forms are furniture.
-  for (const el of Array.from(root.querySelectorAll('form'))) {
-    if (isDisposable(el)) el.remove();
-  }
-  for (const el of Array.from(root.querySelectorAll('[class], [id]'))) {
-    if (el.isConnected === false) continue;
-    const words = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
-    if (FURNITURE_WORD_RE.test(words) && isDisposable(el)) {
+  // Outer elements come first in document order; once removed, their descendants are moot.
+  const removed = new Set<Element>();
+  const isInsideRemoved = (el: Element) => {
+    for (let p = el.parentElement; p; p = p.parentElement) if (removed.has(p)) return true;
+    return false;
+  };
+  for (const [el, verdict] of found) {
+    if (isInsideRemoved(el) || !isDisposable(el)) continue;
+    if (verdict === 'furniture' || !el.querySelector('img, picture, video')) {
       el.remove();
-    } else if (CAPTION_WORD_RE.test(words) && isDisposable(el)) {
-      if (!el.querySelector('img, picture, video')) el.remove();
-      else for (const t of Array.from(el.querySelectorAll('p, span, div')).filter((c) => !c.querySelector('img, picture, video'))) t.remove();
+      removed.add(el);
+    } else {
+      for (const t of Array.from(el.querySelectorAll('p, span, div')).filter((c) => !c.querySelector('img, picture, video'))) t.remove();
     }
   }
 }

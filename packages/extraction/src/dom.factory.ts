@@ -28,7 +28,7 @@ export function stripInertMarkup(html: string): string {
  * and Readability resolves relative links against baseURI and documentURI.
  */
 function setAddress(document: Document, url: string): Document {
-  const base = document.querySelector('base[href]')?.getAttribute('href');
+  const base = document.getElementsByTagName('base')[0]?.getAttribute('href');
   let baseURI = url;
   if (base) {
     try {
