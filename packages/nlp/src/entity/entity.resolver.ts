@@ -109,9 +109,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   // organisations named by a shorter tail ("Intelligence Committee") join the fuller one
   const orgIdx = drafts.map((d, i) => i).filter((i) => drafts[i]!.type === 'ORGANIZATION' && !drafts[i]!.canonical);
   for (const i of orgIdx) {
-    const wi = drafts[i]!.words[0]!.map(fold);
+    const wi = (drafts[i]!.words[0] ?? []).map(fold);
     for (const j of orgIdx) {
-      const wj = drafts[j]!.words[0]!.map(fold);
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
       if (i === j || wj.length <= wi.length || wi.length < 2) continue;
       if (wj.slice(wj.length - wi.length).join(' ') === wi.join(' ')) {
         mergeInto(drafts, assigned, i, j);

@@ -3,7 +3,8 @@ import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { normWord } from '../lexicon/gazetteer';
-import { CALENDAR_WORDS, NAME_CONNECTORS, ORG_HEADS, SENTENCE_STOP, TITLES } from '../lexicon/words';
+import { CALENDAR_WORDS, LOC_HEADS, NAME_CONNECTORS, ORG_HEADS, SENTENCE_STOP, TITLES } from '../lexicon/words';
+import { FIRST_NAMES } from '../lexicon/first-names.data';
 
 /** A capitalised name found in the text, before entities are merged. */
 export interface NameCandidate {
@@ -54,6 +55,9 @@ function matchTitle(words: readonly string[], k: number): { title: string; lengt
  */
 export function findNames(source: string, tokens: readonly Token[], gaz: Gazetteer): NameCandidate[] {
   const out: NameCandidate[] = [];
+  // words the text also writes in lower case are ordinary words when they open a sentence
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -85,7 +89,7 @@ export function findNames(source: string, tokens: readonly Token[], gaz: Gazette
       }
       break;
     }
-    cutRun(source, tokens, i, j, gaz, out);
+    cutRun(source, tokens, i, j, gaz, lowerWords, out);
     i = Math.max(j, i + 1);
   }
   return out;
@@ -101,11 +105,16 @@ function startsSentence(tokens: readonly Token[], i: number): boolean {
   return true;
 }
 
-function cutRun(source: string, tokens: readonly Token[], from: number, to: number, gaz: Gazetteer, out: NameCandidate[]): void {
+function cutRun(
+  source: string, tokens: readonly Token[], from: number, to: number, gaz: Gazetteer, lowerWords: ReadonlySet<string>, out: NameCandidate[],
+): void {
   const words = tokens.slice(from, to).map((t) => stripPossessive(t.text));
   const raw = tokens.slice(from, to).map((t) => t.text);
   let initial = startsSentence(tokens, from);
-  let title: string | null = null;
+  // a lower-case title right before the run ("congresswoman Alexandria Ocasio-Cortez")
+  const before = tokens[from - 1];
+  let title: string | null =
+    before && /^\p{Ll}/u.test(before.text) && matchTitle([before.text], 0) ? before.text.toLowerCase() : null;
   let chunkStart = -1;
 
   const emit = (a: number, b: number, known: NameCandidate['known']): void => {
@@ -134,10 +143,28 @@ function cutRun(source: string, tokens: readonly Token[], from: number, to: numb
     title = null;
   };
 
-  const isBoundaryAt = (k: number): boolean =>
-    k >= words.length || matchTitle(words, k) !== null || gaz.match(words, k) !== null || raw[k] === '-' ||
-    !isNameWord(raw[k] ?? '') ||
-    isPossessive(raw[k - 1] ?? '');
+  // indices of name units: hyphen-joined words ("Eva-Marie") count once
+  const unitsFrom = (k: number): number => {
+    let n = 0;
+    for (let x = k; x < raw.length; x++) if (isNameWord(raw[x]!) && raw[x - 1] !== '-') n++;
+    return n;
+  };
+  const isBoundaryAt = (k: number): boolean => {
+    if (k >= words.length || !isNameWord(raw[k] ?? '') || isPossessive(raw[k - 1] ?? '')) return true;
+    if (raw[k] === '-') return gaz.match(words, k + 1) !== null; // "China-US"
+    if (matchTitle(words, k) !== null || gaz.match(words, k) !== null) return true;
+    // "envoy to Ukraine Kurt Volker": a personal name follows the place
+    if (FIRST_NAMES.has(words[k]!.toLowerCase())) return true;
+    return unitsFrom(k) >= 2 && !ORG_HEADS.has(words[words.length - 1]!.toLowerCase()) && !LOC_HEADS.has(words[words.length - 1]!.toLowerCase());
+  };
+
+  /** After "Director of": the words of the office, leaving the last two name units for the person. */
+  const skipOfPhrase = (k: number): number => {
+    if (raw[k]?.toLowerCase() !== 'of') return k;
+    let x = k + 1;
+    while (x < raw.length && unitsFrom(x) > 2 && !FIRST_NAMES.has(words[x]!.toLowerCase())) x++;
+    return x;
+  };
 
   let k = 0;
   while (k < words.length) {
@@ -148,7 +175,10 @@ function cutRun(source: string, tokens: readonly Token[], from: number, to: numb
         continue;
       }
       const lw = w.toLowerCase();
-      if (k === 0 && initial && SENTENCE_STOP.has(lw) && !gaz.match(words, k)) {
+      // a capitalised first word of a sentence is often an ordinary word ("Hosting Cook, ...")
+      const ordinary = (): boolean =>
+        SENTENCE_STOP.has(lw) || (/(?:ing|ed|ly)$/.test(lw) && !FIRST_NAMES.has(lw)) || lowerWords.has(lw);
+      if (k === 0 && initial && ordinary() && !gaz.match(words, k)) {
         k++;
         initial = false;
         continue;
@@ -163,7 +193,7 @@ function cutRun(source: string, tokens: readonly Token[], from: number, to: numb
       const rest = words.slice(k + (tm?.length ?? 0));
       if (tm && rest.length > 0 && !ORG_HEADS.has((rest[rest.length - 1] ?? '').toLowerCase())) {
         title = tm.title;
-        k += tm.length;
+        k = skipOfPhrase(k + tm.length);
         initial = false;
         continue;
       }
@@ -189,7 +219,7 @@ function cutRun(source: string, tokens: readonly Token[], from: number, to: numb
     }
     // inside a chunk: a capitalised title ends it ("Supreme Court Justice Brett Kavanaugh")
     const tm = isNameWord(raw[k]!) ? matchTitle(words, k) : null;
-    if (tm && k + tm.length < words.length) {
+    if (tm && k + tm.length < words.length && isNameWord(raw[k + tm.length]!)) {
       emit(chunkStart, k, null);
       chunkStart = -1;
       initial = false;

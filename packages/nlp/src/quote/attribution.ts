@@ -26,7 +26,8 @@ interface Ctx {
 }
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'senior', 'top']);
-const STOP_NP = new Set(['in', 'on', 'at', 'to', 'during', 'after', 'before', 'on', 'with', 'from', 'via', 'when', 'while', 'as', 'that', 'and', 'but', 'who', 'which', 'last', 'this', 'earlier', 'later', 'on']);
+// after a short quote, one of these means the quote ends a phrase rather than modifying a noun
+const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'and', 'or', 'but', 'that', 'which', 'as', 'is', 'was', 'are', 'were', 'be', 'if', 'than', 'into', 'about', 'over', 'against', 'because', 'since', 'so', 'while', 'when', 'after', 'before', 'between', 'among', 'without', 'within']);
 const isWordTok = (t: Token | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
@@ -147,11 +148,12 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
   if (words.length > 4) return false;
   const prev = tokens[open - 1];
   const before = lower(prev);
-  if (NAMING_VERBS.has(before) || before === 'so-called' || before === 'term' || before === 'as' || before === 'dubbed') return true;
+  if (NAMING_VERBS.has(before) || before === 'so-called' || before === 'term' || before === 'dubbed') return true;
   if (close < 0) return false;
   const next = tokens[close + 1];
   if (next && next.sent === tokens[close]!.sent && isWordTok(next) && /^\p{Ll}/u.test(next.text) &&
-      !CUE_VERBS.has(lower(next)) && !PRONOUNS.has(lower(next)) && !AUX_ADVERBS.has(lower(next))) {
+      !CUE_VERBS.has(lower(next)) && !PRONOUNS.has(lower(next)) && !AUX_ADVERBS.has(lower(next)) &&
+      !FUNCTION_WORDS.has(lower(next))) {
     // the quoted words modify the noun after them
     return true;
   }
@@ -163,26 +165,34 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
   return false;
 }
 
-/** "…," Blinken said / "…," said the minister / "…," according to X */
+/** "…," Blinken said / "…," said the minister / "…," Smith, the minister, said / "…," according to X */
 function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | null {
   const { tokens, inQuote } = ctx;
-  const sent = tokens[close]!.sent;
   let k = close + 1;
   while (k < tokens.length && /^[,—–-]$/.test(tokens[k]!.text)) k++;
-  const end = Math.min(tokens.length, k + 12);
   const startK = k;
+  const first = tokens[startK];
+  // "…?" Schiff asked. — the attribution may open what the tokenizer took for a new sentence
+  if (!first || first.para !== tokens[close]!.para) return null;
+  const sent = first.sent;
+  const end = Math.min(tokens.length, startK + 30);
   for (let j = startK; j < end; j++) {
     const t = tokens[j]!;
     if (t.sent !== sent || inQuote[j]! >= 0 || /^["“”‘]$/.test(t.text) || t.text === '.' || t.text === ';') break;
     const w = t.text.toLowerCase();
     if (w === 'according' && lower(tokens[j + 1]) === 'to') {
-      return { speaker: resolveNP(ctx, j + 2, open), cue: 'according to' };
+      const sp = objectNP(ctx, j + 2, open);
+      if (sp) return { speaker: sp, cue: 'according to' };
+      continue;
     }
-    if (CUE_VERBS.has(w) && !NAMING_VERBS.has(w)) {
-      if (j === startK) return { speaker: resolveNP(ctx, j + 1, open), cue: t.text };
-      const subj = resolveSubject(ctx, startK, j, open);
-      if (subj) return { speaker: subj, cue: t.text };
-      return null;
+    if (!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) continue;
+    if (j === startK || tokens[j - 1]!.text === ',') {
+      const sp = objectNP(ctx, j + 1, open);
+      if (sp) return { speaker: sp, cue: t.text };
+    }
+    if (j > startK) {
+      const sub = subjectNP(ctx, startK, j, open);
+      if (sub && sub.from === startK) return { speaker: sub.speaker, cue: t.text };
     }
   }
   return null;
@@ -199,17 +209,17 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     if (inQuote[j]! >= 0) continue;
     const w = lower(tokens[j]);
     if (w === 'according' && lower(tokens[j + 1]) === 'to') {
-      const sp = resolveNP(ctx, j + 2, open);
+      const sp = objectNP(ctx, j + 2, open);
       if (sp) return { speaker: sp, cue: 'according to' };
     }
     if (tokens[j]!.text === ':' && j === open - 1) {
-      const m = mentionEndingAt(ctx, j);
-      if (m) return { speaker: m, cue: null };
+      const sub = subjectNP(ctx, sentStart, j, open);
+      if (sub) return { speaker: sub.speaker, cue: null };
     }
     if (!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) continue;
     firstCue ??= tokens[j]!.text;
-    const subj = resolveSubject(ctx, sentStart, j, open);
-    if (subj) return { speaker: subj, cue: tokens[j]!.text };
+    const sub = subjectNP(ctx, sentStart, j, open);
+    if (sub) return { speaker: sub.speaker, cue: tokens[j]!.text };
   }
   if (firstCue) {
     // "…, adding that it is '…'": the sentence's subject speaks
@@ -236,93 +246,131 @@ function colonLead(ctx: Ctx, open: number): Attribution | null {
   return attributeBefore(ctx, open - 1);
 }
 
-function mentionEndingAt(ctx: Ctx, j: number): Speaker | null {
-  for (const m of ctx.table.mentions) if (m.last === j) return speakerOf(ctx, m.entity);
-  return null;
-}
-
 function speakerOf(ctx: Ctx, entity: number): Speaker {
   const e = ctx.table.entities[entity]!;
   return { name: e.name, type: e.type, entity };
 }
 
-/** Subject right before a cue verb at `cue`, skipping adverbs/auxiliaries and an appositive. */
-function resolveSubject(ctx: Ctx, from: number, cue: number, quoteOpen: number): Speaker | null {
+const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'on', 'by', 'to', 'during', 'after', 'before', 'since', 'about', 'over', 'under', 'into']);
+const CLAUSE_STOPS = new Set(['that', 'and', 'but', 'or', 'when', 'while', 'because', 'if', 'as', 'which', 'who', 'where', 'although', 'though', 'so', 'than', 'then', 'also']);
+const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
+
+const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+
+/**
+ * The subject noun phrase ending right before the cue verb at `cue` ("A spokesperson for the
+ * British Foreign Office", "Mayer, Disney's chairman of X,", "he"), and whom it names.
+ */
+function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number): { speaker: Speaker; from: number } | null {
   const { tokens } = ctx;
-  let j = cue - 1;
-  while (j >= from && AUX_ADVERBS.has(lower(tokens[j]))) j--;
-  if (j < from) return null;
-  // "Morrison, Vindman's superior, said": skip back over a comma-bounded appositive
-  if (tokens[j]!.text === ',') {
-    let k = j - 1;
-    while (k >= from && tokens[k]!.text !== ',' && k > j - 10) k--;
-    if (k >= from && tokens[k]!.text === ',') {
-      const m = mentionCovering(ctx, k - 1);
-      if (m && !m.possessive) return speakerOf(ctx, m.entity);
-    }
-    return null;
+  let end = cue - 1;
+  while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
+  if (end < from) return null;
+  // "Morrison, Vindman's superior, said": step over a comma-bounded appositive
+  if (tokens[end]!.text === ',') {
+    let k = end - 1;
+    while (k >= from && k > end - 25 && tokens[k]!.text !== ',' && !CUE_VERBS.has(lower(tokens[k]))) k--;
+    if (k < from || tokens[k]!.text !== ',') return null;
+    end = k - 1;
+    if (end < from) return null;
   }
-  const m = mentionCovering(ctx, j);
-  if (m && !m.possessive) return speakerOf(ctx, m.entity);
-  const w = lower(tokens[j]);
-  const pron = PRONOUNS.get(w);
-  if (pron && w !== 'i' && w !== 'we') return resolvePronoun(ctx, j, pron);
-  if (ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''))) {
-    let k = j;
-    while (k > from && k > j - 5 && isWordTok(tokens[k - 1]) && !CUE_VERBS.has(lower(tokens[k - 1]))) {
-      k--;
-      if (DETERMINERS.has(lower(tokens[k]))) break;
+  let i = end + 1;
+  while (i - 1 >= from && end - i < 10) {
+    const prev = tokens[i - 1]!;
+    const w = prev.text.toLowerCase();
+    if (DETERMINERS.has(w)) {
+      i--;
+      // "a spokesperson for the Foreign Office": the determiner may open a complement of a role noun
+      const p = lower(tokens[i - 1]);
+      const roleBefore = [2, 3, 4].some((d) => i - d >= from && isRole(lower(tokens[i - d])));
+      if (PP_AFTER_ROLE.has(p) && roleBefore) {
+        i--;
+        continue;
+      }
+      break;
     }
-    return resolveRole(ctx, k, j + 1, quoteOpen);
+    if (PP_AFTER_ROLE.has(w) && [2, 3].some((d) => i - d >= from && isRole(lower(tokens[i - d])))) {
+      i--;
+      continue;
+    }
+    if (!isWordTok(prev) && prev.text !== '-' && prev.text !== '&') break;
+    if (i - 1 < end && (PREPOSITIONS.has(w) || CLAUSE_STOPS.has(w) || CUE_VERBS.has(w) || PRONOUNS.has(w))) break;
+    if (ctx.inQuote[i - 1]! >= 0) break;
+    i--;
   }
-  return null;
+  if (i > end) return null;
+  const sp = namePhrase(ctx, i, end + 1, quoteOpen);
+  return sp ? { speaker: sp, from: i } : null;
 }
 
-function mentionCovering(ctx: Ctx, j: number): ResolvedMention | null {
-  for (let k = j; k >= Math.max(0, j - 6); k--) {
-    const m = ctx.mentionAt.get(k);
-    if (m && m.last > j) return m;
-  }
-  return null;
-}
-
-/** A noun phrase starting at `k` ("Smith", "the minister", "a spokesperson for the company", "he"). */
-function resolveNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null {
+/** The noun phrase after a cue verb or "according to" ("said White House Press Secretary X"). */
+function objectNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null {
   const { tokens } = ctx;
   const t = tokens[k];
-  if (!t) return null;
-  const m = ctx.mentionAt.get(k);
-  if (m) return speakerOf(ctx, m.entity);
-  const w = lower(t);
-  const pron = PRONOUNS.get(w);
-  if (pron) return w === 'i' || w === 'we' ? null : resolvePronoun(ctx, k, pron);
+  if (!t || !isWordTok(t) || PREPOSITIONS.has(lower(t)) || ctx.inQuote[k]! >= 0) return null;
   let e = k;
-  while (e < tokens.length && e < k + 8 && isWordTok(tokens[e]) && tokens[e]!.sent === t.sent && !(e > k && STOP_NP.has(lower(tokens[e])))) {
-    const mm = ctx.mentionAt.get(e);
-    if (mm && e > k + 1) break;
-    e++;
+  while (e < tokens.length && e < k + 14 && tokens[e]!.sent === t.sent && ctx.inQuote[e]! < 0 &&
+    (isWordTok(tokens[e]) || tokens[e]!.text === '-' || tokens[e]!.text === '&')) e++;
+  return namePhrase(ctx, k, e, quoteOpen);
+}
+
+/** Whom a phrase names: a person in it, else an organisation or place in its head, else a pronoun or role. */
+function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Speaker | null {
+  const { tokens } = ctx;
+  if (to <= from) return null;
+  const w0 = lower(tokens[from]);
+  const pron = PRONOUNS.get(w0);
+  if (pron) return w0 === 'i' || w0 === 'we' ? null : resolvePronoun(ctx, from, pron);
+  // the head runs to the first preposition; a person named further on ("a survey by X") still counts
+  let headEnd = from;
+  while (headEnd < to && !PREPOSITIONS.has(lower(tokens[headEnd]))) headEnd++;
+  let person: ResolvedMention | null = null;
+  let other: ResolvedMention | null = null;
+  for (let j = from; j < to; j++) {
+    const m = ctx.mentionAt.get(j);
+    if (!m || m.possessive) continue;
+    const ty = ctx.table.entities[m.entity]!.type;
+    if (ty === 'PERSON') {
+      if (!person || (j < headEnd)) person = m;
+    } else if (j < headEnd) other ??= m;
   }
-  return resolveRole(ctx, k, e, quoteOpen);
+  const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
+  if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);
+  if (other && roleAt < 0) return speakerOf(ctx, other.entity);
+  if (roleAt >= 0) return resolveRole(ctx, from, to, quoteOpen, headEnd);
+  if (person) return speakerOf(ctx, person.entity);
+  if (other) return speakerOf(ctx, other.entity);
+  return null;
 }
 
 /** A role phrase: a person known by that role, the organisation just named, or the phrase itself. */
-function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number): Speaker | null {
+function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, headEnd: number): Speaker | null {
   const { tokens, table } = ctx;
-  const words = tokens.slice(from, to).map((t) => t.text);
-  const lw = words.map((w) => w.toLowerCase());
-  const headAt = lw.findIndex((w) => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')));
+  const lw = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
+  const headAt = lw.findIndex(isRole);
   if (headAt < 0) return null;
-  const head = lw[headAt]!;
-  const definite = lw[0] === 'the' || lw[0] === 'his' || lw[0] === 'her' || lw[0] === 'its' || lw[0] === 'their';
+  const head = lw[headAt]!.replace(/s$/, '');
   const beforeAt = tokens[quoteOpen]?.start ?? Infinity;
-  if (definite && ORG_ROLE_NOUNS.has(head)) {
-    const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
-    if (m >= 0) return speakerOf(ctx, m);
-  } else if (definite) {
-    const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
-    if (m >= 0) return speakerOf(ctx, m);
+  // only a bare "the minister" / "the company" points back; "the French foreign ministry" is someone new
+  if (lw.length === 2 && lw[0] === 'the' && headAt === 1) {
+    if (ORG_ROLE_NOUNS.has(head)) {
+      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
+      if (m >= 0) return speakerOf(ctx, m);
+    } else {
+      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
+      if (m >= 0) return speakerOf(ctx, m);
+    }
   }
-  const phrase = ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  // an unnamed speaker: the phrase as written, up to a clause break
+  let end = to;
+  for (let j = from + headAt + 1; j < to; j++) {
+    const w = lower(tokens[j]);
+    if (CLAUSE_STOPS.has(w) || (PREPOSITIONS.has(w) && !PP_AFTER_ROLE.has(w)) || CUE_VERBS.has(w)) {
+      end = j;
+      break;
+    }
+  }
+  const phrase = ctx.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
   return { name: phrase, type: null, entity: -1 };
 }
 
