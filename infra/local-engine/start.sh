@@ -48,9 +48,13 @@ elif port_open; then
 fi
 
 if [[ -z "$running_pid" ]]; then
-  if [[ ! -s "$here/target/classpath.txt" || "$here/pom.xml" -nt "$here/target/classpath.txt" ]]; then
-    "$here/prepare.sh"
-  fi
+  classpath_ok() { # present, newer than the pom, and every jar still in ~/.m2
+    local cp="$here/target/classpath.txt" jar
+    [[ -s "$cp" && ! "$here/pom.xml" -nt "$cp" ]] || return 1
+    IFS=: read -r -a jars <"$cp"
+    for jar in "${jars[@]}"; do [[ -f "$jar" ]] || return 1; done
+  }
+  classpath_ok || "$here/prepare.sh"
   # The runner copies its own config only when none is there; ours is refreshed every start.
   mkdir -p "$data/node_1/config"
   cp "$here/config/opensearch.yml" "$here/config/log4j2.properties" "$data/node_1/config/"
@@ -87,8 +91,11 @@ fi
 
 deadline=$((SECONDS + wait_s))
 until healthy; do
-  if ! kill -0 "$running_pid" 2>/dev/null || ((SECONDS >= deadline)); then
-    echo "local engine did not become healthy at $url within ${wait_s}s; last log lines:" >&2
+  why=""
+  kill -0 "$running_pid" 2>/dev/null || why="exited before it was healthy"
+  ((SECONDS < deadline)) || why="was not healthy within ${wait_s}s"
+  if [[ -n "$why" ]]; then
+    echo "local engine at $url $why; last log lines of $log_file:" >&2
     tail -n 40 "$log_file" >&2 || true
     kill "$running_pid" 2>/dev/null || true
     rm -f "$pid_file"
