@@ -5,6 +5,7 @@ import {
   AUX_ADVERBS, CUE_VERBS, LOC_HEADS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS,
 } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
+import { getGazetteer } from '../lexicon/gazetteer';
 
 /** One mention tied to its entity; the quotation rules use these to resolve speakers. */
 export interface ResolvedMention {
@@ -37,7 +38,7 @@ const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
 const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w) && !/^\p{Lu}\.?$/u.test(w);
 
 /** Type of a name from its own words and title, or null when only context can tell (one plain word). */
-function classify(c: NameCandidate): EntityType | null {
+function classify(c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean): EntityType | null {
   if (c.known) return c.known.type;
   const lw = c.words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const last = lw[lw.length - 1] ?? '';
@@ -47,6 +48,8 @@ function classify(c: NameCandidate): EntityType | null {
   // single words (acronyms too: "NSC" may stand for a name spelt out elsewhere) need context
   if (lw.length === 1) return null;
   if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
+  // "Sacramento Bee", "Big Machine": a place or an everyday word in front makes it a name of a thing
+  if (placeFirst || lw.some((w) => lowerWords.has(w))) return 'ORGANIZATION';
   // two to four plain capitalised words: a personal name is by far the commonest case in news
   if (lw.length <= 4 && c.words.every((w) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return 'PERSON';
   return 'ORGANIZATION';
@@ -88,7 +91,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   };
 
   // pass 1: names that carry their own type
-  const types = cands.map(classify);
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  const gaz = getGazetteer();
+  const types = cands.map((c) => {
+    const gm = c.words.length > 1 ? gaz.match(c.words, 0) : null;
+    return classify(c, lowerWords, gm !== null && gm.entry.type === 'LOCATION' && gm.length < c.words.length);
+  });
   cands.forEach((c, ci) => {
     const type = types[ci];
     if (!type) return;

@@ -122,7 +122,15 @@ function cutRun(
     while (a < b && !isNameWord(raw[a]!)) a++;
     while (b > a && !isNameWord(raw[b - 1]!)) b--;
     if (a >= b) return;
-    const ws = words.slice(a, b).filter((w) => w.length > 0);
+    // hyphen-joined words are one unit ("Soon-Shiong", "Eva-Marie")
+    const ws: string[] = [];
+    for (let x = a; x < b; x++) {
+      const w = words[x]!;
+      if (w === '-' && ws.length > 0 && x + 1 < b) {
+        ws[ws.length - 1] += `-${words[x + 1]!}`;
+        x++;
+      } else if (w.length > 0 && w !== '-') ws.push(w);
+    }
     const first = tokens[from + a]!;
     const lastTok = tokens[from + b - 1]!;
     const possessive = isPossessive(lastTok.text);
@@ -155,7 +163,9 @@ function cutRun(
     if (matchTitle(words, k) !== null || gaz.match(words, k) !== null) return true;
     // "envoy to Ukraine Kurt Volker": a personal name follows the place
     if (FIRST_NAMES.has(words[k]!.toLowerCase())) return true;
-    return unitsFrom(k) >= 2 && !ORG_HEADS.has(words[words.length - 1]!.toLowerCase()) && !LOC_HEADS.has(words[words.length - 1]!.toLowerCase());
+    const heads = (w: string | undefined): boolean => ORG_HEADS.has((w ?? '').toLowerCase()) || LOC_HEADS.has((w ?? '').toLowerCase());
+    // ... but "Kansas City Star" and "New York Times" are one name
+    return unitsFrom(k) >= 2 && !heads(words[k]) && !heads(words[words.length - 1]);
   };
 
   /** After "Director of": the words of the office, leaving the last two name units for the person. */
@@ -191,7 +201,14 @@ function cutRun(
       const tm = matchTitle(words, k);
       // "General Motors": a title followed by an organisation word is part of the name
       const rest = words.slice(k + (tm?.length ?? 0));
-      if (tm && rest.length > 0 && !ORG_HEADS.has((rest[rest.length - 1] ?? '').toLowerCase())) {
+      const restIsOrg = ORG_HEADS.has((rest[rest.length - 1] ?? '').toLowerCase());
+      // "CEO of New Media Investment Group": the title's complement is an organisation, not a person
+      if (tm && restIsOrg && raw[k + tm.length]?.toLowerCase() === 'of') {
+        k += tm.length + 1;
+        initial = false;
+        continue;
+      }
+      if (tm && rest.length > 0 && !restIsOrg) {
         title = tm.title;
         k = skipOfPhrase(k + tm.length);
         initial = false;

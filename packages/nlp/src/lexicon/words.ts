@@ -18,6 +18,8 @@ export const TITLES: string[] = [
   'special counsel', 'pastor', 'father', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam', 'ayatollah', 'agent',
   'host', 'anchor', 'reporter', 'correspondent', 'editor', 'publisher', 'author', 'lawyer', 'dean', 'provost',
   'whistleblower', 'head', 'boss', 'vice chairman', 'vice-president', 'press secretary', 'then-president',
+  // British style drops the period
+  'mr', 'mrs', 'ms', 'dr', 'lt', 'col', 'lt col', 'gen', 'sgt', 'capt', 'gov', 'sen', 'prof', 'rev', 'st',
 ];
 
 /** Nouns naming a role; "the minister said" resolves to a person recently given that role. */

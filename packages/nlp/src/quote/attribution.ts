@@ -186,7 +186,8 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
       continue;
     }
     if (!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) continue;
-    if (j === startK || tokens[j - 1]!.text === ',') {
+    // "said Smith" names the speaker; "telling Smith" names the listener, "adding that" a clause
+    if ((j === startK || tokens[j - 1]!.text === ',') && !LISTENER_CUES.has(w) && !w.endsWith('ing')) {
       const sp = objectNP(ctx, j + 1, open);
       if (sp) return { speaker: sp, cue: t.text };
     }
@@ -255,6 +256,8 @@ const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'on', 'by
 const CLAUSE_STOPS = new Set(['that', 'and', 'but', 'or', 'when', 'while', 'because', 'if', 'as', 'which', 'who', 'where', 'although', 'though', 'so', 'than', 'then', 'also']);
 const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
 
+const LISTENER_CUES = new Set(['tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked', 'asking', 'urge', 'urged', 'warn', 'warned', 'beg', 'begged']);
+
 const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
 
 /**
@@ -266,6 +269,8 @@ function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number): { sp
   let end = cue - 1;
   while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
   if (end < from) return null;
+  const pron = PRONOUNS.get(lower(tokens[end]));
+  if (pron) return lower(tokens[end]) === 'i' || lower(tokens[end]) === 'we' ? null : wrap(resolvePronoun(ctx, end, pron), end);
   // "Morrison, Vindman's superior, said": step over a comma-bounded appositive
   if (tokens[end]!.text === ',') {
     let k = end - 1;
@@ -303,11 +308,14 @@ function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number): { sp
   return sp ? { speaker: sp, from: i } : null;
 }
 
+const wrap = (speaker: Speaker | null, from: number): { speaker: Speaker; from: number } | null =>
+  speaker ? { speaker, from } : null;
+
 /** The noun phrase after a cue verb or "according to" ("said White House Press Secretary X"). */
 function objectNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null {
   const { tokens } = ctx;
   const t = tokens[k];
-  if (!t || !isWordTok(t) || PREPOSITIONS.has(lower(t)) || ctx.inQuote[k]! >= 0) return null;
+  if (!t || !isWordTok(t) || PREPOSITIONS.has(lower(t)) || CLAUSE_STOPS.has(lower(t)) || ctx.inQuote[k]! >= 0) return null;
   let e = k;
   while (e < tokens.length && e < k + 14 && tokens[e]!.sent === t.sent && ctx.inQuote[e]! < 0 &&
     (isWordTok(tokens[e]) || tokens[e]!.text === '-' || tokens[e]!.text === '&')) e++;
@@ -370,7 +378,9 @@ function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, head
       break;
     }
   }
-  const phrase = ctx.text.slice(tokens[from]!.start, tokens[end - 1]!.end);
+  // "the French foreign ministry" is named without its article; "a spokesperson" keeps it
+  const start = lower(tokens[from]) === 'the' && end - from > 1 ? from + 1 : from;
+  const phrase = ctx.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
   return { name: phrase, type: null, entity: -1 };
 }
 
