@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
 import {
-  AUX_ADVERBS, CUE_VERBS, LOC_HEADS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS,
+  AUX_ADVERBS, CUE_VERBS, LOC_HEADS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, SENTENCE_STOP,
 } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { getGazetteer } from '../lexicon/gazetteer';
@@ -49,7 +49,7 @@ function classify(c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst:
   if (lw.length === 1) return null;
   if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
   // "Sacramento Bee", "Big Machine": a place or an everyday word in front makes it a name of a thing
-  if (placeFirst || lw.some((w) => lowerWords.has(w))) return 'ORGANIZATION';
+  if (placeFirst || lw.some((w) => w.length > 2 && !SENTENCE_STOP.has(w) && lowerWords.has(w))) return 'ORGANIZATION';
   // two to four plain capitalised words: a personal name is by far the commonest case in news
   if (lw.length <= 4 && c.words.every((w) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return 'PERSON';
   return 'ORGANIZATION';
@@ -159,8 +159,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const w = fold(cands[ci]!.words[0] ?? '');
     groups.set(w, [...(groups.get(w) ?? []), ci]);
   }
+  const surnames = new Set(drafts.filter((d) => d.type === 'PERSON').flatMap((d) => d.words.map((ws) => fold(ws[ws.length - 1]!))));
   for (const [w, cis] of groups) {
     const cs = cis.map((ci) => cands[ci]!);
+    if (w.endsWith('s') && surnames.has(w.slice(0, -1))) continue; // "the Bidens"
+    if (SENTENCE_STOP.has(w)) continue;
     const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c));
     const midSentence = cs.some((c) => !c.sentenceInitial);
     const looksLikeWord = /(?:ing|ed|ly)$/.test(w) || text.includes(` ${w} `);
@@ -204,7 +207,7 @@ function pickPerson(
     const matches: number[] = [];
     drafts.forEach((d, i) => {
       if (d.type !== 'PERSON') return;
-      if (d.words.some((ws) => ws.length > 1 && fold(pos === 'last' ? ws[ws.length - 1]! : ws[0]!) === w)) matches.push(i);
+      if (d.words.some((ws) => ws.length > 1 && sameName(fold(pos === 'last' ? ws[ws.length - 1]! : ws[0]!), w))) matches.push(i);
     });
     if (matches.length === 0) continue;
     let best = -1;
@@ -231,6 +234,16 @@ function pickPerson(
   }
   void assigned;
   return -1;
+}
+
+/** Equal, or one letter apart in a long name ("Zelensky" / "Zelenskyy"). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [x, y] = a.length >= b.length ? [a, b] : [b, a];
+  return x.slice(i + 1) === y.slice(a.length === b.length ? i + 1 : i);
 }
 
 function finish(text: string, tokens: readonly Token[], drafts: Draft[]): EntityTable {

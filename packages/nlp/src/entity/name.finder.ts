@@ -3,7 +3,7 @@ import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { normWord } from '../lexicon/gazetteer';
-import { CALENDAR_WORDS, LOC_HEADS, NAME_CONNECTORS, ORG_HEADS, SENTENCE_STOP, TITLES } from '../lexicon/words';
+import { CALENDAR_WORDS, LOC_HEADS, NAME_CONNECTORS, ORG_HEADS, ROLE_NOUNS, SENTENCE_STOP, TITLES } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 
 /** A capitalised name found in the text, before entities are merged. */
@@ -33,6 +33,8 @@ const stripPossessive = (w: string): string => w.replace(/['’]s$/i, '');
 const isQuoteOrBracket = (w: string): boolean => /^["“”‘’'(\[«—–-]$/.test(w);
 
 function isNameWord(w: string): boolean {
+  // "I", "I'm", "We've": pronouns and contractions
+  if (w === 'I' || /['’](?:m|ve|ll|re|d|t)$/i.test(w)) return false;
   // digits make a code or an amount ("$US8"), not a name; "G20" is the exception worth keeping
   if (/\d/.test(w)) return /^G\d{1,2}$/.test(w);
   return isCapitalized(w) && /^\p{Lu}[\p{L}\p{M}'’.\-]*$/u.test(w);
@@ -99,6 +101,8 @@ function startsSentence(tokens: readonly Token[], i: number): boolean {
   for (let k = i - 1; k >= 0; k--) {
     const p = tokens[k]!;
     if (p.sent !== tokens[i]!.sent) return true;
+    // the first word inside an opening quote mark starts the quoted sentence
+    if (/^[“‘]$/.test(p.text) || (/^["']$/.test(p.text) && (k === 0 || tokens[k - 1]!.end < p.start))) return true;
     if (isQuoteOrBracket(p.text) || p.text === ':') continue;
     return false;
   }
@@ -165,7 +169,9 @@ function cutRun(
     if (FIRST_NAMES.has(words[k]!.toLowerCase())) return true;
     const heads = (w: string | undefined): boolean => ORG_HEADS.has((w ?? '').toLowerCase()) || LOC_HEADS.has((w ?? '').toLowerCase());
     // ... but "Kansas City Star" and "New York Times" are one name
-    return unitsFrom(k) >= 2 && !heads(words[k]) && !heads(words[words.length - 1]);
+    const rest = raw.slice(k);
+    const personLike = rest.every((w) => isNameWord(w) || w === '-') && unitsFrom(k) <= 3;
+    return unitsFrom(k) >= 2 && personLike && !heads(words[k]) && !heads(words[words.length - 1]);
   };
 
   /** After "Director of": the words of the office, leaving the last two name units for the person. */
@@ -187,7 +193,8 @@ function cutRun(
       const lw = w.toLowerCase();
       // a capitalised first word of a sentence is often an ordinary word ("Hosting Cook, ...")
       const ordinary = (): boolean =>
-        SENTENCE_STOP.has(lw) || (/(?:ing|ed|ly)$/.test(lw) && !FIRST_NAMES.has(lw)) || lowerWords.has(lw);
+        SENTENCE_STOP.has(lw) || (/(?:ing|ed|ly)$/.test(lw) && !FIRST_NAMES.has(lw)) || lowerWords.has(lw) ||
+        ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, ''));
       if (k === 0 && initial && ordinary() && !gaz.match(words, k)) {
         k++;
         initial = false;
@@ -208,6 +215,7 @@ function cutRun(
         initial = false;
         continue;
       }
+      if (tm && rest.length === 0) break; // a title alone ("the President said") names nobody here
       if (tm && rest.length > 0 && !restIsOrg) {
         title = tm.title;
         k = skipOfPhrase(k + tm.length);
@@ -234,7 +242,17 @@ function cutRun(
       }
       continue;
     }
-    // inside a chunk: a capitalised title ends it ("Supreme Court Justice Brett Kavanaugh")
+    // inside a chunk: a weekday ends it ("the House Intelligence Committee Tuesday"), and so does
+    // a place after an organisation word ("National Security Council Ukraine expert")
+    const lwk = raw[k]!.toLowerCase();
+    const prevHead = (words[k - 1] ?? '').toLowerCase();
+    if (CALENDAR_WORDS.has(lwk) || ((ORG_HEADS.has(prevHead) || LOC_HEADS.has(prevHead)) && gaz.match(words, k)?.entry.type === 'LOCATION')) {
+      emit(chunkStart, k, null);
+      chunkStart = -1;
+      initial = false;
+      continue;
+    }
+    // a capitalised title ends it ("Supreme Court Justice Brett Kavanaugh")
     const tm = isNameWord(raw[k]!) ? matchTitle(words, k) : null;
     if (tm && k + tm.length < words.length && isNameWord(raw[k + tm.length]!)) {
       emit(chunkStart, k, null);
@@ -243,7 +261,8 @@ function cutRun(
       continue;
     }
     k++;
-    if (isPossessive(raw[k - 1]!)) {
+    // "Westminster Magistrate's Court" goes on past the possessive
+    if (isPossessive(raw[k - 1]!) && !ORG_HEADS.has((words[k] ?? '').toLowerCase())) {
       emit(chunkStart, k, null);
       chunkStart = -1;
       initial = false;

@@ -18,6 +18,7 @@ export const TITLES: string[] = [
   'special counsel', 'pastor', 'father', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam', 'ayatollah', 'agent',
   'host', 'anchor', 'reporter', 'correspondent', 'editor', 'publisher', 'author', 'lawyer', 'dean', 'provost',
   'whistleblower', 'head', 'boss', 'vice chairman', 'vice-president', 'press secretary', 'then-president',
+  'adviser', 'advisor', 'national security adviser', 'ombudsman', 'senior adviser', 'chief of staff',
   // British style drops the period
   'mr', 'mrs', 'ms', 'dr', 'lt', 'col', 'lt col', 'gen', 'sgt', 'capt', 'gov', 'sen', 'prof', 'rev', 'st',
 ];
