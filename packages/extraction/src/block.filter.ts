@@ -21,18 +21,21 @@ const RULES: LineRule[] = [
   // Copyright and rights lines.
   { re: /^(?:©|\(c\)\s|copyright\b)/i, maxChars: 300 },
   // A © in a short line is a photo credit or a rights notice.
-  { re: /©|\bsubject to copyright\b/i, maxChars: 200 },
+  { re: /©/, maxChars: 200 },
+  { re: /\bsubject to copyright\b|^citation:/i, maxChars: 500 },
+  // Tag and category lists.
+  { re: /^(?:tags?|tagged(?: with| in)?|topics?|categories|category|filed under|keywords)\s*(?::|\n)/i, maxChars: 800 },
   { re: /\ball rights reserved\b/i, maxChars: 300 },
   // Ads and their labels.
   { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading below|scroll to continue)$/i, maxChars: 60 },
   // Read-more and related teasers.
   { re: /^(?:read more|read next|read also|also read|related(?: articles?| stories| content| coverage)?|see also|more from|more on|recommended|most read|most popular|you may also like|you might also like|also on|leggi anche|lesen sie auch|lire aussi|leia também|leia mais|veja também|lea también|читайте также)\b\s*[:>»|-]?/i, maxChars: 200, linky: true },
   // Section labels of teaser lists and page widgets, alone on their line.
-  { re: /^(?:recent (?:articles|posts|stories|news)|popular(?: this week| now| stories| posts)?|latest(?: news| stories| articles)?|most (?:read|viewed|popular|shared|commented)|top stories|trending(?: now| stories)?|editor'?s picks|highlights|more (?:great )?[\w ]{0,30} stories|you may also like|you might also like|comments?|\d+ comments?|leave a (?:comment|reply)|tell us what you think|join the (?:discussion|conversation)|loading(?: content)?|caption|close|learn more|load more|show more|see more|view (?:all|more)|next|previous|prev|more)[\s.…!:]*$/i, maxChars: 60 },
+  { re: /^(?:recent (?:articles|posts|stories|news)|popular(?: this week| now| stories| posts)?|latest(?: news| stories| articles)?|most (?:read|viewed|popular|shared|commented)|top stories|trending(?: now| stories)?|editor'?s picks|highlights|sign in|log in|login|register|breaking news|menu|search|more (?:great )?[\w ]{0,30} stories|you may also like|you might also like|comments?|\d+ comments?|leave a (?:comment|reply)|tell us what you think|join the (?:discussion|conversation)|loading(?: content)?|caption|close|learn more|load more|show more|see more|view (?:all|more)|next|previous|prev|more)[\s.…!:]*$/i, maxChars: 60 },
   { re: /^(?:image|photo|picture|slide)?\s*\d+\s*(?:of|\/)\s*\/?\s*\d*$/i, maxChars: 30 },
   // Calls to action.
-  { re: /^click here\b/i, maxChars: 150 },
-  { re: /^(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\b|^if you (?:enjoyed|liked|value|appreciate)\b/i, maxChars: 300 },
+  { re: /\bclick here\b/i, maxChars: 160 },
+  { re: /^(?:like|liked|enjoy|enjoyed) this (?:story|article|post)\b|^if you (?:enjoyed|liked|value|appreciate)\b/i, maxChars: 400 },
   { re: /\baffiliate (?:links?|commission)\b|\bmay earn (?:a )?commission\b/i, maxChars: 300 },
   { re: /\b(?:requires|enable) javascript\b/i, maxChars: 120 },
   // Credits of other reporters at the end of wire stories.
@@ -49,7 +52,7 @@ const RULES: LineRule[] = [
   // Paywall prompts.
   { re: /^(?:read the (?:full|whole|rest of the) (?:article|story)|to continue reading|continue reading with|this (?:article|story) is (?:for|available to) (?:subscribers|members))/i, maxChars: 200 },
   // Follow-us lines.
-  { re: /^follow (?:us|@?[\w']+(?: [\w']+)?) on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)/i, maxChars: 200 },
+  { re: /^follow (?:us|@?[\w']+(?: [\w']+)?) on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)/i, maxChars: 300 },
   { re: /^follow\b.{0,80}\b(?:coverage|updates)\b.*\bhttps?:\/\//i, maxChars: 200 },
 ];
 
@@ -70,7 +73,20 @@ function isLinky(block: TextBlock): boolean {
  * stories", headline lists between paragraphs); body prose carries links inside sentences.
  */
 function isLinkOnly(block: TextBlock): boolean {
-  return block.text.length < 200 && linkRatio(block.owner) >= 0.9;
+  if (block.text.length >= 200) return false;
+  if (linkRatio(block.owner) >= 0.9) return true;
+  // "More coverage: https://… and https://…": mostly bare addresses.
+  const urlChars = (block.text.match(/https?:\/\/\S+/g) ?? []).join('').length;
+  return urlChars / block.text.length > 0.5;
+}
+
+/** Labels that introduce a list of teasers: the list that follows goes with them. */
+const TEASER_HEADING_RE =
+  /^(?:read more|related(?: articles?| stories| content| coverage| posts)?|see also|more from|more on|recommended(?: for you)?|also read|most read|most popular|you may also like|you might also like|recent (?:articles|posts|stories)|popular(?: this week| now)?|latest(?: news| stories)?|more (?:great )?[\w ]{0,30} stories|top stories|trending(?: now)?)\b[\s.…!:]*$/i;
+
+function isListItem(block: TextBlock): boolean {
+  const tag = block.owner.tagName.toUpperCase();
+  return tag === 'LI' || block.owner.parentElement?.tagName.toUpperCase() === 'LI';
 }
 
 export function isBoilerplateLine(block: TextBlock): boolean {
@@ -125,7 +141,13 @@ export function filterBlocks(
   const seen = new Set<string>();
   const foldedCaption = caption ? foldText(caption) : null;
   const foldedTitle = title ? foldText(title) : null;
+  let inTeaserList = false;
   for (const block of blocks) {
+    if (inTeaserList && isListItem(block) && block.text.length < 300) {
+      dropped.push(block);
+      continue;
+    }
+    inTeaserList = false;
     const folded = foldText(block.text);
     const isCaption =
       foldedCaption !== null && foldedCaption.length > 0 &&
@@ -135,6 +157,7 @@ export function filterBlocks(
     const isByline = isBylineBlock(block.text, kept.length, authors);
     if (!folded || isCaption || isTitle || isRepeat || isByline || isBoilerplateLine(block)) {
       dropped.push(block);
+      if (TEASER_HEADING_RE.test(block.text.trim())) inTeaserList = true;
       continue;
     }
     seen.add(folded);
