@@ -192,9 +192,11 @@ function cutRun(
       }
       const lw = w.toLowerCase();
       // a capitalised first word of a sentence is often an ordinary word ("Hosting Cook, ...")
+      // (a lower-case use elsewhere only counts for a lone word: "Big Machine" keeps its "Big")
       const ordinary = (): boolean =>
-        SENTENCE_STOP.has(lw) || (/(?:ing|ed|ly)$/.test(lw) && !FIRST_NAMES.has(lw)) || lowerWords.has(lw) ||
-        ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, ''));
+        matchTitle(words, k) === null &&
+        (SENTENCE_STOP.has(lw) || (/(?:ing|ed|ly)$/.test(lw) && !FIRST_NAMES.has(lw)) ||
+          (words.length === 1 && (lowerWords.has(lw) || ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, '')))));
       if (k === 0 && initial && ordinary() && !gaz.match(words, k)) {
         k++;
         initial = false;

@@ -2,7 +2,7 @@ import type { EntityType, Quote } from '../types';
 import type { Token } from '../text/tokens';
 import type { EntityTable, ResolvedMention } from '../entity/entity.resolver';
 import type { QuoteSpan } from './quote-span.finder';
-import { AUX_ADVERBS, CUE_VERBS, NAMING_VERBS, ORG_ROLE_NOUNS, PRONOUNS, ROLE_NOUNS } from '../lexicon/words';
+import { AFTER_ONLY_CUES, AUX_ADVERBS, CUE_VERBS, NAMING_VERBS, ORG_ROLE_NOUNS, PRONOUNS, ROLE_NOUNS } from '../lexicon/words';
 
 interface Speaker {
   name: string;
@@ -217,7 +217,9 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       const sub = subjectNP(ctx, sentStart, j, open);
       if (sub) return { speaker: sub.speaker, cue: null };
     }
-    if (!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) continue;
+    // "called it an 'extremely adverse development'" reports words; "called the 'Three Amigos'" names
+    const naming = NAMING_VERBS.has(w) && open - j <= 2;
+    if (!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) continue;
     firstCue ??= tokens[j]!.text;
     const sub = subjectNP(ctx, sentStart, j, open);
     if (sub) return { speaker: sub.speaker, cue: tokens[j]!.text };
