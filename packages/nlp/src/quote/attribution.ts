@@ -78,8 +78,14 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
     const st = spanTok[si]!;
     const para = tokens[st.open]?.para ?? -1;
     const a = attrs[si]!;
+    // a longer fragment with no cue of its own, after a quote of the same paragraph, is more of it
+    const longPartial = kinds[si] === 'partial' && text.slice(sp.start, sp.end).split(/\s+/).length >= 4;
+    if (!a.speaker && !scare[si] && longPartial) {
+      const prev = nearestInParagraph(attrs, spanTok, tokens, si, para, false);
+      if (prev) attrs[si] = { speaker: prev.speaker, cue: null };
+    }
     if (!a.speaker && !scare[si] && kinds[si] === 'direct') {
-      const same = nearestInParagraph(attrs, spanTok, tokens, si, para);
+      const same = nearestInParagraph(attrs, spanTok, tokens, si, para, true);
       if (same) attrs[si] = { speaker: same.speaker, cue: null };
       else if (opensParagraph(tokens, st.open) && lastSpeaker && lastSpeaker.para >= para - 1) {
         attrs[si] = { speaker: lastSpeaker.attr.speaker, cue: null };
@@ -116,9 +122,10 @@ function opensParagraph(tokens: readonly Token[], open: number): boolean {
 }
 
 function nearestInParagraph(
-  attrs: Attribution[], spanTok: { open: number }[], tokens: readonly Token[], si: number, para: number,
+  attrs: Attribution[], spanTok: { open: number }[], tokens: readonly Token[], si: number, para: number, orNext: boolean,
 ): Attribution | null {
   for (let j = si - 1; j >= 0 && tokens[spanTok[j]!.open]?.para === para; j--) if (attrs[j]!.speaker && attrs[j]!.cue) return attrs[j]!;
+  if (!orNext) return null;
   for (let j = si + 1; j < attrs.length && tokens[spanTok[j]!.open]?.para === para; j++) if (attrs[j]!.speaker && attrs[j]!.cue) return attrs[j]!;
   return null;
 }
@@ -157,7 +164,7 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
     // the quoted words modify the noun after them
     return true;
   }
-  if (words.every((w) => /^\p{Lu}/u.test(w)) && words.length > 1 && !/[.!?]$/.test(inner)) {
+  if (words.every((w) => /^\p{Lu}/u.test(w)) && words.length > 1) {
     const nextIsCue = next && CUE_VERBS.has(lower(tokens[close + 2])) || CUE_VERBS.has(lower(next));
     const prevIsCue = prev && (CUE_VERBS.has(before) || before === ':' || before === ',');
     if (!nextIsCue && !prevIsCue) return true;
@@ -419,7 +426,9 @@ function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP'
       if (sentOf - m.sent > 6) break;
       currentSent = m.sent;
     }
-    if (inQuote[m.first]! >= 0 || m.possessive || !want(m.entity)) continue;
+    // a possessive counts only as the sentence's first words ("Taylor Swift's albums ... she")
+    const opensSentence = m.first === 0 || tokens[m.first - 1]!.sent !== m.sent;
+    if (inQuote[m.first]! >= 0 || (m.possessive && !opensSentence) || !want(m.entity)) continue;
     candidate = m; // keep going back within the sentence: the first one is its subject
   }
   return candidate ? speakerOf(ctx, candidate.entity) : null;
