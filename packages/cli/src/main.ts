@@ -72,5 +72,6 @@ try {
   await program.parseAsync(process.argv);
 } catch (err) {
   process.stderr.write(`newsflow: ${(err as Error).message}\n`);
-  process.exitCode = 1;
+  // Clients opened before the failure may hold the event loop open; nothing is in flight.
+  process.exit(1);
 }

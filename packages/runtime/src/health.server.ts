@@ -13,7 +13,7 @@ export function startHealthServer(port: number, checks: HealthChecks): Promise<S
       return;
     }
     if (req.url === '/readyz') {
-      checks
+      void checks
         .ready()
         .catch(() => false)
         .then((ok) => {

@@ -4,14 +4,15 @@ export type RedisClient = Redis;
 
 /**
  * Opens a Redis connection. BullMQ workers need `maxRetriesPerRequest: null` (blocking
- * commands must wait across reconnects); commands from the API should fail fast instead, so
- * that a missing Redis gives a quick 503 rather than a hung request.
+ * commands must wait across reconnects); commands from the API and CLI fail fast instead
+ * (one retry, two-second command timeout), so a missing Redis gives a quick 503 or error
+ * rather than a hung request.
  */
 export function createRedisConnection(url: string, role: 'worker' | 'client', name = 'newsflow'): Redis {
   return new Redis(url, {
     connectionName: name,
     maxRetriesPerRequest: role === 'worker' ? null : 1,
-    enableOfflineQueue: role === 'worker',
+    ...(role === 'client' ? { commandTimeout: 2000, connectTimeout: 2000 } : {}),
     // Reconnect forever, backing off to 2 s: workers resume by themselves after a Redis restart.
     retryStrategy: (times) => Math.min(times * 100, 2000),
     lazyConnect: false,

@@ -24,5 +24,5 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
 }
 
 function isRedisUnavailable(err: Error): boolean {
-  return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable/i.test(err.message);
+  return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable|Command timed out/i.test(err.message);
 }

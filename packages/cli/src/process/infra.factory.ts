@@ -30,7 +30,12 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
   const log = logger ?? createLogger(config.logLevel, { service: name });
   const connection = createRedisConnection(config.redis.url, 'worker', `newsflow-${name}`);
   connection.on('error', (err) => log.warn({ err: err.message }, 'redis connection error (retrying)'));
-  await assertNoEviction(connection);
+  try {
+    await assertNoEviction(connection);
+  } catch (err) {
+    connection.disconnect();
+    throw err;
+  }
   const queues = createQueueSet(connection, config.redis.prefix);
   const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
   const articles = createArticleIndex(engine, config.search.alias);

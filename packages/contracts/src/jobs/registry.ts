@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { QueueName } from '../queues';
 import { enrichJob } from './enrich.job';
 import { extractJob } from './extract.job';
@@ -13,4 +14,4 @@ export const JOBS = {
 } as const satisfies { [Q in QueueName]: { queue: Q } };
 
 export type JobDefinition<Q extends QueueName> = (typeof JOBS)[Q];
-export type JobPayload<Q extends QueueName> = import('zod').infer<JobDefinition<Q>['schema']>;
+export type JobPayload<Q extends QueueName> = z.infer<JobDefinition<Q>['schema']>;

@@ -1,0 +1,138 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonLines, runCli } from '../support/cli';
+import { fixture, startFixtureServer, type FixtureServer } from '../support/fixture-server';
+import { freePort } from '../support/free-port';
+import { startTestPipeline, type TestPipeline } from '../support/pipeline';
+import { eventually, TEST_SEARCH_FLAVOR } from '../support/services';
+
+const SEED_HTML = 'test/fixtures/seed/seed.html';
+
+describe('newsflow extract and enrich, with no services', () => {
+  it('extracts a saved page into one JSON line with the documented fields', async () => {
+    const r = await runCli(['extract', SEED_HTML, '--url', 'https://www.thenewdaily.com.au/news/2024/04/26/blinken-china']);
+    expect(r.code).toBe(0);
+    const [a] = jsonLines(r.stdout);
+    expect(Object.keys(a!)).toEqual(
+      expect.arrayContaining(['file', 'title', 'byline', 'authors', 'publishedAt', 'siteName', 'lang', 'canonicalUrl', 'image', 'text', 'html']),
+    );
+    expect(a!.title).toBe('Blinken confronts China over ‘powering’ Russia’s war');
+    expect(a!.text).not.toMatch(/Photo: Getty|Stay informed|All rights reserved/);
+  });
+
+  it('reports a file it cannot read as an error line and exits non-zero, still doing the others', async () => {
+    const r = await runCli(['extract', 'no-such-page.html', SEED_HTML]);
+    expect(r.code).toBe(1);
+    const lines = jsonLines<{ file: string; error?: string; title?: string }>(r.stdout);
+    expect(lines[0]).toMatchObject({ file: 'no-such-page.html', error: expect.stringMatching(/ENOENT|no such file/) });
+    expect(lines[1]!.title).toMatch(/Blinken/);
+  });
+
+  it('finds entities and attributed quotations in a text file and on standard input', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nf-enrich-'));
+    const file = join(dir, 'story.txt');
+    writeFileSync(file, '“We will not back down,” Prime Minister Anthony Albanese said in Canberra on Monday.\n\nAlbanese later met Microsoft executives.');
+    const r = await runCli(['enrich', file]);
+    expect(r.code).toBe(0);
+    const [out] = jsonLines<{ entities: { name: string; type: string }[]; quotes: { text: string; speaker: string; kind: string }[] }>(r.stdout);
+    expect(out!.entities).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Anthony Albanese', type: 'PERSON' })]));
+    expect(out!.quotes[0]).toMatchObject({ text: expect.stringContaining('We will not back down'), speaker: 'Anthony Albanese', kind: 'direct' });
+
+    const piped = await runCli(['enrich', '-'], {}, '"It is over," Smith said.');
+    expect(jsonLines<{ file: string }>(piped.stdout)[0]!.file).toBe('-');
+  });
+});
+
+describe('newsflow enqueue, status and search against running services', () => {
+  let site: FixtureServer;
+  let pipeline: TestPipeline;
+  let env: Record<string, string>;
+  const PATH = '/world/blinken-china/';
+
+  beforeAll(async () => {
+    site = await startFixtureServer({ [PATH]: { body: fixture('seed/seed.html') } });
+    pipeline = await startTestPipeline(['fetch', 'extract', 'enrich', 'index'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true' });
+    env = {
+      REDIS_URL: pipeline.config.redis.url,
+      QUEUE_PREFIX: pipeline.config.redis.prefix,
+      SEARCH_URL: pipeline.config.search.url,
+      SEARCH_FLAVOR: TEST_SEARCH_FLAVOR,
+      SEARCH_INDEX: pipeline.config.search.alias,
+    };
+  });
+  afterAll(async () => {
+    await pipeline?.stop();
+    await site?.close();
+  });
+
+  it('enqueues URLs from a file with a summary, tracks them, and finds the article', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nf-urls-'));
+    const list = join(dir, 'urls.txt');
+    writeFileSync(list, `# today's list\n${site.url}${PATH}\n\nmailto:someone@example.com\n`);
+    const r = await runCli(['enqueue', '--file', list], env);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines.find((l) => l.includes(PATH))).toMatch(/^[0-9a-f]{32}\t.*\tqueued$/);
+    expect(lines.find((l) => l.includes('mailto'))).toMatch(/will fail: .*only http and https/);
+    expect(r.stderr).toMatch(/enqueued 2 URL\(s\), 0 already in progress, 1 invalid/);
+
+    await eventually('the article to be done', async () => {
+      const s = await runCli(['status', `${site.url}${PATH}`, '--json'], env);
+      return (JSON.parse(s.stdout) as { state: string }).state === 'done';
+    }, 60_000, 500);
+    const human = await runCli(['status', `${site.url}${PATH}`], env);
+    expect(human.stdout).toMatch(/^done\n/);
+    expect(human.stdout).toMatch(/index\s+completed/);
+
+    const failed = await runCli(['status', 'mailto:someone@example.com'], env);
+    expect(failed.stdout).toMatch(/^failed: .*only http and https/);
+
+    await pipeline.process.articles.refresh();
+    const found = await runCli(['search', 'relationship', '--speaker', 'Wang Yi', '--json'], env);
+    expect(found.code).toBe(0);
+    const body = JSON.parse(found.stdout) as { total: number; results: { title: string; quotes: { speaker: string; text: string }[] }[] };
+    expect(body.total).toBe(1);
+    expect(body.results[0]!.quotes.map((q) => q.text)).toContain('And the relationship is facing all kinds of disruptions');
+    const text = await runCli(['search', 'Blinken', '--site', 'thenewdaily.com.au'], env);
+    expect(text.stdout).toMatch(/^1 article\(s\)/);
+    expect(text.stdout).toMatch(/Blinken confronts China/);
+  });
+
+  it('says so when an article is unknown', async () => {
+    const r = await runCli(['status', 'https://example.com/never-enqueued'], env);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/no article for/);
+  });
+});
+
+describe('newsflow start refuses a bad setup with a clear message', () => {
+  it('lists every configuration problem at once', async () => {
+    const r = await runCli(['start', 'fetch'], { PORT: 'eighty', FETCH_ALLOW_PRIVATE_NETWORKS: 'perhaps' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/PORT/);
+    expect(r.stderr).toMatch(/FETCH_ALLOW_PRIVATE_NETWORKS/);
+  });
+
+  it('refuses a Redis whose maxmemory-policy is not noeviction', async () => {
+    const port = await freePort();
+    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'volatile-lru'], { stdio: 'ignore' });
+    try {
+      await new Promise((r) => setTimeout(r, 300));
+      const r = await runCli(['start', 'fetch'], { REDIS_URL: `redis://127.0.0.1:${port}` });
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/maxmemory-policy is "volatile-lru"; newsflow needs "noeviction"/);
+    } finally {
+      redis.kill();
+    }
+  });
+
+  it('names an unknown service', async () => {
+    const r = await runCli(['start', 'crawl']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unknown service crawl; choose from api, fetch, extract, enrich, index/);
+  });
+});
