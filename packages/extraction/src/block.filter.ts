@@ -45,12 +45,12 @@ const RULES: LineRule[] = [
   // Share bars.
   { re: /^(?:share(?: this)?(?: article| story| page)?(?: on \w+)?|tweet|email|print|copy link|facebook|twitter|linkedin|whatsapp)$/i, maxChars: 60 },
   // Newsletter and subscription prompts.
-  { re: /^(?:sign up|subscribe|get (?:our|the)\b.*\b(?:newsletter|briefing)|join (?:our|the)\b.*\bnewsletter|stay informed|already a subscriber|become a (?:member|subscriber)|support (?:our|independent) journalism)/i, maxChars: 250 },
+  { re: /^(?:sign up|subscribe|get (?:our|the)\b.*\b(?:newsletter|briefing)|join (?:our|the)\b.*\bnewsletter|stay informed|already a subscriber|become a (?:member|subscriber)|support (?:our|independent) journalism)\b/i, maxChars: 250 },
   { re: /\b(?:newsletter|subscription|subscribers?)\b.*\b(?:sign up|subscribe|inbox|every (?:morning|day|week)|free)\b/i, maxChars: 200 },
   // Cookie and consent notices.
   { re: /\bcookies?\b.*\b(?:accept|consent|privacy|we use|this site uses|agree)\b|\b(?:we use|this site uses)\b.*\bcookies?\b/i, maxChars: 300 },
   // Paywall prompts.
-  { re: /^(?:read the (?:full|whole|rest of the) (?:article|story)|to continue reading|continue reading with|this (?:article|story) is (?:for|available to) (?:subscribers|members))/i, maxChars: 200 },
+  { re: /^(?:read the (?:full|whole|rest of the) (?:article|story)|to continue reading|continue reading with|this (?:article|story) is (?:for|available to) (?:subscribers|members))\b/i, maxChars: 200 },
   // Follow-us lines.
   { re: /^follow (?:us|@?[\w']+(?: [\w']+)?) on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)/i, maxChars: 300 },
   { re: /^follow\b.{0,80}\b(?:coverage|updates)\b.*\bhttps?:\/\//i, maxChars: 200 },
@@ -92,7 +92,7 @@ function isListItem(block: TextBlock): boolean {
 export function isBoilerplateLine(block: TextBlock): boolean {
   // "[Related: …]" and "(Read also: …)" are the same lines in brackets.
   const t = block.text.trim().replace(/^[[(]\s*/, '');
-  if (isLinkOnly(block)) return true;
+  if (isLinkOnly(block) || TEASER_HEADING_RE.test(t)) return true;
   return RULES.some((r) => t.length <= r.maxChars && r.re.test(t) && (!r.linky || isLinky(block)));
 }
 
