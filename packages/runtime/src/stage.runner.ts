@@ -14,8 +14,25 @@ export interface StageContext {
   attempt: number;
 }
 
-/** A stage's work. It returns nothing: the runner hands the article to the next stage on success. */
-export type StageHandler<Q extends QueueName> = (payload: JobPayload<Q>, ctx: StageContext) => Promise<void>;
+/**
+ * A stage's work. The runner hands the article to the next stage on success. A handler may
+ * return a few facts about the work (an HTTP status, a size); they become the job's return
+ * value, next to its duration, for metrics and the trace. Never article content.
+ */
+export type StageOutcome = Record<string, string | number | boolean>;
+export type StageHandler<Q extends QueueName> = (payload: JobPayload<Q>, ctx: StageContext) => Promise<StageOutcome | void>;
+
+/** What a finished job records as its return value. */
+export interface StageResult extends StageOutcome {
+  ms: number;
+}
+
+/** Where the runner reports each job's end (Prometheus counters and histograms in practice). */
+export interface StageMetrics {
+  completed(stage: QueueName, result: StageResult): void;
+  /** `code` is a PermanentError's code, or 'transient'; `final` when no retry is left. */
+  failed(stage: QueueName, code: string, final: boolean, ms: number): void;
+}
 
 export interface StageRunnerOptions<Q extends QueueName> {
   stage: Q;
@@ -27,6 +44,7 @@ export interface StageRunnerOptions<Q extends QueueName> {
   status: StatusStore;
   inflight: InFlightMarker;
   logger: Logger;
+  metrics?: StageMetrics;
 }
 
 const STATE_OF: Record<QueueName, ArticleState> = {
@@ -46,7 +64,7 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
   const def = JOBS[stage];
   const stageLogger = opts.logger.child({ queue: stage });
 
-  const processJob = async (job: Job): Promise<void> => {
+  const processJob = async (job: Job): Promise<StageResult> => {
     const attempt = job.attemptsMade + 1;
     const parsed = def.schema.safeParse(job.data);
     if (!parsed.success) {
@@ -65,11 +83,13 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       event: { stage, event: 'started', at: now(), attempt },
     });
     const started = performance.now();
+    let outcome: StageOutcome | void;
     try {
-      await handler(payload, { job, logger, attempt });
+      outcome = await handler(payload, { job, logger, attempt });
     } catch (err) {
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
       const reason = errorMessage(err);
+      opts.metrics?.failed(stage, err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient', final, performance.now() - started);
       await status
         .update(payload.id, {
           url: payload.url,
@@ -100,6 +120,9 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       event: { stage, event: 'completed', at: now(), attempt, detail: `${ms} ms` },
     });
     logger.debug({ ms }, `${stage} done`);
+    const result: StageResult = { ...(outcome ?? {}), ms };
+    opts.metrics?.completed(stage, result);
+    return result;
   };
 
   const worker = new Worker(stage, processJob, {

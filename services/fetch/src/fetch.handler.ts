@@ -27,6 +27,7 @@ export function createFetchHandler({ fetcher, blobs }: FetchHandlerDeps): StageH
         fetchedAt: new Date().toISOString(),
       };
       await blobs.put('page', payload.id, stored);
+      return { status: page.status, bytes: page.html.length, redirects: page.redirects.length };
     } catch (err) {
       if (isFetchFailure(err) && err.permanent) throw new PermanentError(err.message, err.code);
       throw err;
