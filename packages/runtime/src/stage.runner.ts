@@ -1,4 +1,4 @@
-import { Worker, type Job } from 'bullmq';
+import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOBS, nextStage, type ArticleState, type JobPayload, type QueueName } from '@newsflow/contracts';
 import { PermanentError, errorMessage, isPermanent } from './errors';
@@ -9,6 +9,8 @@ import type { StatusStore } from './status.store';
 
 export interface StageContext {
   job: Job;
+  /** The worker's lock token for this job: needed to move it to delayed (`job.moveToDelayed`). */
+  token: string | undefined;
   logger: Logger;
   /** 1 for the first try. */
   attempt: number;
@@ -64,7 +66,7 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
   const def = JOBS[stage];
   const stageLogger = opts.logger.child({ queue: stage });
 
-  const processJob = async (job: Job): Promise<StageResult> => {
+  const processJob = async (job: Job, token?: string): Promise<StageResult> => {
     const attempt = job.attemptsMade + 1;
     const parsed = def.schema.safeParse(job.data);
     if (!parsed.success) {
@@ -85,8 +87,10 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
     const started = performance.now();
     let outcome: StageOutcome | void;
     try {
-      outcome = await handler(payload, { job, logger, attempt });
+      outcome = await handler(payload, { job, token, logger, attempt });
     } catch (err) {
+      // The handler postponed the job itself (e.g. its host is busy): not a failure, no attempt used.
+      if (err instanceof DelayedError) throw err;
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
       const reason = errorMessage(err);
       opts.metrics?.failed(stage, err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient', final, performance.now() - started);
