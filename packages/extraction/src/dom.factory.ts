@@ -11,6 +11,8 @@ export type DomChoice = 'jsdom' | 'linkedom';
 const SCRIPT_RE = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
 const STYLE_RE = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
 const SVG_RE = /<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
+/** Menus and option lists are never article text; dropping them early saves parse time. */
+const FURNITURE_RE = /<(nav|select|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
 const COMMENT_RE = /<!--[\s\S]*?-->/g;
 const JSON_LD_TYPE_RE = /\btype\s*=\s*["']?application\/ld\+json/i;
 
@@ -20,7 +22,8 @@ export function stripInertMarkup(html: string): string {
     .replace(SCRIPT_RE, (whole, attrs: string) => (JSON_LD_TYPE_RE.test(attrs) ? whole : ''))
     .replace(COMMENT_RE, '')
     .replace(STYLE_RE, '')
-    .replace(SVG_RE, '');
+    .replace(SVG_RE, '')
+    .replace(FURNITURE_RE, '');
 }
 
 /**
