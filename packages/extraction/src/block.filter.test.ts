@@ -51,5 +51,7 @@ describe('isDateOnly', () => {
     expect(isDateOnly('November 20')).toBe(true);
     expect(isDateOnly('Updated: 3:40pm, Apr 27, 2024')).toBe(true);
     expect(isDateOnly('Sales rose 20 per cent in May')).toBe(false);
+    expect(isDateOnly('2019')).toBe(false);
+    expect(isDateOnly('3-2')).toBe(false);
   });
 });

@@ -112,8 +112,15 @@ const ROLE_ONLY_RE =
 const PUBLISHED_BY_RE = /^(?:[\d/.\s-]+[-|–]\s*)?(?:posted|published|publicado|publié|veröffentlicht|pubblicato)\s+(?:by|por|par|von|da)\b/i;
 
 /** "November 20", "Updated 3:40pm, Apr 27, 2024": a date and nothing else. */
+const DATE_SHAPE_RE = new RegExp(
+  `\\b(?:${MONTH_OR_DAY})|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}`,
+  'i',
+);
+
 export function isDateOnly(text: string): boolean {
-  return text.length <= 60 && /\d/.test(text) && DATE_ONLY_RE.test(text.trim());
+  const t = text.trim();
+  // A date shape is required: a bare "2019" or a score like "3-2" is not a dateline.
+  return t.length <= 60 && /\d/.test(t) && DATE_SHAPE_RE.test(t) && DATE_ONLY_RE.test(t);
 }
 
 /**
@@ -143,7 +150,7 @@ export function filterBlocks(
   const foldedTitle = title ? foldText(title) : null;
   let inTeaserList = false;
   for (const block of blocks) {
-    if (inTeaserList && isListItem(block) && block.text.length < 300) {
+    if (inTeaserList && isListItem(block) && block.text.length < 300 && linkRatio(block.owner) > 0.5) {
       dropped.push(block);
       continue;
     }
