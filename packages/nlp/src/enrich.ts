@@ -45,6 +45,8 @@ function dropHeadlineGuesses(names: NameCandidate[], tokens: ReturnType<typeof t
   const words = headline.filter((t) => /^\p{L}/u.test(t.text));
   const hasBody = tokens.some((t) => t.para > 0);
   if (!hasBody || words.length === 0 || words.length > 25) return names;
+  // a headline has no closing full stop
+  if (/[.!?:]["”’]?$/.test(headline[headline.length - 1]!.text) || /^[.!?:]$/.test(headline[headline.length - 1]!.text)) return names;
   const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
   if (capitalised / words.length < 0.6) return names;
   const headEnd = headline[headline.length - 1]!.end;

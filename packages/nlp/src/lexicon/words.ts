@@ -18,7 +18,7 @@ export const TITLES: string[] = [
   'special counsel', 'pastor', 'father', 'bishop', 'archbishop', 'cardinal', 'rabbi', 'imam', 'ayatollah', 'agent',
   'host', 'anchor', 'reporter', 'correspondent', 'editor', 'publisher', 'author', 'lawyer', 'dean', 'provost',
   'whistleblower', 'head', 'boss', 'vice chairman', 'vice-president', 'press secretary', 'then-president',
-  'adviser', 'advisor', 'national security adviser', 'ombudsman', 'senior adviser', 'chief of staff',
+  'prosecutor', 'chief prosecutor', 'public prosecutor', 'police chief', 'coach', 'manager', 'adviser', 'advisor', 'national security adviser', 'ombudsman', 'senior adviser', 'chief of staff',
   // British style drops the period
   'mr', 'mrs', 'ms', 'dr', 'lt', 'col', 'lt col', 'gen', 'sgt', 'capt', 'gov', 'sen', 'prof', 'rev', 'st',
 ];
@@ -30,7 +30,7 @@ export const ROLE_NOUNS = new Set([
   'director', 'commissioner', 'premier', 'officer', 'official', 'officials', 'spokesman', 'spokeswoman',
   'spokesperson', 'founder', 'coach', 'analyst', 'economist', 'envoy', 'diplomat', 'lawyer', 'attorney', 'leader',
   'doctor', 'professor', 'researcher', 'expert', 'witness', 'prosecutor', 'police', 'source', 'sources', 'aide',
-  'adviser', 'advisor', 'lawmaker', 'lawmakers', 'congressman', 'congresswoman', 'representative', 'manager',
+  'prosecutor', 'chief prosecutor', 'public prosecutor', 'police chief', 'coach', 'manager', 'adviser', 'advisor', 'lawmaker', 'lawmakers', 'congressman', 'congresswoman', 'representative', 'manager',
   'owner', 'resident', 'student', 'teacher', 'worker', 'employee', 'victim', 'mother', 'father', 'son', 'daughter',
   'wife', 'husband', 'friend', 'neighbour', 'neighbor', 'statement', 'report', 'company', 'firm', 'ministry',
   'government', 'department', 'agency', 'group', 'organization', 'organisation', 'committee', 'council', 'party',

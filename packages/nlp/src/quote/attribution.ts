@@ -165,7 +165,9 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
     return true;
   }
   if (words.every((w) => /^\p{Lu}/u.test(w)) && words.length > 1) {
-    const nextIsCue = next && CUE_VERBS.has(lower(tokens[close + 2])) || CUE_VERBS.has(lower(next));
+    const samePara = next !== undefined && next.para === tokens[close]!.para;
+    // after a full stop inside the marks the sentence is over: a cue further on belongs to the next one
+    const nextIsCue = samePara && !inner.endsWith('.') && (CUE_VERBS.has(lower(next)) || CUE_VERBS.has(lower(tokens[close + 2])));
     const prevIsCue = prev && (CUE_VERBS.has(before) || before === ':' || before === ',');
     if (!nextIsCue && !prevIsCue) return true;
   }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { enrichText } from '../enrich';
+import type { Entity } from '../types';
+
+const entities = (t: string): Entity[] => enrichText(t).entities;
+const find = (t: string, name: string): Entity | undefined => entities(t).find((e) => e.name === name);
+const forms = (e: Entity | undefined): string[] => [...new Set(e?.mentions.map((m) => m.text))];
+
+describe('entity resolution', () => {
+  it('a surname resolves to the full name, even when the full name comes later', () => {
+    const t = 'The summit between Biden and Xi was short. President Joe Biden met Chinese President Xi Jinping.';
+    expect(forms(find(t, 'Joe Biden')).sort()).toEqual(['Biden', 'Joe Biden']);
+    expect(forms(find(t, 'Xi Jinping')).sort()).toEqual(['Xi', 'Xi Jinping']);
+  });
+
+  it('titles are not part of names', () => {
+    const t = 'US Secretary of State Antony Blinken met Sen. Mark Kelly and Deputy Director of Public Prosecution Eva-Marie Persson.';
+    const names = entities(t).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Antony Blinken', 'Mark Kelly', 'Eva-Marie Persson', 'United States']));
+  });
+
+  it('country aliases and codes resolve to the country', () => {
+    const t = 'The U.S. and the US disagreed. The PRC, officially the People’s Republic of China, replied.';
+    expect(forms(find(t, 'United States')).sort()).toEqual(['U.S.', 'US']);
+    expect(forms(find(t, 'China')).sort()).toEqual(['PRC', 'People’s Republic of China']);
+  });
+
+  it('two people with one surname are kept apart by recency', () => {
+    const t =
+      'Blinken met Wang Yi in Beijing. Wang said ties were stable.\n\n' +
+      'Later he met the public security minister, Wang Xiaohong.';
+    const wy = find(t, 'Wang Yi');
+    expect(forms(wy).sort()).toEqual(['Wang', 'Wang Yi']);
+    expect(forms(find(t, 'Wang Xiaohong'))).toEqual(['Wang Xiaohong']);
+  });
+
+  it('an acronym joins the organisation it abbreviates; a shorter tail joins the full name', () => {
+    const t =
+      'Tim Morrow served on the National Security Council. The NSC declined to comment. ' +
+      'He testified before the House Intelligence Committee, and the Intelligence Committee adjourned.';
+    expect(forms(find(t, 'National Security Council')).sort()).toEqual(['NSC', 'National Security Council']);
+    expect(forms(find(t, 'House Intelligence Committee')).sort()).toEqual(['House Intelligence Committee', 'Intelligence Committee']);
+  });
+
+  it('a one-letter spelling variant of a long surname is the same person', () => {
+    const t = 'Ukrainian President Volodymyr Zelensky spoke. Later Zelenskyy left.';
+    expect(forms(find(t, 'Volodymyr Zelensky')).sort()).toEqual(['Volodymyr Zelensky', 'Zelenskyy']);
+  });
+
+  it('ordinary words opening a sentence are not names', () => {
+    const t = 'Underscoring the tension, both sides talked. Hosting Cook was easy. Instead, they met. Analysts agreed.';
+    const names = entities(t).map((e) => e.name);
+    expect(names).not.toContain('Underscoring');
+    expect(names).not.toContain('Instead');
+    expect(names).not.toContain('Analysts');
+    expect(names).not.toContain('Hosting Cook');
+  });
+
+  it('place-led and organisation-word names are organisations', () => {
+    const t = 'Reporters at the Sacramento Bee and the Federal Reserve Bank of New York said so.';
+    expect(find(t, 'Sacramento Bee')?.type).toBe('ORGANIZATION');
+    expect(find(t, 'Federal Reserve Bank of New York')?.type).toBe('ORGANIZATION');
+  });
+
+  it('mentions carry exact offsets', () => {
+    const t = 'In Beijing, Blinken met Wang Yi.';
+    for (const e of entities(t)) for (const m of e.mentions) expect(t.slice(m.start, m.end)).toBe(m.text);
+  });
+});

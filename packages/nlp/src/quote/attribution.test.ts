@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { enrichText } from '../enrich';
+import type { Quote } from '../types';
+
+const quotes = (t: string): Quote[] => enrichText(t).quotes;
+const speakerOf = (t: string, fragment: string): string | null | undefined =>
+  quotes(t).find((q) => q.text.includes(fragment))?.speaker;
+
+describe('quotation patterns', () => {
+  it('direct quote, then name and cue', () => {
+    const [q] = quotes('“We are ready to talk,” Angela Merkel said on Monday.');
+    expect(q).toMatchObject({ kind: 'direct', cue: 'said', speaker: 'Angela Merkel', speakerType: 'PERSON' });
+  });
+
+  it('direct quote, then cue and name or role', () => {
+    expect(speakerOf('“It was a mistake,” said Senator Maria Lopez.', 'mistake')).toBe('Maria Lopez');
+    expect(speakerOf('“Prices will rise,” says veteran industry analyst Ken Doctor.', 'Prices')).toBe('Ken Doctor');
+  });
+
+  it('name with an appositive before the cue', () => {
+    const t = '“We had some issues,” Mayer, the company’s chairman of streaming and international, said Tuesday.';
+    expect(speakerOf(t, 'issues')).toBe('Mayer');
+  });
+
+  it('split quote: both parts go to the speaker between them', () => {
+    const t = 'Ruth Diaz spoke first.\n\n“Part one,” she said, “part two.”';
+    const qs = quotes(t);
+    expect(qs.map((q) => q.speaker)).toEqual(['Ruth Diaz', 'Ruth Diaz']);
+  });
+
+  it('partial quote inside the reporter’s sentence', () => {
+    const t = 'Carlos Mendes said the plan was “having a material effect on prices” and would stay.';
+    const [q] = quotes(t);
+    expect(q).toMatchObject({ kind: 'partial', speaker: 'Carlos Mendes', cue: 'said' });
+  });
+
+  it('"according to" attribution, before or after', () => {
+    expect(speakerOf('According to Jane Okafor, the storm was “the worst in a century”.', 'worst')).toBe('Jane Okafor');
+    expect(speakerOf('The storm was “the worst in a century,” according to Jane Okafor.', 'worst')).toBe('Jane Okafor');
+  });
+
+  it('colon attribution, in the same paragraph or the one before', () => {
+    expect(speakerOf('Ms Persson said: “The case is closed.”', 'closed')).toBe('Persson');
+    expect(speakerOf('Prosecutor Eva Holm said:\n\n“The case is closed.”', 'closed')).toBe('Eva Holm');
+  });
+
+  it('an unattributed paragraph-long quote continues the previous speaker', () => {
+    const t = '“The first thing,” Paul Novak said.\n\n“And the second thing follows from it.”\n\nThe hearing ended.';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(['Paul Novak', 'Paul Novak']);
+  });
+
+  it('a second quote in the paragraph after "X said." keeps X', () => {
+    const t = '“I was not there,” Kurt Hansen said. “I learned of it later.”';
+    expect(quotes(t).map((q) => q.speaker)).toEqual(['Kurt Hansen', 'Kurt Hansen']);
+  });
+
+  it('"he said" goes to the subject of the sentence before', () => {
+    const t = 'Tim Morrow met President Anna Berg in Kyiv. He said the talks were “frank and useful”.';
+    expect(speakerOf(t, 'frank')).toBe('Tim Morrow');
+  });
+
+  it('"the minister" goes to the person given that role', () => {
+    const t = 'Lars Vik, the finance minister, spoke in Oslo.\n\n“We will cut taxes,” the minister said.';
+    expect(speakerOf(t, 'cut taxes')).toBe('Lars Vik');
+  });
+
+  it('an unnamed role is kept as written', () => {
+    expect(speakerOf('“Nobody was hurt,” a police spokesperson said.', 'Nobody')).toBe('a police spokesperson');
+  });
+
+  it('a country or an organisation can speak', () => {
+    const t = 'China has said it sold no arms, adding that it is “not a party to the conflict”.';
+    expect(quotes(t)[0]).toMatchObject({ speaker: 'China', speakerType: 'LOCATION' });
+    expect(speakerOf('The Arab League called it an “extremely adverse development”.', 'adverse')).toBe('Arab League');
+  });
+
+  it('the listener of "told" or "telling" is not the speaker', () => {
+    const t = 'Wang Yi met Antony Blinken.\n\n“Relations are improving,” Wang told Blinken.';
+    expect(speakerOf(t, 'Relations')).toBe('Wang Yi');
+  });
+
+  it('scare quotes, nicknames and titles get no speaker', () => {
+    const t =
+      'Despite its “no limits” partnership with Moscow, Beijing said little.\n\n' +
+      'They were known as the "Three Amigos." Volker said he never used the term "three amigos."\n\n' +
+      'Brown said she loved the film “Mary Poppins” as a child.';
+    for (const q of quotes(t)) expect(q.speaker, q.text).toBeNull();
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { findQuoteSpans } from './quote-span.finder';
+
+const texts = (t: string): string[] => findQuoteSpans(t).map((s) => t.slice(s.start, s.end));
+
+describe('findQuoteSpans', () => {
+  it('pairs curly double quotes and drops the closing comma', () => {
+    expect(texts('“We will win,” she said.')).toEqual(['We will win']);
+  });
+
+  it('pairs straight double quotes', () => {
+    expect(texts('He said "no deal" and "no way."')).toEqual(['no deal', 'no way.']);
+  });
+
+  it('keeps nested single quotes inside the double quote', () => {
+    expect(texts('"So you have not fixed the \'Giuliani problem\'?" Schiff asked.')).toEqual([
+      "So you have not fixed the 'Giuliani problem'?",
+    ]);
+  });
+
+  it('takes single quotes as quotes, apostrophes as apostrophes', () => {
+    expect(texts('Blinken confronts China over ‘powering’ Russia’s war')).toEqual(['powering']);
+    expect(texts("It's the 'worst case' for Russia's economy, the bank's chief said.")).toEqual(['worst case']);
+  });
+
+  it('runs a quote that opens a paragraph without closing to the paragraph end', () => {
+    const t = '“First part of it.\n\n“Second part,” he said.';
+    expect(texts(t)).toEqual(['First part of it.', 'Second part']);
+  });
+
+  it('drops an unbalanced mark in the middle of a paragraph', () => {
+    expect(texts('The 12" screen is big. Nothing else here.')).toEqual([]);
+    expect(texts('She said ‘maybe and left.')).toEqual([]);
+  });
+});
