@@ -25,8 +25,12 @@ export interface NameCandidate {
   sentenceInitial: boolean;
 }
 
-const TITLE_WORDS = TITLES.map((t) => t.split(' '));
-const MAX_TITLE = Math.max(...TITLE_WORDS.map((t) => t.length));
+// titles indexed by their first word, longest first
+const TITLES_BY_FIRST = new Map<string, string[][]>();
+for (const t of TITLES) {
+  const ws = t.split(' ');
+  TITLES_BY_FIRST.set(ws[0]!, [...(TITLES_BY_FIRST.get(ws[0]!) ?? []), ws].sort((a, b) => b.length - a.length));
+}
 
 const isPossessive = (w: string): boolean => /['’]s$/i.test(w);
 const stripPossessive = (w: string): string => w.replace(/['’]s$/i, '');
@@ -42,11 +46,12 @@ function isNameWord(w: string): boolean {
 
 /** Longest title at words[k], lower-cased, or null. */
 function matchTitle(words: readonly string[], k: number): { title: string; length: number } | null {
-  for (let len = Math.min(MAX_TITLE, words.length - k); len >= 1; len--) {
-    const cand = words.slice(k, k + len).map((w) => normWord(w));
-    if (TITLE_WORDS.some((t) => t.length === len && t.every((x, i) => x === cand[i]))) {
-      return { title: cand.join(' '), length: len };
-    }
+  const first = words[k];
+  const cands = first === undefined ? undefined : TITLES_BY_FIRST.get(normWord(first));
+  if (!cands) return null;
+  for (const t of cands) {
+    if (k + t.length > words.length) continue;
+    if (t.every((x, i) => normWord(words[k + i]!) === x)) return { title: t.join(' '), length: t.length };
   }
   return null;
 }

@@ -61,8 +61,12 @@ function buildGazetteer(): Gazetteer {
   // "Washington D.C." is the capital's listed name; plain "Washington" is the usual form
   add('Washington', { canonical: 'Washington', type: 'LOCATION' }, true);
 
+  // most words start no entry: answer those without building any key
+  const firstWords = new Set<string>([...table.keys()].map((k) => k.split(' ')[0]!));
   return {
     match(words, i) {
+      const w0 = words[i];
+      if (w0 === undefined || !firstWords.has(normWord(w0))) return null;
       for (let len = Math.min(maxLen, words.length - i); len >= 1; len--) {
         const key = words.slice(i, i + len).map(normWord).join(' ');
         const found = table.get(key);
