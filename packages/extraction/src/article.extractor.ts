@@ -57,7 +57,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   const sources = { ...meta.sources };
   let title = meta.title ? stripSiteName(meta.title, meta.siteName) : null;
   if (!title && parsed.title) {
-    title = parsed.title.trim();
+    title = stripSiteName(parsed.title.trim(), meta.siteName);
     sources.title = 'readability';
   }
   if (!title) {
@@ -78,7 +78,7 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
   let authors = meta.authors;
   const readabilityByline = parsed.byline?.replace(/\s+/g, ' ').trim() || null;
   if (authors.length === 0 && readabilityByline) {
-    authors = parseAuthors([readabilityByline]);
+    authors = parseAuthors([readabilityByline], meta.siteName);
     if (authors.length > 0) sources.authors = 'readability';
   }
   // The cleaned names read better than a raw byline with roles and dates in it.

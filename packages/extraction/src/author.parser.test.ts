@@ -14,6 +14,12 @@ describe('parseAuthors', () => {
     expect(parseAuthors(['Jane Doe', 'jane doe', 'https://example.com/jane', 'admin', 'jane@example.com'])).toEqual(['Jane Doe']);
   });
 
+  it('drops labels and the outlet when a person is named', () => {
+    expect(parseAuthors(['Analysis by Chris Cillizza, CNN'], 'CNN')).toEqual(['Chris Cillizza']);
+    expect(parseAuthors(['Text: Jane Doe'])).toEqual(['Jane Doe']);
+    expect(parseAuthors(['Troy L. Smith', 'Cleveland.com'])).toEqual(['Troy L. Smith']);
+  });
+
   it('keeps organisations that are the author', () => {
     expect(parseAuthors(['Reuters'])).toEqual(['Reuters']);
   });

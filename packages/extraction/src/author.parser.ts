@@ -12,12 +12,15 @@ const DATE_TAIL_RE = new RegExp(
   'i',
 );
 const EMAIL_RE = /\S+@\S+\.\S+/g;
-const BY_RE = /^\s*(?:written\s+)?by[:\s]+/i;
+const BY_RE = /^\s*(?:(?:written|analysis|opinion|commentary|review|text|words|story|reporting|interview)\s+)?by[:\s]+/i;
+/** "Text: Jane Doe", "Autor: Jane Doe": a short label before a colon. */
+const LABEL_RE = /^[\p{L}]{2,12}:\s*/u;
+const DOMAIN_RE = /\.(?:com|org|net|co|news|info)\b/i;
 const NOT_NAMES = new Set(['admin', 'administrator', 'staff', 'editor', 'editors', 'unknown', 'guest', 'anonymous']);
 
 function cleanOne(raw: string): string | null {
   let s = raw.replace(EMAIL_RE, ' ').replace(/\s+/g, ' ').trim();
-  s = s.replace(BY_RE, '');
+  s = s.replace(BY_RE, '').replace(LABEL_RE, '');
   s = s.replace(DATE_TAIL_RE, '');
   s = s.replace(/\s*[|•·–—]\s*.*$/, ''); // "Jane Doe | The Times", "Jane Doe — Reuters"
   s = s.replace(/\s+(?:for|at|from|in)\s+(?:the\s+)?[A-Z][\w.&' -]*$/, ''); // "Jane Doe for The Times"
@@ -26,12 +29,27 @@ function cleanOne(raw: string): string | null {
   if (!s || s.length > 80 || !/\p{L}/u.test(s)) return null;
   if (s.split(' ').length > 6) return null; // a sentence, not a name
   if (NOT_NAMES.has(s.toLowerCase())) return null;
-  if (/^https?:/i.test(s)) return null;
+  if (/^https?:/i.test(s) || DOMAIN_RE.test(s)) return null;
   return s;
 }
 
-/** Splits one byline into its authors and cleans each; keeps order, drops duplicates. */
-export function parseAuthors(values: readonly string[]): string[] {
+/**
+ * Splits bylines into authors and cleans each; keeps order, drops duplicates. A name equal
+ * to the site's own name ("Jill Disis, CNN Business" on cnn.com) is the outlet, not an author,
+ * unless it is the only one.
+ */
+export function parseAuthors(values: readonly string[], siteName: string | null = null): string[] {
+  const names = splitAuthors(values);
+  if (!siteName || names.length < 2) return names;
+  const site = siteName.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  const people = names.filter((n) => {
+    const k = n.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    return !(site.includes(k) || k.includes(site));
+  });
+  return people.length > 0 ? people : names;
+}
+
+function splitAuthors(values: readonly string[]): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   for (const value of values) {

@@ -24,13 +24,13 @@ function candidates(doc: Document): (() => Element[])[] {
   ];
 }
 
-export function readPageByline(doc: Document): string[] {
+export function readPageByline(doc: Document, siteName: string | null = null): string[] {
   for (const find of candidates(doc)) {
     const texts = find()
       .slice(0, 6)
       .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
       .filter((t) => t.length > 0 && t.length < 120);
-    const authors = parseAuthors(texts);
+    const authors = parseAuthors(texts, siteName);
     if (authors.length > 0) return authors;
   }
   return [];

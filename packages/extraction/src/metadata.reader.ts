@@ -1,3 +1,4 @@
+import { decodeHTML } from 'entities';
 import { parseAuthors } from './author.parser';
 import { readPageByline } from './byline.reader';
 import { dateFromUrl, toIsoDate } from './date.parser';
@@ -64,16 +65,33 @@ function indexMeta(doc: Document): MetaIndex {
   return index;
 }
 
+/**
+ * CMSs often escape twice ("&amp;#8216;"), so values arrive with entities still in them;
+ * JSON-LD strings carry HTML entities too. Decoding once more is harmless for clean text.
+ */
+function clean(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const v = decodeHTML(value).replace(/\s+/g, ' ').trim();
+  return v || null;
+}
+
 function metaContent(meta: MetaIndex, ...keys: string[]): string | null {
   for (const key of keys) {
-    const v = meta.get(key.toLowerCase())?.[0];
+    const v = clean(meta.get(key.toLowerCase())?.[0]);
     if (v) return v;
   }
   return null;
 }
 
 function metaContents(meta: MetaIndex, key: string): string[] {
-  return meta.get(key.toLowerCase()) ?? [];
+  return (meta.get(key.toLowerCase()) ?? []).map((v) => clean(v) ?? '').filter(Boolean);
+}
+
+/** "Autoracing | F1 | IndyCar", "The Jerusalem Post |": the name is the first part. */
+function cleanSiteName(name: string | null): string | null {
+  if (!name || /^https?:\/\//i.test(name)) return null;
+  const first = name.split(/\s+[|•·]\s*|\s+[-–—]\s+/)[0]?.trim();
+  return first || null;
 }
 
 function absolute(url: string | null, base: string): string | null {
@@ -133,24 +151,24 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ]);
 
   const siteName = pick(sources, 'siteName', [
-    ['opengraph', () => metaContent(meta, 'og:site_name')],
-    ['jsonld', () => ldString(publisher?.['name'])],
-    ['jsonld', () => ldString(webSite?.['name'])],
-    ['meta', () => metaContent(meta, 'application-name', 'apple-mobile-web-app-title')],
+    ['opengraph', () => cleanSiteName(metaContent(meta, 'og:site_name'))],
+    ['jsonld', () => cleanSiteName(clean(ldString(publisher?.['name'])))],
+    ['jsonld', () => cleanSiteName(clean(ldString(webSite?.['name'])))],
+    ['meta', () => cleanSiteName(metaContent(meta, 'application-name', 'apple-mobile-web-app-title'))],
   ]);
 
   const title = pick(sources, 'title', [
-    ['jsonld', () => ldString(ld?.['headline'])],
+    ['jsonld', () => clean(ldString(ld?.['headline']))],
     ['opengraph', () => metaContent(meta, 'og:title')],
     ['meta', () => metaContent(meta, 'twitter:title', 'title', 'dc.title', 'DC.title')],
   ]);
 
   const authorValues: Candidate<string[]>[] = [
-    ['jsonld', () => parseAuthors(ldStrings(ld?.['author']))],
-    ['meta', () => parseAuthors(metaContents(meta, 'author'))],
-    ['opengraph', () => parseAuthors(metaContents(meta, 'article:author').filter((a) => !/^https?:/i.test(a)))],
-    ['meta', () => parseAuthors(metaContents(meta, 'byl').concat(metaContents(meta, 'sailthru.author'), metaContents(meta, 'parsely-author')))],
-    ['heuristic', () => readPageByline(doc)],
+    ['jsonld', () => parseAuthors(ldStrings(ld?.['author']).map((a) => clean(a) ?? ''), siteName)],
+    ['meta', () => parseAuthors(metaContents(meta, 'author'), siteName)],
+    ['opengraph', () => parseAuthors(metaContents(meta, 'article:author').filter((a) => !/^https?:/i.test(a)), siteName)],
+    ['meta', () => parseAuthors(metaContents(meta, 'byl').concat(metaContents(meta, 'sailthru.author'), metaContents(meta, 'parsely-author')), siteName)],
+    ['heuristic', () => readPageByline(doc, siteName)],
   ];
   const authors = pick(sources, 'authors', authorValues) ?? [];
 
@@ -183,13 +201,13 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
 
   const section = pick(sources, 'section', [
     ['opengraph', () => metaContent(meta, 'article:section')],
-    ['jsonld', () => ldStrings(ld?.['articleSection'])[0] ?? null],
+    ['jsonld', () => clean(ldStrings(ld?.['articleSection'])[0])],
     ['meta', () => metaContent(meta, 'section', 'category')],
   ]);
 
   const keywords = pick(sources, 'keywords', [
     ['opengraph', () => splitKeywords(metaContents(meta, 'article:tag'))],
-    ['jsonld', () => splitKeywords(ldStrings(ld?.['keywords']))],
+    ['jsonld', () => splitKeywords(ldStrings(ld?.['keywords']).map((k) => clean(k) ?? ''))],
     ['meta', () => splitKeywords(metaContents(meta, 'keywords').concat(metaContents(meta, 'news_keywords')))],
   ]) ?? [];
 
@@ -212,7 +230,7 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     sources.access = 'opengraph';
   }
 
-  const description = metaContent(meta, 'description', 'og:description', 'twitter:description') ?? ldString(ld?.['description']);
+  const description = metaContent(meta, 'description', 'og:description', 'twitter:description') ?? clean(ldString(ld?.['description']));
 
   return {
     title, description, authors, publishedAt, modifiedAt, siteName, lang, canonicalUrl,
