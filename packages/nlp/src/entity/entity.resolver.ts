@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
 import {
-  AUX_ADVERBS, CUE_VERBS, LOC_HEADS, ORG_HEADS, ORG_WORDS, ROLE_NOUNS, SENTENCE_STOP,
+  AUX_ADVERBS, CUE_VERBS, LOC_HEADS, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
 } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { getGazetteer } from '../lexicon/gazetteer';
@@ -38,10 +38,13 @@ const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
 const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w) && !/^\p{Lu}\.?$/u.test(w);
 
 /** Type of a name from its own words and title, or null when only context can tell (one plain word). */
-function classify(c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean): EntityType | null {
+function classify(c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean): EntityType | 'DROP' | null {
   if (c.known) return c.known.type;
   const lw = c.words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const last = lw[lw.length - 1] ?? '';
+  if (lw.length > 1 && (OTHER_HEADS.has(last) || NOT_NAME_STARTS.has(lw[0]!))) return 'DROP';
+  // "Orange County Register", "Kansas City Star": a place word inside the name
+  if (lw.slice(0, -1).some((w) => LOC_HEADS.has(w)) && !ORG_HEADS.has(last) && !LOC_HEADS.has(last)) return 'ORGANIZATION';
   if (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
   if (lw.length > 1 && LOC_HEADS.has(last)) return 'LOCATION';
   if (c.title) return 'PERSON';
@@ -100,6 +103,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   });
   cands.forEach((c, ci) => {
     const type = types[ci];
+    if (type === 'DROP') {
+      assigned[ci] = -2; // an event or a work: no entity
+      return;
+    }
     if (!type) return;
     if (c.known) {
       addTo(`${type}|${fold(c.known.canonical)}`, () => ({ type, canonical: c.known!.canonical, words: [], cands: [] }), ci);
@@ -134,7 +141,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const singles: number[] = [];
   cands.forEach((c, ci) => {
     const a = assigned[ci]!;
-    if (a >= 0) return;
+    if (a >= 0 || a === -2) return;
     const w = fold(c.words[0] ?? '');
     const person = pickPerson(drafts, assigned, cands, ci, w, lastSeen);
     if (person >= 0) {

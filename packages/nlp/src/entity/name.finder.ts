@@ -3,7 +3,7 @@ import type { Token } from '../text/tokens';
 import { isCapitalized } from '../text/tokens';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { normWord } from '../lexicon/gazetteer';
-import { CALENDAR_WORDS, LOC_HEADS, NAME_CONNECTORS, ORG_HEADS, ROLE_NOUNS, SENTENCE_STOP, TITLES } from '../lexicon/words';
+import { CALENDAR_WORDS, LOC_HEADS, NAME_CONNECTORS, ORG_CONNECTORS, ORG_HEADS, ROLE_NOUNS, SENTENCE_STOP, TITLES } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 
 /** A capitalised name found in the text, before entities are merged. */
@@ -86,7 +86,9 @@ export function findNames(source: string, tokens: readonly Token[], gaz: Gazette
       const prev = tokens[j - 1]!;
       const joinsNext = next !== undefined && next.sent === t.sent && isNameWord(next.text);
       // "Bank of America", "Jean-Claude", "AT&T"
-      if (joinsNext && NAME_CONNECTORS.has(tok.text.toLowerCase()) && tok.text !== 'and') {
+      const conn = tok.text.toLowerCase();
+      const orgBefore = ORG_HEADS.has(prev.text.toLowerCase()) || TITLES_BY_FIRST.has(prev.text.toLowerCase());
+      if (joinsNext && NAME_CONNECTORS.has(conn) && conn !== 'and' && (!ORG_CONNECTORS.has(conn) || orgBefore)) {
         j++;
         continue;
       }
@@ -259,10 +261,11 @@ function cutRun(
       initial = false;
       continue;
     }
-    // a capitalised title ends it ("Supreme Court Justice Brett Kavanaugh")
+    // a capitalised title ends it ("Supreme Court Justice Brett Kavanaugh"); a lone word before the
+    // title only says which office it is ("Energy Secretary Rick Perry")
     const tm = isNameWord(raw[k]!) ? matchTitle(words, k) : null;
     if (tm && k + tm.length < words.length && isNameWord(raw[k + tm.length]!)) {
-      emit(chunkStart, k, null);
+      if (k - chunkStart > 1) emit(chunkStart, k, null);
       chunkStart = -1;
       initial = false;
       continue;

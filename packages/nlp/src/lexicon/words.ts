@@ -117,13 +117,14 @@ export const ORG_HEADS = new Set(
   technologies systems labs laboratories pharmaceuticals partners capital securities exchange reserve treasury
   cabinet council church mission centre center hospital clinic museum studios entertainment records brands
   foods energy oil petroleum telecom communications insurance trust initiative project program programme movement
-  front brigade brigades taliban hamas hezbollah caucus`.split(/\s+/).filter(Boolean),
+  front brigade brigades taliban hamas hezbollah caucus productions animation pictures films studio ventures
+  enterprises investments software stores network`.split(/\s+/).filter(Boolean),
 );
 
 /** A name containing one of these (anywhere) is an organisation. */
 export const ORG_WORDS = new Set(
   `ministry department university committee council bank agency commission bureau institute association federation
-  organization organisation corporation company parliament congress senate court party foundation`.split(/\s+/),
+  organization organisation corporation company parliament congress senate court party foundation agence`.split(/\s+/),
 );
 
 /** A name whose last word is one of these is a place. */
@@ -135,3 +136,19 @@ export const LOC_HEADS = new Set(
 
 /** Lower-case words that, right before a capitalised word, suggest a place ("in Doha"). */
 export const LOC_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside', 'toward', 'towards', 'throughout']);
+
+/** A name ending in one of these is an event, law or work, none of the three types. */
+export const OTHER_HEADS = new Set(
+  `war wars amendment act bill awards award prize cup olympics games festival summit conference day week show
+  series season election elections agreement accord deal treaty doctrine crisis revolution protests album
+  tour trophy championship championships marathon`.split(/\s+/),
+);
+
+/** Quantifier-like first words: "All Access", "First Amendment", "Never Trumpers" are no names. */
+export const NOT_NAME_STARTS = new Set(
+  `all never first second third last next every some any other many most no not more less both each such several
+  few every this that these those`.split(/\s+/),
+);
+
+/** Connectors allowed only after an organisation word or a title ("Committee on X", "Commissioner for Y"). */
+export const ORG_CONNECTORS = new Set(['for', 'on']);
