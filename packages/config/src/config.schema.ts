@@ -30,6 +30,8 @@ export const envSchema = z.object({
   HEALTH_PORT: int(0, 65535).optional(),
   /** Token for write and admin API routes; unset means writes are open (local use). */
   API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  /** Admin routes (Bull Board) need API_TOKEN; `true` opens them without one, for local use only. */
+  API_ADMIN_OPEN: boolFromEnv.default(false),
 
   FETCH_ALLOW_PRIVATE_NETWORKS: boolFromEnv.default(false),
   FETCH_TIMEOUT_MS: int(1000, 600_000).default(20_000),
@@ -39,6 +41,10 @@ export const envSchema = z.object({
   FETCH_USER_AGENT: z.string().optional(),
 
   EXTRACT_DOM: z.enum(['jsdom', 'linkedom']).default('jsdom'),
+  /** A page whose extraction takes longer is given up (its thread is killed) and fails. */
+  EXTRACT_TIMEOUT_MS: int(1000, 600_000).default(30_000),
+  /** Heap cap of the extraction thread; a page needing more fails instead of taking the worker down. */
+  EXTRACT_MAX_MEMORY_MB: int(64, 8192).default(512),
 
   FETCH_CONCURRENCY: int(1, 500).default(8),
   EXTRACT_CONCURRENCY: int(1, 64).default(1),

@@ -19,7 +19,7 @@ export interface Config {
     alias: string;
     auth: { username: string; password: string } | { apiKey: string } | null;
   };
-  api: { host: string; port: number; token: string | null };
+  api: { host: string; port: number; token: string | null; adminOpen: boolean };
   healthPort: number | null;
   fetch: {
     allowPrivateNetworks: boolean;
@@ -28,7 +28,7 @@ export interface Config {
     maxRedirects: number;
     userAgent: string;
   };
-  extract: { dom: 'jsdom' | 'linkedom' };
+  extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number };
   concurrency: { fetch: number; extract: number; enrich: number; index: number };
   index: { batchSize: number; flushMs: number };
   store: { ttlSeconds: number; statusTtlSeconds: number };
@@ -66,7 +66,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     search: { url: e.SEARCH_URL, flavor: e.SEARCH_FLAVOR, alias: e.SEARCH_INDEX, auth },
-    api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null },
+    api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null, adminOpen: e.API_ADMIN_OPEN },
     healthPort: e.HEALTH_PORT ?? null,
     fetch: {
       allowPrivateNetworks: e.FETCH_ALLOW_PRIVATE_NETWORKS,
@@ -75,7 +75,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       maxRedirects: e.FETCH_MAX_REDIRECTS,
       userAgent: e.FETCH_USER_AGENT ?? `newsflow/${VERSION} (+${e.FETCH_CONTACT_URL})`,
     },
-    extract: { dom: e.EXTRACT_DOM },
+    extract: { dom: e.EXTRACT_DOM, timeoutMs: e.EXTRACT_TIMEOUT_MS, maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB },
     concurrency: {
       fetch: e.FETCH_CONCURRENCY,
       extract: e.EXTRACT_CONCURRENCY,

@@ -1,28 +1,33 @@
-import { ExtractionError, extractArticle, type DomChoice } from '@newsflow/extraction';
+import type { DomChoice } from '@newsflow/extraction';
 import { PermanentError, type BlobStore, type StageHandler } from '@newsflow/runtime';
 import type { StoredPage } from '@newsflow/service-fetch';
+import { ExtractionLimitError, type ExtractionPool } from './extraction.pool';
 import type { StoredArticle } from './stored-article';
 
 export interface ExtractHandlerDeps {
   blobs: Pick<BlobStore, 'get' | 'put'>;
+  pool: Pick<ExtractionPool, 'run'>;
   dom: DomChoice;
 }
 
-/** Turns the stored page into a clean article with its metadata. */
-export function createExtractHandler({ blobs, dom }: ExtractHandlerDeps): StageHandler<'extract'> {
+/** Turns the stored page into a clean article with its metadata, in an extraction thread. */
+export function createExtractHandler({ blobs, pool, dom }: ExtractHandlerDeps): StageHandler<'extract'> {
   return async (payload) => {
     const page = await blobs.get<StoredPage>('page', payload.id);
     if (!page) {
       throw new PermanentError('the fetched page is no longer in the store (it expired); enqueue the URL again', 'page-missing');
     }
-    let article;
+    let result;
     try {
-      article = extractArticle(page.html, { url: page.finalUrl, dom });
+      result = await pool.run({ html: page.html, url: page.finalUrl, dom });
     } catch (err) {
-      if (err instanceof ExtractionError) throw new PermanentError(err.message, err.code);
+      // A page that spins or eats memory will do so again: no retry.
+      if (err instanceof ExtractionLimitError) throw new PermanentError(err.message, err.code);
       throw err;
     }
-    const stored: StoredArticle = { ...article, url: page.url, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };
+    if (!result.ok) throw new PermanentError(result.message, result.code);
+    const stored: StoredArticle = { ...result.article, url: page.url, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };
     await blobs.put('article', payload.id, stored);
+    return { words: result.article.wordCount };
   };
 }

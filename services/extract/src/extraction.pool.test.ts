@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createExtractionPool, ExtractionLimitError, type ExtractionPool } from './extraction.pool';
+
+const seed = readFileSync(new URL('../../../test/fixtures/seed/seed.html', import.meta.url), 'utf8');
+const notArticle = readFileSync(new URL('../../../test/fixtures/pages/not-article.html', import.meta.url), 'utf8');
+
+describe('extraction threads', () => {
+  const pools: ExtractionPool[] = [];
+  const pool = (timeoutMs: number, maxMemoryMb: number) => {
+    const p = createExtractionPool({ threads: 1, timeoutMs, maxMemoryMb });
+    pools.push(p);
+    return p;
+  };
+  afterAll(async () => {
+    await Promise.all(pools.map((p) => p.close()));
+  });
+
+  it('extracts a page in a thread', async () => {
+    const r = await pool(30_000, 256).run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'jsdom' });
+    expect(r.ok && r.article.title).toBe('Blinken confronts China over ‘powering’ Russia’s war');
+  });
+
+  it('brings an extraction failure back as data, with its code', async () => {
+    const r = await pool(30_000, 256).run({ html: notArticle, url: 'https://example.com/about', dom: 'jsdom' });
+    expect(r).toMatchObject({ ok: false, code: 'no-article' });
+  });
+
+  it('stops a page that takes too long, and the pool still works afterwards', async () => {
+    const p = pool(150, 256);
+    const huge = `<html><body><article>${'<p>Words and more words in a paragraph that goes on.</p>'.repeat(200_000)}</article></body></html>`;
+    const err = await p.run({ html: huge, url: 'https://example.com/huge', dom: 'jsdom' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ExtractionLimitError);
+    expect((err as ExtractionLimitError).code).toBe('extraction-timeout');
+    expect((err as Error).message).toMatch(/took longer than 0.15 s/);
+  });
+
+  it('stops a page that needs more memory than the cap', async () => {
+    const p = pool(60_000, 64);
+    // Under the 5 MB page cap, but hundreds of thousands of DOM nodes: far more than 64 MB of heap.
+    const huge = `<html><body><article>${'<i>a</i>'.repeat(600_000)}</article></body></html>`;
+    const err = await p.run({ html: huge, url: 'https://example.com/huge', dom: 'jsdom' }).catch((e: unknown) => e);
+    expect((err as ExtractionLimitError).code).toBe('extraction-memory');
+    const after = await p.run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'jsdom' });
+    expect(after.ok).toBe(true);
+  });
+});
