@@ -1,6 +1,7 @@
 import type { ArticleDocument } from '@newsflow/contracts';
 import { articleIndexTemplate } from './article.template';
 import { buildArticleSearch, type ArticleSearchParams } from './article-search.query';
+import { searchQuotes, type QuoteSearchParams, type QuoteSearchResult } from './quote-search.query';
 import type { BulkItemResult, SearchEnginePort, SearchHits } from './search.port';
 
 export interface ArticleIndex {
@@ -10,6 +11,8 @@ export interface ArticleIndex {
   write(docs: ArticleDocument[], options?: { refresh?: boolean }): Promise<BulkItemResult[]>;
   get(id: string): Promise<ArticleDocument | null>;
   search(params: ArticleSearchParams): Promise<SearchHits>;
+  /** Quotations themselves as results, each with its article, paged over quotations. */
+  searchQuotes(params: QuoteSearchParams): Promise<QuoteSearchResult>;
   refresh(): Promise<void>;
   /** Removes the template and every index of this alias (tests, reset). */
   drop(): Promise<void>;
@@ -38,6 +41,9 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
     },
     async search(params) {
       return engine.search(alias, buildArticleSearch(params));
+    },
+    async searchQuotes(params) {
+      return searchQuotes(engine, alias, params);
     },
     async refresh() {
       await engine.refresh(alias);

@@ -13,7 +13,16 @@ export interface BulkItemResult {
 
 export interface SearchHits {
   total: number;
-  hits: { id: string; score: number | null; source: Json; highlight: Record<string, string[]>; innerHits: Record<string, { source: Json; highlight: Record<string, string[]> }[]> }[];
+  hits: {
+    id: string;
+    score: number | null;
+    source: Json;
+    highlight: Record<string, string[]>;
+    /** Nested inner hits by name; `offset` is the quotation's (or entity's) place in its array. */
+    innerHits: Record<string, { source: Json; highlight: Record<string, string[]>; score?: number | null; offset?: number }[]>;
+    /** How many nested objects matched, by inner hits name (even when fewer were returned). */
+    innerTotals?: Record<string, number>;
+  }[];
   aggregations: Json;
 }
 

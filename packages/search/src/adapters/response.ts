@@ -18,12 +18,15 @@ interface RawHit {
   _score: number | null;
   _source?: Json;
   highlight?: Record<string, string[]>;
-  inner_hits?: Record<string, { hits: { hits: RawHit[] } }>;
+  _nested?: { offset?: number };
+  inner_hits?: Record<string, { hits: { total?: number | { value: number }; hits: RawHit[] } }>;
 }
+
+const totalOf = (t: number | { value: number } | undefined): number => (typeof t === 'number' ? t : (t?.value ?? 0));
 
 export function readSearchHits(body: unknown): SearchHits {
   const b = body as { hits: { total: number | { value: number }; hits: RawHit[] }; aggregations?: Json };
-  const total = typeof b.hits.total === 'number' ? b.hits.total : b.hits.total.value;
+  const total = totalOf(b.hits.total);
   return {
     total,
     aggregations: b.aggregations ?? {},
@@ -35,9 +38,10 @@ export function readSearchHits(body: unknown): SearchHits {
       innerHits: Object.fromEntries(
         Object.entries(h.inner_hits ?? {}).map(([name, inner]) => [
           name,
-          inner.hits.hits.map((ih) => ({ source: ih._source ?? {}, highlight: ih.highlight ?? {} })),
+          inner.hits.hits.map((ih) => ({ source: ih._source ?? {}, highlight: ih.highlight ?? {}, score: ih._score, offset: ih._nested?.offset })),
         ]),
       ),
+      innerTotals: Object.fromEntries(Object.entries(h.inner_hits ?? {}).map(([name, inner]) => [name, totalOf(inner.hits.total)])),
     })),
   };
 }
