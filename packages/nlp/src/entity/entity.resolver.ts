@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
 import {
-  AUX_ADVERBS, CUE_VERBS, LOC_HEADS, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
+  AUX_ADVERBS, COMPASS, CUE_VERBS, LOC_HEADS, LOC_PREPOSITIONS, PLACE_ROLES, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
 } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { getGazetteer } from '../lexicon/gazetteer';
@@ -38,7 +38,9 @@ const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
 const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w) && !/^\p{Lu}\.?$/u.test(w);
 
 /** Type of a name from its own words and title, or null when only context can tell (one plain word). */
-function classify(c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean): EntityType | 'DROP' | null {
+function classify(
+  c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean, placeContext: boolean,
+): EntityType | 'DROP' | null {
   if (c.known) return c.known.type;
   const lw = c.words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const last = lw[lw.length - 1] ?? '';
@@ -48,14 +50,25 @@ function classify(c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst:
   if (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
   if (lw.length > 1 && LOC_HEADS.has(last)) return 'LOCATION';
   if (c.title) return 'PERSON';
+  if (placeContext) return 'LOCATION';
   // single words (acronyms too: "NSC" may stand for a name spelt out elsewhere) need context
   if (lw.length === 1) return null;
   if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
   // "Sacramento Bee", "Big Machine": a place or an everyday word in front makes it a name of a thing
+  if (lw.length === 2 && COMPASS.has(lw[0]!)) return 'LOCATION';
   if (placeFirst || lw.some((w) => w.length > 2 && !SENTENCE_STOP.has(w) && lowerWords.has(w))) return 'ORGANIZATION';
   // two to four plain capitalised words: a personal name is by far the commonest case in news
   if (lw.length <= 4 && c.words.every((w) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return 'PERSON';
   return 'ORGANIZATION';
+}
+
+const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+/** "in X" and "the mayor of X" introduce places. */
+function inPlaceContext(tokens: readonly Token[], c: NameCandidate): boolean {
+  const p = lower(tokens[c.first - 1]);
+  if (p === 'in' || p === 'near') return true;
+  return p === 'of' && PLACE_ROLES.has(lower(tokens[c.first - 2]));
 }
 
 function nextWordIsCue(tokens: readonly Token[], c: NameCandidate): boolean {
@@ -99,7 +112,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const gaz = getGazetteer();
   const types = cands.map((c) => {
     const gm = c.words.length > 1 ? gaz.match(c.words, 0) : null;
-    return classify(c, lowerWords, gm !== null && gm.entry.type === 'LOCATION' && gm.length < c.words.length);
+    return classify(c, lowerWords, gm !== null && gm.entry.type === 'LOCATION' && gm.length < c.words.length, inPlaceContext(tokens, c));
   });
   cands.forEach((c, ci) => {
     const type = types[ci];
@@ -177,7 +190,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     let type: EntityType | null = null;
     if (isAcronym(cs[0]!.words[0] ?? '')) type = 'ORGANIZATION';
     else if (personEvidence) type = 'PERSON';
-    else if (midSentence && !looksLikeWord) type = 'ORGANIZATION';
+    else if (midSentence && !looksLikeWord) {
+      // "visited Newcastle", "a teacher from Hexham": mostly after place prepositions, a place
+      const placey = cs.filter((c) => LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) || inPlaceContext(tokens, c)).length;
+      type = placey * 2 > cs.length ? 'LOCATION' : 'ORGANIZATION';
+    }
     if (!type) continue;
     const t = type;
     for (const ci of cis) addTo(`${t}|${w}`, () => ({ type: t, canonical: null, words: [], cands: [] }), ci);

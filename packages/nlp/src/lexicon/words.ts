@@ -135,7 +135,13 @@ export const LOC_HEADS = new Set(
 );
 
 /** Lower-case words that, right before a capitalised word, suggest a place ("in Doha"). */
-export const LOC_PREPOSITIONS = new Set(['in', 'at', 'from', 'near', 'to', 'across', 'outside', 'inside', 'toward', 'towards', 'throughout']);
+export const LOC_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'from', 'visited', 'visit', 'visiting', 'to']);
+
+/** Role nouns whose "of" complement is a place ("the mayor of North Tyneside"). */
+export const PLACE_ROLES = new Set(['mayor', 'governor', 'city', 'town', 'state', 'province', 'region', 'county', 'village', 'capital', 'people', 'residents', 'streets', 'outskirts', 'north', 'south', 'east', 'west', 'centre', 'center', 'suburbs']);
+
+/** First words that make a place: "North Tyneside", "West Bengal". */
+export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'upper', 'lower', 'greater', 'central']);
 
 /** A name ending in one of these is an event, law or work, none of the three types. */
 export const OTHER_HEADS = new Set(
@@ -147,7 +153,7 @@ export const OTHER_HEADS = new Set(
 /** Quantifier-like first words: "All Access", "First Amendment", "Never Trumpers" are no names. */
 export const NOT_NAME_STARTS = new Set(
   `all never first second third last next every some any other many most no not more less both each such several
-  few every this that these those`.split(/\s+/),
+  few every this that these those storm hurricane typhoon cyclone tropical operation`.split(/\s+/),
 );
 
 /** Connectors allowed only after an organisation word or a title ("Committee on X", "Commissioner for Y"). */

@@ -222,7 +222,7 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       const sp = objectNP(ctx, j + 2, open);
       if (sp) return { speaker: sp, cue: 'according to' };
     }
-    if (tokens[j]!.text === ':' && j === open - 1) {
+    if (tokens[j]!.text === ':' && j === open - 1 && !CUE_VERBS.has(lower(tokens[j - 1]))) {
       const sub = subjectNP(ctx, sentStart, j, open);
       if (sub) return { speaker: sub.speaker, cue: null };
     }
