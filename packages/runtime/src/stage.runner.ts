@@ -17,7 +17,8 @@ export interface StageContext {
 }
 
 /**
- * A stage's work. The runner hands the article to the next stage on success. A handler may
+ * A stage's work. The runner hands the article to the next stage on success, unless the
+ * outcome says `unchanged: true` (the article ends 'done' there). A handler may
  * return a few facts about the work (an HTTP status, a size); they become the job's return
  * value, next to its duration, for metrics and the trace. Never article content.
  */
@@ -112,7 +113,8 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       throw err;
     }
 
-    const next = nextStage(stage);
+    // `unchanged` (fetch got a 304): the article is as it was indexed, so its pipeline ends here.
+    const next = outcome?.unchanged === true ? null : nextStage(stage);
     const ms = Math.round(performance.now() - started);
     if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
     else await inflight.release(payload.id);
@@ -121,7 +123,7 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       state: next ? STATE_OF[next] : 'done',
       stage: next ?? stage,
       attempt: null,
-      event: { stage, event: 'completed', at: now(), attempt, detail: `${ms} ms` },
+      event: { stage, event: 'completed', at: now(), attempt, detail: outcome?.unchanged === true ? `unchanged (304), ${ms} ms` : `${ms} ms` },
     });
     logger.debug({ ms }, `${stage} done`);
     const result: StageResult = { ...(outcome ?? {}), ms };
@@ -133,10 +135,11 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
     connection: opts.connection,
     prefix: opts.prefix,
     concurrency: opts.concurrency,
-    // A killed worker's jobs come back after about 30 s; a job may be stalled several times
-    // (repeated kills) before it is failed, so crashes do not lose it.
-    lockDuration: 30_000,
-    stalledInterval: 15_000,
+    // A killed worker's jobs come back within about 20 s (lock expiry + one stalled check);
+    // a job may be stalled five times (repeated kills) before it is failed. Nothing CPU-bound
+    // runs on this event loop (extraction has its own threads), so locks renew on time.
+    lockDuration: 15_000,
+    stalledInterval: 5_000,
     maxStalledCount: 5,
   });
   worker.on('error', (err) => stageLogger.error({ err }, 'worker error'));

@@ -1,14 +1,18 @@
+import { DelayedError } from 'bullmq';
 import type { ArticleDocument } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import { PermanentError, type BlobStore, type StageHandler } from '@newsflow/runtime';
-import type { BulkItemResult } from '@newsflow/search';
+import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import type { StoredArticle } from '@newsflow/service-extract';
 import { buildArticleDocument } from './article-document.builder';
 import type { Batcher } from './bulk.batcher';
+import type { Backoff } from './outage.backoff';
 
 export interface IndexHandlerDeps {
   blobs: Pick<BlobStore, 'get' | 'expireSoon'>;
   bulk: Pick<Batcher<ArticleDocument, BulkItemResult>, 'add'>;
+  /** Shared by the process: how long to put a job off while the engine is away or throttling. */
+  backoff: Backoff;
   /** Once indexed, the article's blobs are kept this much longer, for a retry or a look. */
   keepBlobsSeconds: number;
 }
@@ -17,9 +21,13 @@ export class IndexItemError extends Error {
   override readonly name = 'IndexItemError';
 }
 
-/** Writes the article's document (id = URL hash, so a re-crawl overwrites it) through the bulk batcher. */
-export function createIndexHandler({ blobs, bulk, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
-  return async (payload) => {
+/**
+ * Writes the article's document (id = URL hash, so a re-crawl overwrites it) through the bulk
+ * batcher. The engine being away or answering 429 is nobody's fault: the job is put off
+ * (delayed) without using one of its attempts, so an outage of any length loses nothing.
+ */
+export function createIndexHandler({ blobs, bulk, backoff, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
+  return async (payload, ctx) => {
     const [article, enrichment] = await Promise.all([
       blobs.get<StoredArticle>('article', payload.id),
       blobs.get<Enrichment>('enrichment', payload.id),
@@ -27,13 +35,35 @@ export function createIndexHandler({ blobs, bulk, keepBlobsSeconds }: IndexHandl
     if (!article || !enrichment) {
       throw new PermanentError('the article or its enrichment is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }
-    const result = await bulk.add(buildArticleDocument(payload.id, article, enrichment));
+    let result: BulkItemResult;
+    try {
+      result = await bulk.add(buildArticleDocument(payload.id, article, enrichment));
+    } catch (err) {
+      if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, backoff.trouble(), `search engine unavailable: ${(err as Error).message}`);
+      throw err;
+    }
+    if (result.status === 429) return putOff(ctx, backoff.trouble(), 'search engine is throttling writes (429)');
     if (result.error) {
       const reason = `search engine refused the document (${result.status} ${result.error.type}: ${result.error.reason})`;
-      // 429 (engine busy) and 5xx are worth retrying; a mapping error will fail the same way again.
-      if (result.status === 429 || result.status >= 500) throw new IndexItemError(reason);
+      // 5xx is worth retrying; a mapping error will fail the same way again.
+      if (result.status >= 500) throw new IndexItemError(reason);
       throw new PermanentError(reason, 'index-rejected');
     }
+    backoff.ok();
     await blobs.expireSoon(payload.id, keepBlobsSeconds);
+    return { status: result.status };
   };
+}
+
+/** A whole-request 429 or 503 (cluster still starting, queue full) from either client. */
+function isEngineBusy(err: unknown): boolean {
+  const e = err as { statusCode?: number; meta?: { statusCode?: number } } | null;
+  const status = e?.meta?.statusCode ?? e?.statusCode;
+  return status === 429 || status === 503;
+}
+
+async function putOff(ctx: Parameters<StageHandler<'index'>>[1], ms: number, why: string): Promise<never> {
+  ctx.logger.warn({ delayMs: ms }, `${why}; putting the job off`);
+  await ctx.job.moveToDelayed(Date.now() + ms, ctx.token);
+  throw new DelayedError(why);
 }

@@ -1,0 +1,64 @@
+import { DelayedError, type Job } from 'bullmq';
+import { describe, expect, it, vi } from 'vitest';
+import { PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
+import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
+import { createIndexHandler, IndexItemError } from './index.handler';
+import { createBackoff } from './outage.backoff';
+
+const article = {
+  url: 'https://e.com/a', finalUrl: 'https://e.com/a', fetchedAt: '2024-04-26T00:00:00.000Z', title: 'T', byline: null, authors: [],
+  publishedAt: null, modifiedAt: null, siteName: null, lang: 'en', canonicalUrl: null, image: null, section: null, keywords: [],
+  access: 'free', excerpt: null, text: 'Text.', html: '<p>Text.</p>', wordCount: 1, sources: {},
+};
+const enrichment = { entities: [], quotes: [] };
+const payload = { v: 1 as const, id: 'a'.repeat(32), url: 'https://e.com/a' };
+
+function setup(result: () => Promise<BulkItemResult>) {
+  const moveToDelayed = vi.fn(async () => undefined);
+  const expireSoon = vi.fn(async () => undefined);
+  const handler = createIndexHandler({
+    blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon },
+    bulk: { add: result },
+    backoff: createBackoff({ firstMs: 1000, maxMs: 8000, random: () => 0.5 }),
+    keepBlobsSeconds: 600,
+  });
+  const ctx = { job: { moveToDelayed } as unknown as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
+  return { run: () => handler(payload, ctx), moveToDelayed, expireSoon };
+}
+
+describe('index handler', () => {
+  it('indexes and lets the article blobs expire soon', async () => {
+    const s = setup(async () => ({ id: payload.id, status: 201, error: null }));
+    await expect(s.run()).resolves.toEqual({ status: 201 });
+    expect(s.expireSoon).toHaveBeenCalledWith(payload.id, 600);
+  });
+
+  it('puts the job off, without using an attempt, while the engine is away — longer each time', async () => {
+    const s = setup(async () => {
+      throw new SearchUnavailableError('connect ECONNREFUSED');
+    });
+    await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
+    await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
+    const delays = s.moveToDelayed.mock.calls.map((c) => (c as unknown as [number, string])[0] - Date.now());
+    expect(delays[0]).toBeGreaterThan(900);
+    expect(delays[1]).toBeGreaterThan(1900);
+    expect(s.moveToDelayed.mock.calls[0]).toContain('tok');
+  });
+
+  it('puts the job off when its item is throttled (429)', async () => {
+    const s = setup(async () => ({ id: payload.id, status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } }));
+    await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
+  });
+
+  it('fails at once, with the engine’s reason, when the mapping refuses the document', async () => {
+    const s = setup(async () => ({ id: payload.id, status: 400, error: { type: 'strict_dynamic_mapping_exception', reason: 'field [x] not allowed' } }));
+    const err = await s.run().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as Error).message).toMatch(/400 strict_dynamic_mapping_exception: field \[x\] not allowed/);
+  });
+
+  it('retries (with an attempt) an item error of the engine itself (5xx)', async () => {
+    const s = setup(async () => ({ id: payload.id, status: 500, error: { type: 'x', reason: 'y' } }));
+    await expect(s.run()).rejects.toBeInstanceOf(IndexItemError);
+  });
+});

@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { createBackoff } from './outage.backoff';
+
+describe('createBackoff', () => {
+  it('doubles with each trouble up to the ceiling, and resets on success', () => {
+    const b = createBackoff({ firstMs: 100, maxMs: 1000, random: () => 0.5 });
+    expect(b.current()).toBe(0);
+    expect([b.trouble(), b.trouble(), b.trouble(), b.trouble(), b.trouble()]).toEqual([100, 200, 400, 800, 1000]);
+    b.ok();
+    expect(b.current()).toBe(0);
+    expect(b.trouble()).toBe(100);
+  });
+  it('spreads waits by ±25%', () => {
+    expect(createBackoff({ firstMs: 1000, maxMs: 1000, random: () => 0 }).trouble()).toBe(750);
+    expect(createBackoff({ firstMs: 1000, maxMs: 1000, random: () => 1 }).trouble()).toBe(1250);
+  });
+});
