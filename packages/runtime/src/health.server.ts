@@ -3,9 +3,11 @@ import { createServer, type Server } from 'node:http';
 export interface HealthChecks {
   /** Ready means able to do work: e.g. Redis answers. */
   ready: () => Promise<boolean>;
+  /** When given, GET /metrics serves it (Prometheus text format). */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
-/** A tiny HTTP server for container healthchecks: /healthz (alive) and /readyz (ready). */
+/** A tiny HTTP server for container healthchecks, /healthz (alive) and /readyz (ready), and Prometheus' /metrics. */
 export function startHealthServer(port: number, checks: HealthChecks): Promise<Server> {
   const server = createServer((req, res) => {
     if (req.url === '/healthz') {
@@ -19,6 +21,14 @@ export function startHealthServer(port: number, checks: HealthChecks): Promise<S
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: ok }));
         });
+      return;
+    }
+    const metrics = checks.metrics;
+    if (req.url === '/metrics' && metrics) {
+      metrics().then(
+        (m) => res.writeHead(200, { 'content-type': m.contentType }).end(m.body),
+        (err: unknown) => res.writeHead(503, { 'content-type': 'text/plain' }).end(`metrics unavailable: ${(err as Error).message}\n`),
+      );
       return;
     }
     res.writeHead(404).end();

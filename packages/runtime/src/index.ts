@@ -10,3 +10,6 @@ export * from './shutdown';
 export * from './stage.infra';
 export * from './article.enqueuer';
 export * from './inflight.marker';
+export * from './pipeline.metrics';
+export * from './trace.spans';
+export * from './failed-jobs';

@@ -3,6 +3,7 @@ import type { Config } from '@newsflow/config';
 import type { BlobStore } from './blob.store';
 import type { InFlightMarker } from './inflight.marker';
 import type { Logger } from './logger';
+import type { PipelineMetrics } from './pipeline.metrics';
 import type { QueueSet } from './queue.set';
 import type { StatusStore } from './status.store';
 
@@ -16,4 +17,6 @@ export interface StageInfra {
   status: StatusStore;
   blobs: BlobStore;
   inflight: InFlightMarker;
+  /** The process's Prometheus metrics; stage workers report to it when present. */
+  metrics?: PipelineMetrics;
 }

@@ -4,6 +4,9 @@ import type { ApiDeps } from './api.deps';
 import { registerArticleRoutes } from './articles.routes';
 import { registerHealthRoutes } from './health.routes';
 import { registerSearchRoutes } from './search.routes';
+import { registerAdminRoutes } from './admin.routes';
+import { registerMetricsRoutes } from './metrics.routes';
+import { registerTraceRoutes } from './trace.routes';
 
 /** Builds the HTTP API. Errors from Redis or the engine being away become a quick 503. */
 export function buildApiApp(deps: ApiDeps): FastifyInstance {
@@ -20,6 +23,9 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
   registerHealthRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerSearchRoutes(app, deps);
+  registerTraceRoutes(app, deps);
+  registerMetricsRoutes(app, deps);
+  registerAdminRoutes(app, deps);
   return app;
 }
 

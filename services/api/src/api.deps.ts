@@ -1,4 +1,4 @@
-import type { InFlightMarker, Logger, QueueSet, StatusStore } from '@newsflow/runtime';
+import type { InFlightMarker, Logger, PipelineMetrics, QueueSet, StatusStore } from '@newsflow/runtime';
 import type { ArticleIndex } from '@newsflow/search';
 
 /** The narrow ports the HTTP API needs. */
@@ -11,4 +11,8 @@ export interface ApiDeps {
   /** When set, writes need `Authorization: Bearer <token>`. */
   token: string | null;
   ready: () => Promise<{ redis: boolean; search: boolean }>;
+  /** API_ADMIN_OPEN: admin routes (Bull Board) open without a token, for local use. */
+  adminOpen?: boolean;
+  /** Served at GET /metrics when present. */
+  metrics?: Pick<PipelineMetrics, 'render'>;
 }

@@ -20,6 +20,8 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
     articles,
     logger: infra.logger,
     token: config.api.token,
+    adminOpen: config.api.adminOpen,
+    ...(infra.metrics ? { metrics: infra.metrics } : {}),
     ready: async () => ({
       redis: await redis.ping().then(() => true, () => false),
       search: await engine.ping(),

@@ -14,6 +14,7 @@ export function startEnrichService(infra: StageInfra): Closeable[] {
     status: infra.status,
     inflight: infra.inflight,
     logger: infra.logger,
+    metrics: infra.metrics,
   });
   return [{ name: 'enrich worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) }];
 }

@@ -28,6 +28,7 @@ export async function startCommand(names: string[]): Promise<void> {
   if (config.healthPort !== null && !services.includes('api')) {
     const server = await startHealthServer(config.healthPort, {
       ready: async () => (await p.infra.connection.ping()) === 'PONG',
+      ...(p.infra.metrics ? { metrics: p.infra.metrics.render } : {}),
     });
     serviceCloseables.push({ name: 'health server', close: () => new Promise((r) => server.close(() => r())) });
   }

@@ -7,6 +7,7 @@ import {
   createLogger,
   createQueueSet,
   createRedisConnection,
+  createPipelineMetrics,
   createStatusStore,
   type Closeable,
   type Logger,
@@ -47,6 +48,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     status: createStatusStore(connection, config.redis.prefix, config.store.statusTtlSeconds),
     blobs: createBlobStore(connection, config.redis.prefix, config.store.ttlSeconds),
     inflight: createInFlightMarker(connection, config.redis.prefix),
+    metrics: createPipelineMetrics({ queues }),
   };
   return {
     infra,

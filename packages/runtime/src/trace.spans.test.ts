@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '@newsflow/contracts';
+import { traceSpans } from './trace.spans';
+
+describe('traceSpans', () => {
+  it('pairs each attempt’s start with its end, retries included', () => {
+    const trace: TraceEvent[] = [
+      { stage: 'fetch', event: 'queued', at: '2026-01-01T00:00:00.000Z' },
+      { stage: 'fetch', event: 'started', at: '2026-01-01T00:00:01.000Z', attempt: 1 },
+      { stage: 'fetch', event: 'retrying', at: '2026-01-01T00:00:02.000Z', attempt: 1, detail: 'timed out' },
+      { stage: 'fetch', event: 'started', at: '2026-01-01T00:00:04.000Z', attempt: 2 },
+      { stage: 'fetch', event: 'completed', at: '2026-01-01T00:00:04.250Z', attempt: 2, detail: '250 ms' },
+      { stage: 'extract', event: 'started', at: '2026-01-01T00:00:05.000Z', attempt: 1 },
+    ];
+    expect(traceSpans(trace)).toEqual([
+      { stage: 'fetch', attempt: 1, start: '2026-01-01T00:00:01.000Z', end: '2026-01-01T00:00:02.000Z', outcome: 'retrying', ms: 1000, detail: 'timed out' },
+      { stage: 'fetch', attempt: 2, start: '2026-01-01T00:00:04.000Z', end: '2026-01-01T00:00:04.250Z', outcome: 'completed', ms: 250, detail: '250 ms' },
+      { stage: 'extract', attempt: 1, start: '2026-01-01T00:00:05.000Z', end: null, outcome: 'running', ms: null, detail: null },
+    ]);
+  });
+
+  it('keeps an end whose start is missing', () => {
+    const spans = traceSpans([{ stage: 'index', event: 'failed', at: '2026-01-01T00:00:00.000Z', attempt: 3, detail: 'refused' }]);
+    expect(spans).toEqual([{ stage: 'index', attempt: 3, start: null, end: '2026-01-01T00:00:00.000Z', outcome: 'failed', ms: null, detail: 'refused' }]);
+  });
+});

@@ -1,0 +1,45 @@
+import type { TraceEvent } from '@newsflow/contracts';
+
+/** One attempt of one stage, paired from its trace events. */
+export interface StageSpan {
+  stage: string;
+  attempt: number | null;
+  start: string | null;
+  end: string | null;
+  /** running: started, no end yet (or the worker died and the job will be picked up again). */
+  outcome: 'running' | 'completed' | 'retrying' | 'failed';
+  ms: number | null;
+  detail: string | null;
+}
+
+/**
+ * Pairs the status store's event list (started, then completed | retrying | failed, per stage
+ * and attempt) into one span per attempt, in the order they began. An end event with no start
+ * (the start fell out of the capped list, or a payload failed validation before it was recorded)
+ * still gets its own span.
+ */
+export function traceSpans(trace: readonly TraceEvent[]): StageSpan[] {
+  const spans: StageSpan[] = [];
+  const open = new Map<string, StageSpan>();
+  const key = (e: TraceEvent) => `${e.stage}#${e.attempt ?? ''}`;
+  for (const e of trace) {
+    if (e.event === 'queued') continue; // when it was enqueued is not a stage's work
+    if (e.event === 'started') {
+      const span: StageSpan = { stage: e.stage, attempt: e.attempt ?? null, start: e.at, end: null, outcome: 'running', ms: null, detail: null };
+      spans.push(span);
+      open.set(key(e), span);
+      continue;
+    }
+    let span = open.get(key(e));
+    if (span) open.delete(key(e));
+    else {
+      span = { stage: e.stage, attempt: e.attempt ?? null, start: null, end: null, outcome: 'running', ms: null, detail: null };
+      spans.push(span);
+    }
+    span.end = e.at;
+    span.outcome = e.event;
+    span.detail = e.detail ?? null;
+    span.ms = span.start ? Date.parse(e.at) - Date.parse(span.start) : null;
+  }
+  return spans;
+}
