@@ -12,4 +12,3 @@ export * from './article.enqueuer';
 export * from './inflight.marker';
 export * from './pipeline.metrics';
 export * from './trace.spans';
-export * from './failed-jobs';

@@ -22,6 +22,7 @@ export function startFetchService(infra: StageInfra): Closeable[] {
     status: infra.status,
     inflight: infra.inflight,
     logger: infra.logger,
+    metrics: infra.metrics,
   });
   return [
     { name: 'fetch worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) },
