@@ -32,6 +32,8 @@ export const envSchema = z.object({
   API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Admin routes (Bull Board) need API_TOKEN; `true` opens them without one, for local use only. */
   API_ADMIN_OPEN: boolFromEnv.default(false),
+  /** Enqueue requests (POST /articles) each client may make per minute; 0 turns the limit off. */
+  API_ENQUEUE_RATE_PER_MINUTE: int(0, 1_000_000).default(60),
 
   FETCH_ALLOW_PRIVATE_NETWORKS: boolFromEnv.default(false),
   FETCH_TIMEOUT_MS: int(1000, 600_000).default(20_000),
@@ -39,6 +41,15 @@ export const envSchema = z.object({
   FETCH_MAX_REDIRECTS: int(0, 20).default(5),
   FETCH_CONTACT_URL: z.url().default('https://github.com/newsflow/newsflow'),
   FETCH_USER_AGENT: z.string().optional(),
+  /** Requests in flight per host across every fetch worker. */
+  FETCH_HOST_CONCURRENCY: int(1, 100).default(2),
+  /** Requests started per second per host across every fetch worker (a robots.txt crawl-delay lowers it). */
+  FETCH_HOST_RATE: z.coerce.number().positive().max(1000).default(1),
+  /** Comma-separated host names whose robots.txt is not consulted (sites you own). */
+  FETCH_IGNORE_ROBOTS_HOSTS: z
+    .string()
+    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
+    .default([]),
 
   EXTRACT_DOM: z.enum(['jsdom', 'linkedom']).default('jsdom'),
   /** A page whose extraction takes longer is given up (its thread is killed) and fails. */

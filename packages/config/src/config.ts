@@ -19,7 +19,7 @@ export interface Config {
     alias: string;
     auth: { username: string; password: string } | { apiKey: string } | null;
   };
-  api: { host: string; port: number; token: string | null; adminOpen: boolean };
+  api: { host: string; port: number; token: string | null; adminOpen: boolean; enqueueRatePerMinute: number };
   healthPort: number | null;
   fetch: {
     allowPrivateNetworks: boolean;
@@ -27,6 +27,9 @@ export interface Config {
     maxBytes: number;
     maxRedirects: number;
     userAgent: string;
+    hostConcurrency: number;
+    hostRate: number;
+    ignoreRobotsHosts: string[];
   };
   extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number };
   concurrency: { fetch: number; extract: number; enrich: number; index: number };
@@ -66,7 +69,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     search: { url: e.SEARCH_URL, flavor: e.SEARCH_FLAVOR, alias: e.SEARCH_INDEX, auth },
-    api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null, adminOpen: e.API_ADMIN_OPEN },
+    api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null, adminOpen: e.API_ADMIN_OPEN, enqueueRatePerMinute: e.API_ENQUEUE_RATE_PER_MINUTE },
     healthPort: e.HEALTH_PORT ?? null,
     fetch: {
       allowPrivateNetworks: e.FETCH_ALLOW_PRIVATE_NETWORKS,
@@ -74,6 +77,9 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       maxBytes: e.FETCH_MAX_BYTES,
       maxRedirects: e.FETCH_MAX_REDIRECTS,
       userAgent: e.FETCH_USER_AGENT ?? `newsflow/${VERSION} (+${e.FETCH_CONTACT_URL})`,
+      hostConcurrency: e.FETCH_HOST_CONCURRENCY,
+      hostRate: e.FETCH_HOST_RATE,
+      ignoreRobotsHosts: e.FETCH_IGNORE_ROBOTS_HOSTS,
     },
     extract: { dom: e.EXTRACT_DOM, timeoutMs: e.EXTRACT_TIMEOUT_MS, maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB },
     concurrency: {

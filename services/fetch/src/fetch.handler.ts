@@ -1,36 +1,104 @@
-import { resolveUrlInput } from '@newsflow/contracts';
-import { PermanentError, type BlobStore, type StageHandler } from '@newsflow/runtime';
-import { isFetchFailure, type PageFetcher } from './http';
+import { DelayedError } from 'bullmq';
+import { isQueueName, nextStage, resolveUrlInput, type TraceEvent } from '@newsflow/contracts';
+import { PermanentError, type BlobStore, type StageHandler, type StageOutcome, type StatusStore } from '@newsflow/runtime';
+import { isFetchFailure, type ConditionalRequest, type PageFetcher } from './http';
+import type { HostLimiter } from './politeness/host.limiter';
+import type { RobotsPolicy } from './politeness/robots.policy';
+import type { ValidatorStore } from './politeness/validator.store';
 import type { StoredPage } from './stored-page';
 
 export interface FetchHandlerDeps {
   fetcher: Pick<PageFetcher, 'fetchPage'>;
   blobs: Pick<BlobStore, 'put'>;
+  /** robots.txt; every URL is allowed without it. */
+  robots?: RobotsPolicy;
+  /** Per-host concurrency and rate; unlimited without it. */
+  limiter?: HostLimiter;
+  /** Conditional GET: validators are kept and sent only when this and `status` are given. */
+  validators?: ValidatorStore;
+  status?: Pick<StatusStore, 'get'>;
 }
 
-/** Fetches the page and stores its HTML under the article id; failures keep the fetcher's reason. */
-export function createFetchHandler({ fetcher, blobs }: FetchHandlerDeps): StageHandler<'fetch'> {
-  return async (payload) => {
+/**
+ * Fetches the page and stores its HTML under the article id; failures keep the fetcher's reason.
+ * Politely: robots.txt first, then a slot for the host (or the job is put aside until the host
+ * has one, without using an attempt), then a conditional GET when the article was seen before.
+ * An unchanged page (304) ends the article's pipeline here: `{ unchanged: true }`.
+ */
+export function createFetchHandler({ fetcher, blobs, robots, limiter, validators, status }: FetchHandlerDeps): StageHandler<'fetch'> {
+  return async (payload, ctx): Promise<StageOutcome> => {
     const input = resolveUrlInput(payload.url);
     if (!input.ok) throw new PermanentError(input.error, 'invalid-url');
+    const host = new URL(input.url).host;
     try {
-      const page = await fetcher.fetchPage(input.url);
-      const stored: StoredPage = {
-        url: input.url,
-        finalUrl: page.finalUrl,
-        status: page.status,
-        contentType: page.contentType,
-        charset: page.charset,
-        html: page.html,
-        etag: page.etag,
-        lastModified: page.lastModified,
-        fetchedAt: new Date().toISOString(),
-      };
-      await blobs.put('page', payload.id, stored);
-      return { status: page.status, bytes: page.html.length, redirects: page.redirects.length };
+      let crawlDelayMs: number | null = null;
+      if (robots) {
+        const verdict = await robots.check(input.url);
+        if (!verdict.allowed) throw new PermanentError(verdict.reason, 'robots-disallowed');
+        crawlDelayMs = verdict.crawlDelayMs;
+      }
+
+      const slot = limiter ? await limiter.acquire(host, ctx.job.id ?? payload.id, crawlDelayMs) : null;
+      if (slot && !slot.granted) {
+        // The host is busy: set the job aside (no attempt used) and let this worker serve
+        // other hosts meanwhile.
+        await ctx.job.moveToDelayed(Date.now() + slot.waitMs, ctx.token);
+        throw new DelayedError();
+      }
+      try {
+        const conditional = await conditionalFor(payload.id);
+        const page = await fetcher.fetchPage(input.url, conditional ?? {});
+        if (page.notModified) {
+          if (!conditional) throw new PermanentError(`${page.finalUrl} answered 304 Not Modified to a request that was not conditional`, 'http-304');
+          return { status: 304, unchanged: true };
+        }
+        const stored: StoredPage = {
+          url: input.url,
+          finalUrl: page.finalUrl,
+          status: page.status,
+          contentType: page.contentType,
+          charset: page.charset,
+          html: page.html,
+          etag: page.etag,
+          lastModified: page.lastModified,
+          fetchedAt: new Date().toISOString(),
+        };
+        await blobs.put('page', payload.id, stored);
+        if (validators && status) await validators.put(payload.id, { etag: page.etag, lastModified: page.lastModified });
+        return { status: page.status, bytes: page.html.length, redirects: page.redirects.length };
+      } finally {
+        if (slot?.granted) await slot.release();
+      }
     } catch (err) {
-      if (isFetchFailure(err) && err.permanent) throw new PermanentError(err.message, err.code);
+      if (isFetchFailure(err)) {
+        // A server that says "later" holds back every worker's next request to it.
+        if (limiter && err.retryAfterMs !== undefined) await limiter.pushBack(host, err.retryAfterMs).catch(() => undefined);
+        if (err.permanent) throw new PermanentError(err.message, err.code);
+      }
       throw err;
     }
   };
+
+  /**
+   * Validators are only worth sending when the article's previous run went all the way
+   * through: after a run that failed in extract or later, a 304 would leave no document.
+   */
+  async function conditionalFor(id: string): Promise<ConditionalRequest | null> {
+    if (!validators || !status) return null;
+    const [stored, current] = await Promise.all([validators.get(id), status.get(id)]);
+    if (stored === null || current === null || !previousRunEndedDone(current.trace)) return null;
+    return stored;
+  }
+}
+
+/** Reads the trace back past this run's own events (queued, started, retrying) to how the previous run ended. */
+export function previousRunEndedDone(trace: readonly TraceEvent[]): boolean {
+  for (let i = trace.length - 1; i >= 0; i--) {
+    const e = trace[i];
+    if (e === undefined || e.event === 'queued' || e.event === 'started' || e.event === 'retrying') continue;
+    if (e.event === 'failed') return false;
+    if (!isQueueName(e.stage)) return false;
+    return nextStage(e.stage) === null || (e.detail ?? '').startsWith('unchanged');
+  }
+  return false;
 }

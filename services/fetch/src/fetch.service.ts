@@ -1,10 +1,14 @@
 import { closeWorker, createStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import { createFetchHandler } from './fetch.handler';
 import { createPageFetcher } from './http';
+import { createHostLimiter } from './politeness/host.limiter';
+import { createRobotsPolicy } from './politeness/robots.policy';
+import { createValidatorStore } from './politeness/validator.store';
 
-/** The fetch stage: consumes `fetch`, produces `extract`. */
+/** The fetch stage: consumes `fetch`, produces `extract` (or ends an unchanged article). */
 export function startFetchService(infra: StageInfra): Closeable[] {
-  const { config } = infra;
+  const { config, connection } = infra;
+  const prefix = config.redis.prefix;
   const fetcher = createPageFetcher({
     userAgent: config.fetch.userAgent,
     timeoutMs: config.fetch.timeoutMs,
@@ -12,11 +16,26 @@ export function startFetchService(infra: StageInfra): Closeable[] {
     maxRedirects: config.fetch.maxRedirects,
     allowPrivateNetworks: config.fetch.allowPrivateNetworks,
   });
+  const handler = createFetchHandler({
+    fetcher,
+    blobs: infra.blobs,
+    robots: createRobotsPolicy({ redis: connection, prefix, fetcher, ignoreHosts: config.fetch.ignoreRobotsHosts }),
+    limiter: createHostLimiter({
+      redis: connection,
+      prefix,
+      concurrency: config.fetch.hostConcurrency,
+      ratePerSecond: config.fetch.hostRate,
+      // A slot outlives the longest fetch, so only a crashed worker's slot ever lapses.
+      leaseMs: config.fetch.timeoutMs + 10_000,
+    }),
+    validators: createValidatorStore(connection, prefix),
+    status: infra.status,
+  });
   const worker = createStageWorker({
     stage: 'fetch',
-    handler: createFetchHandler({ fetcher, blobs: infra.blobs }),
-    connection: infra.connection,
-    prefix: config.redis.prefix,
+    handler,
+    connection,
+    prefix,
     concurrency: config.concurrency.fetch,
     queues: infra.queues,
     status: infra.status,

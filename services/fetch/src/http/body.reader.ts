@@ -27,3 +27,24 @@ export async function readCapped(body: ReadableStream<Uint8Array> | null, maxByt
   }
   return Buffer.concat(chunks, total);
 }
+
+/** Reads at most `maxBytes` of a body and drops the rest (for texts where a prefix is enough). */
+export async function readUpTo(body: ReadableStream<Uint8Array> | null, maxBytes: number): Promise<Uint8Array> {
+  if (body === null) return new Uint8Array(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  try {
+    while (total < maxBytes) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      const part = value.byteLength > maxBytes - total ? value.subarray(0, maxBytes - total) : value;
+      chunks.push(part);
+      total += part.byteLength;
+    }
+    if (total >= maxBytes) await reader.cancel().catch(() => undefined);
+  } finally {
+    reader.releaseLock();
+  }
+  return Buffer.concat(chunks, total);
+}

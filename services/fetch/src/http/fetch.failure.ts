@@ -12,7 +12,9 @@ export type FetchFailureCode =
   | 'not-html'
   | 'http-4xx'
   | 'http-5xx'
-  | 'http-429';
+  | 'http-429'
+  | 'robots-disallowed'
+  | 'robots-unreachable';
 
 // Transient failures are worth another attempt later; everything else will fail the same way
 // again, so the queue should give up at once (BullMQ UnrecoverableError in the handler).
@@ -22,6 +24,7 @@ const TRANSIENT: ReadonlySet<FetchFailureCode> = new Set([
   'dns-failure',
   'http-5xx',
   'http-429',
+  'robots-unreachable',
 ]);
 
 export interface FetchFailureDetails {

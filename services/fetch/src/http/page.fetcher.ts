@@ -1,6 +1,6 @@
 import { Agent, fetch, type Response } from 'undici';
 import { ALLOW_EVERY_ADDRESS, isLoopbackName, judgeAddress, literalIpOf, type AddressVerdict } from './address.policy';
-import { readCapped } from './body.reader';
+import { readCapped, readUpTo } from './body.reader';
 import { decodeHtml } from './charset.decoder';
 import { isHtmlMimeType, parseContentType, sniffsAsHtml } from './content.type';
 import { FetchFailure } from './fetch.failure';
@@ -43,8 +43,18 @@ export interface ConditionalRequest {
   lastModified?: string | null;
 }
 
+/** A small text resource (robots.txt): any final status is returned, not thrown. */
+export interface FetchedText {
+  finalUrl: string;
+  status: number;
+  /** The body decoded as UTF-8 for a 2xx, else empty. */
+  text: string;
+}
+
 export interface PageFetcher {
   fetchPage(url: string, conditional?: ConditionalRequest): Promise<FetchedPage>;
+  /** Same guards as fetchPage (addresses, redirects, deadline), for a non-HTML text such as robots.txt. */
+  fetchText(url: string, maxBytes: number): Promise<FetchedText>;
   close(): Promise<void>;
 }
 
@@ -96,38 +106,64 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     return url;
   }
 
+  /** Follows redirects by hand (every hop is checked by parseTarget) up to the final response. */
+  async function follow(requestedUrl: string, headers: Record<string, string>, signal: AbortSignal, at: { current: URL }): Promise<{ response: Response; redirects: string[] }> {
+    const redirects: string[] = [];
+    const visited = new Set<string>([at.current.href]);
+    for (;;) {
+      const response = await fetch(at.current.href, { dispatcher: agent, redirect: 'manual', signal, headers });
+      const location = response.headers.get('location');
+      if (!isRedirectStatus(response.status) || location === null) return { response, redirects };
+      await discard(response);
+      const next = parseTarget(location, at.current);
+      if (visited.has(next.href)) {
+        throw new FetchFailure('redirect-loop', `${requestedUrl} redirects in a loop: ${[...redirects, at.current.href, next.href].join(' → ')}`);
+      }
+      if (redirects.length >= maxRedirects) {
+        throw new FetchFailure('too-many-redirects', `${requestedUrl} redirected more than ${maxRedirects} times (last: ${at.current.href} → ${next.href})`);
+      }
+      redirects.push(at.current.href);
+      visited.add(next.href);
+      at.current = next;
+    }
+  }
+
   async function fetchPage(requestedUrl: string, conditional: ConditionalRequest = {}): Promise<FetchedPage> {
-    let current = parseTarget(requestedUrl);
+    const at = { current: parseTarget(requestedUrl) };
     const signal = AbortSignal.timeout(options.timeoutMs);
     const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: ACCEPT };
     // Sent on every hop: the usual redirect (http→https, host canonicalisation) leads to the
     // same resource the validators were stored for.
     if (conditional.etag) headers['if-none-match'] = conditional.etag;
     if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
-    const redirects: string[] = [];
-    const visited = new Set<string>([current.href]);
     let response: Response | undefined;
     try {
-      for (;;) {
-        response = await fetch(current.href, { dispatcher: agent, redirect: 'manual', signal, headers });
-        const location = response.headers.get('location');
-        if (!isRedirectStatus(response.status) || location === null) break;
-        await discard(response);
-        const next = parseTarget(location, current);
-        if (visited.has(next.href)) {
-          throw new FetchFailure('redirect-loop', `${requestedUrl} redirects in a loop: ${[...redirects, current.href, next.href].join(' → ')}`);
-        }
-        if (redirects.length >= maxRedirects) {
-          throw new FetchFailure('too-many-redirects', `${requestedUrl} redirected more than ${maxRedirects} times (last: ${current.href} → ${next.href})`);
-        }
-        redirects.push(current.href);
-        visited.add(next.href);
-        current = next;
-      }
-      return await readPage(response, requestedUrl, current.href, redirects);
+      const followed = await follow(requestedUrl, headers, signal, at);
+      response = followed.response;
+      return await readPage(response, requestedUrl, at.current.href, followed.redirects);
     } catch (error) {
       if (response !== undefined) await discard(response);
-      throw failureForNetworkError(current.href, error, signal.aborted, options.timeoutMs);
+      throw failureForNetworkError(at.current.href, error, signal.aborted, options.timeoutMs);
+    }
+  }
+
+  async function fetchText(requestedUrl: string, maxBytes: number): Promise<FetchedText> {
+    const at = { current: parseTarget(requestedUrl) };
+    const signal = AbortSignal.timeout(options.timeoutMs);
+    let response: Response | undefined;
+    try {
+      response = (await follow(requestedUrl, { 'user-agent': options.userAgent, accept: 'text/plain,*/*;q=0.5' }, signal, at)).response;
+      if (response.status < 200 || response.status >= 300) {
+        await discard(response);
+        return { finalUrl: at.current.href, status: response.status, text: '' };
+      }
+      // Past the cap the rest is ignored rather than refused (RFC 9309 asks crawlers to read at
+      // least 500 KiB of a robots.txt and allows stopping there).
+      const bytes = await readUpTo(response.body, maxBytes);
+      return { finalUrl: at.current.href, status: response.status, text: new TextDecoder('utf-8').decode(bytes) };
+    } catch (error) {
+      if (response !== undefined) await discard(response);
+      throw failureForNetworkError(at.current.href, error, signal.aborted, options.timeoutMs);
     }
   }
 
@@ -164,6 +200,7 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
 
   return {
     fetchPage,
+    fetchText,
     close: () => agent.close(),
   };
 }
