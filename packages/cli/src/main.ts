@@ -3,6 +3,7 @@ import { devCommand } from './commands/dev.command';
 import { enqueueCommand } from './commands/enqueue.command';
 import { enrichCommand } from './commands/enrich.command';
 import { extractCommand } from './commands/extract.command';
+import { failedCommand, retryCommand } from './commands/failed.command';
 import { searchCommand } from './commands/search.command';
 import { startCommand } from './commands/start.command';
 import { statusCommand } from './commands/status.command';
@@ -41,6 +42,22 @@ program
   .argument('<url-or-id>')
   .option('--json', 'print JSON')
   .action(async (target: string, opts: { json?: boolean }) => exitWith(await statusCommand(target, opts)));
+
+program
+  .command('failed')
+  .description('list failed jobs with their reasons')
+  .option('--stage <stage>', 'fetch, extract, enrich or index')
+  .option('--limit <n>', 'at most this many per stage (default 1000)')
+  .option('--json', 'one JSON object per job')
+  .action(async (opts: { stage?: string; json?: boolean; limit?: string }) => exitWith(await failedCommand(opts)));
+
+program
+  .command('retry')
+  .description('re-queue failed jobs with fresh attempts')
+  .argument('[url-or-id]')
+  .option('--all', 'every failed job (of --stage, or of all stages)')
+  .option('--stage <stage>', 'fetch, extract, enrich or index')
+  .action(async (target: string | undefined, opts: { all?: boolean; stage?: string }) => exitWith(await retryCommand(target, opts)));
 
 program
   .command('search')

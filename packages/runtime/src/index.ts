@@ -12,3 +12,4 @@ export * from './article.enqueuer';
 export * from './inflight.marker';
 export * from './pipeline.metrics';
 export * from './trace.spans';
+export * from './failed-jobs';

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 import { freePort } from '../../../test/support/free-port';
 import { eventually, TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
 import { PermanentError } from './errors';
+import { listFailed, retryFailed } from './failed-jobs';
 import { createInFlightMarker } from './inflight.marker';
 import { silentLogger } from './logger';
 import { closeQueueSet, createQueueSet, enqueueArticle, type QueueSet } from './queue.set';
@@ -87,6 +88,22 @@ describe('stage runner on the real Redis', () => {
     expect(calls).toBe(3);
     const s = await status.get(id);
     expect(s!.trace.filter((t) => t.event === 'retrying').map((t) => t.detail)).toEqual(['connection reset', 'connection reset']);
+  });
+
+  it('lists failed jobs with their reasons, and retries them with fresh attempts', async () => {
+    let broken = true;
+    run('fetch', async () => {
+      if (broken) throw new PermanentError('https://example.com/d answered 503 for too long', 'http-5xx');
+    });
+    const id = await enqueue('https://example.com/d');
+    await eventually('the failure', async () => (await status.get(id))?.state === 'failed');
+    const failed = await listFailed(queues, ['fetch', 'extract']);
+    expect(failed).toContainEqual(expect.objectContaining({ id, stage: 'fetch', url: 'https://example.com/d', reason: 'https://example.com/d answered 503 for too long' }));
+    broken = false;
+    const retried = await retryFailed({ queues, inflight: createInFlightMarker(connection, prefix), status }, ['fetch'], { id });
+    expect(retried.map((r) => r.id)).toEqual([id]);
+    await eventually('the retried job to reach extract', async () => (await queues.extract.getJob(id)) ?? null);
+    expect((await listFailed(queues, ['fetch'])).map((f) => f.id)).not.toContain(id);
   });
 
   it('fails a payload that does not match the schema with a readable reason', async () => {
