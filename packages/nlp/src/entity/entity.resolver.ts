@@ -42,6 +42,7 @@ function classify(
   c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean, placeContext: boolean,
 ): EntityType | 'DROP' | null {
   if (c.known) return c.known.type;
+  if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "D-N.Y.
   const lw = c.words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const last = lw[lw.length - 1] ?? '';
   if (lw.length > 1 && (OTHER_HEADS.has(last) || NOT_NAME_STARTS.has(lw[0]!))) return 'DROP';
@@ -186,7 +187,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (SENTENCE_STOP.has(w)) continue;
     const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c));
     const midSentence = cs.some((c) => !c.sentenceInitial);
-    const looksLikeWord = /(?:ing|ed|ly)$/.test(w) || text.includes(` ${w} `);
+    const looksLikeWord = /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(w) || lowerWords.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+    if (!midSentence && looksLikeWord) continue; // "Analysts said", "Instead, ...
     let type: EntityType | null = null;
     if (isAcronym(cs[0]!.words[0] ?? '')) type = 'ORGANIZATION';
     else if (personEvidence) type = 'PERSON';

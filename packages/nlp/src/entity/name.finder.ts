@@ -117,8 +117,11 @@ function startsSentence(tokens: readonly Token[], i: number): boolean {
 }
 
 function cutRun(
-  source: string, tokens: readonly Token[], from: number, to: number, gaz: Gazetteer, lowerWords: ReadonlySet<string>, out: NameCandidate[],
+  source: string, tokens: readonly Token[], from: number, to: number, gaz: Gazetteer, _lowerWords: ReadonlySet<string>, out: NameCandidate[],
 ): void {
+  // "Press secretary Karine Jean-Pierre": a capitalised word that opens a lower-case title
+  const after = tokens[to];
+  if (to - from === 1 && after && matchTitle([tokens[from]!.text, after.text], 0)?.length === 2) return;
   const words = tokens.slice(from, to).map((t) => stripPossessive(t.text));
   const raw = tokens.slice(from, to).map((t) => t.text);
   let initial = startsSentence(tokens, from);
@@ -200,10 +203,12 @@ function cutRun(
       const lw = w.toLowerCase();
       // a capitalised first word of a sentence is often an ordinary word ("Hosting Cook, ...")
       // (a lower-case use elsewhere only counts for a lone word: "Big Machine" keeps its "Big")
+      // (a lone word is left to the resolver, which knows whether it is someone's surname)
       const ordinary = (): boolean =>
         matchTitle(words, k) === null &&
-        (SENTENCE_STOP.has(lw) || (/(?:ing|ed|ly)$/.test(lw) && !FIRST_NAMES.has(lw)) ||
-          (words.length === 1 && (lowerWords.has(lw) || ROLE_NOUNS.has(lw) || ROLE_NOUNS.has(lw.replace(/s$/, '')))));
+        (SENTENCE_STOP.has(lw) ||
+          (words.length > 1 && /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(lw) && !FIRST_NAMES.has(lw)) ||
+          (words.length > 1 && ROLE_NOUNS.has(lw.replace(/s$/, '')) && !FIRST_NAMES.has(words[k + 1]?.toLowerCase() ?? '')));
       if (k === 0 && initial && ordinary() && !gaz.match(words, k)) {
         k++;
         initial = false;

@@ -10,7 +10,11 @@ export const KNOWN_ORGS: string[] = [
   'Sony', 'Toyota', 'Boeing', 'Airbus', 'IBM', 'Intel', 'Nvidia', 'Oracle', 'Salesforce', 'Walmart', 'Alibaba',
   'Tencent', 'YouTube', 'Instagram', 'TikTok', 'WhatsApp', 'OpenAI', 'SpaceX', 'Gazprom', 'Rosneft', 'Hulu',
   'Pixar', 'Marvel', 'Lucasfilm', 'ESPN', 'Gannett', 'GateHouse', 'Knesset', 'Duma', 'Bundestag', 'Politburo',
-  'Democrats', 'Republicans', 'Labour', 'Tories', 'Conservatives', 'Kuomintang', 'Interfax',
+  'Goldman Sachs', 'JPMorgan', 'JPMorgan Chase', 'Morgan Stanley', 'Citigroup', 'Wells Fargo', 'BlackRock',
+  'Barclays', 'HSBC', 'Deutsche Bank', 'UBS', 'Credit Suisse', 'Berkshire Hathaway', 'ExxonMobil', 'Chevron',
+  'Shell', 'BP', 'Aramco', 'Pfizer', 'Moderna', 'AstraZeneca', 'Johnson & Johnson', 'Volkswagen', 'Ford',
+  'Starbucks', 'McDonald’s', "McDonald's", 'Coca-Cola', 'PepsiCo', 'Nike', 'Visa', 'Mastercard', 'PayPal',
+  'Medicare', 'Medicaid', 'Democrats', 'Republicans', 'Labour', 'Tories', 'Conservatives', 'Kuomintang', 'Interfax',
 ];
 
 /** Aliases to a canonical organisation name. */

@@ -62,14 +62,14 @@ export const CUE_VERBS = new Set(
   yell yelled whisper whispered mutter muttered exclaim exclaimed reply insist agree agrees agreed allege alleges
   alleged accuse accuses accused charge charged posted wrote remembered ruled rules announce read reads acknowledging
   admitting arguing repeated repeats repeat highlighted pointed demanded demand demands called calls branded
-  dubbed labelled labeled characterized characterised added`.split(/\s+/).filter(Boolean),
+  dubbed labelled labeled characterized characterised added calling branding labelling`.split(/\s+/).filter(Boolean),
 );
 
 /** Verbs too loose to introduce a quote they precede ("X concluded the deal was 'fair'"), fine after one. */
 export const AFTER_ONLY_CUES = new Set(['continue', 'continues', 'continued', 'conclude', 'concludes', 'concluded', 'maintain', 'maintains', 'maintained', 'observed', 'promised', 'predicted', 'agreed', 'agrees', 'charged', 'demanded']);
 
 /** Verbs that label a phrase instead of reporting speech ("dubbed the 'Three Amigos'"). */
-export const NAMING_VERBS = new Set(['called', 'calls', 'branded', 'dubbed', 'labelled', 'labeled', 'named', 'nicknamed', 'termed', 'known']);
+export const NAMING_VERBS = new Set(['called', 'calls', 'calling', 'branded', 'branding', 'dubbed', 'labelled', 'labeled', 'named', 'nicknamed', 'termed', 'known']);
 
 /** Words between a subject and its cue verb that can be skipped ("Wang also said", "he has said"). */
 export const AUX_ADVERBS = new Set(

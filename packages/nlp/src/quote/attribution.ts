@@ -28,6 +28,7 @@ interface Ctx {
 const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'senior', 'top']);
 // after a short quote, one of these means the quote ends a phrase rather than modifying a noun
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'and', 'or', 'but', 'that', 'which', 'as', 'is', 'was', 'are', 'were', 'be', 'if', 'than', 'into', 'about', 'over', 'against', 'because', 'since', 'so', 'while', 'when', 'after', 'before', 'between', 'among', 'without', 'within']);
+const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'these', 'those']);
 const isWordTok = (t: Token | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
@@ -183,6 +184,9 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
   const first = tokens[startK];
   // "…?" Schiff asked. — the attribution may open what the tokenizer took for a new sentence
   if (!first || first.para !== tokens[close]!.para) return null;
+  // after '."' the next sentence is the reporter's own; after '?"' or '!"' it may still be "Schiff asked"
+  const inner = ctx.text.slice(tokens[open]!.end, tokens[close]!.start).trim();
+  if (first.sent !== tokens[close]!.sent && !/[?!]['’"”]*$/.test(inner)) return null;
   const sent = first.sent;
   const end = Math.min(tokens.length, startK + 30);
   for (let j = startK; j < end; j++) {
@@ -227,14 +231,20 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       if (sub) return { speaker: sub.speaker, cue: null };
     }
     // "called it an 'extremely adverse development'" reports words; "called the 'Three Amigos'" names
-    const naming = NAMING_VERBS.has(w) && open - j <= 2;
+    const naming = NAMING_VERBS.has(w) && !OBJECT_PRONOUNS.has(lower(tokens[j + 1]));
     if (!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) continue;
     firstCue ??= tokens[j]!.text;
     const sub = subjectNP(ctx, sentStart, j, open);
     if (sub) return { speaker: sub.speaker, cue: tokens[j]!.text };
   }
   if (firstCue) {
-    // "…, adding that it is '…'": the sentence's subject speaks
+    // "…, adding that it is '…'": the sentence's subject speaks (a person before anything else)
+    for (let j = sentStart; j < open; j++) {
+      const m = ctx.mentionAt.get(j);
+      if (m && !m.possessive && inQuote[j]! < 0 && ctx.table.entities[m.entity]!.type === 'PERSON') {
+        return { speaker: speakerOf(ctx, m.entity), cue: firstCue };
+      }
+    }
     for (let j = sentStart; j < open; j++) {
       if (inQuote[j]! >= 0) continue;
       const m = ctx.mentionAt.get(j);
