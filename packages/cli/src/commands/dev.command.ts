@@ -4,7 +4,7 @@ import { createLogger } from '@newsflow/runtime';
 import { isRedisUp, startLocalRedis } from '../local/local-redis';
 import { isSearchUp, startLocalEngine } from '../local/local-engine';
 import { configFromEnv } from '../process/config.loader';
-import { SERVICE_NAMES } from '../process/services';
+import { SERVICE_NAMES, type ServiceName } from '../process/services';
 import { UsageError } from './start.command';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -47,8 +47,12 @@ export async function devCommand(): Promise<void> {
 
   let stopping = false;
   const children = new Map<string, ChildProcess>();
+  // Each worker child serves /healthz, /readyz and /metrics on its own port (the api serves its
+  // own on PORT): 9464 (Prometheus' exporter range) or HEALTH_PORT, plus the service's index.
+  const healthBase = config.healthPort ?? 9464;
   const run = (name: string) => {
-    const child = spawn(process.execPath, [BIN, 'start', name], { stdio: 'inherit', env });
+    const healthPort = String(healthBase + SERVICE_NAMES.indexOf(name as ServiceName));
+    const child = spawn(process.execPath, [BIN, 'start', name], { stdio: 'inherit', env: { ...env, HEALTH_PORT: healthPort } });
     children.set(name, child);
     child.on('exit', (code, signal) => {
       children.delete(name);
@@ -58,7 +62,10 @@ export async function devCommand(): Promise<void> {
     });
   };
   for (const name of SERVICE_NAMES) run(name);
-  logger.info({ api: `http://${config.api.host}:${config.api.port}` }, 'newsflow is running; Ctrl-C stops it');
+  logger.info(
+    { api: `http://${config.api.host}:${config.api.port}`, metrics: SERVICE_NAMES.slice(1).map((n, i) => `${n}: http://127.0.0.1:${healthBase + i + 1}/metrics`) },
+    'newsflow is running; Ctrl-C stops it',
+  );
 
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;

@@ -1,5 +1,5 @@
 import { resolveUrlInput } from '@newsflow/contracts';
-import { createRedisConnection, createStatusStore } from '@newsflow/runtime';
+import { createRedisConnection, createStatusStore, traceSpans } from '@newsflow/runtime';
 import { configFromEnv } from '../process/config.loader';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -21,8 +21,12 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
       return 0;
     }
     const lines = [`${status.state}${status.reason ? `: ${status.reason}` : ''}`, `  id       ${status.id}`, `  url      ${status.url}`, `  updated  ${status.updatedAt}`];
-    for (const t of status.trace) {
-      lines.push(`  ${t.at}  ${t.stage.padEnd(8)} ${t.event}${t.attempt ? ` (attempt ${t.attempt})` : ''}${t.detail ? `  ${t.detail}` : ''}`);
+    const queued = status.trace.filter((e) => e.event === 'queued').at(-1);
+    if (queued) lines.push(`  queued   ${queued.at}`);
+    // One line per stage attempt: outcome, attempt, start → end, and its detail (time or reason).
+    for (const t of traceSpans(status.trace)) {
+      const when = `${t.start ?? '?'} → ${t.end ?? '…'}`;
+      lines.push(`  ${t.stage.padEnd(8)} ${t.outcome.padEnd(9)} attempt ${t.attempt ?? '?'}  ${when}${t.detail ? `  ${t.detail}` : ''}`);
     }
     process.stdout.write(`${lines.join('\n')}\n`);
     return 0;
