@@ -66,4 +66,21 @@ describe('entity resolution', () => {
     const t = 'In Beijing, Blinken met Wang Yi.';
     for (const e of entities(t)) for (const m of e.mentions) expect(t.slice(m.start, m.end)).toBe(m.text);
   });
+
+  it('places from context: "in X", "the mayor of X", "North X"', () => {
+    const t = 'The mayor of Tyneford, Norma Redd, spoke in Hexworth. Later she visited North Tyneside.';
+    const types = Object.fromEntries(entities(t).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ Tyneford: 'LOCATION', Hexworth: 'LOCATION', 'North Tyneside': 'LOCATION', 'Norma Redd': 'PERSON' });
+  });
+
+  it('no entity for party tags, lone capitals, events or titles alone', () => {
+    const t = 'Sen. Lisa Murkowski, R-Alaska, posted on X about the Six-Day War and the First Amendment. Press secretary Karine Jean-Pierre agreed.';
+    const names = entities(t).map((e) => e.name);
+    expect(names).toEqual(expect.arrayContaining(['Lisa Murkowski', 'Karine Jean-Pierre']));
+    for (const bad of ['R-Alaska', 'X', 'Six-Day War', 'First Amendment', 'Press']) expect(names).not.toContain(bad);
+  });
+
+  it('"Shares of Tesla" is Tesla', () => {
+    expect(entities('Shares of Tesla fell 2% in New York.').map((e) => e.name)).toEqual(expect.arrayContaining(['Tesla', 'New York']));
+  });
 });

@@ -53,7 +53,7 @@ function classify(
   if (c.title) return 'PERSON';
   if (placeContext) return 'LOCATION';
   // single words (acronyms too: "NSC" may stand for a name spelt out elsewhere) need context
-  if (lw.length === 1) return null;
+  if (lw.length === 1) return /^\p{L}$/u.test(c.words[0] ?? '') ? 'DROP' : null;
   if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
   // "Sacramento Bee", "Big Machine": a place or an everyday word in front makes it a name of a thing
   if (lw.length === 2 && COMPASS.has(lw[0]!)) return 'LOCATION';

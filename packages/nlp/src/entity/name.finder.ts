@@ -214,6 +214,13 @@ function cutRun(
         initial = false;
         continue;
       }
+      // "Shares of Tesla fell": a sentence opening "Noun of Name" where the noun names no institution
+      if (k === 0 && initial && raw[1]?.toLowerCase() === 'of' && !gaz.match(words, 0) && !matchTitle(words, 0) &&
+          !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FIRST_NAMES.has(lw)) {
+        k += 2;
+        initial = false;
+        continue;
+      }
       if (CALENDAR_WORDS.has(lw) || CALENDAR_WORDS.has(raw[k]!.toLowerCase())) {
         k++;
         initial = false;

@@ -117,7 +117,7 @@ export const ORG_HEADS = new Set(
   technologies systems labs laboratories pharmaceuticals partners capital securities exchange reserve treasury
   cabinet council church mission centre center hospital clinic museum studios entertainment records brands
   foods energy oil petroleum telecom communications insurance trust initiative project program programme movement
-  front brigade brigades taliban hamas hezbollah caucus productions animation pictures films studio ventures
+  front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
   enterprises investments software stores network`.split(/\s+/).filter(Boolean),
 );
 

@@ -86,4 +86,29 @@ describe('quotation patterns', () => {
       'Brown said she loved the film “Mary Poppins” as a child.';
     for (const q of quotes(t)) expect(q.speaker, q.text).toBeNull();
   });
+
+  it('a question quote followed by "Schiff asked." goes to Schiff', () => {
+    const t = 'Adam Schiff pressed on.\n\n"So you have not fixed the \'Giuliani problem\'?" Schiff asked.';
+    expect(speakerOf(t, 'Giuliani')).toBe('Adam Schiff');
+  });
+
+  it('after a full stop inside the marks, the next sentence does not attribute', () => {
+    const t = 'The White House said that Joe Biden "looks forward to working with both parties." Aide Ann Lee declined to say more.';
+    expect(speakerOf(t, 'looks forward')).toBe('White House');
+  });
+
+  it('"calling it" reports words; "called the" names', () => {
+    const t = 'Chuck Schumer rejected the plan, calling it "a nonstarter" for his caucus.';
+    expect(speakerOf(t, 'nonstarter')).toBe('Chuck Schumer');
+  });
+
+  it('a role subject with a named appositive goes to the name', () => {
+    const t = 'Missy Cummings spoke.\n\nCummings’s lawyer, Daniel Ortiz, told CNN the agency had "waited far too long" to act.';
+    expect(speakerOf(t, 'waited')).toBe('Daniel Ortiz');
+  });
+
+  it('single quote marks as the main quotation marks (British style)', () => {
+    const t = "Prime Minister Boris Johnson visited Newcastle. 'This has been a tough weekend,' he told reporters.";
+    expect(speakerOf(t, 'tough weekend')).toBe('Boris Johnson');
+  });
 });

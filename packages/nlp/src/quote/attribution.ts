@@ -293,10 +293,12 @@ function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number): { sp
   const pron = PRONOUNS.get(lower(tokens[end]));
   if (pron) return lower(tokens[end]) === 'i' || lower(tokens[end]) === 'we' ? null : wrap(resolvePronoun(ctx, end, pron), end);
   // "Morrison, Vindman's superior, said": step over a comma-bounded appositive
+  let appositive: [number, number] | null = null;
   if (tokens[end]!.text === ',') {
     let k = end - 1;
     while (k >= from && k > end - 25 && tokens[k]!.text !== ',' && !CUE_VERBS.has(lower(tokens[k]))) k--;
     if (k < from || tokens[k]!.text !== ',') return null;
+    appositive = [k + 1, end];
     end = k - 1;
     if (end < from) return null;
   }
@@ -326,6 +328,11 @@ function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number): { sp
   }
   if (i > end) return null;
   const sp = namePhrase(ctx, i, end + 1, quoteOpen);
+  // "Cummings's lawyer, Daniel Ortiz, told": the appositive names the role
+  if (appositive && (!sp || sp.entity < 0)) {
+    const named = namePhrase(ctx, appositive[0], appositive[1], quoteOpen);
+    if (named && named.type === 'PERSON') return { speaker: named, from: i };
+  }
   return sp ? { speaker: sp, from: i } : null;
 }
 
