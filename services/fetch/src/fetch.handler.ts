@@ -21,8 +21,8 @@ export interface FetchHandlerDeps {
 
 /**
  * Fetches the page and stores its HTML under the article id; failures keep the fetcher's reason.
- * Politely: robots.txt first, then a slot for the host (or the job is put aside until the host
- * has one, without using an attempt), then a conditional GET when the article was seen before.
+ * Politely: robots.txt (cached per site), a slot for the host (or the job is put aside until the
+ * host has one, without using an attempt), then a conditional GET when the article was seen before.
  * An unchanged page (304) ends the article's pipeline here: `{ unchanged: true }`.
  */
 export function createFetchHandler({ fetcher, blobs, robots, limiter, validators, status }: FetchHandlerDeps): StageHandler<'fetch'> {
@@ -30,22 +30,32 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
     const input = resolveUrlInput(payload.url);
     if (!input.ok) throw new PermanentError(input.error, 'invalid-url');
     const host = new URL(input.url).host;
+    const postpone = async (ms: number): Promise<never> => {
+      await ctx.job.moveToDelayed(Date.now() + ms, ctx.token);
+      throw new DelayedError();
+    };
     try {
-      let crawlDelayMs: number | null = null;
-      if (robots) {
-        const verdict = await robots.check(input.url);
-        if (!verdict.allowed) throw new PermanentError(verdict.reason, 'robots-disallowed');
-        crawlDelayMs = verdict.crawlDelayMs;
-      }
+      // A cached robots.txt answers without a request, so a disallowed URL never waits for the
+      // host; a robots.txt still to be read is read below, inside the host's slot, since it is
+      // a request to the host like any other.
+      let verdict = robots ? await robots.peek(input.url) : null;
+      if (verdict && !verdict.allowed) throw new PermanentError(verdict.reason, 'robots-disallowed');
 
-      const slot = limiter ? await limiter.acquire(host, ctx.job.id ?? payload.id, crawlDelayMs) : null;
-      if (slot && !slot.granted) {
-        // The host is busy: set the job aside (no attempt used) and let this worker serve
-        // other hosts meanwhile.
-        await ctx.job.moveToDelayed(Date.now() + slot.waitMs, ctx.token);
-        throw new DelayedError();
-      }
+      const slot = limiter ? await limiter.acquire(host, ctx.job.id ?? payload.id, verdict?.crawlDelayMs) : null;
+      // The host is busy: set the job aside (no attempt used) and let this worker serve other
+      // hosts meanwhile.
+      if (slot && !slot.granted) await postpone(slot.waitMs);
       try {
+        if (robots && verdict === null) {
+          verdict = await robots.check(input.url);
+          if (!verdict.allowed) throw new PermanentError(verdict.reason, 'robots-disallowed');
+          if (limiter && verdict.crawlDelayMs !== null) {
+            // The slot was granted before the crawl-delay was known, and reading robots.txt
+            // was this host's request: start the spacing from it and come back in line.
+            await limiter.pushBack(host, verdict.crawlDelayMs);
+            await postpone(verdict.crawlDelayMs);
+          }
+        }
         const conditional = await conditionalFor(payload.id);
         const page = await fetcher.fetchPage(input.url, conditional ?? {});
         if (page.notModified) {

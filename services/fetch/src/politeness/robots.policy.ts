@@ -16,6 +16,8 @@ export interface RobotsPolicy {
    * is disallowed then, and the job retries later.
    */
   check(url: string): Promise<RobotsVerdict>;
+  /** The same verdict from the cache alone, without any request; null when robots.txt is not cached. */
+  peek(url: string): Promise<RobotsVerdict | null>;
 }
 
 export interface RobotsPolicyOptions {
@@ -104,25 +106,36 @@ export function createRobotsPolicy(options: RobotsPolicyOptions): RobotsPolicy {
     return robots;
   }
 
+  function verdictOf(entry: CachedRobots, target: URL): RobotsVerdict {
+    if (entry.kind === 'allow-all') return { allowed: true, crawlDelayMs: null };
+    if (entry.kind === 'unreachable') {
+      throw new FetchFailure(
+        'robots-unreachable',
+        `${entry.robotsUrl} could not be read (${entry.why}); until it can, the site counts as disallowed (RFC 9309)`,
+      );
+    }
+    const robots = rulesFor(entry);
+    if (robots.isDisallowed(target.href, ROBOTS_PRODUCT_TOKEN) === true) {
+      return { allowed: false, reason: `${target.href} is disallowed by ${entry.robotsUrl} for ${ROBOTS_PRODUCT_TOKEN}` };
+    }
+    const delay = robots.getCrawlDelay(ROBOTS_PRODUCT_TOKEN);
+    const crawlDelayMs = typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? Math.min(delay * 1000, maxCrawlDelayMs) : null;
+    return { allowed: true, crawlDelayMs };
+  }
+
+  const isIgnored = (target: URL) => ignored.has(target.hostname.toLowerCase().replace(/\.$/, ''));
+
   return {
+    async peek(url) {
+      const target = new URL(url);
+      if (isIgnored(target)) return { allowed: true, crawlDelayMs: null };
+      const cached = await redis.get(key(target.origin));
+      return cached === null ? null : verdictOf(JSON.parse(cached) as CachedRobots, target);
+    },
     async check(url) {
       const target = new URL(url);
-      if (ignored.has(target.hostname.toLowerCase())) return { allowed: true, crawlDelayMs: null };
-      const entry = await loadOnce(target.origin);
-      if (entry.kind === 'allow-all') return { allowed: true, crawlDelayMs: null };
-      if (entry.kind === 'unreachable') {
-        throw new FetchFailure(
-          'robots-unreachable',
-          `${entry.robotsUrl} could not be read (${entry.why}); until it can, the site counts as disallowed (RFC 9309)`,
-        );
-      }
-      const robots = rulesFor(entry);
-      if (robots.isDisallowed(target.href, ROBOTS_PRODUCT_TOKEN) === true) {
-        return { allowed: false, reason: `${target.href} is disallowed by ${entry.robotsUrl} for ${ROBOTS_PRODUCT_TOKEN}` };
-      }
-      const delay = robots.getCrawlDelay(ROBOTS_PRODUCT_TOKEN);
-      const crawlDelayMs = typeof delay === 'number' && Number.isFinite(delay) && delay > 0 ? Math.min(delay * 1000, maxCrawlDelayMs) : null;
-      return { allowed: true, crawlDelayMs };
+      if (isIgnored(target)) return { allowed: true, crawlDelayMs: null };
+      return verdictOf(await loadOnce(target.origin), target);
     },
   };
 }
