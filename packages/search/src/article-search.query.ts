@@ -49,20 +49,21 @@ export function buildArticleSearch(p: ArticleSearchParams): Json {
   if (p.access) filter.push({ term: { access: p.access } });
   if (p.since || p.until) filter.push({ range: { date: { ...(p.since ? { gte: p.since } : {}), ...(p.until ? { lte: p.until } : {}) } } });
 
+  // Quotations are nested, so speaker and words must hold within one quotation. The article
+  // must quote the speaker; its matching quotations (by the speaker and, when words are given,
+  // containing them) come back as inner hits.
   const quoteClauses: Json[] = [];
   if (q) quoteClauses.push({ simple_query_string: { query: q, fields: ['quotes.text'], default_operator: 'and' } });
   if (p.speaker) quoteClauses.push(folded('quotes.speaker', p.speaker));
+  if (p.speaker) filter.push({ nested: { path: 'quotes', query: folded('quotes.speaker', p.speaker) } });
   if (quoteClauses.length > 0) {
-    const nested = {
+    should.push({
       nested: {
         path: 'quotes',
         query: { bool: { must: quoteClauses } },
         inner_hits: { name: 'quotes', size: 10, _source: true, highlight: { fields: { 'quotes.text': { number_of_fragments: 0 } } } },
       },
-    };
-    // With a speaker the quotation must match; with only words it just brings its matches back.
-    if (p.speaker) filter.push(nested);
-    else should.push(nested);
+    });
   }
 
   const body: Json = {
