@@ -43,6 +43,12 @@ export interface ArticleDocument {
   organizations: string[];
   locations: string[];
   speakers: string[];
+  /**
+   * Each quotation flattened to one keyword, "Speaker: “text”" (text cut at 300 characters), for
+   * tools that cannot read nested fields (Kibana's Lens tables and Discover). Absent in documents
+   * indexed before it existed.
+   */
+  quoteLines?: string[];
   fetchedAt: string;
   indexedAt: string;
 }

@@ -46,9 +46,18 @@ export function buildArticleDocument(id: string, article: StoredArticle, enrichm
     organizations: named('ORGANIZATION'),
     locations: named('LOCATION'),
     speakers: unique(quotes.map((q) => q.speaker).filter((s): s is string => s !== null)),
+    quoteLines: quotes.map(quoteLine),
     fetchedAt: article.fetchedAt,
     indexedAt: now.toISOString(),
   };
+}
+
+const QUOTE_LINE_MAX = 300;
+
+/** A quotation as one line, "Speaker: “text”", short enough to stay a keyword (and a table row). */
+export function quoteLine(q: Pick<QuoteField, 'text' | 'speaker'>): string {
+  const text = q.text.length > QUOTE_LINE_MAX ? `${q.text.slice(0, QUOTE_LINE_MAX - 1).trimEnd()}…` : q.text;
+  return `${q.speaker ?? 'unattributed'}: “${text}”`;
 }
 
 /** The host users filter by: lower case, without a leading "www.". */
