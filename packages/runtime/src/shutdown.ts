@@ -7,16 +7,20 @@ export interface Closeable {
 
 /**
  * On SIGTERM or SIGINT closes everything in the order given (workers first, then queues, Redis,
- * the search client) and lets the process exit 0. A second signal exits at once.
+ * the search client) and lets the process exit 0. A second signal, two seconds or more after
+ * the first, exits at once.
  */
 export function closeOnSignals(closeables: Closeable[], logger: Logger): void {
-  let closing = false;
+  let closingSince = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) {
+    if (closingSince > 0) {
+      // Ctrl-C reaches a whole process group and supervisors add their own SIGTERM: a signal
+      // right after the first is the same request. A later one is someone insisting.
+      if (Date.now() - closingSince < 2000) return;
       logger.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    closing = true;
+    closingSince = Date.now();
     logger.info({ signal }, 'shutting down');
     void closeInOrder(closeables, logger).then(() => {
       logger.info('stopped');
@@ -25,8 +29,8 @@ export function closeOnSignals(closeables: Closeable[], logger: Logger): void {
       setTimeout(() => process.exit(0), 200).unref();
     });
   };
-  process.once('SIGTERM', onSignal);
-  process.once('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }
 
 export async function closeInOrder(closeables: Closeable[], logger: Logger): Promise<void> {
