@@ -108,3 +108,31 @@ describe('the seed article through the whole pipeline (real Redis, real engine)'
     expect((await fetch(`${pipeline.apiUrl}/search?size=1000`)).status).toBe(400);
   });
 });
+
+describe('with private networks not allowed (the default)', () => {
+  let site: FixtureServer;
+  let pipeline: TestPipeline;
+  beforeAll(async () => {
+    site = await startFixtureServer({ '/internal/': { body: fixture('seed/seed.html') } });
+    pipeline = await startTestPipeline(['api', 'fetch']);
+  });
+  afterAll(async () => {
+    await pipeline?.stop();
+    await site?.close();
+  });
+
+  it('a private address ends as a failed job with its reason, and is never connected to', async () => {
+    const res = await fetch(`${pipeline.apiUrl}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${site.url}/internal/` }),
+    });
+    const { id } = (await res.json()) as { id: string };
+    const done = await eventually('the failure', async () => {
+      const a = (await (await fetch(`${pipeline.apiUrl}/articles/${id}`)).json()) as ArticleResponse;
+      return a.state === 'failed' ? a : null;
+    });
+    expect(done.reason).toMatch(/127\.0\.0\.1 is a loopback address.*FETCH_ALLOW_PRIVATE_NETWORKS=true/);
+    expect(site.hits.size).toBe(0);
+  });
+});
