@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
 import {
-  AUX_ADVERBS, COMPASS, CUE_VERBS, LOC_HEADS, LOC_PREPOSITIONS, PLACE_ROLES, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
+  AUX_ADVERBS, COMPASS, TITLES, CUE_VERBS, LOC_HEADS, LOC_PREPOSITIONS, PLACE_ROLES, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
 } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { getGazetteer } from '../lexicon/gazetteer';
@@ -34,6 +34,10 @@ interface Draft {
   cands: NameCandidate[];
 }
 
+const TITLE_SET = new Set(TITLES.filter((t) => !t.includes(' ')).map((t) => t.replace(/\.$/, '')));
+// capitalised abbreviations that name no organisation
+const NOT_ACRONYMS = new Set(['TV', 'VIP', 'CEO', 'CFO', 'COO', 'GDP', 'AI', 'OK', 'PM', 'AM', 'PR', 'HR', 'IT', 'ID', 'DNA', 'COVID', 'LGBT', 'LGBTQ', 'IPO', 'ETF', 'PC', 'VR', 'EV', 'EVs', 'SUV', 'MP', 'MPs', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'PhD', 'MD']);
+
 const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
 const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w) && !/^\p{Lu}\.?$/u.test(w);
 
@@ -50,13 +54,20 @@ function classify(
   if (lw.slice(0, -1).some((w) => LOC_HEADS.has(w)) && !ORG_HEADS.has(last) && !LOC_HEADS.has(last)) return 'ORGANIZATION';
   if (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
   if (lw.length > 1 && LOC_HEADS.has(last)) return 'LOCATION';
+  // an office without its holder: "the Home Secretary", "the Foreign Minister"
+  if (lw.length > 1 && TITLE_SET.has(last) && !FIRST_NAMES.has(lw[0]!)) return 'DROP';
   if (c.title) return 'PERSON';
-  if (placeContext) return 'LOCATION';
   // single words (acronyms too: "NSC" may stand for a name spelt out elsewhere) need context
-  if (lw.length === 1) return /^\p{L}$/u.test(c.words[0] ?? '') ? 'DROP' : null;
+  if (lw.length === 1) {
+    if (/^\p{L}$/u.test(c.words[0] ?? '') || NOT_ACRONYMS.has(c.words[0]!)) return 'DROP';
+    return null;
+  }
+  if (placeContext) return 'LOCATION';
   if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
   // "Sacramento Bee", "Big Machine": a place or an everyday word in front makes it a name of a thing
   if (lw.length === 2 && COMPASS.has(lw[0]!)) return 'LOCATION';
+  // "Deferred Action": verb forms are not personal names
+  if (lw.some((w) => /^\p{L}{4,}ed$/u.test(w) && !FIRST_NAMES.has(w))) return 'ORGANIZATION';
   if (placeFirst || lw.some((w) => w.length > 2 && !SENTENCE_STOP.has(w) && lowerWords.has(w))) return 'ORGANIZATION';
   // two to four plain capitalised words: a personal name is by far the commonest case in news
   if (lw.length <= 4 && c.words.every((w) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return 'PERSON';

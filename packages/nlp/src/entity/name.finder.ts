@@ -87,7 +87,10 @@ export function findNames(source: string, tokens: readonly Token[], gaz: Gazette
       const joinsNext = next !== undefined && next.sent === t.sent && isNameWord(next.text);
       // "Bank of America", "Jean-Claude", "AT&T"
       const conn = tok.text.toLowerCase();
-      const orgBefore = ORG_HEADS.has(prev.text.toLowerCase()) || TITLES_BY_FIRST.has(prev.text.toLowerCase());
+      // "Deferred Action for Childhood Arrivals": two or more name words on each side
+      const longSides = j - i >= 2 && isNameWord(tokens[j + 2]?.text ?? '');
+      const orgBefore = ORG_HEADS.has(prev.text.toLowerCase()) || TITLES_BY_FIRST.has(prev.text.toLowerCase()) ||
+        (conn === 'for' && longSides);
       if (joinsNext && NAME_CONNECTORS.has(conn) && conn !== 'and' && (!ORG_CONNECTORS.has(conn) || orgBefore)) {
         j++;
         continue;
@@ -175,6 +178,8 @@ function cutRun(
     if (k >= words.length || !isNameWord(raw[k] ?? '') || isPossessive(raw[k - 1] ?? '')) return true;
     if (raw[k] === '-') return gaz.match(words, k + 1) !== null; // "China-US"
     if (matchTitle(words, k) !== null || gaz.match(words, k) !== null) return true;
+    // "US Trade Representative X": a word and a title follow
+    if (k + 1 < words.length && matchTitle(words, k + 1) !== null) return true;
     // "envoy to Ukraine Kurt Volker": a personal name follows the place
     if (FIRST_NAMES.has(words[k]!.toLowerCase())) return true;
     const heads = (w: string | undefined): boolean => ORG_HEADS.has((w ?? '').toLowerCase()) || LOC_HEADS.has((w ?? '').toLowerCase());

@@ -94,7 +94,8 @@ export const SENTENCE_STOP = new Set(
   asked speaking following underscoring unlike like given per whether either neither perhaps maybe indeed overall
   well yes oh thanks thank please let let's here's that's it's there's what's we're they're i'm don't can't
   is are was were be been being have has had do does did will would should could may might must can shall
-  chinese american russian breaking update updated read watch related photo video more editor`.split(/\s+/).filter(Boolean),
+  chinese american russian breaking update updated read watch related photo video more editor former ex then late
+  acting interim outgoing incoming veteran senior`.split(/\s+/).filter(Boolean),
 );
 
 export const CALENDAR_WORDS = new Set(
@@ -104,7 +105,7 @@ export const CALENDAR_WORDS = new Set(
 );
 
 /** Lower-case words allowed inside a capitalised name ("Bank of America", "Ludwig van Beethoven"). */
-export const NAME_CONNECTORS = new Set(['of', 'de', 'da', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', '&', 'for', 'and']);
+export const NAME_CONNECTORS = new Set(['of', 'on', 'de', 'da', 'du', 'del', 'della', 'di', 'van', 'von', 'der', 'den', 'bin', 'ibn', 'al', 'el', 'la', 'le', '&', 'for', 'and']);
 
 /** A name whose last word is one of these is an organisation. */
 export const ORG_HEADS = new Set(
