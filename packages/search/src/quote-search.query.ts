@@ -80,7 +80,7 @@ function pageOf(p: QuoteSearchParams): { from: number; size: number } {
   return { from, size };
 }
 
-function articleSort(p: QuoteSearchParams): Json[] {
+function articleSort(p: QuoteSearchParams): (Json | string)[] {
   // The id breaks ties so that both phases, and successive pages, see one order.
   const byRelevance = p.sort === 'relevance' || (p.sort === undefined && !!p.q?.trim());
   return byRelevance ? ['_score', { date: { order: 'desc' } }, { id: { order: 'asc' } }] : [{ date: { order: 'desc' } }, { id: { order: 'asc' } }];

@@ -7,6 +7,9 @@ import { registerSearchRoutes } from './search.routes';
 import { registerAdminRoutes } from './admin.routes';
 import { registerMetricsRoutes } from './metrics.routes';
 import { registerTraceRoutes } from './trace.routes';
+import { registerOpenApiRoutes } from './openapi.routes';
+import { registerQuoteRoutes } from './quotes.routes';
+import { registerWebUiRoutes } from './web-ui.routes';
 
 /** Builds the HTTP API. Errors from Redis or the engine being away become a quick 503. */
 export function buildApiApp(deps: ApiDeps): FastifyInstance {
@@ -20,12 +23,15 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });
   });
+  registerOpenApiRoutes(app); // first: it learns the routes registered after it
   registerHealthRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerSearchRoutes(app, deps);
   registerTraceRoutes(app, deps);
   registerMetricsRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerQuoteRoutes(app, deps);
+  registerWebUiRoutes(app);
   return app;
 }
 

@@ -30,3 +30,15 @@ export const searchQuerySchema = z.object({
 export function formatIssues(error: z.ZodError): string {
   return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
 }
+
+export const quoteQuerySchema = z.object({
+  q: z.string().max(1000).optional(),
+  speaker: z.string().max(200).optional(),
+  site: z.string().max(200).optional(),
+  lang: z.string().max(20).optional(),
+  since: isoDate.optional(),
+  until: isoDate.optional(),
+  sort: z.enum(['relevance', 'date']).optional(),
+  from: z.coerce.number().int().min(0).max(10_000).optional(),
+  size: z.coerce.number().int().min(0).max(MAX_PAGE_SIZE).optional(),
+});

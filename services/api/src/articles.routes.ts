@@ -1,20 +1,36 @@
 import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
 import { enqueueUrl } from '@newsflow/runtime';
 import type { ApiDeps } from './api.deps';
 import { articleIdSchema, enqueueBodySchema, formatIssues } from './api.schemas';
 import { requireToken } from './auth';
 
 export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void {
-  app.post('/articles', { preHandler: requireToken(deps.token) }, async (req, reply) => {
-    const body = enqueueBodySchema.safeParse(req.body);
-    if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
-    const result = await enqueueUrl(deps.queues, deps.inflight, deps.status, body.data.url);
-    return reply.code(202).send({
-      id: result.id,
-      url: result.url,
-      status: result.outcome,
-      ...(result.invalid ? { warning: `${result.invalid}; the job will fail` } : {}),
-      links: { self: `/articles/${result.id}` },
+  // In its own scope so that the rate limit covers enqueueing only.
+  void app.register(async (scope) => {
+    const rate = deps.enqueueRate;
+    if (rate && rate.perMinute > 0) {
+      await scope.register(rateLimit, {
+        max: rate.perMinute,
+        timeWindow: 60_000,
+        ...(rate.redis ? { redis: rate.redis, nameSpace: `${rate.prefix ?? 'newsflow'}:ratelimit:` } : {}),
+        skipOnError: true, // with Redis away the enqueue itself answers 503
+        // Thrown, so the app's error handler answers it like any other 4xx.
+        errorResponseBuilder: (_req, ctx) =>
+          Object.assign(new Error(`too many enqueue requests: at most ${ctx.max} a minute per client; retry in ${ctx.after}`), { statusCode: 429 }),
+      });
+    }
+    scope.post('/articles', { preHandler: requireToken(deps.token) }, async (req, reply) => {
+      const body = enqueueBodySchema.safeParse(req.body);
+      if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
+      const result = await enqueueUrl(deps.queues, deps.inflight, deps.status, body.data.url);
+      return reply.code(202).send({
+        id: result.id,
+        url: result.url,
+        status: result.outcome,
+        ...(result.invalid ? { warning: `${result.invalid}; the job will fail` } : {}),
+        links: { self: `/articles/${result.id}` },
+      });
     });
   });
 

@@ -1,0 +1,98 @@
+// Small DOM helpers. Everything from the API is put on the page as text (textContent,
+// setAttribute), never as markup; the only markup that reaches the page is the article HTML
+// after DOMPurify (article-page.js) and the engine's <mark> tags, rebuilt as elements here.
+
+/** el('a', { href: '/x', class: 'y' }, 'text', otherNode) */
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'class') node.className = value;
+    else if (name.startsWith('on') && typeof value === 'function') node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+export function append(node, children) {
+  for (const child of children.flat()) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/**
+ * An engine highlight ("… the <mark>relationship</mark> is …") as nodes: the text between the
+ * tags stays text, whatever it contains, and only <mark> becomes an element.
+ */
+export function highlighted(fragment) {
+  const out = document.createDocumentFragment();
+  const parts = String(fragment).split(/(<mark>|<\/mark>)/);
+  let mark = null;
+  for (const part of parts) {
+    if (part === '<mark>') mark = document.createElement('mark');
+    else if (part === '</mark>') {
+      if (mark) out.append(mark);
+      mark = null;
+    } else if (part) (mark ?? out).append(document.createTextNode(part));
+  }
+  if (mark) out.append(mark);
+  return out;
+}
+
+export async function getJson(url, init) {
+  const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...(init?.headers ?? {}) } });
+  let body = null;
+  try {
+    body = await res.json();
+  } catch {
+    body = { error: `${res.status} ${res.statusText}` };
+  }
+  if (!res.ok) throw Object.assign(new Error(body?.error ?? `${res.status} ${res.statusText}`), { status: res.status });
+  return body;
+}
+
+export function formatDate(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+/** A URL on this site with the given query parameters (empty ones dropped). */
+export function pageUrl(path, params) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+export function articleUrl(id) {
+  return pageUrl('/ui/article', { id });
+}
+
+/** Only http(s) links from articles become links: no javascript:, data: or other schemes. */
+export function safeHref(url) {
+  try {
+    const u = new URL(url, location.href);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+  } catch {
+    return null;
+  }
+}
+
+export function showError(main, err) {
+  main.replaceChildren(el('p', { class: 'notice error', role: 'alert' }, err?.message ?? String(err)));
+}
+
+export function pager(total, from, size, hrefFor) {
+  if (total <= size && from === 0) return null;
+  const nav = el('nav', { class: 'pager', 'aria-label': 'Pages' });
+  const last = Math.min(total, 10_000);
+  if (from > 0) nav.append(el('a', { href: hrefFor(Math.max(from - size, 0)), rel: 'prev' }, '← Newer / previous'));
+  nav.append(el('span', { class: 'muted' }, `${from + 1}–${Math.min(from + size, total)} of ${total}`));
+  if (from + size < last) nav.append(el('a', { href: hrefFor(from + size), rel: 'next' }, 'Next →'));
+  return nav;
+}

@@ -1,0 +1,81 @@
+import { articleUrl, el, getJson } from './dom.js';
+
+const STEPS = ['queued', 'fetching', 'extracting', 'enriching', 'indexing', 'done'];
+const POLL_MS = 1000;
+const TOKEN_KEY = 'newsflow-token';
+
+export async function render(main, query) {
+  const list = el('ol', { class: 'jobs', 'aria-label': 'Progress' });
+  const token = el('input', { type: 'password', name: 'token', placeholder: 'API token (only when the server asks for one)', autocomplete: 'off', 'aria-label': 'API token', value: sessionStorage.getItem(TOKEN_KEY) ?? '' });
+  const urls = el('textarea', { name: 'urls', rows: 4, placeholder: 'https://www.example.com/news/some-article\n(one URL per line)', 'aria-label': 'Article URLs', required: true });
+  const message = el('p', { class: 'muted', role: 'status' });
+  const form = el('form', { class: 'enqueue' },
+    el('label', {}, 'Article URLs', urls),
+    el('details', {}, el('summary', {}, 'Token'), token),
+    el('button', { type: 'submit' }, 'Add to the pipeline'),
+    message,
+  );
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const lines = urls.value.split('\n').map((l) => l.trim()).filter(Boolean);
+    if (token.value) sessionStorage.setItem(TOKEN_KEY, token.value);
+    message.textContent = '';
+    for (const url of lines) {
+      try {
+        const res = await getJson('/articles', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(token.value ? { authorization: `Bearer ${token.value}` } : {}) },
+          body: JSON.stringify({ url }),
+        });
+        list.prepend(job(res.id, res.url, res.status === 'in-flight' ? 'already in the pipeline' : null));
+      } catch (err) {
+        list.prepend(el('li', { class: 'job failed' }, el('p', { class: 'job-url' }, url), el('p', { class: 'reason' }, err.status === 401 ? 'The server needs the API token (see Token).' : err.message)));
+      }
+    }
+    urls.value = '';
+  });
+
+  main.replaceChildren(el('h1', {}, 'Add articles'), el('p', { class: 'muted' }, 'Each URL is fetched, cleaned, enriched and indexed; progress shows below.'), form, list);
+  const id = query.get('id');
+  if (id) list.append(job(id, '', null));
+}
+
+function job(id, url, note) {
+  const state = el('span', { class: 'state' }, 'queued');
+  const steps = el('ol', { class: 'steps' }, STEPS.map((s) => el('li', { 'data-step': s }, s)));
+  const reason = el('p', { class: 'reason' });
+  const link = el('p', { class: 'job-link' });
+  const item = el('li', { class: 'job', 'data-id': id, 'data-state': 'queued' },
+    el('p', { class: 'job-url' }, url || id, ' ', state, note ? el('span', { class: 'muted' }, ` (${note})`) : null),
+    steps, reason, link);
+
+  const update = (a) => {
+    item.dataset.state = a.state;
+    state.textContent = a.state;
+    const at = STEPS.indexOf(a.state);
+    for (const li of steps.children) {
+      const i = STEPS.indexOf(li.dataset.step);
+      li.className = a.state === 'failed' ? (li.dataset.step === stageStep(a.stage) ? 'failed' : '') : i < at || a.state === 'done' ? 'passed' : i === at ? 'current' : '';
+    }
+    reason.textContent = a.reason ?? '';
+    if (a.state === 'done' && !link.firstChild) {
+      link.append(el('a', { href: articleUrl(id) }, a.document?.title ? `Read “${a.document.title}”` : 'Read the article'));
+    }
+  };
+  const poll = async () => {
+    try {
+      const a = await getJson(`/articles/${id}`);
+      update(a);
+      if (a.state === 'done' || a.state === 'failed') return;
+    } catch (err) {
+      reason.textContent = err.status === 404 ? 'Not known yet…' : err.message;
+    }
+    setTimeout(poll, POLL_MS);
+  };
+  void poll();
+  return item;
+}
+
+function stageStep(stage) {
+  return { fetch: 'fetching', extract: 'extracting', enrich: 'enriching', index: 'indexing' }[stage] ?? 'queued';
+}

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import { closeQueueSet, createInFlightMarker, createQueueSet, createStatusStore, silentLogger, type QueueSet } from '@newsflow/runtime';
+import type { ArticleIndex, QuoteSearchParams } from '@newsflow/search';
+import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
+import { buildApiApp } from './api.app';
+import { documentedPathOf } from './openapi.document';
+import { registeredRoutes } from './openapi.routes';
+import { UI_CONTENT_SECURITY_POLICY } from './web-ui.routes';
+
+// Real Redis (queues, rate-limit counters), a fake article index: the routes' own behaviour.
+describe('the API routes', () => {
+  const prefix = uniqueName('api');
+  let redis: Redis;
+  let queues: QueueSet;
+  let app: FastifyInstance;
+  const quoteCalls: QuoteSearchParams[] = [];
+
+  beforeAll(async () => {
+    redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
+    queues = createQueueSet(redis, prefix);
+    const articles = {
+      alias: 'x',
+      get: async () => null,
+      search: async () => ({ total: 0, hits: [], aggregations: {} }),
+      searchQuotes: async (p: QuoteSearchParams) => {
+        quoteCalls.push(p);
+        return { total: 1, quotes: [{ text: 'Hello', speaker: 'Wang Yi', speakerType: 'PERSON', kind: 'direct', cue: 'said', highlight: null, article: { id: 'a'.repeat(32), title: 'T', url: 'https://x.example/a', date: '2024-04-26T00:00:00Z', site: 'x.example', siteName: null } }], facets: { speakers: [{ key: 'Wang Yi', count: 1 }] } };
+      },
+    } as unknown as ArticleIndex;
+    app = buildApiApp({
+      queues,
+      inflight: createInFlightMarker(redis, prefix),
+      status: createStatusStore(redis, prefix, 60),
+      articles,
+      logger: silentLogger(),
+      token: 'a-token-of-sixteen-chars',
+      enqueueRate: { perMinute: 3, redis, prefix },
+      ready: async () => ({ redis: true, search: true }),
+    });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await closeQueueSet(queues);
+    redis?.disconnect();
+    await wipeRedisPrefix(prefix);
+  });
+
+  it('describes every registered route in /openapi.json', async () => {
+    const res = await app.inject({ method: 'GET', url: '/openapi.json' });
+    expect(res.statusCode).toBe(200);
+    const doc = res.json() as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toMatch(/^3\./);
+    const routes = registeredRoutes(app);
+    expect(routes.length).toBeGreaterThan(8);
+    const undocumented = routes.filter((r) => {
+      const path = documentedPathOf(r.url);
+      return !doc.paths[path]?.[r.method.toLowerCase()] && !(path !== r.url && doc.paths[path]);
+    });
+    expect(undocumented).toEqual([]);
+    // And nothing documented that is not served.
+    expect(Object.keys(doc.paths).every((p) => routes.some((r) => documentedPathOf(r.url) === p))).toBe(true);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/articles', '/articles/{id}', '/search', '/quotes', '/openapi.json', '/']));
+    const params = (doc.paths['/quotes']!.get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
+    expect(params).toEqual(['q', 'speaker', 'site', 'lang', 'since', 'until', 'sort', 'from', 'size']);
+  });
+
+  it('searches quotations with the paging caps', async () => {
+    const res = await app.inject({ method: 'GET', url: '/quotes?speaker=Wang%20Yi&q=hello&since=2024-01-01&size=5' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ total: 1, quotes: [{ speaker: 'Wang Yi', article: { title: 'T' } }], facets: { speakers: [{ key: 'Wang Yi', count: 1 }] } });
+    expect(quoteCalls.at(-1)).toMatchObject({ speaker: 'Wang Yi', q: 'hello', since: '2024-01-01', size: 5, facets: true });
+    expect((await app.inject({ method: 'GET', url: '/quotes?size=101' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/quotes?from=9990&size=20' })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/quotes?since=yesterday' })).statusCode).toBe(400);
+  });
+
+  it('serves the web UI with a strict Content-Security-Policy', async () => {
+    for (const url of ['/', '/ui/article?id=x', '/ui/quotes', '/ui/enqueue']) {
+      const res = await app.inject({ method: 'GET', url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/html/);
+      expect(res.headers['content-security-policy']).toBe(UI_CONTENT_SECURITY_POLICY);
+      expect(res.body).not.toMatch(/<script>|<script [^>]*>[^<]/); // no inline script
+    }
+    expect(UI_CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+    const js = await app.inject({ method: 'GET', url: '/ui/assets/app.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+    const purify = await app.inject({ method: 'GET', url: '/ui/assets/purify.es.mjs' });
+    expect(purify.statusCode).toBe(200);
+    expect(purify.body).toContain('DOMPurify');
+    expect((await app.inject({ method: 'GET', url: '/ui/assets/../src/api.app.ts' })).statusCode).toBe(404);
+  });
+
+  it('needs the token for writes and limits enqueues per client', async () => {
+    const post = (auth?: string) =>
+      app.inject({ method: 'POST', url: '/articles', headers: auth ? { authorization: auth } : {}, payload: { url: 'https://example.com/news/a' } });
+    const first = await post();
+    expect(first.statusCode).toBe(401);
+    expect((await post('Bearer a-token-of-sixteen-chars')).statusCode).toBe(202);
+    expect((await post('Bearer wrong-token-sixteen-chars')).statusCode).toBe(401);
+    const limited = await post('Bearer a-token-of-sixteen-chars');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatch(/at most 3 a minute/);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Reads are not limited.
+    expect((await app.inject({ method: 'GET', url: '/quotes' })).statusCode).toBe(200);
+  });
+});
