@@ -4,6 +4,7 @@ import { enqueueCommand } from './commands/enqueue.command';
 import { enrichCommand } from './commands/enrich.command';
 import { extractCommand } from './commands/extract.command';
 import { failedCommand, retryCommand } from './commands/failed.command';
+import { kibanaExportCommand, kibanaImportCommand, type KibanaImportOptions } from './commands/kibana.command';
 import { searchCommand } from './commands/search.command';
 import { startCommand } from './commands/start.command';
 import { statusCommand } from './commands/status.command';
@@ -76,7 +77,7 @@ program
   .description('extract articles from saved HTML files (.html or .html.gz), no services needed')
   .argument('<files...>')
   .option('--url <url>', 'the page’s address, for resolving links and the canonical URL')
-  .option('--dom <dom>', 'jsdom (default) or linkedom')
+  .option('--dom <dom>', 'linkedom or jsdom (default: EXTRACT_DOM, linkedom)')
   .action(async (files: string[], opts: { url?: string; dom?: string }) => exitWith(await extractCommand(files, opts)));
 
 program
@@ -84,6 +85,23 @@ program
   .description('find entities and attributed quotations in plain-text files (- for standard input)')
   .argument('<files...>')
   .action(async (files: string[]) => exitWith(await enrichCommand(files)));
+
+const kibana = program.command('kibana').description('Kibana saved objects: the newsflow data view and dashboard');
+kibana
+  .command('import')
+  .description('import the data view and dashboard into a running Kibana (overwrites earlier imports)')
+  .requiredOption('--url <url>', 'Kibana’s address, e.g. http://127.0.0.1:5601')
+  .option('--space <space>', 'a Kibana space (default: the default space)')
+  .option('--index <alias>', 'the articles alias the data view reads (default: newsflow-articles)')
+  .option('--username <name>', 'Kibana user (password from --password or KIBANA_PASSWORD)')
+  .option('--password <password>', 'Kibana password')
+  .option('--api-key <key>', 'Kibana API key (or KIBANA_API_KEY)')
+  .action(async (opts: KibanaImportOptions) => exitWith(await kibanaImportCommand(opts)));
+kibana
+  .command('export')
+  .description('print the saved objects as NDJSON (what infra/kibana/newsflow.ndjson holds)')
+  .option('--index <alias>', 'the articles alias the data view reads (default: newsflow-articles)')
+  .action((opts: { index?: string }) => exitWith(kibanaExportCommand(opts)));
 
 try {
   await program.parseAsync(process.argv);

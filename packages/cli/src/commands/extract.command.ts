@@ -3,16 +3,18 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractArticle, type DomChoice } from '@newsflow/extraction';
+import { configFromEnv } from '../process/config.loader';
 
 /** `newsflow extract FILE... [--url URL]`: extraction on saved pages, no services; one JSON line per file. */
 export async function extractCommand(files: string[], opts: { url?: string; dom?: string }): Promise<number> {
   if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') throw new Error(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
+  const dom: DomChoice = (opts.dom as DomChoice | undefined) ?? configFromEnv().extract.dom;
   let failures = 0;
   for (const file of files) {
     try {
       const raw = await readFile(file);
       const html = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-      const a = extractArticle(html, { url: opts.url ?? pathToFileURL(resolve(file)).href, dom: (opts.dom as DomChoice | undefined) ?? 'jsdom' });
+      const a = extractArticle(html, { url: opts.url ?? pathToFileURL(resolve(file)).href, dom });
       process.stdout.write(
         `${JSON.stringify({
           file,
