@@ -1,8 +1,7 @@
 import { Client } from '@elastic/elasticsearch';
 import type { Json, SearchEnginePort } from '../search.port';
-import { SearchUnavailableError } from '../search.port';
 import type { EngineConnection } from './engine-connection';
-import { isConnectionError, readBulkItems, readSearchHits, statusOf } from './response';
+import { guardedCall, isAlreadyExists, nullOn404, readBulkItems, readSearchHits } from './response';
 
 /** Elasticsearch 8/9 through the official client: what users run (docker compose). */
 export function createElasticsearchAdapter(conn: EngineConnection): SearchEnginePort {
@@ -20,14 +19,7 @@ export function createElasticsearchAdapter(conn: EngineConnection): SearchEngine
     get(p: Json): Promise<unknown>;
     ping(): Promise<unknown>;
   };
-  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (err) {
-      if (isConnectionError(err)) throw new SearchUnavailableError(`Elasticsearch at ${conn.url} is unavailable: ${(err as Error).message}`);
-      throw err;
-    }
-  };
+  const call = guardedCall('Elasticsearch', conn.url);
   return {
     flavor: 'elasticsearch',
     async ping() {
@@ -48,7 +40,7 @@ export function createElasticsearchAdapter(conn: EngineConnection): SearchEngine
         await call(() => api.indices.create!({ index, ...body }));
         return true;
       } catch (err) {
-        if (statusOf(err) === 400 && JSON.stringify((err as { meta?: { body?: unknown } }).meta?.body ?? '').includes('resource_already_exists_exception')) return false;
+        if (isAlreadyExists(err)) return false;
         throw err;
       }
     },
@@ -59,13 +51,8 @@ export function createElasticsearchAdapter(conn: EngineConnection): SearchEngine
       return readSearchHits(await call(() => api.search({ index, ...body })));
     },
     async get(index, id) {
-      try {
-        const res = (await call(() => api.get({ index, id }))) as { _source?: Json };
-        return res._source ?? null;
-      } catch (err) {
-        if (statusOf(err) === 404) return null;
-        throw err;
-      }
+      const res = (await nullOn404(() => call(() => api.get({ index, id })))) as { _source?: Json } | null;
+      return res?._source ?? null;
     },
     async refresh(index) {
       await call(() => api.indices.refresh!({ index }));
@@ -74,11 +61,7 @@ export function createElasticsearchAdapter(conn: EngineConnection): SearchEngine
       await call(() => api.indices.delete!({ index: pattern, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' }));
     },
     async deleteIndexTemplate(name) {
-      try {
-        await call(() => api.indices.deleteIndexTemplate!({ name }));
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-      }
+      await nullOn404(() => call(() => api.indices.deleteIndexTemplate!({ name })));
     },
     async close() {
       await client.close();

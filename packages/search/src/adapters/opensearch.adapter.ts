@@ -1,7 +1,6 @@
 import { Client } from '@opensearch-project/opensearch';
 import type { Json, SearchEnginePort } from '../search.port';
-import { SearchUnavailableError } from '../search.port';
-import { isConnectionError, readBulkItems, readSearchHits, statusOf } from './response';
+import { guardedCall, isAlreadyExists, nullOn404, readBulkItems, readSearchHits } from './response';
 import type { EngineConnection } from './engine-connection';
 
 /** OpenSearch through its own client: the local engine for development, tests and CI. */
@@ -21,14 +20,7 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
     get(p: Json): Promise<{ body: unknown }>;
     ping(): Promise<{ body: unknown }>;
   };
-  const call = async <T>(fn: () => Promise<T>): Promise<T> => {
-    try {
-      return await fn();
-    } catch (err) {
-      if (isConnectionError(err)) throw new SearchUnavailableError(`OpenSearch at ${conn.url} is unavailable: ${(err as Error).message}`);
-      throw err;
-    }
-  };
+  const call = guardedCall('OpenSearch', conn.url);
   return {
     flavor: 'opensearch',
     async ping() {
@@ -51,7 +43,7 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
         await call(() => api.indices.create!({ index, body }));
         return true;
       } catch (err) {
-        if (statusOf(err) === 400 && JSON.stringify((err as { meta?: { body?: unknown } }).meta?.body ?? '').includes('resource_already_exists_exception')) return false;
+        if (isAlreadyExists(err)) return false;
         throw err;
       }
     },
@@ -64,13 +56,8 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
       return readSearchHits(res.body);
     },
     async get(index, id) {
-      try {
-        const res = await call(() => api.get({ index, id }));
-        return ((res.body as { _source?: Json })._source ?? null) as Json | null;
-      } catch (err) {
-        if (statusOf(err) === 404) return null;
-        throw err;
-      }
+      const res = await nullOn404(() => call(() => api.get({ index, id })));
+      return ((res?.body as { _source?: Json } | undefined)?._source ?? null) as Json | null;
     },
     async refresh(index) {
       await call(() => api.indices.refresh!({ index }));
@@ -79,11 +66,7 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
       await call(() => api.indices.delete!({ index: pattern, ignore_unavailable: true, allow_no_indices: true, expand_wildcards: 'all' }));
     },
     async deleteIndexTemplate(name) {
-      try {
-        await call(() => api.indices.deleteIndexTemplate!({ name }));
-      } catch (err) {
-        if (statusOf(err) !== 404) throw err;
-      }
+      await nullOn404(() => call(() => api.indices.deleteIndexTemplate!({ name })));
     },
     async close() {
       await client.close();

@@ -1,4 +1,5 @@
 import type { BulkItemResult, Json, SearchHits } from '../search.port';
+import { SearchUnavailableError } from '../search.port';
 
 /** Both engines answer _bulk and _search with the same JSON; read it once here. */
 export function readBulkItems(body: unknown): BulkItemResult[] {
@@ -54,4 +55,31 @@ export function isConnectionError(err: unknown): boolean {
 export function statusOf(err: unknown): number | undefined {
   const e = err as { statusCode?: number; meta?: { statusCode?: number } } | null;
   return e?.meta?.statusCode ?? e?.statusCode;
+}
+
+/** Runs a client call, turning "cannot reach the engine" into SearchUnavailableError. */
+export function guardedCall(engineName: string, url: string) {
+  return async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await fn();
+    } catch (err) {
+      if (isConnectionError(err)) throw new SearchUnavailableError(`${engineName} at ${url} is unavailable: ${(err as Error).message}`);
+      throw err;
+    }
+  };
+}
+
+/** Creating an index that a concurrent start created first is not an error. */
+export function isAlreadyExists(err: unknown): boolean {
+  return statusOf(err) === 400 && JSON.stringify((err as { meta?: { body?: unknown } }).meta?.body ?? '').includes('resource_already_exists_exception');
+}
+
+/** `null` for a 404, the value otherwise. */
+export async function nullOn404<T>(fn: () => Promise<T>): Promise<T | null> {
+  try {
+    return await fn();
+  } catch (err) {
+    if (statusOf(err) === 404) return null;
+    throw err;
+  }
 }
