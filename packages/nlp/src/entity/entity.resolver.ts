@@ -161,24 +161,25 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     }
   }
 
-  // pass 2: single words (and titled single words) in text order
+  // pass 2: single words (and titled single words) in text order, through indexes built once
+  // (the text may be long: nothing here may scan all mentions per mention)
+  const index = buildIndex(drafts);
   const lastSeen = new Map<number, number>();
   const singles: number[] = [];
   cands.forEach((c, ci) => {
     const a = assigned[ci]!;
     if (a >= 0 || a === -2) return;
     const w = fold(c.words[0] ?? '');
-    const person = pickPerson(drafts, assigned, cands, ci, w, lastSeen);
+    const person = pickPerson(index, c.start, w, lastSeen);
     if (person >= 0) {
       attach(drafts, assigned, cands, ci, person);
       lastSeen.set(person, c.start);
       return;
     }
-    const org = drafts.findIndex(
-      (d) => d.type === 'ORGANIZATION' && d.words.some((ws) => ws.length > 1 &&
-        ((fold(ws[0]!) === w && !ORG_HEADS.has(w)) || (isAcronym(c.words[0] ?? '') && initialsOf(ws) === c.words[0]!.replace(/\./g, '')))),
-    );
-    if (org >= 0) {
+    const raw = c.words[0] ?? '';
+    const org = (!ORG_HEADS.has(w) ? index.orgByFirst.get(w) : undefined) ??
+      (isAcronym(raw) ? index.orgByInitials.get(raw.replace(/\./g, '')) : undefined);
+    if (org !== undefined) {
       attach(drafts, assigned, cands, ci, org);
       return;
     }
@@ -189,7 +190,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const groups = new Map<string, number[]>();
   for (const ci of singles) {
     const w = fold(cands[ci]!.words[0] ?? '');
-    groups.set(w, [...(groups.get(w) ?? []), ci]);
+    const g = groups.get(w);
+    if (g) g.push(ci);
+    else groups.set(w, [ci]);
   }
   const surnames = new Set(drafts.filter((d) => d.type === 'PERSON').flatMap((d) => d.words.map((ws) => fold(ws[ws.length - 1]!))));
   for (const [w, cis] of groups) {
@@ -232,26 +235,79 @@ function attach(drafts: Draft[], assigned: number[], cands: readonly NameCandida
   assigned[ci] = idx;
 }
 
+interface NameIndex {
+  /** folded last / first words of multi-word person names -> drafts */
+  byLast: Map<string, number[]>;
+  byFirst: Map<string, number[]>;
+  /** the same keys bucketed by length, for one-letter variants */
+  lastByLength: Map<number, string[]>;
+  /** sorted starts of each person's full-name mentions */
+  starts: Map<number, number[]>;
+  orgByFirst: Map<string, number>;
+  orgByInitials: Map<string, number>;
+}
+
+function buildIndex(drafts: Draft[]): NameIndex {
+  const ix: NameIndex = { byLast: new Map(), byFirst: new Map(), lastByLength: new Map(), starts: new Map(), orgByFirst: new Map(), orgByInitials: new Map() };
+  const add = (m: Map<string, number[]>, k: string, i: number): void => {
+    const l = m.get(k);
+    if (!l) m.set(k, [i]);
+    else if (!l.includes(i)) l.push(i);
+  };
+  drafts.forEach((d, i) => {
+    if (d.type === 'PERSON') {
+      for (const ws of d.words) {
+        if (ws.length < 2) continue;
+        const last = fold(ws[ws.length - 1]!);
+        if (!ix.byLast.has(last)) {
+          const b = ix.lastByLength.get(last.length) ?? [];
+          b.push(last);
+          ix.lastByLength.set(last.length, b);
+        }
+        add(ix.byLast, last, i);
+        add(ix.byFirst, fold(ws[0]!), i);
+      }
+      ix.starts.set(i, d.cands.map((c) => c.start).sort((a, b) => a - b));
+    } else if (d.type === 'ORGANIZATION') {
+      for (const ws of d.words) {
+        if (ws.length < 2) continue;
+        if (!ix.orgByFirst.has(fold(ws[0]!))) ix.orgByFirst.set(fold(ws[0]!), i);
+        if (!ix.orgByInitials.has(initialsOf(ws))) ix.orgByInitials.set(initialsOf(ws), i);
+      }
+    }
+  });
+  return ix;
+}
+
+/** Latest value below `at` in a sorted array, or -1. */
+function latestBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1;
+}
+
 /**
  * The person a single word names: last names before first words ("Biden", then "Xi" of Xi Jinping),
  * and among several (two Wangs) the one mentioned most recently, else the next one introduced.
  */
-function pickPerson(
-  drafts: Draft[], assigned: number[], cands: readonly NameCandidate[], ci: number, w: string, lastSeen: Map<number, number>,
-): number {
-  const at = cands[ci]!.start;
+function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<number, number>): number {
   for (const pos of ['last', 'first'] as const) {
-    const matches: number[] = [];
-    drafts.forEach((d, i) => {
-      if (d.type !== 'PERSON') return;
-      if (d.words.some((ws) => ws.length > 1 && sameName(fold(pos === 'last' ? ws[ws.length - 1]! : ws[0]!), w))) matches.push(i);
-    });
+    let matches = (pos === 'last' ? ix.byLast : ix.byFirst).get(w) ?? [];
+    if (matches.length === 0 && pos === 'last' && w.length >= 6) {
+      const near = [w.length - 1, w.length, w.length + 1].flatMap((n) => ix.lastByLength.get(n) ?? []);
+      const k = near.find((x) => sameName(x, w));
+      if (k) matches = ix.byLast.get(k) ?? [];
+    }
     if (matches.length === 0) continue;
     let best = -1;
     let bestAt = -1;
     for (const i of matches) {
-      const before = drafts[i]!.cands.filter((c) => c.start < at).map((c) => c.start);
-      const seen = Math.max(lastSeen.get(i) ?? -1, ...before, -1);
+      const seen = Math.max(lastSeen.get(i) ?? -1, latestBefore(ix.starts.get(i) ?? [], at));
       if (seen > bestAt) {
         bestAt = seen;
         best = i;
@@ -261,15 +317,14 @@ function pickPerson(
     // nobody named yet: the first one named later
     let firstAfter = Infinity;
     for (const i of matches) {
-      const s = Math.min(...drafts[i]!.cands.map((c) => c.start));
-      if (s < firstAfter) {
-        firstAfter = s;
+      const s0 = ix.starts.get(i)?.[0] ?? Infinity;
+      if (s0 < firstAfter) {
+        firstAfter = s0;
         best = i;
       }
     }
     return best;
   }
-  void assigned;
   return -1;
 }
 

@@ -412,9 +412,23 @@ function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, head
   return { name: phrase, type: null, entity: -1 };
 }
 
+/** Index of the last mention starting before `at` (mentions are sorted), or -1. */
+function mentionIndexBefore(ms: readonly ResolvedMention[], at: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
 function lastMention(ctx: Ctx, before: number, ok: (entity: number) => boolean): number {
   const ms = ctx.table.mentions;
-  for (let i = ms.length - 1; i >= 0; i--) {
+  // look back a bounded distance: a role refers to someone named recently
+  const from = mentionIndexBefore(ms, before);
+  for (let i = from; i >= Math.max(0, from - 200); i--) {
     const m = ms[i]!;
     if (m.start < before && ok(m.entity)) return m.entity;
   }
@@ -434,8 +448,7 @@ function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP'
   const sentOf = tokens[at]!.sent;
   const ms = table.mentions;
   // mentions sorted by start; walk back sentence by sentence
-  let idx = ms.length - 1;
-  while (idx >= 0 && ms[idx]!.start >= tokens[at]!.start) idx--;
+  const idx = mentionIndexBefore(ms, tokens[at]!.start);
   let currentSent = sentOf;
   let candidate: ResolvedMention | null = null;
   for (let i = idx; i >= 0; i--) {
