@@ -60,6 +60,11 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
       expect(Date.parse(s.end!)).toBeGreaterThanOrEqual(Date.parse(s.start!));
       expect(s.ms).toBeGreaterThanOrEqual(0);
     }
+    // The flat quotation lines Kibana's tables read, one per quotation.
+    const article = (await (await api(`/articles/${id}`)).json()) as { document: { quotes: unknown[]; quoteLines: string[] } };
+    expect(article.document.quotes.length).toBeGreaterThan(0);
+    expect(article.document.quoteLines).toHaveLength(article.document.quotes.length);
+    for (const line of article.document.quoteLines) expect(line).toMatch(/^.+: “.+”$/s);
     const failed = await settled(noArticleId);
     expect(failed.stages.at(-1)).toMatchObject({ stage: 'extract', outcome: 'failed', attempt: 1 });
   });
