@@ -21,8 +21,10 @@ describe('enrichText on odd input', () => {
 
   it('non-English text: no throw, nothing much found', () => {
     const out = enrichText('这是一个测试。“你好，”他说。\n\nДобрый день, сказал он. «Привет».');
-    expect(Array.isArray(out.entities)).toBe(true);
-    expect(out.entities.filter((e) => e.type === 'PERSON')).toEqual([]);
+    expect(out).toEqual({ entities: [], quotes: [] });
+    const de = enrichText('Der Bundeskanzler sagte am Montag in Berlin: „Wir werden das schaffen.“ Die Opposition kritisierte die Pläne der Regierung.');
+    expect(de.quotes).toEqual([]);
+    expect(de.entities.map((e) => e.name)).toEqual(['Berlin']);
   });
 
   it('pathological input: only marks, only capitals, very long words', () => {

@@ -29,11 +29,36 @@ export function enrichText(input: string, options: EnrichOptions = {}): Enrichme
   }
   const tokens = tokenize(text);
   const gaz = getGazetteer();
-  const names = dropHeadlineGuesses(findNames(text, tokens, gaz), tokens, text);
+  const found = findNames(text, tokens, gaz);
+  if (!looksEnglish(tokens)) {
+    // the rules read English only: keep the names the gazetteer knows, attribute nothing
+    const known = found.filter((n) => n.known !== null);
+    return { entities: resolveEntities(text, tokens, known).entities, quotes: [] };
+  }
+  const names = dropHeadlineGuesses(found, tokens, text);
   const table = resolveEntities(text, tokens, names);
   const spans = findQuoteSpans(text);
   const quotes = attributeQuotes(text, tokens, spans, table);
   return { entities: table.entities, quotes };
+}
+
+const ENGLISH_FUNCTION_WORDS = new Set(
+  'the of and to a in is was that for on with as at by it he she they from said says his her their be has have are were this an not but'.split(' '),
+);
+
+/** English news text is thick with function words; other languages (and non-text) are not. */
+function looksEnglish(tokens: ReturnType<typeof tokenize>): boolean {
+  let words = 0;
+  let latin = 0;
+  let hits = 0;
+  for (const t of tokens) {
+    if (!/^[\p{L}]/u.test(t.text)) continue;
+    words++;
+    if (/^[A-Za-z]/.test(t.text)) latin++;
+    if (ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())) hits++;
+  }
+  if (latin * 2 < words) return false; // another script
+  return words < 12 || hits / words >= 0.08; // too short to tell: try
 }
 
 /**
