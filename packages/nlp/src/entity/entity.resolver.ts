@@ -2,7 +2,7 @@ import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
 import {
-  AUX_ADVERBS, COMPASS, TITLES, CUE_VERBS, LOC_HEADS, LOC_PREPOSITIONS, PLACE_ROLES, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
+  AUX_ADVERBS, COMPASS, ORG_ROLE_NOUNS, TITLES, CUE_VERBS, LOC_HEADS, LOC_PREPOSITIONS, PLACE_ROLES, NOT_NAME_STARTS, ORG_HEADS, ORG_WORDS, OTHER_HEADS, ROLE_NOUNS, SENTENCE_STOP,
 } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { getGazetteer } from '../lexicon/gazetteer';
@@ -81,6 +81,18 @@ function inPlaceContext(tokens: readonly Token[], c: NameCandidate): boolean {
   const p = lower(tokens[c.first - 1]);
   if (p === 'in' || p === 'near') return true;
   return p === 'of' && PLACE_ROLES.has(lower(tokens[c.first - 2]));
+}
+
+/** "NetChoice, a trade group, ..." / "Reed, the chairman, ...": what the appositive says it is. */
+function appositiveRole(tokens: readonly Token[], c: NameCandidate): EntityType | null {
+  if (lower(tokens[c.last]) !== ',' || !['a', 'an', 'the'].includes(lower(tokens[c.last + 1]))) return null;
+  for (let k = c.last + 2; k < Math.min(tokens.length, c.last + 6); k++) {
+    const w = lower(tokens[k]);
+    if (w === ',' || w === '.') break;
+    if (ORG_ROLE_NOUNS.has(w) || ORG_HEADS.has(w)) return 'ORGANIZATION';
+    if (ROLE_NOUNS.has(w)) return 'PERSON';
+  }
+  return null;
 }
 
 function nextWordIsCue(tokens: readonly Token[], c: NameCandidate): boolean {
@@ -199,12 +211,14 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const cs = cis.map((ci) => cands[ci]!);
     if (w.endsWith('s') && surnames.has(w.slice(0, -1))) continue; // "the Bidens"
     if (SENTENCE_STOP.has(w)) continue;
-    const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c));
+    if (/^\p{L}{3,}(?:ans|ians)$/u.test(w)) continue; // "Texans", "Californians": people of a place
+    const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c) || appositiveRole(tokens, c) === 'PERSON');
+    const orgEvidence = cs.some((c) => appositiveRole(tokens, c) === 'ORGANIZATION');
     const midSentence = cs.some((c) => !c.sentenceInitial);
     const looksLikeWord = /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(w) || lowerWords.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
     if (!midSentence && looksLikeWord) continue; // "Analysts said", "Instead, ...
     let type: EntityType | null = null;
-    if (isAcronym(cs[0]!.words[0] ?? '')) type = 'ORGANIZATION';
+    if (isAcronym(cs[0]!.words[0] ?? '') || orgEvidence) type = 'ORGANIZATION';
     else if (personEvidence) type = 'PERSON';
     else if (midSentence && !looksLikeWord) {
       // "visited Newcastle", "a teacher from Hexham": mostly after place prepositions, a place

@@ -28,6 +28,8 @@ interface Ctx {
 const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'senior', 'top']);
 // after a short quote, one of these means the quote ends a phrase rather than modifying a noun
 const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'and', 'or', 'but', 'that', 'which', 'as', 'is', 'was', 'are', 'were', 'be', 'if', 'than', 'into', 'about', 'over', 'against', 'because', 'since', 'so', 'while', 'when', 'after', 'before', 'between', 'among', 'without', 'within']);
+// a fragment opening like a clause ("will almost certainly") is quoted speech, not a label
+const CLAUSE_OPENERS = new Set(['will', 'would', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'not', 'to', 'be', 'can', 'could', 'should', 'may', 'might', 'must', 'we', 'i', 'you', 'they', 'it']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'these', 'those']);
 const isWordTok = (t: Token | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
 const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
@@ -161,7 +163,7 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
   const next = tokens[close + 1];
   if (next && next.sent === tokens[close]!.sent && isWordTok(next) && /^\p{Ll}/u.test(next.text) &&
       !CUE_VERBS.has(lower(next)) && !PRONOUNS.has(lower(next)) && !AUX_ADVERBS.has(lower(next)) &&
-      !FUNCTION_WORDS.has(lower(next))) {
+      !FUNCTION_WORDS.has(lower(next)) && !CLAUSE_OPENERS.has(words[0]!.toLowerCase())) {
     // the quoted words modify the noun after them
     return true;
   }
@@ -231,7 +233,8 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       if (sub) return { speaker: sub.speaker, cue: null };
     }
     // "called it an 'extremely adverse development'" reports words; "called the 'Three Amigos'" names
-    const naming = NAMING_VERBS.has(w) && !OBJECT_PRONOUNS.has(lower(tokens[j + 1]));
+    // ... and "called the ruling 'a blow to free speech'" reports words too
+    const naming = NAMING_VERBS.has(w) && open - j <= 2 && !OBJECT_PRONOUNS.has(lower(tokens[j + 1]));
     if (!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) continue;
     firstCue ??= tokens[j]!.text;
     const sub = subjectNP(ctx, sentStart, j, open);
