@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,7 @@ describe('the web UI in headless Chromium', () => {
   }
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     mkdirSync(ARTIFACTS, { recursive: true });
     site = await startFixtureServer({
       [SEED_PATH]: { body: fixture('seed/seed.html') },
@@ -80,8 +81,10 @@ describe('the web UI in headless Chromium', () => {
     await pipeline.process.articles.refresh();
 
     await page.goto(`${pipeline.apiUrl}/`);
+    await page.locator('.summary').waitFor();
     await page.fill('input[name="q"]', 'Wang Yi');
     await page.press('input[name="q"]', 'Enter');
+    await page.waitForURL(/q=Wang\+Yi/);
     const result = page.locator('.result').first();
     await result.waitFor();
     expect(await page.locator('.summary').innerText()).toMatch(/^1 article/);

@@ -117,7 +117,14 @@ function wrapRange(nodes, start, end, quote, index) {
     mark.append(target);
     last = mark;
   }
-  if (last) last.after(el('span', { class: 'who', 'data-quote': index }, quote.speaker ?? 'unknown speaker'));
+  // The speaker goes after the closing quotation mark and punctuation, not inside them.
+  // Unattributed quotations (often scare quotes) get no label, only a dashed underline.
+  if (!last || !quote.speaker) return;
+  const badge = el('span', { class: 'who', 'data-quote': index }, quote.speaker);
+  const next = last.nextSibling;
+  const closing = next?.nodeType === Node.TEXT_NODE ? /^[,.;:!?]?["”’'»]+[,.;:!?]?/.exec(next.data) : null;
+  if (closing) next.splitText(closing[0].length).before(badge);
+  else last.after(badge);
 }
 
 function quotesPanel(quotes, unmarked) {
