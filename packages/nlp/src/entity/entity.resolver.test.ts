@@ -83,4 +83,12 @@ describe('entity resolution', () => {
   it('"Shares of Tesla" is Tesla', () => {
     expect(entities('Shares of Tesla fell 2% in New York.').map((e) => e.name)).toEqual(expect.arrayContaining(['Tesla', 'New York']));
   });
+
+  it('an appositive says what a lone name is; plural demonyms and capitalised plurals are no names', () => {
+    const t = 'Rail strikes: Unions announce walkouts\n\nNetChoice, a trade group, welcomed it. Texans were split. Network Rail said little. The union agreed.';
+    const types = Object.fromEntries(entities(t).map((e) => [e.name, e.type]));
+    expect(types).toMatchObject({ NetChoice: 'ORGANIZATION', 'Network Rail': 'ORGANIZATION' });
+    expect(types).not.toHaveProperty('Texans');
+    expect(types).not.toHaveProperty('Unions');
+  });
 });

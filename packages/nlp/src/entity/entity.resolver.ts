@@ -64,6 +64,8 @@ function classify(
   }
   if (placeContext) return 'LOCATION';
   if (FIRST_NAMES.has(lw[0] ?? '')) return 'PERSON';
+  // "Network Rail", "Bank of America": an organisation word anywhere
+  if (lw.some((w) => ORG_HEADS.has(w))) return 'ORGANIZATION';
   // "Sacramento Bee", "Big Machine": a place or an everyday word in front makes it a name of a thing
   if (lw.length === 2 && COMPASS.has(lw[0]!)) return 'LOCATION';
   // "Deferred Action": verb forms are not personal names
@@ -215,8 +217,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c) || appositiveRole(tokens, c) === 'PERSON');
     const orgEvidence = cs.some((c) => appositiveRole(tokens, c) === 'ORGANIZATION');
     const midSentence = cs.some((c) => !c.sentenceInitial);
-    const looksLikeWord = /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(w) || lowerWords.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
-    if (!midSentence && looksLikeWord) continue; // "Analysts said", "Instead, ...
+    const looksLikeWord = /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(w) || lowerWords.has(w) ||
+      (w.endsWith('s') && lowerWords.has(w.slice(0, -1))) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+    // "Analysts said", "Instead, ...", "Unions announce": ordinary words with a capital
+    if (looksLikeWord && !cs.some((c) => c.title !== null)) continue;
     let type: EntityType | null = null;
     if (isAcronym(cs[0]!.words[0] ?? '') || orgEvidence) type = 'ORGANIZATION';
     else if (personEvidence) type = 'PERSON';

@@ -111,4 +111,19 @@ describe('quotation patterns', () => {
     const t = "Prime Minister Boris Johnson visited Newcastle. 'This has been a tough weekend,' he told reporters.";
     expect(speakerOf(t, 'tough weekend')).toBe('Boris Johnson');
   });
+
+  it('"He told the BBC: ..." — the listener before the colon is not the speaker', () => {
+    const t = "Mick Lynch spoke.\n\nHe told the BBC: 'We have tried everything to reach a deal.'";
+    expect(speakerOf(t, 'tried everything')).toBe('Mick Lynch');
+  });
+
+  it('a fragment that reads like a clause is a quote, even when short', () => {
+    const t = 'Eric Goldman spoke. He added that the case "will almost certainly" reach the justices.';
+    expect(speakerOf(t, 'almost certainly')).toBe('Eric Goldman');
+  });
+
+  it('"called the ruling X" reports words', () => {
+    const t = 'Ken Paxton was angry. In a tweet, he called the ruling "a blow to free speech" and vowed to appeal.';
+    expect(speakerOf(t, 'blow')).toBe('Ken Paxton');
+  });
 });

@@ -230,7 +230,9 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     }
     if (tokens[j]!.text === ':' && j === open - 1 && !CUE_VERBS.has(lower(tokens[j - 1]))) {
       const sub = subjectNP(ctx, sentStart, j, open);
-      if (sub) return { speaker: sub.speaker, cue: null };
+      // "He told the BBC: '…'" — the phrase before the colon is the listener; the loop finds "told"
+      const objectOfCue = sub && CUE_VERBS.has(lower(tokens[sub.from - 1]));
+      if (sub && !objectOfCue) return { speaker: sub.speaker, cue: null };
     }
     // "called it an 'extremely adverse development'" reports words; "called the 'Three Amigos'" names
     // ... and "called the ruling 'a blow to free speech'" reports words too
