@@ -4,6 +4,7 @@
 #   LOCAL_ENGINE_DATA  data, config, log and pid folder   (default <repo>/.data/opensearch)
 #   LOCAL_ENGINE_HEAP  JVM heap, -Xms = -Xmx              (default 768m)
 #   LOCAL_ENGINE_WAIT  seconds to wait for yellow health  (default 120)
+#   LOCAL_ENGINE_EXTRA_SETTINGS  YAML lines appended to this start's opensearch.yml (default none)
 #   JAVA_HOME          JDK to run it with                 (default: java on PATH, 11..21)
 # Idempotent: if an engine already answers on the port it does nothing.
 # --foreground: keep the JVM attached to this script instead (log to stdout, no pid file);
@@ -58,6 +59,10 @@ if [[ -z "$running_pid" ]]; then
   # The runner copies its own config only when none is there; ours is refreshed every start.
   mkdir -p "$data/node_1/config"
   cp "$here/config/opensearch.yml" "$here/config/log4j2.properties" "$data/node_1/config/"
+  # Extra static node settings for special runs (YAML lines), e.g. the chaos suite's tiny write queue.
+  if [[ -n "${LOCAL_ENGINE_EXTRA_SETTINGS:-}" ]]; then
+    printf '\n%s\n' "$LOCAL_ENGINE_EXTRA_SETTINGS" >>"$data/node_1/config/opensearch.yml"
+  fi
   java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   cmd=("$java_bin" "-Xms$heap" "-Xmx$heap" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError
     -Dlog4j2.formatMsgNoLookups=true -Djava.awt.headless=true

@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Redis } from 'ioredis';
+import {
+  closeQueueSet,
+  createInFlightMarker,
+  createQueueSet,
+  createRedisConnection,
+  createStatusStore,
+  enqueueUrl,
+} from '@newsflow/runtime';
+import {
+  closeQueues,
+  dropIndex,
+  indexFigures,
+  openQueues,
+  queueFigures,
+  totalFailed,
+  totalRemaining,
+  watchStalls,
+  type IndexFigures,
+  type PipelineQueues,
+  type QueueFigures,
+  type StallWatch,
+} from './probe';
+import { createStageProcess, STAGE_NAMES, type ExitInfo, type StageName, type StageProcess } from './stage-process';
+
+export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/chaos/', import.meta.url));
+
+export interface ChaosRunOptions {
+  scenario: string;
+  redisUrl: string;
+  /** The engine the figures are read from. */
+  searchUrl: string;
+  /** The engine the index stage talks to (a counting proxy in front of searchUrl), searchUrl unless given. */
+  indexSearchUrl?: string;
+  /** Extra settings for every stage process. */
+  env?: Record<string, string>;
+}
+
+/** Everything counted at the end of a scenario, all read from the real Redis and engine. */
+export interface RunFigures {
+  index: IndexFigures;
+  queues: Record<StageName, QueueFigures>;
+  failed: number;
+  remaining: number;
+  stalledEvents: Record<StageName, number>;
+  starts: Record<StageName, number>;
+  unexpectedExits: Record<StageName, ExitInfo[]>;
+}
+
+/**
+ * One scenario's pipeline: its own queue prefix and index alias, each stage as its own
+ * `newsflow start <stage>` process logging to test-artifacts/chaos/<scenario>/, an enqueuer,
+ * and the end-of-run counts.
+ */
+export interface ChaosRun {
+  prefix: string;
+  alias: string;
+  stages: Record<StageName, StageProcess>;
+  redis: Redis;
+  queues: PipelineQueues;
+  stalls: StallWatch;
+  logDir: string;
+  /** Starts a stage's process and waits until it has connected to Redis. */
+  start(stage: StageName): Promise<void>;
+  startAll(): Promise<void>;
+  enqueue(urls: string[]): Promise<void>;
+  /** Waits until no job is left in any queue (or the timeout), returning the time waited. */
+  waitDrained(timeoutMs: number): Promise<{ drained: boolean; ms: number }>;
+  /** Documents indexed so far (refresh + count); cheap enough to poll every second. */
+  documents(): Promise<number>;
+  figures(): Promise<RunFigures>;
+  /** SIGTERMs every running stage, then drops the index and the Redis keys. */
+  close(): Promise<void>;
+}
+
+export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
+  const tag = `${Date.now().toString(36)}-${randomBytes(3).toString('hex')}`;
+  const prefix = `chaos-${opts.scenario}-${tag}`;
+  const alias = `chaos-${opts.scenario}-${tag}`.toLowerCase();
+  const logDir = join(ARTIFACTS, opts.scenario);
+  mkdirSync(logDir, { recursive: true });
+  const baseEnv: Record<string, string> = {
+    REDIS_URL: opts.redisUrl,
+    QUEUE_PREFIX: prefix,
+    SEARCH_URL: opts.searchUrl,
+    SEARCH_INDEX: alias,
+    SEARCH_FLAVOR: 'opensearch',
+    FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+    LOG_LEVEL: 'warn',
+    // Every page comes from one local host: politeness (1 request/s per host by default) would
+    // make the fixture site, not the pipeline, the bottleneck.
+    FETCH_HOST_RATE: '200',
+    FETCH_HOST_CONCURRENCY: '16',
+    ...opts.env,
+  };
+  const stages = Object.fromEntries(
+    STAGE_NAMES.map((s) => [
+      s,
+      createStageProcess(s, s === 'index' && opts.indexSearchUrl ? { ...baseEnv, SEARCH_URL: opts.indexSearchUrl } : baseEnv, logDir),
+    ]),
+  ) as Record<StageName, StageProcess>;
+
+  const redis = createRedisConnection(opts.redisUrl, 'worker', `chaos-probe-${opts.scenario}`);
+  redis.on('error', () => undefined);
+  const queues = openQueues(redis, prefix);
+  const stalls = await watchStalls(opts.redisUrl, prefix);
+
+  const clientIds = async (stage: StageName): Promise<Set<string>> => {
+    const list = (await redis.client('LIST')) as string;
+    return new Set(
+      list
+        .split('\n')
+        .filter((l) => l.includes(` name=newsflow-${stage} `))
+        .map((l) => /\bid=(\d+)/.exec(l)?.[1] ?? ''),
+    );
+  };
+
+  const run: ChaosRun = {
+    prefix,
+    alias,
+    stages,
+    redis,
+    queues,
+    stalls,
+    logDir,
+    async start(stage) {
+      const before = await clientIds(stage);
+      // Up = a Redis connection of this stage that was not there before (the new process's).
+      await stages[stage].start(async () => [...(await clientIds(stage))].some((id) => !before.has(id)));
+    },
+    async startAll() {
+      // index first: it creates the index template and alias the others' documents go to.
+      await run.start('index');
+      await Promise.all((['fetch', 'extract', 'enrich'] as const).map((s) => run.start(s)));
+    },
+    async enqueue(urls) {
+      const conn = createRedisConnection(opts.redisUrl, 'client', 'chaos-enqueue');
+      conn.on('error', () => undefined);
+      const qs = createQueueSet(conn, prefix);
+      const inflight = createInFlightMarker(conn, prefix);
+      const status = createStatusStore(conn, prefix, 3600);
+      try {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: 16 }, async () => {
+            while (next < urls.length) {
+              const url = urls[next++] as string;
+              const r = await enqueueUrl(qs, inflight, status, url);
+              if (r.outcome !== 'queued') throw new Error(`${url} was not queued (${r.outcome})`);
+            }
+          }),
+        );
+      } finally {
+        await closeQueueSet(qs);
+        conn.disconnect();
+      }
+    },
+    async waitDrained(timeoutMs) {
+      const t0 = Date.now();
+      while (Date.now() - t0 < timeoutMs) {
+        try {
+          if (totalRemaining(await queueFigures(queues)) === 0) return { drained: true, ms: Date.now() - t0 };
+        } catch {
+          // Redis away (a scenario restarts it): keep waiting
+        }
+        await new Promise((r) => setTimeout(r, 1000));
+      }
+      return { drained: false, ms: Date.now() - t0 };
+    },
+    async documents() {
+      return (await indexFigures(opts.searchUrl, alias)).documents;
+    },
+    async figures() {
+      const q = await queueFigures(queues);
+      const per = <T>(f: (s: StageName) => T) => Object.fromEntries(STAGE_NAMES.map((s) => [s, f(s)])) as Record<StageName, T>;
+      return {
+        index: await indexFigures(opts.searchUrl, alias),
+        queues: q,
+        failed: totalFailed(q),
+        remaining: totalRemaining(q),
+        stalledEvents: per((s) => stalls.events.filter((e) => e.stage === s).length),
+        starts: per((s) => stages[s].starts()),
+        unexpectedExits: per((s) => stages[s].unexpectedExits()),
+      };
+    },
+    async close() {
+      await Promise.all(
+        STAGE_NAMES.map(async (s) => {
+          const p = stages[s];
+          if (!p.running()) return;
+          p.kill('SIGTERM');
+          const timer = setTimeout(() => p.running() && p.kill('SIGKILL'), 20_000);
+          await p.exited();
+          clearTimeout(timer);
+        }),
+      );
+      await stalls.close().catch(() => undefined);
+      await closeQueues(queues).catch(() => undefined);
+      await dropIndex(opts.searchUrl, alias);
+      // Delete every key of the scenario's prefix.
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+      redis.disconnect();
+    },
+  };
+  return run;
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
