@@ -26,41 +26,77 @@ export interface HostLimiterOptions {
   minWaitMs?: number;
 }
 
-// One atomic step per attempt, on Redis' clock (workers' clocks may differ):
-//   KEYS[1] busy: sorted set of leases, scored by expiry (a crashed worker's lease lapses);
-//   KEYS[2] next: when the next request may start (the rate, or a server's Retry-After);
-//   KEYS[3] line: sorted set of refused callers by the time they were told to come back, so
-//           a crowd of jobs for one host spreads out instead of retrying all at once.
+// One atomic step per attempt, on Redis' clock (workers' clocks may differ). Per host:
+//   busy  sorted set of leases scored by expiry: the requests in flight (a crashed worker's
+//         lease lapses by itself);
+//   gate  no request starts before this: the last start plus the interval, or a server's
+//         Retry-After;
+//   next  the end of the schedule: refused callers are each given a turn, one interval (or one
+//         request time per slot, when slots are the bottleneck) after the previous turn, so a
+//         crowd of jobs for one host comes back one by one rather than all at once;
+//   line  the callers holding a turn, scored by it;
+//   took  how long the host's requests hold a slot (a moving average).
 // ARGV: limit, intervalMs, leaseMs, leaseId, waiter, minWaitMs. Returns {1, 0} or {0, waitMs}.
 const ACQUIRE = `
+local busyKey, gateKey, nextKey, lineKey, tookKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-local limit, interval, lease, minWait = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[6])
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now)
-redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now - 5000)
-redis.call('ZREM', KEYS[3], ARGV[5])
-local busy = redis.call('ZCARD', KEYS[1])
-local nextAt = tonumber(redis.call('GET', KEYS[2]) or '0')
-if busy < limit and nextAt <= now then
-  redis.call('ZADD', KEYS[1], now + lease, ARGV[4])
-  redis.call('PEXPIRE', KEYS[1], lease)
-  if interval > 0 then redis.call('SET', KEYS[2], now + interval, 'PX', interval) end
+local limit, interval, lease, waiter, minWait = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), ARGV[5], tonumber(ARGV[6])
+redis.call('ZREMRANGEBYSCORE', busyKey, '-inf', now)
+-- A turn not taken within a minute belongs to a job that went away.
+redis.call('ZREMRANGEBYSCORE', lineKey, '-inf', now - 60000)
+local busy = redis.call('ZCARD', busyKey)
+local gate = tonumber(redis.call('GET', gateKey) or '0')
+local nextAt = tonumber(redis.call('GET', nextKey) or '0')
+local took = tonumber(redis.call('GET', tookKey) or '0')
+local turn = tonumber(redis.call('ZSCORE', lineKey, waiter) or '-1')
+local spacing = math.max(interval, math.ceil(took / limit), 1)
+
+local function grant()
+  redis.call('ZREM', lineKey, waiter)
+  redis.call('ZADD', busyKey, now + lease, ARGV[4])
+  redis.call('PEXPIRE', busyKey, lease)
+  if interval > 0 then redis.call('SET', gateKey, now + interval, 'PX', interval) end
   return {1, 0}
 end
-local spacing = math.max(interval, minWait)
-local at = math.max(nextAt, now + minWait)
-local tail = redis.call('ZRANGE', KEYS[3], -1, -1, 'WITHSCORES')
-if tail[2] then at = math.max(at, tonumber(tail[2]) + spacing) end
-redis.call('ZADD', KEYS[3], at, ARGV[5])
-redis.call('PEXPIRE', KEYS[3], at - now + 10000)
-return {0, at - now}
+local function wait(at)
+  at = math.max(at, now + 1)
+  redis.call('ZADD', lineKey, at, waiter)
+  redis.call('PEXPIRE', lineKey, at - now + 60000)
+  return {0, at - now}
+end
+-- When a slot should free up: the oldest request's start plus the usual request time.
+local function slotFreeAt()
+  local oldest = redis.call('ZRANGE', busyKey, 0, 0, 'WITHSCORES')
+  return math.max(tonumber(oldest[2]) - lease + took, now + minWait)
+end
+
+-- (50 ms early still counts: the job's delay was set on the worker's clock.)
+if turn >= 0 and turn <= now + 50 then
+  -- Back for its turn: it goes first, once the gate is open and a slot is free.
+  if gate > now then return wait(gate) end
+  if busy >= limit then return wait(slotFreeAt()) end
+  return grant()
+end
+if turn > now then return {0, turn - now} end
+if busy < limit and gate <= now and nextAt <= now then return grant() end
+local at = math.max(gate, nextAt, now + minWait)
+if busy >= limit then at = math.max(at, slotFreeAt()) end
+redis.call('SET', nextKey, at + spacing, 'PX', at + spacing - now + 60000)
+return wait(at)
 `;
 
 const PUSH_BACK = `
 local t = redis.call('TIME')
 local at = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000) + tonumber(ARGV[1])
-local nextAt = tonumber(redis.call('GET', KEYS[1]) or '0')
-if at > nextAt then redis.call('SET', KEYS[1], at, 'PX', tonumber(ARGV[1])) end
+local gate = tonumber(redis.call('GET', KEYS[1]) or '0')
+if at > gate then redis.call('SET', KEYS[1], at, 'PX', tonumber(ARGV[1])) end
+return 1
+`;
+
+const RECORD_TOOK = `
+local old = tonumber(redis.call('GET', KEYS[1]) or ARGV[1])
+redis.call('SET', KEYS[1], math.floor(old * 0.8 + tonumber(ARGV[1]) * 0.2), 'PX', 3600000)
 return 1
 `;
 
@@ -76,29 +112,34 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   const minWaitMs = options.minWaitMs ?? 25;
   const keys = (host: string) => {
     const base = `${prefix}:host:${host.toLowerCase()}`;
-    return [`${base}:busy`, `${base}:next`, `${base}:line`] as const;
+    return { busy: `${base}:busy`, gate: `${base}:gate`, next: `${base}:next`, line: `${base}:line`, took: `${base}:took` };
   };
 
   return {
     async acquire(host, waiter, minIntervalMs) {
       const intervalMs = Math.ceil(Math.max(rateIntervalMs, minIntervalMs ?? 0));
       const leaseId = randomUUID();
-      const [busy, next, line] = keys(host);
-      const [granted, waitMs] = (await redis.eval(ACQUIRE, 3, busy, next, line, concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs)) as [number, number];
+      const k = keys(host);
+      const [granted, waitMs] = (await redis.eval(ACQUIRE, 5, k.busy, k.gate, k.next, k.line, k.took, concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs)) as [
+        number,
+        number,
+      ];
       if (granted !== 1) return { granted: false, waitMs };
+      const grantedAt = Date.now();
       let released = false;
       return {
         granted: true,
         async release() {
           if (released) return;
           released = true;
-          await redis.zrem(busy, leaseId);
+          await redis.zrem(k.busy, leaseId);
+          await redis.eval(RECORD_TOOK, 1, k.took, Date.now() - grantedAt);
         },
       };
     },
     async pushBack(host, ms) {
       if (!(ms > 0)) return;
-      await redis.eval(PUSH_BACK, 1, keys(host)[1], Math.ceil(ms));
+      await redis.eval(PUSH_BACK, 1, keys(host).gate, Math.ceil(ms));
     },
   };
 }
