@@ -43,7 +43,7 @@ const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w) && !/^
 
 /** Type of a name from its own words and title, or null when only context can tell (one plain word). */
 function classify(
-  c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean, placeContext: boolean,
+  c: NameCandidate, lowerWords: ReadonlySet<string>, placeFirst: boolean, placeContext: boolean, orgFirst = false,
 ): EntityType | 'DROP' | null {
   if (c.known) return c.known.type;
   if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "D-N.Y.
@@ -70,7 +70,7 @@ function classify(
   if (lw.length === 2 && COMPASS.has(lw[0]!)) return 'LOCATION';
   // "Deferred Action": verb forms are not personal names
   if (lw.some((w) => /^\p{L}{4,}ed$/u.test(w) && !FIRST_NAMES.has(w))) return 'ORGANIZATION';
-  if (placeFirst || lw.some((w) => w.length > 2 && !SENTENCE_STOP.has(w) && lowerWords.has(w))) return 'ORGANIZATION';
+  if (placeFirst || orgFirst || lw.some((w) => w.length > 2 && !SENTENCE_STOP.has(w) && lowerWords.has(w))) return 'ORGANIZATION';
   // two to four plain capitalised words: a personal name is by far the commonest case in news
   if (lw.length <= 4 && c.words.every((w) => /^\p{Lu}[\p{Ll}'’\-.]/u.test(w) || /^\p{Lu}\.$/u.test(w))) return 'PERSON';
   return 'ORGANIZATION';
@@ -138,7 +138,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const gaz = getGazetteer();
   const types = cands.map((c) => {
     const gm = c.words.length > 1 ? gaz.match(c.words, 0) : null;
-    return classify(c, lowerWords, gm !== null && gm.entry.type === 'LOCATION' && gm.length < c.words.length, inPlaceContext(tokens, c));
+    const partial = gm !== null && gm.length < c.words.length;
+    return classify(c, lowerWords, partial && gm.entry.type === 'LOCATION', inPlaceContext(tokens, c), partial && gm.entry.type === 'ORGANIZATION');
   });
   cands.forEach((c, ci) => {
     const type = types[ci];
@@ -158,7 +159,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       return;
     }
     if (type === 'PERSON') return; // titled single word: resolved with the other single words
-    addTo(`${type}|${fold(c.words.join(' '))}`, () => ({ type, canonical: null, words: [], cands: [] }), ci);
+    // "Apple Inc" is Apple: the corporate suffix does not make another organisation
+    const key = fold(c.words.join(' ')).replace(/\s+(?:inc|corp|co|ltd|llc|plc|sa|ag|nv)\.?$/, '');
+    const known = type === 'ORGANIZATION' ? byKey.get(`${type}|${key}`) : undefined;
+    if (known !== undefined) attach(drafts, assigned, cands, ci, known);
+    else addTo(`${type}|${key}`, () => ({ type, canonical: null, words: [], cands: [] }), ci);
   });
 
   // organisations named by a shorter tail ("Intelligence Committee") join the fuller one

@@ -287,6 +287,14 @@ function cutRun(
       initial = false;
       continue;
     }
+    // "Daniel Ives of Wedbush Securities": a personal name does not run on through "of"
+    if (raw[k]?.toLowerCase() === 'of' && k - chunkStart >= 2 && FIRST_NAMES.has(words[chunkStart]!.toLowerCase())) {
+      emit(chunkStart, k, null);
+      chunkStart = -1;
+      initial = false;
+      k++;
+      continue;
+    }
     k++;
     // "Westminster Magistrate's Court" goes on past the possessive
     if (isPossessive(raw[k - 1]!) && !ORG_HEADS.has((words[k] ?? '').toLowerCase())) {

@@ -50,4 +50,9 @@ export const PLACE_ALIASES: Record<string, string> = {
   'Russian Federation': 'Russia', 'Republic of Korea': 'South Korea', 'Islamic Republic of Iran': 'Iran',
   'Washington, D.C.': 'Washington', 'Washington D.C.': 'Washington', 'D.C.': 'Washington', NYC: 'New York City',
   'L.A.': 'Los Angeles', 'Beijing': 'Beijing',
+  'Ala.': 'Alabama', 'Ariz.': 'Arizona', 'Ark.': 'Arkansas', 'Calif.': 'California', 'Colo.': 'Colorado',
+  'Conn.': 'Connecticut', 'Fla.': 'Florida', 'Ga.': 'Georgia', 'Ill.': 'Illinois', 'Kan.': 'Kansas', 'Ky.': 'Kentucky',
+  'Md.': 'Maryland', 'Mass.': 'Massachusetts', 'Mich.': 'Michigan', 'Minn.': 'Minnesota', 'Mont.': 'Montana',
+  'Neb.': 'Nebraska', 'Nev.': 'Nevada', 'Okla.': 'Oklahoma', 'Ore.': 'Oregon', 'Tenn.': 'Tennessee', 'Vt.': 'Vermont',
+  'Wis.': 'Wisconsin', 'Wyo.': 'Wyoming',
 };

@@ -119,7 +119,7 @@ export const ORG_HEADS = new Set(
   cabinet council church mission centre center hospital clinic museum studios entertainment records brands
   foods energy oil petroleum telecom communications insurance trust initiative project program programme movement
   front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
-  enterprises investments software stores network`.split(/\s+/).filter(Boolean),
+  enterprises investments software stores store network research analytics consulting associates advisors advisers`.split(/\s+/).filter(Boolean),
 );
 
 /** A name containing one of these (anywhere) is an organisation. */

@@ -19,6 +19,12 @@ const ABBREVIATIONS = new Set([
 // Words (letters, digits, inner apostrophes), dotted initialisms (U.S., D.C.), or any single non-space char.
 const TOKEN_RE = /(?:\p{Lu}\.){2,}|[\p{L}\p{M}\p{N}]+(?:['’][\p{L}\p{M}]+)*|\S/gu;
 
+// US state abbreviations of news datelines ("CUPERTINO, Calif."), capitalised only
+const STATE_ABBREVIATIONS = new Set([
+  'Ala', 'Ariz', 'Ark', 'Calif', 'Colo', 'Conn', 'Fla', 'Ga', 'Ill', 'Kan', 'Ky', 'Md', 'Mass', 'Mich', 'Minn',
+  'Mont', 'Neb', 'Nev', 'Okla', 'Ore', 'Tenn', 'Vt', 'Wis', 'Wyo',
+]);
+
 const SENTENCE_OPENERS = new Set([
   'The', 'A', 'An', 'He', 'She', 'It', 'They', 'We', 'I', 'But', 'And', 'In', 'On', 'At', 'This', 'That',
   'His', 'Her', 'Their', 'Its', 'There', 'However', 'After', 'Before', 'When', 'While', 'As', 'If', '"', '“', '‘',
@@ -56,7 +62,7 @@ export function tokenize(text: string): Token[] {
     }
     let end = start + word.length;
     // glue the abbreviation period: "Sen." "Mr." "Inc."
-    if (text[end] === '.' && ABBREVIATIONS.has(word.toLowerCase())) {
+    if (text[end] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || STATE_ABBREVIATIONS.has(word))) {
       word += '.';
       end += 1;
       TOKEN_RE.lastIndex = end;
