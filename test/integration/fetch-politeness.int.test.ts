@@ -85,6 +85,10 @@ describe('per-host politeness across fetch workers', () => {
         `busy host served ${busyPages.length} pages at ${(busyPages.length / Math.max(busySpanS, 0.001)).toFixed(1)}/s`,
     );
 
+    const traces = await Promise.all(busyIds.map((id) => rig.infra.status.get(id)));
+    const starts = traces.map((t) => t?.trace.filter((e) => e.event === 'started').length ?? 0);
+    // Every pick-up of a job (the first, and each return from being set aside) is a trace 'started'.
+    console.log(`politeness: pick-ups per busy-host job: avg ${(starts.reduce((a, b) => a + b, 0) / starts.length).toFixed(1)}, max ${Math.max(...starts)}`);
     expect(maxBusy).toBeLessThanOrEqual(HOST_CONCURRENCY);
     expect(maxSpread).toBeLessThanOrEqual(HOST_CONCURRENCY);
     // The limit was in play (without it the busy host would have seen more at once).

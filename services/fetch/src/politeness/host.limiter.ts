@@ -73,10 +73,14 @@ end
 
 -- (50 ms early still counts: the job's delay was set on the worker's clock.)
 if turn >= 0 and turn <= now + 50 then
-  -- Back for its turn: it goes first, once the gate is open and a slot is free.
-  if gate > now then return wait(gate) end
-  if busy >= limit then return wait(slotFreeAt()) end
-  return grant()
+  -- Back for its turn: it goes as soon as the gate is open and a slot is free. If not yet,
+  -- the callers whose turns have come wait in the order of their turns (each keeps its turn),
+  -- rather than all coming back at the same moment.
+  local at = gate
+  if busy >= limit then at = math.max(at, slotFreeAt()) end
+  if at <= now then return grant() end
+  local ahead = redis.call('ZCOUNT', lineKey, '-inf', '(' .. turn)
+  return {0, at + ahead * spacing - now}
 end
 if turn > now then return {0, turn - now} end
 if busy < limit and gate <= now and nextAt <= now then return grant() end
