@@ -1,0 +1,225 @@
+import type { EntityType } from '../types';
+import type { Token } from '../text/tokens';
+import type { EntityTable, ResolvedMention } from '../entity/entity.resolver';
+import { AUX_ADVERBS, CUE_VERBS, ORG_ROLE_NOUNS, PRONOUNS, ROLE_NOUNS } from '../lexicon/words';
+
+// Whom a noun phrase, pronoun or role names, for the quotation rules.
+
+export interface Speaker {
+  name: string;
+  type: EntityType | null;
+  entity: number;
+}
+
+/** What the rules read: text, tokens, entities, which tokens are quoted, which mention starts where. */
+export interface Ctx {
+  text: string;
+  tokens: readonly Token[];
+  table: EntityTable;
+  /** token index -> index of the quote span containing it, or -1 */
+  inQuote: Int32Array;
+  /** token index -> mention starting at that token */
+  mentionAt: Map<number, ResolvedMention>;
+}
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'senior', 'top']);
+export const isWordTok = (t: Token | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
+export const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+export function speakerOf(ctx: Ctx, entity: number): Speaker {
+  const e = ctx.table.entities[entity]!;
+  return { name: e.name, type: e.type, entity };
+}
+
+const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'on', 'by', 'to', 'during', 'after', 'before', 'since', 'about', 'over', 'under', 'into']);
+const CLAUSE_STOPS = new Set(['that', 'and', 'but', 'or', 'when', 'while', 'because', 'if', 'as', 'which', 'who', 'where', 'although', 'though', 'so', 'than', 'then', 'also']);
+const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
+
+export const LISTENER_CUES = new Set(['tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked', 'asking', 'urge', 'urged', 'warn', 'warned', 'beg', 'begged']);
+
+const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+
+/**
+ * The subject noun phrase ending right before the cue verb at `cue` ("A spokesperson for the
+ * British Foreign Office", "Mayer, Disney's chairman of X,", "he"), and whom it names.
+ */
+export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number): { speaker: Speaker; from: number } | null {
+  const { tokens } = ctx;
+  let end = cue - 1;
+  while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
+  if (end < from) return null;
+  const pron = PRONOUNS.get(lower(tokens[end]));
+  if (pron) return lower(tokens[end]) === 'i' || lower(tokens[end]) === 'we' ? null : wrap(resolvePronoun(ctx, end, pron), end);
+  // "Morrison, Vindman's superior, said": step over a comma-bounded appositive
+  let appositive: [number, number] | null = null;
+  if (tokens[end]!.text === ',') {
+    let k = end - 1;
+    while (k >= from && k > end - 25 && tokens[k]!.text !== ',' && !CUE_VERBS.has(lower(tokens[k]))) k--;
+    if (k < from || tokens[k]!.text !== ',') return null;
+    appositive = [k + 1, end];
+    end = k - 1;
+    if (end < from) return null;
+  }
+  let i = end + 1;
+  while (i - 1 >= from && end - i < 10) {
+    const prev = tokens[i - 1]!;
+    const w = prev.text.toLowerCase();
+    if (DETERMINERS.has(w)) {
+      i--;
+      // "a spokesperson for the Foreign Office": the determiner may open a complement of a role noun
+      const p = lower(tokens[i - 1]);
+      const roleBefore = [2, 3, 4].some((d) => i - d >= from && isRole(lower(tokens[i - d])));
+      if (PP_AFTER_ROLE.has(p) && roleBefore) {
+        i--;
+        continue;
+      }
+      break;
+    }
+    if (PP_AFTER_ROLE.has(w) && [2, 3].some((d) => i - d >= from && isRole(lower(tokens[i - d])))) {
+      i--;
+      continue;
+    }
+    if (!isWordTok(prev) && prev.text !== '-' && prev.text !== '&') break;
+    if (i - 1 < end && (PREPOSITIONS.has(w) || CLAUSE_STOPS.has(w) || CUE_VERBS.has(w) || PRONOUNS.has(w))) break;
+    if (ctx.inQuote[i - 1]! >= 0) break;
+    i--;
+  }
+  if (i > end) return null;
+  const sp = namePhrase(ctx, i, end + 1, quoteOpen);
+  // "Cummings's lawyer, Daniel Ortiz, told": the appositive names the role
+  if (appositive && (!sp || sp.entity < 0)) {
+    const named = namePhrase(ctx, appositive[0], appositive[1], quoteOpen);
+    if (named && named.type === 'PERSON') return { speaker: named, from: i };
+  }
+  return sp ? { speaker: sp, from: i } : null;
+}
+
+const wrap = (speaker: Speaker | null, from: number): { speaker: Speaker; from: number } | null =>
+  speaker ? { speaker, from } : null;
+
+/** The noun phrase after a cue verb or "according to" ("said White House Press Secretary X"). */
+export function objectNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null {
+  const { tokens } = ctx;
+  const t = tokens[k];
+  if (!t || !isWordTok(t) || PREPOSITIONS.has(lower(t)) || CLAUSE_STOPS.has(lower(t)) || ctx.inQuote[k]! >= 0) return null;
+  let e = k;
+  while (e < tokens.length && e < k + 14 && tokens[e]!.sent === t.sent && ctx.inQuote[e]! < 0 &&
+    (isWordTok(tokens[e]) || tokens[e]!.text === '-' || tokens[e]!.text === '&')) e++;
+  return namePhrase(ctx, k, e, quoteOpen);
+}
+
+/** Whom a phrase names: a person in it, else an organisation or place in its head, else a pronoun or role. */
+function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Speaker | null {
+  const { tokens } = ctx;
+  if (to <= from) return null;
+  const w0 = lower(tokens[from]);
+  const pron = PRONOUNS.get(w0);
+  if (pron) return w0 === 'i' || w0 === 'we' ? null : resolvePronoun(ctx, from, pron);
+  // the head runs to the first preposition; a person named further on ("a survey by X") still counts
+  let headEnd = from;
+  while (headEnd < to && !PREPOSITIONS.has(lower(tokens[headEnd]))) headEnd++;
+  let person: ResolvedMention | null = null;
+  let other: ResolvedMention | null = null;
+  for (let j = from; j < to; j++) {
+    const m = ctx.mentionAt.get(j);
+    if (!m || m.possessive) continue;
+    const ty = ctx.table.entities[m.entity]!.type;
+    if (ty === 'PERSON') {
+      if (!person || (j < headEnd)) person = m;
+    } else if (j < headEnd) other ??= m;
+  }
+  const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
+  if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);
+  if (other && roleAt < 0) return speakerOf(ctx, other.entity);
+  if (roleAt >= 0) return resolveRole(ctx, from, to, quoteOpen, headEnd);
+  if (person) return speakerOf(ctx, person.entity);
+  if (other) return speakerOf(ctx, other.entity);
+  return null;
+}
+
+/** A role phrase: a person known by that role, the organisation just named, or the phrase itself. */
+function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, headEnd: number): Speaker | null {
+  const { tokens, table } = ctx;
+  const lw = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
+  const headAt = lw.findIndex(isRole);
+  if (headAt < 0) return null;
+  const head = lw[headAt]!.replace(/s$/, '');
+  const beforeAt = tokens[quoteOpen]?.start ?? Infinity;
+  // only a bare "the minister" / "the company" points back; "the French foreign ministry" is someone new
+  if (lw.length === 2 && lw[0] === 'the' && headAt === 1) {
+    if (ORG_ROLE_NOUNS.has(head)) {
+      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
+      if (m >= 0) return speakerOf(ctx, m);
+    } else {
+      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
+      if (m >= 0) return speakerOf(ctx, m);
+    }
+  }
+  // an unnamed speaker: the phrase as written, up to a clause break
+  let end = to;
+  for (let j = from + headAt + 1; j < to; j++) {
+    const w = lower(tokens[j]);
+    if (CLAUSE_STOPS.has(w) || (PREPOSITIONS.has(w) && !PP_AFTER_ROLE.has(w)) || CUE_VERBS.has(w)) {
+      end = j;
+      break;
+    }
+  }
+  // "the French foreign ministry" is named without its article; "a spokesperson" keeps it
+  const start = lower(tokens[from]) === 'the' && end - from > 1 ? from + 1 : from;
+  const phrase = ctx.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+  return { name: phrase, type: null, entity: -1 };
+}
+
+/** Index of the last mention starting before `at` (mentions are sorted), or -1. */
+function mentionIndexBefore(ms: readonly ResolvedMention[], at: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function lastMention(ctx: Ctx, before: number, ok: (entity: number) => boolean): number {
+  const ms = ctx.table.mentions;
+  // look back a bounded distance: a role refers to someone named recently
+  const from = mentionIndexBefore(ms, before);
+  for (let i = from; i >= Math.max(0, from - 200); i--) {
+    const m = ms[i]!;
+    if (m.start < before && ok(m.entity)) return m.entity;
+  }
+  return -1;
+}
+
+/**
+ * "he said": the subject (first person named, outside quotes) of the current sentence before the
+ * pronoun, else of the nearest earlier sentence that names one. "it" likewise for organisations/places.
+ */
+export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP'): Speaker | null {
+  const { tokens, table, inQuote } = ctx;
+  const want = (e: number): boolean => {
+    const ty = table.entities[e]!.type;
+    return kind === 'PERSON' ? ty === 'PERSON' : kind === 'THING' ? ty !== 'PERSON' : ty === 'ORGANIZATION';
+  };
+  const sentOf = tokens[at]!.sent;
+  const ms = table.mentions;
+  // mentions sorted by start; walk back sentence by sentence
+  const idx = mentionIndexBefore(ms, tokens[at]!.start);
+  let currentSent = sentOf;
+  let candidate: ResolvedMention | null = null;
+  for (let i = idx; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.sent !== currentSent) {
+      if (candidate) break;
+      if (sentOf - m.sent > 6) break;
+      currentSent = m.sent;
+    }
+    // a possessive counts only as the sentence's first words ("Taylor Swift's albums ... she")
+    const opensSentence = m.first === 0 || tokens[m.first - 1]!.sent !== m.sent;
+    if (inQuote[m.first]! >= 0 || (m.possessive && !opensSentence) || !want(m.entity)) continue;
+    candidate = m; // keep going back within the sentence: the first one is its subject
+  }
+  return candidate ? speakerOf(ctx, candidate.entity) : null;
+}
