@@ -1,0 +1,118 @@
+import type { NameCandidate } from './name.finder';
+
+// Look-ups from a word to the people and organisations it may stand for, built once per text so
+// that resolving each lone word costs no scan over all mentions.
+
+export interface DraftLike {
+  type: 'PERSON' | 'ORGANIZATION' | 'LOCATION';
+  words: string[][];
+  cands: NameCandidate[];
+}
+
+export const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
+
+export const initialsOf = (words: string[]): string =>
+  words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+
+export interface NameIndex {
+  /** folded last / first words of multi-word person names -> drafts */
+  byLast: Map<string, number[]>;
+  byFirst: Map<string, number[]>;
+  /** the same keys bucketed by length, for one-letter variants */
+  lastByLength: Map<number, string[]>;
+  /** sorted starts of each person's full-name mentions */
+  starts: Map<number, number[]>;
+  orgByFirst: Map<string, number>;
+  orgByInitials: Map<string, number>;
+}
+
+export function buildIndex(drafts: DraftLike[]): NameIndex {
+  const ix: NameIndex = { byLast: new Map(), byFirst: new Map(), lastByLength: new Map(), starts: new Map(), orgByFirst: new Map(), orgByInitials: new Map() };
+  const add = (m: Map<string, number[]>, k: string, i: number): void => {
+    const l = m.get(k);
+    if (!l) m.set(k, [i]);
+    else if (!l.includes(i)) l.push(i);
+  };
+  drafts.forEach((d, i) => {
+    if (d.type === 'PERSON') {
+      for (const ws of d.words) {
+        if (ws.length < 2) continue;
+        const last = fold(ws[ws.length - 1]!);
+        if (!ix.byLast.has(last)) {
+          const b = ix.lastByLength.get(last.length) ?? [];
+          b.push(last);
+          ix.lastByLength.set(last.length, b);
+        }
+        add(ix.byLast, last, i);
+        add(ix.byFirst, fold(ws[0]!), i);
+      }
+      ix.starts.set(i, d.cands.map((c) => c.start).sort((a, b) => a - b));
+    } else if (d.type === 'ORGANIZATION') {
+      for (const ws of d.words) {
+        if (ws.length < 2) continue;
+        if (!ix.orgByFirst.has(fold(ws[0]!))) ix.orgByFirst.set(fold(ws[0]!), i);
+        if (!ix.orgByInitials.has(initialsOf(ws))) ix.orgByInitials.set(initialsOf(ws), i);
+      }
+    }
+  });
+  return ix;
+}
+
+/** Latest value below `at` in a sorted array, or -1. */
+function latestBefore(sorted: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1]! : -1;
+}
+
+/**
+ * The person a single word names: last names before first words ("Biden", then "Xi" of Xi Jinping),
+ * and among several (two Wangs) the one mentioned most recently, else the next one introduced.
+ */
+export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<number, number>): number {
+  for (const pos of ['last', 'first'] as const) {
+    let matches = (pos === 'last' ? ix.byLast : ix.byFirst).get(w) ?? [];
+    if (matches.length === 0 && pos === 'last' && w.length >= 6) {
+      const near = [w.length - 1, w.length, w.length + 1].flatMap((n) => ix.lastByLength.get(n) ?? []);
+      const k = near.find((x) => sameName(x, w));
+      if (k) matches = ix.byLast.get(k) ?? [];
+    }
+    if (matches.length === 0) continue;
+    let best = -1;
+    let bestAt = -1;
+    for (const i of matches) {
+      const seen = Math.max(lastSeen.get(i) ?? -1, latestBefore(ix.starts.get(i) ?? [], at));
+      if (seen > bestAt) {
+        bestAt = seen;
+        best = i;
+      }
+    }
+    if (best >= 0) return best;
+    // nobody named yet: the first one named later
+    let firstAfter = Infinity;
+    for (const i of matches) {
+      const s0 = ix.starts.get(i)?.[0] ?? Infinity;
+      if (s0 < firstAfter) {
+        firstAfter = s0;
+        best = i;
+      }
+    }
+    return best;
+  }
+  return -1;
+}
+
+/** Equal, or one letter apart in a long name ("Zelensky" / "Zelenskyy"). */
+function sameName(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.min(a.length, b.length) < 6 || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  const [x, y] = a.length >= b.length ? [a, b] : [b, a];
+  return x.slice(i + 1) === y.slice(a.length === b.length ? i + 1 : i);
+}
