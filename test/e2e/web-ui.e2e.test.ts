@@ -47,7 +47,7 @@ describe('the web UI in headless Chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     site = await startFixtureServer({
       [SEED_PATH]: { body: fixture('seed/seed.html') },
-      [XSS_PATH]: { body: fixture('pages/xss-article.html') },
+      [XSS_PATH]: { body: fixture('web-ui/xss-article.html') },
     });
     // jsdom under Readability: with linkedom, Readability throws on the fixture's inline <svg>
     // (an extraction bug of its own); this test is about what the UI does with what gets through.
