@@ -91,4 +91,11 @@ describe('entity resolution', () => {
     expect(types).not.toHaveProperty('Texans');
     expect(types).not.toHaveProperty('Unions');
   });
+
+  it('a place name that is also the surname of a person named in the text is that person, unless after "in"', () => {
+    const t = 'Defense Secretary Lloyd Austin spoke. Later, Austin said he would fly to Texas. He landed in Austin.';
+    const austin = find(t, 'Lloyd Austin');
+    expect(austin?.mentions.map((m) => m.start)).toEqual([t.indexOf('Lloyd'), t.indexOf('Austin said')]);
+    expect(find(t, 'Austin')?.type).toBe('LOCATION');
+  });
 });

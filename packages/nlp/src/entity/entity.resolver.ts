@@ -56,6 +56,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     return idx;
   };
 
+  const deferredPlaces: number[] = [];
   // pass 1: names that carry their own type
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -73,6 +74,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     }
     if (!type) return;
     if (c.known) {
+      // "Austin" may be Lloyd Austin: a one-word place waits until the people are known
+      if (c.words.length === 1 && type === 'LOCATION' && !LOC_PREPOSITIONS.has(lower(tokens[c.first - 1]))) {
+        deferredPlaces.push(ci);
+        return;
+      }
       addTo(`${type}|${fold(c.known.canonical)}`, () => ({ type, canonical: c.known!.canonical, words: [], cands: [] }), ci);
       return;
     }
@@ -107,6 +113,12 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   // pass 2: single words (and titled single words) in text order, through indexes built once
   // (the text may be long: nothing here may scan all mentions per mention)
   const index = buildIndex(drafts);
+  for (const ci of deferredPlaces) {
+    const c = cands[ci]!;
+    const person = index.byLast.has(fold(c.words[0]!)) ? pickPerson(index, c.start, fold(c.words[0]!), new Map()) : -1;
+    if (person >= 0) attach(drafts, assigned, cands, ci, person);
+    else addTo(`LOCATION|${fold(c.known!.canonical)}`, () => ({ type: 'LOCATION', canonical: c.known!.canonical, words: [], cands: [] }), ci);
+  }
   const lastSeen = new Map<number, number>();
   const singles: number[] = [];
   cands.forEach((c, ci) => {

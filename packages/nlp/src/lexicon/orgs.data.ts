@@ -14,6 +14,7 @@ export const KNOWN_ORGS: string[] = [
   'Barclays', 'HSBC', 'Deutsche Bank', 'UBS', 'Credit Suisse', 'Berkshire Hathaway', 'ExxonMobil', 'Chevron',
   'Shell', 'BP', 'Aramco', 'Pfizer', 'Moderna', 'AstraZeneca', 'Johnson & Johnson', 'Volkswagen', 'Ford',
   'Starbucks', 'McDonald’s', "McDonald's", 'Coca-Cola', 'PepsiCo', 'Nike', 'Visa', 'Mastercard', 'PayPal',
+  'Islamic State', 'ISIL', 'Al-Shabab', 'al-Shabab', 'Boko Haram', 'Wagner Group', 'Houthis', 'Muslim Brotherhood',
   'Medicare', 'Medicaid', 'Democrats', 'Republicans', 'Labour', 'Tories', 'Conservatives', 'Kuomintang', 'Interfax',
 ];
 
