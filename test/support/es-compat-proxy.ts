@@ -1,4 +1,4 @@
-import { createServer, request, type Server } from 'node:http';
+import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /**
@@ -10,6 +10,8 @@ import type { AddressInfo } from 'node:net';
  */
 export async function startEsCompatProxy(target: string): Promise<{ url: string; close(): Promise<void> }> {
   const upstream = new URL(target);
+  // No keep-alive upstream: a pooled socket the engine has closed would surface as a 502.
+  const agent = new Agent({ keepAlive: false });
   const server: Server = createServer((req, res) => {
     const headers = { ...req.headers, host: upstream.host };
     for (const h of ['content-type', 'accept'] as const) {
@@ -17,7 +19,7 @@ export async function startEsCompatProxy(target: string): Promise<{ url: string;
       if (typeof v === 'string') headers[h] = v.replace(/application\/vnd\.elasticsearch\+(x-ndjson|json);\s*compatible-with=\d+/g, 'application/$1');
     }
     const out = request(
-      { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers },
+      { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers, agent },
       (up) => {
         res.writeHead(up.statusCode ?? 502, { ...up.headers, 'x-elastic-product': 'Elasticsearch' });
         up.pipe(res);

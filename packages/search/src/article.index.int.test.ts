@@ -3,6 +3,7 @@ import type { ArticleDocument } from '@newsflow/contracts';
 import { startEsCompatProxy } from '../../../test/support/es-compat-proxy';
 import { TEST_SEARCH_URL, uniqueName } from '../../../test/support/services';
 import { createArticleIndex, type ArticleIndex } from './article.index';
+import { articleIndexTemplate } from './article.template';
 import { createSearchEngine, type SearchFlavor } from './search.factory';
 import type { SearchEnginePort } from './search.port';
 
@@ -72,6 +73,22 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('article index thro
     const people = (found.aggregations.people as { buckets: { key: string }[] }).buckets.map((b) => b.key);
     expect(people).toEqual(expect.arrayContaining(['Wang Yi', 'Antony Blinken']));
     expect((await index.search({ since: '2030-01-01' })).total).toBe(0);
+  });
+
+  it('adds fields introduced since an existing index was made, on the next start', async () => {
+    const old = createArticleIndex(engine, uniqueName(`idx-${flavor}-old`));
+    try {
+      // An index as an older version made it: its template had no quoteLines field.
+      const older = articleIndexTemplate(old.alias) as { template: { mappings: { properties: Record<string, unknown> } } };
+      delete older.template.mappings.properties.quoteLines;
+      await engine.putIndexTemplate(`${old.alias}-template`, older as unknown as Record<string, unknown>);
+      await engine.createIndex(`${old.alias}-000001`, { aliases: { [old.alias]: { is_write_index: true } } });
+      expect((await old.write([doc('f'.repeat(32), { quoteLines: ['Wang Yi: “x”'] })]))[0]!.status).toBe(400);
+      await old.ensure();
+      expect((await old.write([doc('f'.repeat(32), { quoteLines: ['Wang Yi: “x”'] })]))[0]!.error).toBeNull();
+    } finally {
+      await old.drop();
+    }
   });
 
   it('reports a document the mapping refuses as an item error, and indexes the rest', async () => {

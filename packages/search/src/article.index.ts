@@ -2,7 +2,7 @@ import type { ArticleDocument } from '@newsflow/contracts';
 import { articleIndexTemplate } from './article.template';
 import { buildArticleSearch, type ArticleSearchParams } from './article-search.query';
 import { searchQuotes, type QuoteSearchParams, type QuoteSearchResult } from './quote-search.query';
-import type { BulkItemResult, SearchEnginePort, SearchHits } from './search.port';
+import type { BulkItemResult, Json, SearchEnginePort, SearchHits } from './search.port';
 
 export interface ArticleIndex {
   readonly alias: string;
@@ -27,8 +27,15 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
   return {
     alias,
     async ensure() {
-      await engine.putIndexTemplate(templateName, articleIndexTemplate(alias));
-      if (await engine.aliasExists(alias)) return;
+      const template = articleIndexTemplate(alias);
+      await engine.putIndexTemplate(templateName, template);
+      if (await engine.aliasExists(alias)) {
+        // An index made from an older template gets the fields added since (the mapping is
+        // strict, so documents with a new field would otherwise be refused).
+        const { dynamic, properties } = (template.template as { mappings: Json }).mappings as Json;
+        await engine.putMapping(alias, { dynamic, properties });
+        return;
+      }
       await engine.createIndex(`${alias}-000001`, { aliases: { [alias]: { is_write_index: true } } });
     },
     async write(docs, options = {}) {

@@ -33,6 +33,8 @@ export interface SearchEnginePort {
   aliasExists(alias: string): Promise<boolean>;
   /** Creates an index; `false` when it already existed (a concurrent start won the race). */
   createIndex(index: string, body: Json): Promise<boolean>;
+  /** Adds fields to an existing index's mapping (additive changes only). */
+  putMapping(index: string, body: Json): Promise<void>;
   bulk(operations: Json[], refresh?: boolean): Promise<BulkItemResult[]>;
   search(index: string, body: Json): Promise<SearchHits>;
   get(index: string, id: string): Promise<Json | null>;

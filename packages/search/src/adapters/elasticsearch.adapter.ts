@@ -44,6 +44,9 @@ export function createElasticsearchAdapter(conn: EngineConnection): SearchEngine
         throw err;
       }
     },
+    async putMapping(index, body) {
+      await call(() => api.indices.putMapping!({ index, ...body }));
+    },
     async bulk(operations, refresh = false) {
       return readBulkItems(await call(() => api.bulk({ operations, refresh })));
     },

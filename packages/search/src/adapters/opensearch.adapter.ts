@@ -47,6 +47,9 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
         throw err;
       }
     },
+    async putMapping(index, body) {
+      await call(() => api.indices.putMapping!({ index, body }));
+    },
     async bulk(operations, refresh = false) {
       const res = await call(() => api.bulk({ body: operations, refresh }));
       return readBulkItems(res.body);
