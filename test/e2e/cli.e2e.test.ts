@@ -100,7 +100,7 @@ describe('newsflow enqueue, status and search against running services', () => {
     const text = await runCli(['search', 'Blinken', '--site', 'thenewdaily.com.au'], env);
     expect(text.stdout).toMatch(/^1 article\(s\)/);
     expect(text.stdout).toMatch(/Blinken confronts China/);
-  });
+  }, 120_000);
 
   it('says so when an article is unknown', async () => {
     const r = await runCli(['status', 'https://example.com/never-enqueued'], env);
