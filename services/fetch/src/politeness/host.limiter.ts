@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 
 export type HostSlot = { granted: true; release(): Promise<void> } | { granted: false; /** Try again after this long. */ waitMs: number };
@@ -112,6 +112,18 @@ return 1
  */
 export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   const { redis, prefix, concurrency, leaseMs } = options;
+  // EVALSHA: the scripts are sent once per Redis server rather than with every job.
+  const shas = new Map<string, string>();
+  const run = async (lua: string, keys: string[], args: (string | number)[]): Promise<unknown> => {
+    let sha = shas.get(lua);
+    if (sha === undefined) shas.set(lua, (sha = createHash('sha1').update(lua).digest('hex')));
+    try {
+      return await redis.evalsha(sha, keys.length, ...keys, ...args);
+    } catch (err) {
+      if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+      return redis.eval(lua, keys.length, ...keys, ...args);
+    }
+  };
   const rateIntervalMs = 1000 / options.ratePerSecond;
   const minWaitMs = options.minWaitMs ?? 25;
   const keys = (host: string) => {
@@ -124,10 +136,7 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
       const intervalMs = Math.ceil(Math.max(rateIntervalMs, minIntervalMs ?? 0));
       const leaseId = randomUUID();
       const k = keys(host);
-      const [granted, waitMs] = (await redis.eval(ACQUIRE, 5, k.busy, k.gate, k.next, k.line, k.took, concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs)) as [
-        number,
-        number,
-      ];
+      const [granted, waitMs] = (await run(ACQUIRE, [k.busy, k.gate, k.next, k.line, k.took], [concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs])) as [number, number];
       if (granted !== 1) return { granted: false, waitMs };
       const grantedAt = Date.now();
       let released = false;
@@ -137,13 +146,13 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
           if (released) return;
           released = true;
           await redis.zrem(k.busy, leaseId);
-          await redis.eval(RECORD_TOOK, 1, k.took, Date.now() - grantedAt);
+          await run(RECORD_TOOK, [k.took], [Date.now() - grantedAt]);
         },
       };
     },
     async pushBack(host, ms) {
       if (!(ms > 0)) return;
-      await redis.eval(PUSH_BACK, 1, keys(host).gate, Math.ceil(ms));
+      await run(PUSH_BACK, [keys(host).gate], [Math.ceil(ms)]);
     },
   };
 }
