@@ -25,8 +25,9 @@ export function startFetchService(infra: StageInfra): Closeable[] {
       prefix,
       concurrency: config.fetch.hostConcurrency,
       ratePerSecond: config.fetch.hostRate,
-      // A slot outlives the longest fetch, so only a crashed worker's slot ever lapses.
-      leaseMs: config.fetch.timeoutMs + 10_000,
+      // A slot outlives the longest hold (a robots.txt read and the page, each up to the
+      // deadline), so only a crashed worker's slot ever lapses.
+      leaseMs: 2 * config.fetch.timeoutMs + 10_000,
     }),
     validators: createValidatorStore(connection, prefix),
     status: infra.status,
