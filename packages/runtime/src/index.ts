@@ -13,3 +13,4 @@ export * from './inflight.marker';
 export * from './pipeline.metrics';
 export * from './trace.spans';
 export * from './failed-jobs';
+export * from './stage.start';

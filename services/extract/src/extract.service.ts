@@ -1,4 +1,4 @@
-import { closeWorker, createStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
+import { startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import { createExtractHandler } from './extract.handler';
 import { createExtractionPool } from './extraction.pool';
 
@@ -10,20 +10,9 @@ export function startExtractService(infra: StageInfra): Closeable[] {
     timeoutMs: config.extract.timeoutMs,
     maxMemoryMb: config.extract.maxMemoryMb,
   });
-  const worker = createStageWorker({
-    stage: 'extract',
-    handler: createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom }),
-    connection: infra.connection,
-    prefix: config.redis.prefix,
-    concurrency: config.concurrency.extract,
-    queues: infra.queues,
-    status: infra.status,
-    inflight: infra.inflight,
-    logger: infra.logger,
-    metrics: infra.metrics,
-  });
+  const worker = startStageWorker(infra, 'extract', createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom }), config.concurrency.extract);
   return [
-    { name: 'extract worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) },
+    worker,
     { name: 'extraction threads', close: () => pool.close() },
   ];
 }

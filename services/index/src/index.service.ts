@@ -1,5 +1,5 @@
 import type { ArticleDocument } from '@newsflow/contracts';
-import { closeWorker, createStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
+import { startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import type { ArticleIndex, BulkItemResult } from '@newsflow/search';
 import { createBatcher } from './bulk.batcher';
 import { createIndexHandler } from './index.handler';
@@ -24,20 +24,9 @@ export function startIndexService(infra: StageInfra, articles: ArticleIndex): Cl
       return docs.map((d) => byId.get(d.id) ?? { id: d.id, status: 500, error: { type: 'missing', reason: 'no bulk item for this document' } });
     },
   });
-  const worker = createStageWorker({
-    stage: 'index',
-    handler: createIndexHandler({ blobs: infra.blobs, bulk, backoff, keepBlobsSeconds: 600 }),
-    connection: infra.connection,
-    prefix: config.redis.prefix,
-    concurrency: config.concurrency.index,
-    queues: infra.queues,
-    status: infra.status,
-    inflight: infra.inflight,
-    logger: infra.logger,
-    metrics: infra.metrics,
-  });
+  const worker = startStageWorker(infra, 'index', createIndexHandler({ blobs: infra.blobs, bulk, backoff, keepBlobsSeconds: 600 }), config.concurrency.index);
   return [
-    { name: 'index worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) },
+    worker,
     { name: 'bulk batcher', close: () => bulk.close() },
   ];
 }
