@@ -8,6 +8,7 @@ export interface BulkCall {
   ms: number;
   status: number;
   items: number;
+  ids: string[];
   /** Document ids whose item came back 429 (or every id when the whole request was 429). */
   rejectedIds: string[];
 }
@@ -46,7 +47,7 @@ export async function startBulkProxy(target: string): Promise<BulkProxy> {
         },
       );
       out.on('error', () => {
-        if (isBulk) calls.push({ at, ms: Date.now() - at, status: 502, items: 0, rejectedIds: [] });
+        if (isBulk) calls.push({ at, ms: Date.now() - at, status: 502, items: 0, ids: [], rejectedIds: [] });
         res.writeHead(502).end();
       });
       out.end(body);
@@ -89,5 +90,5 @@ function describeBulk(at: number, status: number, req: Buffer, res: Buffer): Bul
       // not JSON: counted by status only
     }
   }
-  return { at, ms: Date.now() - at, status, items: ids.length, rejectedIds };
+  return { at, ms: Date.now() - at, status, items: ids.length, ids, rejectedIds };
 }

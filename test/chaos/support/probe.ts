@@ -61,7 +61,14 @@ export interface QueueFigures {
 export type PipelineQueues = Record<StageName, Queue>;
 
 export function openQueues(connection: Redis, prefix: string): PipelineQueues {
-  return Object.fromEntries(STAGE_NAMES.map((s) => [s, new Queue(s, { connection, prefix })])) as PipelineQueues;
+  return Object.fromEntries(
+    STAGE_NAMES.map((s) => {
+      const q = new Queue(s, { connection, prefix });
+      // Redis away (scenario 3): the probe retries; do not print every refused connection.
+      q.on('error', () => undefined);
+      return [s, q];
+    }),
+  ) as PipelineQueues;
 }
 
 export async function closeQueues(q: PipelineQueues): Promise<void> {
@@ -121,4 +128,15 @@ export async function watchStalls(redisUrl: string, prefix: string): Promise<Sta
   });
   await Promise.all(watchers.map((w) => w.waitUntilReady()));
   return { events, close: async () => void (await Promise.all(watchers.map((w) => w.close()))) };
+}
+
+/** How many attempts the retained completed jobs of a queue used: {attempts: jobs}. */
+export async function attemptsOfCompleted(q: Queue): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const job of await q.getCompleted(0, 999)) {
+    // attemptsMade counts the failed tries before; the successful one is not counted by it.
+    const k = String((job.attemptsMade ?? 0) + 1);
+    out[k] = (out[k] ?? 0) + 1;
+  }
+  return out;
 }

@@ -65,11 +65,14 @@ export async function finishScenario(
     drainTimeoutMs?: number;
     checks?: (f: RunFigures) => ScenarioReport['checks'];
     extra?: Record<string, unknown>;
+    /** Figures to read once the pipeline has drained. */
+    after?: () => Promise<Record<string, unknown>>;
   },
 ): Promise<ScenarioReport> {
   const drained = await s.run.waitDrained(o.drainTimeoutMs ?? 10 * 60_000);
   const drainedAt = Date.now();
   const f = await s.run.figures();
+  const after = (await o.after?.().catch((e: unknown) => ({ afterError: String(e) }))) ?? {};
   const crashes = Object.entries(f.unexpectedExits).flatMap(([stage, xs]) => xs.map((x) => `${stage} code ${x.code} signal ${x.signal}`));
   const report: ScenarioReport = {
     scenario: s.name,
@@ -81,7 +84,7 @@ export async function finishScenario(
       ...(o.checks?.(f) ?? []),
     ],
     figures: f,
-    extra: { runMs: drainedAt - o.t0, ...o.extra },
+    extra: { runMs: drainedAt - o.t0, ...o.extra, ...after },
   };
   writeReport(report);
   assertChecks(report);
