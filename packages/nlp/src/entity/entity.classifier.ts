@@ -10,6 +10,8 @@ import { FIRST_NAMES } from '../lexicon/first-names.data';
 // Typing of names from their own words and their immediate context.
 
 const TITLE_SET = new Set(TITLES.filter((t) => !t.includes(' ')).map((t) => t.replace(/\.$/, '')));
+// weather systems and the like, capitalised like names
+const NOT_NAMES = new Set(['el nino', 'el niño', 'la nina', 'la niña', 'gulf stream', 'milky way', 'big bang']);
 // capitalised abbreviations that name no organisation
 const NOT_ACRONYMS = new Set(['TV', 'VIP', 'CEO', 'CFO', 'COO', 'GDP', 'AI', 'OK', 'PM', 'AM', 'PR', 'HR', 'IT', 'ID', 'DNA', 'COVID', 'LGBT', 'LGBTQ', 'IPO', 'ETF', 'PC', 'VR', 'EV', 'EVs', 'SUV', 'MP', 'MPs', 'QC', 'KC', 'OBE', 'MBE', 'CBE', 'PhD', 'MD']);
 
@@ -23,7 +25,7 @@ export function classify(
   if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "D-N.Y.
   const lw = c.words.map((w) => w.toLowerCase().replace(/\.$/, ''));
   const last = lw[lw.length - 1] ?? '';
-  if (lw.length > 1 && (OTHER_HEADS.has(last) || NOT_NAME_STARTS.has(lw[0]!))) return 'DROP';
+  if (lw.length > 1 && (OTHER_HEADS.has(last) || NOT_NAME_STARTS.has(lw[0]!) || NOT_NAMES.has(lw.join(' ')))) return 'DROP';
   // "Orange County Register", "Kansas City Star": a place word inside the name
   if (lw.slice(0, -1).some((w) => LOC_HEADS.has(w)) && !ORG_HEADS.has(last) && !LOC_HEADS.has(last)) return 'ORGANIZATION';
   if (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';

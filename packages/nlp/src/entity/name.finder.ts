@@ -27,7 +27,8 @@ export interface NameCandidate {
 
 // titles indexed by their first word, longest first
 const TITLES_BY_FIRST = new Map<string, string[][]>();
-for (const t of TITLES) {
+// the tokenizer splits "Secretary-General" at the hyphen: index that form too
+for (const t of TITLES.flatMap((x) => (x.includes('-') ? [x, x.replace(/-/g, ' - ')] : [x]))) {
   const ws = t.split(' ');
   TITLES_BY_FIRST.set(ws[0]!, [...(TITLES_BY_FIRST.get(ws[0]!) ?? []), ws].sort((a, b) => b.length - a.length));
 }
@@ -272,7 +273,10 @@ function cutRun(
     // a place after an organisation word ("National Security Council Ukraine expert")
     const lwk = raw[k]!.toLowerCase();
     const prevHead = (words[k - 1] ?? '').toLowerCase();
-    if (CALENDAR_WORDS.has(lwk) || ((ORG_HEADS.has(prevHead) || LOC_HEADS.has(prevHead)) && gaz.match(words, k)?.entry.type === 'LOCATION')) {
+    // ("Imperial College London," keeps its place: only a lower-case noun after it marks a modifier)
+    const placeAfterHead = (ORG_HEADS.has(prevHead) || LOC_HEADS.has(prevHead)) && gaz.match(words, k)?.entry.type === 'LOCATION' &&
+      /^\p{Ll}/u.test(tokens[from + k + (gaz.match(words, k)?.length ?? 1)]?.text ?? '');
+    if (CALENDAR_WORDS.has(lwk) || placeAfterHead) {
       emit(chunkStart, k, null);
       chunkStart = -1;
       initial = false;
@@ -282,7 +286,7 @@ function cutRun(
     // title only says which office it is ("Energy Secretary Rick Perry")
     const tm = isNameWord(raw[k]!) ? matchTitle(words, k) : null;
     if (tm && k + tm.length < words.length && isNameWord(raw[k + tm.length]!)) {
-      if (k - chunkStart > 1) emit(chunkStart, k, null);
+      if (k - chunkStart > 1 || /^\p{Lu}{2,}$/u.test(raw[chunkStart]!)) emit(chunkStart, k, null);
       chunkStart = -1;
       initial = false;
       continue;

@@ -12,7 +12,7 @@ export interface DraftLike {
 export const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
 
 export const initialsOf = (words: string[]): string =>
-  words.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('');
+  words.filter((w) => /^\p{Lu}/u.test(w) && w !== 'The').map((w) => w[0]).join('');
 
 export interface NameIndex {
   /** folded last / first words of multi-word person names -> drafts */
