@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     root: new URL('../../', import.meta.url).pathname,
     include: ['test/chaos/**/*.chaos.test.ts'],
+    globalSetup: ['test/chaos/support/global-setup.ts'],
     fileParallelism: false,
     maxWorkers: 1,
     testTimeout: 30 * 60_000,
