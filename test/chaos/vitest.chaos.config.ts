@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     root: new URL('../../', import.meta.url).pathname,
-    include: ['test/chaos/**/*.chaos.test.ts'],
+    // Named *.chaos.ts, not *.test.ts, so that `npm test` (test/**/*.test.ts) leaves them out.
+    include: ['test/chaos/**/*.chaos.ts'],
     globalSetup: ['test/chaos/support/global-setup.ts'],
     fileParallelism: false,
     maxWorkers: 1,
