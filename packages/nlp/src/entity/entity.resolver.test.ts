@@ -98,4 +98,11 @@ describe('entity resolution', () => {
     expect(austin?.mentions.map((m) => m.start)).toEqual([t.indexOf('Lloyd'), t.indexOf('Austin said')]);
     expect(find(t, 'Austin')?.type).toBe('LOCATION');
   });
+
+  it('an acronym before a hyphenated title still joins its organisation; a place can end an institution name', () => {
+    const t = 'The World Meteorological Organization met. WMO Secretary-General Petteri Taalas spoke, and Friederike Otto of Imperial College London agreed.';
+    expect(forms(find(t, 'World Meteorological Organization'))).toContain('WMO');
+    expect(find(t, 'Petteri Taalas')?.type).toBe('PERSON');
+    expect(find(t, 'Imperial College London')?.type).toBe('ORGANIZATION');
+  });
 });

@@ -33,6 +33,8 @@ for (const t of TITLES.flatMap((x) => (x.includes('-') ? [x, x.replace(/-/g, ' -
   TITLES_BY_FIRST.set(ws[0]!, [...(TITLES_BY_FIRST.get(ws[0]!) ?? []), ws].sort((a, b) => b.length - a.length));
 }
 
+const UNIT_NOUNS = new Set(['policy', 'desk', 'team', 'program', 'programme', 'branch', 'unit', 'operations', 'staff', 'portfolio']);
+const isModifiedNoun = (w: string): boolean => ROLE_NOUNS.has(w) || ORG_HEADS.has(w) || UNIT_NOUNS.has(w);
 const isPossessive = (w: string): boolean => /['’]s$/i.test(w);
 const stripPossessive = (w: string): string => w.replace(/['’]s$/i, '');
 const isQuoteOrBracket = (w: string): boolean => /^["“”‘’'(\[«—–-]$/.test(w);
@@ -273,9 +275,9 @@ function cutRun(
     // a place after an organisation word ("National Security Council Ukraine expert")
     const lwk = raw[k]!.toLowerCase();
     const prevHead = (words[k - 1] ?? '').toLowerCase();
-    // ("Imperial College London," keeps its place: only a lower-case noun after it marks a modifier)
+    // ("Imperial College London agreed" keeps its place: only a role or unit noun after it marks a modifier)
     const placeAfterHead = (ORG_HEADS.has(prevHead) || LOC_HEADS.has(prevHead)) && gaz.match(words, k)?.entry.type === 'LOCATION' &&
-      /^\p{Ll}/u.test(tokens[from + k + (gaz.match(words, k)?.length ?? 1)]?.text ?? '');
+      isModifiedNoun(tokens[from + k + (gaz.match(words, k)?.length ?? 1)]?.text ?? '');
     if (CALENDAR_WORDS.has(lwk) || placeAfterHead) {
       emit(chunkStart, k, null);
       chunkStart = -1;
@@ -292,7 +294,10 @@ function cutRun(
       continue;
     }
     // "Daniel Ives of Wedbush Securities": a personal name does not run on through "of"
-    if (raw[k]?.toLowerCase() === 'of' && k - chunkStart >= 2 && FIRST_NAMES.has(words[chunkStart]!.toLowerCase())) {
+    const plainPair = k - chunkStart === 2 && [words[chunkStart]!, words[chunkStart + 1]!].every(
+      (w) => !ORG_HEADS.has(w.toLowerCase()) && !LOC_HEADS.has(w.toLowerCase()) && !gaz.match([w], 0) && !TITLES_BY_FIRST.has(w.toLowerCase()),
+    );
+    if (raw[k]?.toLowerCase() === 'of' && k - chunkStart >= 2 && (FIRST_NAMES.has(words[chunkStart]!.toLowerCase()) || plainPair)) {
       emit(chunkStart, k, null);
       chunkStart = -1;
       initial = false;
