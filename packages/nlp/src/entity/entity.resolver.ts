@@ -5,6 +5,7 @@ import { LOC_PREPOSITIONS, ORG_HEADS, ROLE_NOUNS, SENTENCE_STOP } from '../lexic
 import { getGazetteer } from '../lexicon/gazetteer';
 import { appositiveRole, classify, inPlaceContext, isAcronym, lower, nextWordIsCue } from './entity.classifier';
 import { buildIndex, fold, pickPerson } from './name.index';
+import { FEMALE_NAMES, MALE_NAMES } from '../lexicon/first-names.data';
 
 /** One mention tied to its entity; the quotation rules use these to resolve speakers. */
 export interface ResolvedMention {
@@ -24,6 +25,8 @@ export interface EntityTable {
   mentions: ResolvedMention[];
   /** role nouns seen with each entity ("minister"), by entity index */
   roles: Map<number, Set<string>>;
+  /** what titles and given names say of a person's gender, by entity index (for "he" / "she") */
+  gender: Map<number, 'm' | 'f'>;
 }
 
 interface Draft {
@@ -198,6 +201,7 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
   const entities: Entity[] = [];
   const mentions: ResolvedMention[] = [];
   const roles = new Map<number, Set<string>>();
+  const gender = new Map<number, 'm' | 'f'>();
   for (const d of drafts) {
     if (d.cands.length === 0) continue;
     const idx = entities.length;
@@ -213,9 +217,25 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
       for (const r of nearbyRoles(tokens, c)) rs.add(r);
     }
     if (rs.size > 0) roles.set(idx, rs);
+    if (d.type === 'PERSON') {
+      const g = genderOf(fullest.words[0] ?? '', ms.map((c) => c.title));
+      if (g) gender.set(idx, g);
+    }
   }
   mentions.sort((a, b) => a.start - b.start);
-  return { entities, mentions, roles };
+  return { entities, mentions, roles, gender };
+}
+
+const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'rabbi', 'imam', 'pope', 'sheikh', 'emir']);
+const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman']);
+
+function genderOf(firstWord: string, titles: (string | null)[]): 'm' | 'f' | null {
+  for (const t of titles) {
+    if (t && MALE_TITLES.has(t)) return 'm';
+    if (t && FEMALE_TITLES.has(t)) return 'f';
+  }
+  const w = firstWord.toLowerCase();
+  return FEMALE_NAMES.has(w) ? 'f' : MALE_NAMES.has(w) ? 'm' : null;
 }
 
 /** Lower-case role nouns in an appositive right before or after the name ("China's minister of X, Wang"). */

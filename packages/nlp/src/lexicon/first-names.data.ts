@@ -19,3 +19,19 @@ export const FIRST_NAMES = new Set(
   susan tammy ted teresa terry thomas tim timothy tina todd tom tony tracy tyler valerie vanessa victor victoria
   vince vincent vladimir walter wayne wendy william willie zach`.split(/\s+/).filter(Boolean),
 );
+
+/** Given names (from the list above and a few more) that are almost always a woman's. */
+export const FEMALE_NAMES = new Set(
+  `alexandra alice alicia allison amanda amy ana andrea angela angelina ann anna anne ashley barbara beth betsy
+  brenda carol caroline carrie catherine christina christine cindy claire cynthia diana diane deborah debbie donna
+  elizabeth ellen emily emma erica erin fiona grace hannah heather helen hillary jackie jane janet jennifer jenny jess
+  jessica jill joan joyce judy julia julie karen kate katherine kathleen kathy katie kelly kimberly laura lauren linda
+  lindsey lisa liz lucy maria marie mary maxine megan melania melissa michelle nancy natalie nicole nikki olivia
+  pamela patricia rachel rebecca rose ruth sally samantha sandra sara sarah shannon sharon sophie stephanie sue susan
+  tammy teresa tina valerie vanessa victoria wendy kamala ursula angela theresa nadia fatima aisha priya marine
+  giorgia jacinda greta taylor missy norma penelope friederike eva karine lisa`.split(/\s+/).filter(Boolean),
+);
+
+/** Given names that are not women's in the list above, less the ones used for both. */
+const UNISEX = new Set(['alex', 'alexis', 'jamie', 'jordan', 'kim', 'lee', 'robin', 'sam', 'terry', 'tracy', 'taylor', 'kelly', 'jess', 'chris', 'andrea']);
+export const MALE_NAMES = new Set([...FIRST_NAMES].filter((n) => !FEMALE_NAMES.has(n) && !UNISEX.has(n)));

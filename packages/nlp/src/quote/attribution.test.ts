@@ -126,4 +126,11 @@ describe('quotation patterns', () => {
     const t = 'Ken Paxton was angry. In a tweet, he called the ruling "a blow to free speech" and vowed to appeal.';
     expect(speakerOf(t, 'blow')).toBe('Ken Paxton');
   });
+
+  it('"she" skips a man named in between; "he" skips a woman', () => {
+    const t = 'Anna Berg met Tom Weller in Oslo. Weller had arrived late.\n\nShe said the talks were "frank and useful".';
+    expect(speakerOf(t, 'frank')).toBe('Anna Berg');
+    const u = 'Mr. Ortiz met Ms. Hale in Oslo. Hale had arrived late.\n\nHe said the talks were "frank and useful".';
+    expect(speakerOf(u, 'frank')).toBe('Ortiz');
+  });
 });

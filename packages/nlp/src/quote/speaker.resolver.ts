@@ -199,9 +199,13 @@ function lastMention(ctx: Ctx, before: number, ok: (entity: number) => boolean):
  */
 export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP'): Speaker | null {
   const { tokens, table, inQuote } = ctx;
+  // "he" skips a known woman, "she" a known man
+  const pron = lower(tokens[at]);
+  const wrongGender = pron === 'he' ? 'f' : pron === 'she' ? 'm' : null;
   const want = (e: number): boolean => {
     const ty = table.entities[e]!.type;
-    return kind === 'PERSON' ? ty === 'PERSON' : kind === 'THING' ? ty !== 'PERSON' : ty === 'ORGANIZATION';
+    if (kind === 'PERSON') return ty === 'PERSON' && (wrongGender === null || table.gender.get(e) !== wrongGender);
+    return kind === 'THING' ? ty !== 'PERSON' : ty === 'ORGANIZATION';
   };
   const sentOf = tokens[at]!.sent;
   const ms = table.mentions;
