@@ -105,4 +105,10 @@ describe('entity resolution', () => {
     expect(find(t, 'Petteri Taalas')?.type).toBe('PERSON');
     expect(find(t, 'Imperial College London')?.type).toBe('ORGANIZATION');
   });
+
+  it('middle initials stay inside the name', () => {
+    const t = 'President Donald J. Trump met George W. Bush. Later, Trump and Bush spoke.';
+    expect(forms(find(t, 'Donald J. Trump')).sort()).toEqual(['Donald J. Trump', 'Trump']);
+    expect(forms(find(t, 'George W. Bush')).sort()).toEqual(['Bush', 'George W. Bush']);
+  });
 });

@@ -62,7 +62,10 @@ export function tokenize(text: string): Token[] {
     }
     let end = start + word.length;
     // glue the abbreviation period: "Sen." "Mr." "Inc."
-    if (text[end] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || STATE_ABBREVIATIONS.has(word))) {
+    // ... and the period of a middle initial: "Donald J. Trump"
+    const nextWord = /^\s(\p{Lu}\p{L}*)/u.exec(text.slice(end + 1, end + 40))?.[1];
+    const initial = /^\p{Lu}$/u.test(word) && nextWord !== undefined && !SENTENCE_OPENERS.has(nextWord);
+    if (text[end] === '.' && (ABBREVIATIONS.has(word.toLowerCase()) || STATE_ABBREVIATIONS.has(word) || initial)) {
       word += '.';
       end += 1;
       TOKEN_RE.lastIndex = end;
