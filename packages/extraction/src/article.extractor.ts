@@ -35,13 +35,25 @@ function countWords(text: string): number {
 }
 
 export function extractArticle(html: string, options: ExtractOptions): ExtractedArticle {
+  const dom = options.dom ?? 'jsdom';
+  try {
+    return extractWith(html, options, dom);
+  } catch (err) {
+    // linkedom is a lighter, less complete DOM: a page it cannot take (an unexpected TypeError
+    // deep in Readability) gets a second try on jsdom rather than failing.
+    if (dom === 'linkedom' && !(err instanceof ExtractionError)) return extractWith(html, options, 'jsdom');
+    throw err;
+  }
+}
+
+function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'linkedom'): ExtractedArticle {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (html.length > maxChars) {
     throw new ExtractionError('too-large', `The page is ${html.length} characters long, more than the ${maxChars} allowed, so it was not parsed.`);
   }
   assertHtml(html);
 
-  const doc = createDocument(html, options.url, options.dom ?? 'jsdom');
+  const doc = createDocument(html, options.url, dom);
   const meta = readMetadata(doc, options.url);
   const lead = readLeadImage(doc, meta.imageUrl, options.url);
   if (!meta.imageUrl && lead.figureUrl) meta.sources.image = 'heuristic';

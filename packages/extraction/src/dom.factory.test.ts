@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument, stripInertMarkup } from './dom.factory';
+import { createDocument } from './dom.factory';
 import type { DomChoice } from './dom.factory';
 
 const page = `<!doctype html><html><head>
@@ -25,9 +25,16 @@ describe.each<DomChoice>(['jsdom', 'linkedom'])('createDocument with %s', (dom) 
   });
 });
 
-describe('stripInertMarkup', () => {
-  it('removes scripts, styles, svg and comments but not JSON-LD', () => {
-    const out = stripInertMarkup('<!-- c --><script>x()</script><script type="application/ld+json">{}</script><style>a{}</style><svg><path/></svg><p>t</p>');
-    expect(out).toBe('<script type="application/ld+json">{}</script><p>t</p>');
+describe.each<DomChoice>(['jsdom', 'linkedom'])('inert markup on %s', (dom) => {
+  it('removes scripts, styles, svg, menus and comments but keeps JSON-LD', () => {
+    const doc = createDocument('<html><body><!-- c --><script>x()</script><script type="application/ld+json">{}</script><style>a{}</style><svg><path/></svg><nav><a href="/">Home</a></nav><p>t</p></body></html>', 'https://e.com/', dom);
+    expect(doc.body.innerHTML.trim()).toBe('<script type="application/ld+json">{}</script><p>t</p>');
+  });
+
+  it('is not fooled by markup inside attribute values', () => {
+    const html = '<html><head><meta name="author" content="A <svg onload=x()>"><meta name="d" content="<script>"></head><body><p>first</p><svg><circle/></svg><p>second</p></body></html>';
+    const doc = createDocument(html, 'https://e.com/', dom);
+    expect(Array.from(doc.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['first', 'second']);
+    expect(doc.querySelector('meta[name="author"]')?.getAttribute('content')).toBe('A <svg onload=x()>');
   });
 });

@@ -4,29 +4,6 @@ import { parseHTML } from 'linkedom';
 export type DomChoice = 'jsdom' | 'linkedom';
 
 /**
- * Inert markup removal before parsing. Page scripts must never run and stylesheets are
- * never needed for extraction; jsdom 29 also throws on some malformed <style> bodies.
- * JSON-LD blocks are kept because metadata is read from them.
- */
-const SCRIPT_RE = /<script\b([^>]*)>[\s\S]*?<\/script\s*>/gi;
-const STYLE_RE = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
-const SVG_RE = /<svg\b[^>]*>[\s\S]*?<\/svg\s*>/gi;
-/** Menus and option lists are never article text; dropping them early saves parse time. */
-const FURNITURE_RE = /<(nav|select|template)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const COMMENT_RE = /<!--[\s\S]*?-->/g;
-const JSON_LD_TYPE_RE = /\btype\s*=\s*["']?application\/ld\+json/i;
-
-export function stripInertMarkup(html: string): string {
-  // Scripts first: their bodies may hold '<!--' or '<style' inside strings.
-  return html
-    .replace(SCRIPT_RE, (whole, attrs: string) => (JSON_LD_TYPE_RE.test(attrs) ? whole : ''))
-    .replace(COMMENT_RE, '')
-    .replace(STYLE_RE, '')
-    .replace(SVG_RE, '')
-    .replace(FURNITURE_RE, '');
-}
-
-/**
  * Gives the document the page's address. Neither a shared DOMParser nor linkedom knows it,
  * and Readability resolves relative links against baseURI and documentURI.
  */
@@ -65,8 +42,24 @@ function linkedomDocument(html: string, url: string): Document {
   return setAddress(document as unknown as Document, url);
 }
 
+/** Elements that are never article text and must never act: removed right after parsing. */
+const INERT_SELECTOR = 'script:not([type="application/ld+json"]), style, svg, nav, select, template, noscript';
+
+/**
+ * Removes inert markup from a parsed document. Done on the DOM rather than with patterns on
+ * the HTML text: a pattern cannot tell a `<svg` or `<script` inside an attribute value
+ * (`content="… <svg onload=…>"`) from a real tag, and would cut the page apart there.
+ */
+function removeInert(document: Document): Document {
+  for (const el of Array.from(document.querySelectorAll(INERT_SELECTOR))) el.remove();
+  const walker = document.createTreeWalker(document, 128 /* NodeFilter.SHOW_COMMENT */);
+  const comments: Node[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) comments.push(n);
+  for (const c of comments) c.parentNode?.removeChild(c);
+  return document;
+}
+
 /** The one place that decides which DOM implementation parses a page. */
 export function createDocument(html: string, url: string, choice: DomChoice = 'jsdom'): Document {
-  const cleaned = stripInertMarkup(html);
-  return choice === 'linkedom' ? linkedomDocument(cleaned, url) : jsdomDocument(cleaned, url);
+  return removeInert(choice === 'linkedom' ? linkedomDocument(html, url) : jsdomDocument(html, url));
 }
