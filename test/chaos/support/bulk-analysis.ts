@@ -49,3 +49,24 @@ export function retryWaits(calls: BulkCall[]) {
     medianWaitMsAfterRefusal: waits.map((w, k) => ({ refusal: k + 1, documents: w.length, medianMs: median(w) })),
   };
 }
+
+/**
+ * The bulk rate backing off, whatever the design (per-job delays, a process-wide pause): the
+ * wait from the end of one bulk request to the start of the next, after a request with 429s
+ * compared with after a clean one. Sequential requests only make sense for one index process.
+ */
+export function gapsAfterBulk(calls: BulkCall[]) {
+  const sorted = [...calls].sort((a, b) => a.at - b.at);
+  const afterThrottled: number[] = [];
+  const afterClean: number[] = [];
+  for (let i = 0; i + 1 < sorted.length; i++) {
+    const c = sorted[i] as BulkCall;
+    const next = sorted[i + 1] as BulkCall;
+    const gap = Math.max(0, next.at - (c.at + c.ms));
+    (c.rejectedIds.length > 0 ? afterThrottled : afterClean).push(gap);
+  }
+  return {
+    afterThrottled: { requests: afterThrottled.length, medianMs: median(afterThrottled) },
+    afterClean: { requests: afterClean.length, medianMs: median(afterClean) },
+  };
+}
