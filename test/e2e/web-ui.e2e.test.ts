@@ -49,9 +49,7 @@ describe('the web UI in headless Chromium', () => {
       [SEED_PATH]: { body: fixture('seed/seed.html') },
       [XSS_PATH]: { body: fixture('web-ui/xss-article.html') },
     });
-    // jsdom under Readability: with linkedom, Readability throws on the fixture's inline <svg>
-    // (an extraction bug of its own); this test is about what the UI does with what gets through.
-    pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true', EXTRACT_DOM: 'jsdom' });
+    pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true' });
     profile = mkdtempSync(join(tmpdir(), 'newsflow-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
