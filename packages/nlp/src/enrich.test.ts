@@ -22,9 +22,12 @@ describe('enrichText on odd input', () => {
   it('non-English text: no throw, nothing much found', () => {
     const out = enrichText('这是一个测试。“你好，”他说。\n\nДобрый день, сказал он. «Привет».');
     expect(out).toEqual({ entities: [], quotes: [] });
-    const de = enrichText('Der Bundeskanzler sagte am Montag in Berlin: „Wir werden das schaffen.“ Die Opposition kritisierte die Pläne der Regierung.');
+    const de = enrichText(
+      'Der Bundeskanzler sagte am Montag in Berlin: „Wir werden das schaffen.“ Die Opposition kritisierte die Pläne der Regierung. ' +
+        'Nach Angaben des Ministeriums sollen die neuen Regeln im kommenden Jahr in Kraft treten, wenn der Bundestag zustimmt.',
+    );
     expect(de.quotes).toEqual([]);
-    expect(de.entities.map((e) => e.name)).toEqual(['Berlin']);
+    expect(de.entities.map((e) => e.name)).toEqual(['Berlin', 'Bundestag']);
   });
 
   it('pathological input: only marks, only capitals, very long words', () => {

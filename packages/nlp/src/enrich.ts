@@ -58,7 +58,7 @@ function looksEnglish(tokens: ReturnType<typeof tokenize>): boolean {
     if (ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())) hits++;
   }
   if (latin * 2 < words) return false; // another script
-  return words < 12 || hits / words >= 0.08; // too short to tell: try
+  return words < 30 || hits / words >= 0.08; // too short to tell: try
 }
 
 /**
