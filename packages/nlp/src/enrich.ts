@@ -11,7 +11,10 @@ import { attributeQuotes } from './quote/attribution';
 const DEFAULT_MAX_CHARS = 2_000_000;
 
 export interface EnrichOptions {
+  /** longer texts are cut, at a paragraph break when possible (default 2,000,000 characters) */
   maxChars?: number;
+  /** rethrow an internal error instead of returning an empty result (tests, benchmarks) */
+  rethrow?: boolean;
 }
 
 /**
@@ -21,6 +24,16 @@ export interface EnrichOptions {
  */
 export function enrichText(input: string, options: EnrichOptions = {}): Enrichment {
   if (typeof input !== 'string' || input.trim().length === 0) return { entities: [], quotes: [] };
+  try {
+    return enrich(input, options);
+  } catch (err) {
+    // enrichment is an extra: an article must not fail over a rule's bug on odd text
+    if (options.rethrow) throw err;
+    return { entities: [], quotes: [] };
+  }
+}
+
+function enrich(input: string, options: EnrichOptions): Enrichment {
   const max = options.maxChars ?? DEFAULT_MAX_CHARS;
   let text = input;
   if (text.length > max) {

@@ -22,7 +22,7 @@ function articleText(): string {
 
 describe('seed article', () => {
   const text = articleText();
-  const out = enrichText(text);
+  const out = enrichText(text, { rethrow: true });
 
   it('cleans the fixture as the pipeline would', () => {
     expect(text.startsWith('Blinken confronts China')).toBe(true);

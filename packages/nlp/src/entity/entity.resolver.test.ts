@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enrichText } from '../enrich';
 import type { Entity } from '../types';
 
-const entities = (t: string): Entity[] => enrichText(t).entities;
+const entities = (t: string): Entity[] => enrichText(t, { rethrow: true }).entities;
 const find = (t: string, name: string): Entity | undefined => entities(t).find((e) => e.name === name);
 const forms = (e: Entity | undefined): string[] => [...new Set(e?.mentions.map((m) => m.text))];
 

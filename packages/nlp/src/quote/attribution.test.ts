@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { enrichText } from '../enrich';
 import type { Quote } from '../types';
 
-const quotes = (t: string): Quote[] => enrichText(t).quotes;
+const quotes = (t: string): Quote[] => enrichText(t, { rethrow: true }).quotes;
 const speakerOf = (t: string, fragment: string): string | null | undefined =>
   quotes(t).find((q) => q.text.includes(fragment))?.speaker;
 
