@@ -32,6 +32,8 @@ export const envSchema = z.object({
   API_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   /** Admin routes (Bull Board) need API_TOKEN; `true` opens them without one, for local use only. */
   API_ADMIN_OPEN: boolFromEnv.default(false),
+  /** With API_TOKEN set, `false` makes reads (search, articles, quotations, the web UI) need it too. */
+  API_READS_OPEN: boolFromEnv.default(true),
   /** Enqueue requests (POST /articles) each client may make per minute; 0 turns the limit off. */
   API_ENQUEUE_RATE_PER_MINUTE: int(0, 1_000_000).default(60),
 

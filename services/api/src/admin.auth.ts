@@ -8,6 +8,8 @@ export interface AdminAuthOptions {
   open: boolean;
   /** Where the session cookie is sent back (the dashboard's base path). */
   cookiePath: string;
+  /** What the guarded routes are, for the refusal message. */
+  label?: string;
 }
 
 export const ADMIN_COOKIE = 'newsflow_admin';
@@ -41,7 +43,7 @@ export function requireAdmin(opts: AdminAuthOptions) {
         .header('cache-control', 'no-store')
         .redirect(`${url.pathname}${url.search}`, 303);
     }
-    return reply.code(401).send({ error: 'this admin route needs Authorization: Bearer <API_TOKEN>, or open it once with ?token=<API_TOKEN>' });
+    return reply.code(401).send({ error: `this ${opts.label ?? 'admin route'} needs Authorization: Bearer <API_TOKEN>, or open it once with ?token=<API_TOKEN>` });
   };
 }
 

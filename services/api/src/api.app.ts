@@ -10,6 +10,7 @@ import { registerTraceRoutes } from './trace.routes';
 import { registerOpenApiRoutes } from './openapi.routes';
 import { registerQuoteRoutes } from './quotes.routes';
 import { registerWebUiRoutes } from './web-ui.routes';
+import { requireAdmin } from './admin.auth';
 
 /** Builds the HTTP API. Errors from Redis or the engine being away become a quick 503. */
 export function buildApiApp(deps: ApiDeps): FastifyInstance {
@@ -23,6 +24,15 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });
   });
+  if (deps.token !== null && deps.readsOpen === false) {
+    // Reads behind the token too: Bearer for programs; for the web UI, `/?token=…` once sets
+    // the same HttpOnly session cookie as the admin pages, for the whole site.
+    const guard = requireAdmin({ token: deps.token, open: false, cookiePath: '/', label: 'route (API_READS_OPEN=false)' });
+    app.addHook('onRequest', async (req, reply) => {
+      if (OPEN_PATHS.has(new URL(req.url, 'http://local').pathname)) return;
+      return guard(req, reply);
+    });
+  }
   registerOpenApiRoutes(app); // first: it learns the routes registered after it
   registerHealthRoutes(app, deps);
   registerArticleRoutes(app, deps);
@@ -34,6 +44,9 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
   registerWebUiRoutes(app);
   return app;
 }
+
+/** Probes and the API's own description stay open whatever the read setting. */
+const OPEN_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
 
 function isRedisUnavailable(err: Error): boolean {
   return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable|Command timed out/i.test(err.message);

@@ -13,6 +13,8 @@ export interface ApiDeps {
   ready: () => Promise<{ redis: boolean; search: boolean }>;
   /** API_ADMIN_OPEN: admin routes (Bull Board) open without a token, for local use. */
   adminOpen?: boolean;
+  /** API_READS_OPEN: `false` (with a token) puts reads behind the token as well. */
+  readsOpen?: boolean;
   /** Per-client limit on POST /articles (0 or absent: none); counted in Redis when given, so replicas share it. */
   enqueueRate?: { perMinute: number; redis?: unknown; prefix?: string };
   /** Served at GET /metrics when present. */

@@ -109,4 +109,31 @@ describe('the API routes', () => {
     // Reads are not limited.
     expect((await app.inject({ method: 'GET', url: '/quotes' })).statusCode).toBe(200);
   });
+
+  it('puts reads behind the token when API_READS_OPEN=false, keeping probes open', async () => {
+    const closed = buildApiApp({
+      queues,
+      inflight: createInFlightMarker(redis, prefix),
+      status: createStatusStore(redis, prefix, 60),
+      articles: { search: async () => ({ total: 0, hits: [], aggregations: {} }) } as unknown as ArticleIndex,
+      logger: silentLogger(),
+      token: 'a-token-of-sixteen-chars',
+      readsOpen: false,
+      ready: async () => ({ redis: true, search: true }),
+    });
+    try {
+      expect((await closed.inject({ url: '/search?q=x' })).statusCode).toBe(401);
+      expect((await closed.inject({ url: '/search?q=x', headers: { authorization: 'Bearer a-token-of-sixteen-chars' } })).statusCode).toBe(200);
+      expect((await closed.inject({ url: '/healthz' })).statusCode).toBe(200);
+      expect((await closed.inject({ url: '/openapi.json' })).statusCode).toBe(200);
+      // The web UI: ?token= once sets a session cookie for the whole site.
+      const login = await closed.inject({ url: '/?token=a-token-of-sixteen-chars' });
+      expect(login.statusCode).toBe(303);
+      const cookie = String(login.headers['set-cookie']).split(';')[0]!;
+      expect(String(login.headers['set-cookie'])).toMatch(/Path=\/;/);
+      expect((await closed.inject({ url: '/search?q=x', headers: { cookie } })).statusCode).toBe(200);
+    } finally {
+      await closed.close();
+    }
+  });
 });

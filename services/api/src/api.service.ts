@@ -21,6 +21,7 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
     logger: infra.logger,
     token: config.api.token,
     adminOpen: config.api.adminOpen,
+    readsOpen: config.api.readsOpen,
     enqueueRate: { perMinute: config.api.enqueueRatePerMinute, redis, prefix: config.redis.prefix },
     ...(infra.metrics ? { metrics: infra.metrics } : {}),
     ready: async () => ({
