@@ -24,6 +24,12 @@ export interface HostLimiterOptions {
   leaseMs: number;
   /** Shortest wait handed out, so refused jobs do not spin on a busy host; 25 ms when omitted. */
   minWaitMs?: number;
+  /**
+   * The caller first in line whose turn has come waits this long in place rather than being
+   * set aside again (which costs a trip through the queue and lets the gap grow); 100 ms when
+   * omitted, 0 to never wait. Only one caller per host is ever first.
+   */
+  inlineWaitMs?: number;
 }
 
 // One atomic step per attempt, on Redis' clock (workers' clocks may differ). Per host:
@@ -36,7 +42,8 @@ export interface HostLimiterOptions {
 //         crowd of jobs for one host comes back one by one rather than all at once;
 //   line  the callers holding a turn, scored by it;
 //   took  how long the host's requests hold a slot (a moving average).
-// ARGV: limit, intervalMs, leaseMs, leaseId, waiter, minWaitMs. Returns {1, 0} or {0, waitMs}.
+// ARGV: limit, intervalMs, leaseMs, leaseId, waiter, minWaitMs. Returns {1, 0} or
+// {0, waitMs, first}, first = 1 when the caller is the next in line and its turn has come.
 const ACQUIRE = `
 local busyKey, gateKey, nextKey, lineKey, tookKey = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local t = redis.call('TIME')
@@ -48,7 +55,8 @@ redis.call('ZREMRANGEBYSCORE', lineKey, '-inf', now - 60000)
 local busy = redis.call('ZCARD', busyKey)
 local gate = tonumber(redis.call('GET', gateKey) or '0')
 local nextAt = tonumber(redis.call('GET', nextKey) or '0')
-local took = tonumber(redis.call('GET', tookKey) or '0')
+-- Until the host's requests have been timed, assume a typical page fetch.
+local took = tonumber(redis.call('GET', tookKey) or '200')
 local turn = tonumber(redis.call('ZSCORE', lineKey, waiter) or '-1')
 local spacing = math.max(interval, math.ceil(took / limit), 1)
 
@@ -80,7 +88,7 @@ if turn >= 0 and turn <= now + 50 then
   if busy >= limit then at = math.max(at, slotFreeAt()) end
   if at <= now then return grant() end
   local ahead = redis.call('ZCOUNT', lineKey, '-inf', '(' .. turn)
-  return {0, at + ahead * spacing - now}
+  return {0, at + ahead * spacing - now, ahead == 0 and 1 or 0}
 end
 if turn > now then return {0, turn - now} end
 if busy < limit and gate <= now and nextAt <= now then return grant() end
@@ -108,7 +116,7 @@ return 1
  * Per-host politeness shared by every fetch worker through Redis: at most `concurrency`
  * requests in flight and `ratePerSecond` starts per second per host (a robots.txt crawl-delay
  * spaces them further). Refusals come with a wait, so the caller can put its job aside and
- * serve other hosts instead of sleeping.
+ * serve other hosts instead of sleeping (bar the short wait of the one caller first in line).
  */
 export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   const { redis, prefix, concurrency, leaseMs } = options;
@@ -126,6 +134,7 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
   };
   const rateIntervalMs = 1000 / options.ratePerSecond;
   const minWaitMs = options.minWaitMs ?? 25;
+  const inlineWaitMs = options.inlineWaitMs ?? 100;
   const keys = (host: string) => {
     const base = `${prefix}:host:${host.toLowerCase()}`;
     return { busy: `${base}:busy`, gate: `${base}:gate`, next: `${base}:next`, line: `${base}:line`, took: `${base}:took` };
@@ -136,8 +145,16 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
       const intervalMs = Math.ceil(Math.max(rateIntervalMs, minIntervalMs ?? 0));
       const leaseId = randomUUID();
       const k = keys(host);
-      const [granted, waitMs] = (await run(ACQUIRE, [k.busy, k.gate, k.next, k.line, k.took], [concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs])) as [number, number];
-      if (granted !== 1) return { granted: false, waitMs };
+      for (let tries = 1; ; tries++) {
+        const [granted, waitMs, first] = (await run(ACQUIRE, [k.busy, k.gate, k.next, k.line, k.took], [concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs])) as [
+          number,
+          number,
+          number?,
+        ];
+        if (granted === 1) break;
+        if (first !== 1 || waitMs > inlineWaitMs || tries >= 3) return { granted: false, waitMs };
+        await new Promise((r) => setTimeout(r, waitMs));
+      }
       const grantedAt = Date.now();
       let released = false;
       return {
