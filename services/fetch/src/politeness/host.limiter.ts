@@ -70,7 +70,8 @@ end
 local function wait(at)
   at = math.max(at, now + 1)
   redis.call('ZADD', lineKey, at, waiter)
-  redis.call('PEXPIRE', lineKey, at - now + 60000)
+  -- Only ever lengthened: the line must outlive its last turn.
+  if redis.call('PTTL', lineKey) < at - now + 60000 then redis.call('PEXPIRE', lineKey, at - now + 60000) end
   return {0, at - now}
 end
 -- When a slot should free up: the oldest request's start plus the usual request time.
