@@ -28,7 +28,8 @@ export function classify(
   if (lw.length > 1 && (OTHER_HEADS.has(last) || NOT_NAME_STARTS.has(lw[0]!) || NOT_NAMES.has(lw.join(' ')))) return 'DROP';
   // "Orange County Register", "Kansas City Star": a place word inside the name
   if (lw.slice(0, -1).some((w) => LOC_HEADS.has(w)) && !ORG_HEADS.has(last) && !LOC_HEADS.has(last)) return 'ORGANIZATION';
-  if (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w))) return 'ORGANIZATION';
+  // (a lone "Police" or "Parliament" is left to context: it is often just the common noun)
+  if (lw.length > 1 && (ORG_HEADS.has(last) || lw.some((w) => ORG_WORDS.has(w)))) return 'ORGANIZATION';
   if (lw.length > 1 && LOC_HEADS.has(last)) return 'LOCATION';
   // an office without its holder: "the Home Secretary", "the Foreign Minister"
   if (lw.length > 1 && TITLE_SET.has(last) && !FIRST_NAMES.has(lw[0]!)) return 'DROP';
@@ -61,6 +62,9 @@ export function inPlaceContext(tokens: readonly Token[], c: NameCandidate): bool
   return p === 'of' && PLACE_ROLES.has(lower(tokens[c.first - 2]));
 }
 
+// roles a company can hold as well as a person: "Tribune, the owner of the Chicago Tribune"
+const SHARED_ROLES = new Set(['owner', 'partner', 'investor', 'source', 'sources', 'head', 'boss', 'chief', 'leader', 'host', 'manager', 'publisher', 'founder', 'candidate']);
+
 /** "NetChoice, a trade group, ..." / "Reed, the chairman, ...": what the appositive says it is. */
 export function appositiveRole(tokens: readonly Token[], c: NameCandidate): EntityType | null {
   if (lower(tokens[c.last]) !== ',' || !['a', 'an', 'the'].includes(lower(tokens[c.last + 1]))) return null;
@@ -68,7 +72,7 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
     const w = lower(tokens[k]);
     if (w === ',' || w === '.') break;
     if (ORG_ROLE_NOUNS.has(w) || ORG_HEADS.has(w)) return 'ORGANIZATION';
-    if (ROLE_NOUNS.has(w)) return 'PERSON';
+    if (ROLE_NOUNS.has(w) && !SHARED_ROLES.has(w)) return 'PERSON';
   }
   return null;
 }

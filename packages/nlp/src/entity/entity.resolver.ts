@@ -162,7 +162,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const orgEvidence = cs.some((c) => appositiveRole(tokens, c) === 'ORGANIZATION');
     const midSentence = cs.some((c) => !c.sentenceInitial);
     const looksLikeWord = /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(w) || lowerWords.has(w) ||
-      (w.endsWith('s') && lowerWords.has(w.slice(0, -1))) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+      (w.endsWith('s') && (lowerWords.has(w.slice(0, -1)) || lowerWords.has(w.slice(0, -2)))) ||
+      ROLE_NOUNS.has(w.replace(/e?s$/, '')) || ROLE_NOUNS.has(w.replace(/s$/, ''));
     // "Analysts said", "Instead, ...", "Unions announce": ordinary words with a capital
     if (looksLikeWord && !cs.some((c) => c.title !== null)) continue;
     let type: EntityType | null = null;
