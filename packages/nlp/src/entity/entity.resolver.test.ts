@@ -111,4 +111,10 @@ describe('entity resolution', () => {
     expect(forms(find(t, 'Donald J. Trump')).sort()).toEqual(['Donald J. Trump', 'Trump']);
     expect(forms(find(t, 'George W. Bush')).sort()).toEqual(['Bush', 'George W. Bush']);
   });
+
+  it('a known company name inside a fuller corporate name is that company', () => {
+    const t = 'Walt Disney Co. executive Kevin Mayer said Disney would grow. Apple Music and Apple are fine.';
+    expect(forms(find(t, 'Walt Disney Co.')).sort()).toEqual(['Disney', 'Walt Disney Co.']);
+    expect(find(t, 'Apple')?.type).toBe('ORGANIZATION');
+  });
 });

@@ -113,6 +113,19 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     }
   }
 
+  // a known one-word company inside a fuller corporate name ("Disney" in "Walt Disney Co.") is that company
+  const CORPORATE = /^(?:co|inc|corp|company|corporation|group|ltd|plc|llc)\.?$/;
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.type !== 'ORGANIZATION' || !d.canonical || d.cands.length === 0 || d.words.some((ws) => ws.length > 1)) continue;
+    const w = fold(d.canonical);
+    const j = orgIdx.find((o) => {
+      const ws = (drafts[o]!.words[0] ?? []).map(fold);
+      return drafts[o]!.cands.length > 0 && ws.length > 2 && CORPORATE.test(ws[ws.length - 1]!) && ws.includes(w);
+    });
+    if (j !== undefined) mergeInto(drafts, assigned, i, j);
+  }
+
   // pass 2: single words (and titled single words) in text order, through indexes built once
   // (the text may be long: nothing here may scan all mentions per mention)
   const index = buildIndex(drafts);

@@ -9,7 +9,7 @@ export const KNOWN_ORGS: string[] = [
   'Google', 'Apple', 'Amazon', 'Microsoft', 'Meta', 'Netflix', 'Disney', 'Tesla', 'Uber', 'Huawei', 'Samsung',
   'Sony', 'Toyota', 'Boeing', 'Airbus', 'IBM', 'Intel', 'Nvidia', 'Oracle', 'Salesforce', 'Walmart', 'Alibaba',
   'Tencent', 'YouTube', 'Instagram', 'TikTok', 'WhatsApp', 'OpenAI', 'SpaceX', 'Gazprom', 'Rosneft', 'Hulu',
-  'Pixar', 'Marvel', 'Lucasfilm', 'ESPN', 'Gannett', 'GateHouse', 'Knesset', 'Duma', 'Bundestag', 'Politburo',
+  'Pixar', 'Marvel', 'Lucasfilm', 'ESPN', 'Knesset', 'Duma', 'Bundestag', 'Politburo',
   'Goldman Sachs', 'JPMorgan', 'JPMorgan Chase', 'Morgan Stanley', 'Citigroup', 'Wells Fargo', 'BlackRock',
   'Barclays', 'HSBC', 'Deutsche Bank', 'UBS', 'Credit Suisse', 'Berkshire Hathaway', 'ExxonMobil', 'Chevron',
   'Shell', 'BP', 'Aramco', 'Pfizer', 'Moderna', 'AstraZeneca', 'Johnson & Johnson', 'Volkswagen', 'Ford',

@@ -35,7 +35,7 @@ export const PLACES: string[] = [
   'Barcelona', 'Milan', 'Munich', 'Frankfurt', 'Hamburg', 'Geneva', 'Zurich', 'Davos', 'Manchester',
   'Liverpool', 'Birmingham', 'Glasgow', 'Edinburgh', 'Belfast', 'Kharkiv', 'Odesa', 'Odessa', 'Lviv',
   'St Petersburg', 'St. Petersburg', 'Saint Petersburg', 'Osaka', 'Kyoto', 'Busan', 'Hanoi', 'Ho Chi Minh City',
-  'Mar-a-Lago', 'Camp David', 'Guantanamo', 'Walter Reed', 'Kandahar', 'Helmand', 'Cochabamba', 'Santa Cruz',
+  'Mar-a-Lago', 'Camp David', 'Guantanamo',
 ];
 
 /** Aliases to a canonical place name (the country's common name in world-countries). */
