@@ -25,6 +25,10 @@ beforeAll(async () => {
       res.writeHead(rules.status, { 'content-type': 'text/plain' }).end(rules.body ?? '');
       return;
     }
+    if (path === '/to-members') {
+      res.writeHead(302, { location: `${origin('127.0.0.1')}/members/landing` }).end();
+      return;
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(htmlPage(path));
   });
 });
@@ -104,6 +108,24 @@ describe('robots.txt in the fetch stage (real BullMQ workers)', () => {
       expect(status.reason).toBe(`${url} is disallowed by ${origin('127.0.0.1')}/robots.txt for newsflow`);
       expect(status.attempt).toBe(1);
       expect(pageHits('127.0.0.1').some((r) => r.path === '/members/secret')).toBe(false);
+    } finally {
+      await rig.stop();
+    }
+  });
+
+  it('holds each redirect target to its own robots.txt', async () => {
+    const rig = await startFetchRig();
+    try {
+      // 127.0.0.2 has no robots.txt; the page it redirects to is disallowed by 127.0.0.1's.
+      const url = `${origin('127.0.0.2')}/to-members`;
+      const id = await rig.enqueue(url);
+      const status = await eventually('the article to fail', async () => {
+        const s = await rig.infra.status.get(id);
+        return s?.state === 'failed' ? s : null;
+      });
+      const target = `${origin('127.0.0.1')}/members/landing`;
+      expect(status.reason).toBe(`${url} redirects to a page that robots.txt disallows: ${target} is disallowed by ${origin('127.0.0.1')}/robots.txt for newsflow`);
+      expect(pageHits('127.0.0.1').some((r) => r.path === '/members/landing')).toBe(false);
     } finally {
       await rig.stop();
     }

@@ -78,7 +78,7 @@ describe('fetch handler', () => {
     const { d, put, fetchPage, release } = deps({ validators, status });
     fetchPage.mockResolvedValueOnce(page({ status: 304, notModified: true, html: '' }));
     await expect(createFetchHandler(d)(payload, context().ctx)).resolves.toEqual({ status: 304, unchanged: true });
-    expect(fetchPage).toHaveBeenCalledWith(URL_, { etag: '"e1"', lastModified: null });
+    expect(fetchPage).toHaveBeenCalledWith(URL_, { etag: '"e1"', lastModified: null }, expect.anything());
     expect(put).not.toHaveBeenCalled();
     expect(release).toHaveBeenCalledOnce();
   });

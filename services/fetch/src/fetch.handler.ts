@@ -1,7 +1,7 @@
 import { DelayedError } from 'bullmq';
 import { isQueueName, nextStage, resolveUrlInput, type TraceEvent } from '@newsflow/contracts';
 import { PermanentError, type BlobStore, type StageHandler, type StageOutcome, type StatusStore } from '@newsflow/runtime';
-import { isFetchFailure, type ConditionalRequest, type PageFetcher } from './http';
+import { FetchFailure, isFetchFailure, type ConditionalRequest, type PageFetcher } from './http';
 import type { HostLimiter } from './politeness/host.limiter';
 import type { RobotsPolicy } from './politeness/robots.policy';
 import type { ValidatorStore } from './politeness/validator.store';
@@ -30,6 +30,13 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
     const input = resolveUrlInput(payload.url);
     if (!input.ok) throw new PermanentError(input.error, 'invalid-url');
     const host = new URL(input.url).host;
+    // Each redirect target is held to its own site's robots.txt (cached, or read now).
+    const followable = async (hop: string): Promise<void> => {
+      const hopVerdict = await robots?.check(hop);
+      if (hopVerdict && !hopVerdict.allowed) {
+        throw new FetchFailure('robots-disallowed', `${input.url} redirects to a page that robots.txt disallows: ${hopVerdict.reason}`);
+      }
+    };
     const postpone = async (ms: number): Promise<never> => {
       await ctx.job.moveToDelayed(Date.now() + ms, ctx.token);
       throw new DelayedError();
@@ -57,7 +64,7 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
           }
         }
         const conditional = await conditionalFor(payload.id);
-        const page = await fetcher.fetchPage(input.url, conditional ?? {});
+        const page = await fetcher.fetchPage(input.url, conditional ?? {}, { beforeRedirect: robots ? followable : undefined });
         if (page.notModified) {
           if (!conditional) throw new PermanentError(`${page.finalUrl} answered 304 Not Modified to a request that was not conditional`, 'http-304');
           return { status: 304, unchanged: true };

@@ -6,6 +6,6 @@
 // - the page comes back as a string decoded with the charset browsers would pick;
 // - every failure is a FetchFailure whose `permanent` says whether a retry can help.
 export { createPageFetcher } from './page.fetcher';
-export type { ConditionalRequest, FetchedPage, FetchedText, PageFetcher, PageFetcherOptions, PageFetcherSeams } from './page.fetcher';
+export type { ConditionalRequest, FetchedPage, FetchedText, FetchHooks, PageFetcher, PageFetcherOptions, PageFetcherSeams } from './page.fetcher';
 export { FetchFailure, isFetchFailure } from './fetch.failure';
 export type { FetchFailureCode } from './fetch.failure';

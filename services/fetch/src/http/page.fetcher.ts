@@ -51,8 +51,13 @@ export interface FetchedText {
   text: string;
 }
 
+export interface FetchHooks {
+  /** Called with each redirect target before it is requested; throw a FetchFailure to stop there. */
+  beforeRedirect?(url: string): Promise<void>;
+}
+
 export interface PageFetcher {
-  fetchPage(url: string, conditional?: ConditionalRequest): Promise<FetchedPage>;
+  fetchPage(url: string, conditional?: ConditionalRequest, hooks?: FetchHooks): Promise<FetchedPage>;
   /** Same guards as fetchPage (addresses, redirects, deadline), for a non-HTML text such as robots.txt. */
   fetchText(url: string, maxBytes: number): Promise<FetchedText>;
   close(): Promise<void>;
@@ -107,7 +112,13 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
   }
 
   /** Follows redirects by hand (every hop is checked by parseTarget) up to the final response. */
-  async function follow(requestedUrl: string, headers: Record<string, string>, signal: AbortSignal, at: { current: URL }): Promise<{ response: Response; redirects: string[] }> {
+  async function follow(
+    requestedUrl: string,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    at: { current: URL },
+    hooks: FetchHooks = {},
+  ): Promise<{ response: Response; redirects: string[] }> {
     const redirects: string[] = [];
     const visited = new Set<string>([at.current.href]);
     for (;;) {
@@ -122,13 +133,14 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
       if (redirects.length >= maxRedirects) {
         throw new FetchFailure('too-many-redirects', `${requestedUrl} redirected more than ${maxRedirects} times (last: ${at.current.href} → ${next.href})`);
       }
+      await hooks.beforeRedirect?.(next.href);
       redirects.push(at.current.href);
       visited.add(next.href);
       at.current = next;
     }
   }
 
-  async function fetchPage(requestedUrl: string, conditional: ConditionalRequest = {}): Promise<FetchedPage> {
+  async function fetchPage(requestedUrl: string, conditional: ConditionalRequest = {}, hooks: FetchHooks = {}): Promise<FetchedPage> {
     const at = { current: parseTarget(requestedUrl) };
     const signal = AbortSignal.timeout(options.timeoutMs);
     const headers: Record<string, string> = { 'user-agent': options.userAgent, accept: ACCEPT };
@@ -138,7 +150,7 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     if (conditional.lastModified) headers['if-modified-since'] = conditional.lastModified;
     let response: Response | undefined;
     try {
-      const followed = await follow(requestedUrl, headers, signal, at);
+      const followed = await follow(requestedUrl, headers, signal, at, hooks);
       response = followed.response;
       return await readPage(response, requestedUrl, at.current.href, followed.redirects);
     } catch (error) {
