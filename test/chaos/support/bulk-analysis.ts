@@ -51,22 +51,24 @@ export function retryWaits(calls: BulkCall[]) {
 }
 
 /**
- * The bulk rate backing off, whatever the design (per-job delays, a process-wide pause): the
- * wait from the end of one bulk request to the start of the next, after a request with 429s
- * compared with after a clean one. Sequential requests only make sense for one index process.
+ * After how many 429-answered bulks in a row (k = 1, 2, 3+), how long the index process waited
+ * before its next bulk request: counted from the 429 response to the next request that started
+ * after it (a request already on the wire is no decision to wait). Compared with the same wait
+ * after a clean response, this is the bulk rate backing off under sustained throttling.
  */
-export function gapsAfterBulk(calls: BulkCall[]) {
-  const sorted = [...calls].sort((a, b) => a.at - b.at);
-  const afterThrottled: number[] = [];
-  const afterClean: number[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const c = sorted[i] as BulkCall;
-    const next = sorted[i + 1] as BulkCall;
-    const gap = Math.max(0, next.at - (c.at + c.ms));
-    (c.rejectedIds.length > 0 ? afterThrottled : afterClean).push(gap);
+export function waitsAfterThrottling(calls: BulkCall[]) {
+  const byEnd = [...calls].sort((a, b) => a.at + a.ms - (b.at + b.ms));
+  const starts = [...calls].map((c) => c.at).sort((a, b) => a - b);
+  const nextStartAfter = (t: number) => starts.find((s) => s > t);
+  const runs: number[][] = [[], [], [], []];
+  let streak = 0;
+  for (const c of byEnd) {
+    const end = c.at + c.ms;
+    streak = c.rejectedIds.length > 0 ? streak + 1 : 0;
+    const next = nextStartAfter(end);
+    if (next === undefined) continue;
+    (runs[Math.min(streak, 3)] as number[]).push(next - end);
   }
-  return {
-    afterThrottled: { requests: afterThrottled.length, medianMs: median(afterThrottled) },
-    afterClean: { requests: afterClean.length, medianMs: median(afterClean) },
-  };
+  const row = (xs: number[]) => ({ bulks: xs.length, medianMs: median(xs) });
+  return { afterClean: row(runs[0] ?? []), afterThrottled1: row(runs[1] ?? []), afterThrottled2: row(runs[2] ?? []), afterThrottled3plus: row(runs[3] ?? []) };
 }

@@ -130,13 +130,18 @@ export async function watchStalls(redisUrl: string, prefix: string): Promise<Sta
   return { events, close: async () => void (await Promise.all(watchers.map((w) => w.close()))) };
 }
 
-/** How many attempts the retained completed jobs of a queue used: {attempts: jobs}. */
-export async function attemptsOfCompleted(q: Queue): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
+/**
+ * How many attempts the retained completed jobs of a queue used (BullMQ 5 counts the successful
+ * one in attemptsMade) and how many times they were started (put-offs and stalls count there).
+ */
+export async function attemptsOfCompleted(q: Queue): Promise<{ attempts: Record<string, number>; starts: Record<string, number> }> {
+  const attempts: Record<string, number> = {};
+  const starts: Record<string, number> = {};
   for (const job of await q.getCompleted(0, 999)) {
-    // attemptsMade counts the failed tries before; the successful one is not counted by it.
-    const k = String((job.attemptsMade ?? 0) + 1);
-    out[k] = (out[k] ?? 0) + 1;
+    const a = String(job.attemptsMade ?? 0);
+    const st = String(job.attemptsStarted ?? 0);
+    attempts[a] = (attempts[a] ?? 0) + 1;
+    starts[st] = (starts[st] ?? 0) + 1;
   }
-  return out;
+  return { attempts, starts };
 }
