@@ -167,8 +167,9 @@ describe('robots.txt in the fetch stage (real BullMQ workers)', () => {
       const gaps = times.slice(1).map((t, i) => t - (times[i] ?? 0));
       console.log(`crawl-delay 0.4 s: gaps between requests ${gaps.join(', ')} ms`);
       expect(times).toHaveLength(paths.length);
-      // Redis' clock decides; the server's receive times may jitter by a few ms.
-      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(380);
+      // Starts are spaced on Redis' clock; when each request reaches the server jitters on a
+      // loaded machine. Without the crawl-delay they would be 10 ms apart.
+      for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(330);
     } finally {
       await rig.stop();
     }
