@@ -6,7 +6,7 @@ export type ArticleState = (typeof ARTICLE_STATES)[number];
 
 export const traceEventSchema = z.object({
   stage: z.string(),
-  event: z.enum(['queued', 'started', 'completed', 'retrying', 'failed']),
+  event: z.enum(['queued', 'started', 'completed', 'retrying', 'postponed', 'failed']),
   at: z.string(),
   attempt: z.number().int().optional(),
   detail: z.string().optional(),

@@ -91,7 +91,12 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       outcome = await handler(payload, { job, token, logger, attempt });
     } catch (err) {
       // The handler postponed the job itself (e.g. its host is busy): not a failure, no attempt used.
-      if (err instanceof DelayedError) throw err;
+      if (err instanceof DelayedError) {
+        await status
+          .update(payload.id, { url: payload.url, state: STATE_OF[stage], stage, attempt, event: { stage, event: 'postponed', at: now(), attempt, detail: err.message || undefined } })
+          .catch(() => undefined);
+        throw err;
+      }
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
       const reason = errorMessage(err);
       opts.metrics?.failed(stage, err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient', final, performance.now() - started);

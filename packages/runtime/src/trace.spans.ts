@@ -7,13 +7,13 @@ export interface StageSpan {
   start: string | null;
   end: string | null;
   /** running: started, no end yet (or the worker died and the job will be picked up again). */
-  outcome: 'running' | 'completed' | 'retrying' | 'failed';
+  outcome: 'running' | 'completed' | 'retrying' | 'postponed' | 'failed';
   ms: number | null;
   detail: string | null;
 }
 
 /**
- * Pairs the status store's event list (started, then completed | retrying | failed, per stage
+ * Pairs the status store's event list (started, then completed | retrying | postponed | failed, per stage
  * and attempt) into one span per attempt, in the order they began. An end event with no start
  * (the start fell out of the capped list, or a payload failed validation before it was recorded)
  * still gets its own span.

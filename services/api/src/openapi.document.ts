@@ -78,7 +78,7 @@ const components: Json = {
     },
     TraceEvent: {
       type: 'object',
-      properties: { stage: str, event: { enum: ['queued', 'started', 'completed', 'retrying', 'failed'] }, at: str, attempt: { type: 'integer' }, detail: str },
+      properties: { stage: str, event: { enum: ['queued', 'started', 'completed', 'retrying', 'postponed', 'failed'] }, at: str, attempt: { type: 'integer' }, detail: str },
     },
     ArticleState: { enum: ['queued', 'fetching', 'extracting', 'enriching', 'indexing', 'done', 'failed'] },
     Bucket: { type: 'object', properties: { key: {}, key_as_string: str, doc_count: { type: 'integer' } } },

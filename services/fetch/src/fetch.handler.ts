@@ -108,11 +108,11 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
   }
 }
 
-/** Reads the trace back past this run's own events (queued, started, retrying) to how the previous run ended. */
+/** Reads the trace back past this run's own events (queued, started, retrying, postponed) to how the previous run ended. */
 export function previousRunEndedDone(trace: readonly TraceEvent[]): boolean {
   for (let i = trace.length - 1; i >= 0; i--) {
     const e = trace[i];
-    if (e === undefined || e.event === 'queued' || e.event === 'started' || e.event === 'retrying') continue;
+    if (e === undefined || e.event === 'queued' || e.event === 'started' || e.event === 'retrying' || e.event === 'postponed') continue;
     if (e.event === 'failed') return false;
     if (!isQueueName(e.stage)) return false;
     return nextStage(e.stage) === null || (e.detail ?? '').startsWith('unchanged');

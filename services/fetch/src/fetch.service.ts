@@ -1,4 +1,4 @@
-import { closeWorker, createStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
+import { startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import { createFetchHandler } from './fetch.handler';
 import { createPageFetcher } from './http';
 import { createHostLimiter } from './politeness/host.limiter';
@@ -32,20 +32,9 @@ export function startFetchService(infra: StageInfra): Closeable[] {
     validators: createValidatorStore(connection, prefix),
     status: infra.status,
   });
-  const worker = createStageWorker({
-    stage: 'fetch',
-    handler,
-    connection,
-    prefix,
-    concurrency: config.concurrency.fetch,
-    queues: infra.queues,
-    status: infra.status,
-    inflight: infra.inflight,
-    logger: infra.logger,
-    metrics: infra.metrics,
-  });
+  const worker = startStageWorker(infra, 'fetch', handler, config.concurrency.fetch);
   return [
-    { name: 'fetch worker', close: () => closeWorker(worker, config.shutdownTimeoutMs) },
+    worker,
     { name: 'page fetcher', close: () => fetcher.close() },
   ];
 }
