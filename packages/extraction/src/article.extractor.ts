@@ -1,6 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { filterBlocks } from './block.filter';
 import { removeFurniture } from './boilerplate.cleaner';
+import { assertReasonableDepth } from './depth.guard';
 import { createDocument } from './dom.factory';
 import { ExtractionError } from './extraction.error';
 import { sanitiseHtml } from './html.sanitizer';
@@ -52,6 +53,7 @@ function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'link
     throw new ExtractionError('too-large', `The page is ${html.length} characters long, more than the ${maxChars} allowed, so it was not parsed.`);
   }
   assertHtml(html);
+  assertReasonableDepth(html);
 
   const doc = createDocument(html, options.url, dom);
   const meta = readMetadata(doc, options.url);

@@ -1,4 +1,4 @@
-export type ExtractionErrorCode = 'no-article' | 'not-html' | 'too-large';
+export type ExtractionErrorCode = 'no-article' | 'not-html' | 'too-large' | 'too-deep';
 
 /**
  * A page that cannot yield an article. Every code is permanent: fetching the same bytes

@@ -21,9 +21,10 @@ export function createExtractHandler({ blobs, pool, dom }: ExtractHandlerDeps): 
     try {
       result = await pool.run({ html: page.html, url: page.finalUrl, dom });
     } catch (err) {
-      // A page that spins or eats memory will do so again: no retry.
+      // A page that spins or eats memory will do so again, and so will a page that makes the
+      // extractor throw: the same bytes give the same result, so no retry.
       if (err instanceof ExtractionLimitError) throw new PermanentError(err.message, err.code);
-      throw err;
+      throw new PermanentError(`extraction failed on this page: ${(err as Error).message}`, 'extraction-error');
     }
     if (!result.ok) throw new PermanentError(result.message, result.code);
     const stored: StoredArticle = { ...result.article, url: page.url, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };
