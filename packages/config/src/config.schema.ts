@@ -62,6 +62,8 @@ export const envSchema = z.object({
   EXTRACT_TIMEOUT_MS: int(1000, 600_000).default(30_000),
   /** Heap cap of the extraction thread; a page needing more fails instead of taking the worker down. */
   EXTRACT_MAX_MEMORY_MB: int(64, 8192).default(512),
+  /** Extraction threads are replaced after this many pages, so parser heap growth stays bounded. */
+  EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(500),
 
   FETCH_CONCURRENCY: int(1, 500).default(8),
   EXTRACT_CONCURRENCY: int(1, 64).default(1),
@@ -74,6 +76,8 @@ export const envSchema = z.object({
 
   /** How long page HTML and article text stay in Redis between stages. */
   STORE_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
+  /** How long an article's blobs stay once it is indexed (for a look, or a late retry). */
+  INDEXED_BLOB_TTL_SECONDS: int(1, 24 * 3600).default(60),
   /** How long an article's status and trace are kept. */
   STATUS_TTL_SECONDS: int(60, 365 * 24 * 3600).default(30 * 24 * 3600),
   /** SIGTERM waits this long for in-flight jobs before closing anyway. */

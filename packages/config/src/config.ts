@@ -31,10 +31,10 @@ export interface Config {
     hostRate: number;
     ignoreRobotsHosts: string[];
   };
-  extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number };
+  extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number; recycleAfter: number };
   concurrency: { fetch: number; extract: number; enrich: number; index: number };
   index: { batchSize: number; flushMs: number };
-  store: { ttlSeconds: number; statusTtlSeconds: number };
+  store: { ttlSeconds: number; indexedTtlSeconds: number; statusTtlSeconds: number };
   shutdownTimeoutMs: number;
 }
 
@@ -81,7 +81,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       hostRate: e.FETCH_HOST_RATE,
       ignoreRobotsHosts: e.FETCH_IGNORE_ROBOTS_HOSTS,
     },
-    extract: { dom: e.EXTRACT_DOM, timeoutMs: e.EXTRACT_TIMEOUT_MS, maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB },
+    extract: { dom: e.EXTRACT_DOM, timeoutMs: e.EXTRACT_TIMEOUT_MS, maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB, recycleAfter: e.EXTRACT_RECYCLE_AFTER },
     concurrency: {
       fetch: e.FETCH_CONCURRENCY,
       extract: e.EXTRACT_CONCURRENCY,
@@ -89,7 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       index: e.INDEX_CONCURRENCY,
     },
     index: { batchSize: e.INDEX_BATCH_SIZE, flushMs: e.INDEX_FLUSH_MS },
-    store: { ttlSeconds: e.STORE_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS },
+    store: { ttlSeconds: e.STORE_TTL_SECONDS, indexedTtlSeconds: e.INDEXED_BLOB_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -9,6 +9,7 @@ export function startExtractService(infra: StageInfra): Closeable[] {
     threads: config.concurrency.extract,
     timeoutMs: config.extract.timeoutMs,
     maxMemoryMb: config.extract.maxMemoryMb,
+    recycleAfter: config.extract.recycleAfter,
   });
   const worker = startStageWorker(infra, 'extract', createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom }), config.concurrency.extract);
   return [

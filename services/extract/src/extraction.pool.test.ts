@@ -21,6 +21,15 @@ describe('extraction threads', () => {
     expect(r.ok && r.article.title).toBe('Blinken confronts China over ‘powering’ Russia’s war');
   });
 
+  it('replaces its threads every N pages without losing a page', async () => {
+    const p = createExtractionPool({ threads: 1, timeoutMs: 30_000, maxMemoryMb: 256, recycleAfter: 2 });
+    pools.push(p);
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => p.run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'linkedom' })),
+    );
+    expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true]);
+  });
+
   it('brings an extraction failure back as data, with its code', async () => {
     const r = await pool(30_000, 256).run({ html: notArticle, url: 'https://example.com/about', dom: 'jsdom' });
     expect(r).toMatchObject({ ok: false, code: 'no-article' });

@@ -22,18 +22,40 @@ export class ExtractionLimitError extends Error {
  * parser spin or eat memory is killed from outside (its thread is terminated) and fails with a
  * reason, while the worker process, its Redis locks and its other jobs live on.
  */
-export function createExtractionPool(opts: { threads: number; timeoutMs: number; maxMemoryMb: number }): ExtractionPool {
-  const pool = new Piscina<ExtractionTask, ExtractionTaskResult>({
-    filename: fileURLToPath(new URL('./extraction.thread.mjs', import.meta.url)),
-    minThreads: 1,
-    maxThreads: opts.threads,
-    idleTimeout: 60_000,
-    resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(opts.maxMemoryMb / 8)) },
-  });
+export function createExtractionPool(opts: { threads: number; timeoutMs: number; maxMemoryMb: number; recycleAfter?: number }): ExtractionPool {
+  const makePool = () =>
+    new Piscina<ExtractionTask, ExtractionTaskResult>({
+      filename: fileURLToPath(new URL('./extraction.thread.mjs', import.meta.url)),
+      minThreads: 1,
+      maxThreads: opts.threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(opts.maxMemoryMb / 8)) },
+    });
+  interface Generation {
+    threads: Piscina<ExtractionTask, ExtractionTaskResult>;
+    pending: number;
+    retired: boolean;
+  }
+  const fresh = (): Generation => ({ threads: makePool(), pending: 0, retired: false });
+  let current = fresh();
+  let tasks = 0;
+  // Parsers keep caches and V8 keeps heap it once needed: a fresh set of threads every
+  // `recycleAfter` pages keeps a long-running worker's memory flat. A retired set closes once
+  // the pages it was given are done.
+  const closeIfIdle = (g: Generation) => {
+    if (g.retired && g.pending === 0) void g.threads.close().catch(() => undefined);
+  };
   return {
     async run(task) {
+      const g = current;
+      if (opts.recycleAfter !== undefined && ++tasks >= opts.recycleAfter) {
+        tasks = 0;
+        g.retired = true;
+        current = fresh();
+      }
+      g.pending++;
       try {
-        return await pool.run(task, { signal: AbortSignal.timeout(opts.timeoutMs) });
+        return await g.threads.run(task, { signal: AbortSignal.timeout(opts.timeoutMs) });
       } catch (err) {
         const e = err as { name?: string; code?: string; message?: string };
         if (e.name === 'AbortError' || e.name === 'TimeoutError') {
@@ -43,10 +65,13 @@ export function createExtractionPool(opts: { threads: number; timeoutMs: number;
           throw new ExtractionLimitError(`extraction needed more than ${opts.maxMemoryMb} MB of memory and was stopped`, 'extraction-memory');
         }
         throw err;
+      } finally {
+        g.pending--;
+        closeIfIdle(g);
       }
     },
     async close() {
-      await pool.close({ force: true });
+      await current.threads.close({ force: true });
     },
   };
 }
