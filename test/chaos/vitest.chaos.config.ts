@@ -14,8 +14,8 @@ class InNumberOrder extends BaseSequencer {
 export default defineConfig({
   test: {
     root: new URL('../../', import.meta.url).pathname,
-    // Named *.chaos.ts, not *.test.ts, so that `npm test` (test/**/*.test.ts) leaves them out.
-    include: ['test/chaos/**/*.chaos.ts'],
+    // The scenarios (*.chaos.ts) and the unit tests of their analysis; `npm test` leaves test/chaos out.
+    include: ['test/chaos/**/*.chaos.ts', 'test/chaos/**/*.test.ts'],
     globalSetup: ['test/chaos/support/global-setup.ts'],
     fileParallelism: false,
     sequence: { sequencer: InNumberOrder },
