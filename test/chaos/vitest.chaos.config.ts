@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
-/** Scenarios in their numbered order (vitest would put the last failures first). */
+/** The analysis unit tests first, then the scenarios in their numbered order (vitest would put the last failures first). */
 class InNumberOrder extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+    const key = (f: TestSpecification) => `${f.moduleId.endsWith('.test.ts') ? 0 : 1}${f.moduleId}`;
+    return [...files].sort((a, b) => key(a).localeCompare(key(b)));
   }
 }
 
