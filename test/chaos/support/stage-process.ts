@@ -20,7 +20,7 @@ export interface ExitInfo {
  * file, which can be killed, stopped and started again. Every start is recorded, with its exit.
  */
 export interface StageProcess {
-  name: StageName;
+  name: StageName | 'api';
   pid(): number | undefined;
   running(): boolean;
   /** Starts the process; resolves once `ready` holds (or after a short grace when not given). */
@@ -36,7 +36,7 @@ export interface StageProcess {
   rssKb(): number | null;
 }
 
-export function createStageProcess(name: StageName, env: Record<string, string>, logDir: string): StageProcess {
+export function createStageProcess(name: StageName | 'api', env: Record<string, string>, logDir: string): StageProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
