@@ -3,7 +3,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import { createIndexHandler, IndexItemError } from './index.handler';
-import { createBackoff } from './outage.backoff';
 
 const article = {
   url: 'https://e.com/a', finalUrl: 'https://e.com/a', fetchedAt: '2024-04-26T00:00:00.000Z', title: 'T', byline: null, authors: [],
@@ -13,13 +12,13 @@ const article = {
 const enrichment = { entities: [], quotes: [] };
 const payload = { v: 1 as const, id: 'a'.repeat(32), url: 'https://e.com/a' };
 
-function setup(result: () => Promise<BulkItemResult>) {
+function setup(result: () => Promise<BulkItemResult>, pausedMs = 2000) {
   const moveToDelayed = vi.fn(async () => undefined);
   const expireSoon = vi.fn(async () => undefined);
   const handler = createIndexHandler({
     blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon },
     bulk: { add: result },
-    backoff: createBackoff({ firstMs: 1000, maxMs: 8000, random: () => 0.5 }),
+    gate: { remainingMs: () => pausedMs },
     keepBlobsSeconds: 600,
   });
   const ctx = { job: { moveToDelayed } as unknown as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
@@ -33,16 +32,15 @@ describe('index handler', () => {
     expect(s.expireSoon).toHaveBeenCalledWith(payload.id, 600);
   });
 
-  it('puts the job off, without using an attempt, while the engine is away — longer each time', async () => {
+  it('puts the job off, without using an attempt, until the shared pause is over', async () => {
     const s = setup(async () => {
       throw new SearchUnavailableError('connect ECONNREFUSED');
-    });
+    }, 5000);
     await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
-    await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
-    const delays = s.moveToDelayed.mock.calls.map((c) => (c as unknown as [number, string])[0] - Date.now());
-    expect(delays[0]).toBeGreaterThan(900);
-    expect(delays[1]).toBeGreaterThan(1900);
-    expect(s.moveToDelayed.mock.calls[0]).toContain('tok');
+    const [until, token] = s.moveToDelayed.mock.calls[0] as unknown as [number, string];
+    expect(until - Date.now()).toBeGreaterThan(5000);
+    expect(until - Date.now()).toBeLessThan(6100);
+    expect(token).toBe('tok');
   });
 
   it('puts the job off when its item is throttled (429)', async () => {

@@ -6,13 +6,13 @@ import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import type { StoredArticle } from '@newsflow/service-extract';
 import { buildArticleDocument } from './article-document.builder';
 import type { Batcher } from './bulk.batcher';
-import type { Backoff } from './outage.backoff';
+import type { WriteGate } from './write.gate';
 
 export interface IndexHandlerDeps {
   blobs: Pick<BlobStore, 'get' | 'expireSoon'>;
   bulk: Pick<Batcher<ArticleDocument, BulkItemResult>, 'add'>;
-  /** Shared by the process: how long to put a job off while the engine is away or throttling. */
-  backoff: Backoff;
+  /** Shared by the process: how long writes are paused while the engine is away or throttling. */
+  gate: Pick<WriteGate, 'remainingMs'>;
   /** Once indexed, the article's blobs are kept this much longer, for a retry or a look. */
   keepBlobsSeconds: number;
 }
@@ -26,7 +26,7 @@ export class IndexItemError extends Error {
  * batcher. The engine being away or answering 429 is nobody's fault: the job is put off
  * (delayed) without using one of its attempts, so an outage of any length loses nothing.
  */
-export function createIndexHandler({ blobs, bulk, backoff, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
+export function createIndexHandler({ blobs, bulk, gate, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
   return async (payload, ctx) => {
     const [article, enrichment] = await Promise.all([
       blobs.get<StoredArticle>('article', payload.id),
@@ -39,20 +39,24 @@ export function createIndexHandler({ blobs, bulk, backoff, keepBlobsSeconds }: I
     try {
       result = await bulk.add(buildArticleDocument(payload.id, article, enrichment));
     } catch (err) {
-      if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, backoff.trouble(), `search engine unavailable: ${(err as Error).message}`);
+      if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, putOffMs(gate), `search engine unavailable: ${(err as Error).message}`);
       throw err;
     }
-    if (result.status === 429) return putOff(ctx, backoff.trouble(), 'search engine is throttling writes (429)');
+    if (result.status === 429) return putOff(ctx, putOffMs(gate), 'search engine is throttling writes (429)');
     if (result.error) {
       const reason = `search engine refused the document (${result.status} ${result.error.type}: ${result.error.reason})`;
       // 5xx is worth retrying; a mapping error will fail the same way again.
       if (result.status >= 500) throw new IndexItemError(reason);
       throw new PermanentError(reason, 'index-rejected');
     }
-    backoff.ok();
     await blobs.expireSoon(payload.id, keepBlobsSeconds);
     return { status: result.status };
   };
+}
+
+/** Until the shared pause ends, plus a spread so put-off jobs do not all return at once. */
+function putOffMs(gate: Pick<WriteGate, 'remainingMs'>): number {
+  return gate.remainingMs() + 250 + Math.round(Math.random() * 750);
 }
 
 /** A whole-request 429 or 503 (cluster still starting, queue full) from either client. */

@@ -4,27 +4,29 @@ import type { ArticleIndex, BulkItemResult } from '@newsflow/search';
 import { createBatcher } from './bulk.batcher';
 import { createIndexHandler } from './index.handler';
 import { createBackoff } from './outage.backoff';
+import { createWriteGate } from './write.gate';
 
 /** The index stage: consumes `index`, the last one. Many jobs run at once so that bulks fill up. */
 export function startIndexService(infra: StageInfra, articles: ArticleIndex): Closeable[] {
   const { config, logger } = infra;
-  // One backoff for the process: while the engine is away or throttling, jobs are put off and
-  // every bulk request waits the current pause first, so the write rate backs off as a whole.
-  const backoff = createBackoff({ firstMs: 500, maxMs: 30_000 });
+  // One gate for the process: while the engine is away or throttling, jobs are put off and
+  // bulk requests wait out one shared pause, so the write rate backs off as a whole.
+  const gate = createWriteGate(createBackoff({ firstMs: 500, maxMs: 30_000 }));
   const bulk = createBatcher<ArticleDocument, BulkItemResult>({
     maxSize: config.index.batchSize,
     maxWaitMs: config.index.flushMs,
     flush: async (docs) => {
-      const pause = backoff.current();
-      if (pause > 0) await new Promise((r) => setTimeout(r, pause));
-      const items = await articles.write(docs);
+      const items = await gate.run(
+        () => articles.write(docs),
+        (result) => result.some((i) => i.status === 429),
+      );
       const throttled = items.filter((i) => i.status === 429).length;
-      if (throttled > 0) logger.warn({ throttled, of: docs.length, pauseMs: pause }, 'bulk throttled by the search engine (429)');
+      if (throttled > 0) logger.warn({ throttled, of: docs.length, pauseMs: gate.remainingMs() }, 'bulk throttled by the search engine (429)');
       const byId = new Map(items.map((i) => [i.id, i]));
       return docs.map((d) => byId.get(d.id) ?? { id: d.id, status: 500, error: { type: 'missing', reason: 'no bulk item for this document' } });
     },
   });
-  const worker = startStageWorker(infra, 'index', createIndexHandler({ blobs: infra.blobs, bulk, backoff, keepBlobsSeconds: config.store.indexedTtlSeconds }), config.concurrency.index);
+  const worker = startStageWorker(infra, 'index', createIndexHandler({ blobs: infra.blobs, bulk, gate, keepBlobsSeconds: config.store.indexedTtlSeconds }), config.concurrency.index);
   return [
     worker,
     { name: 'bulk batcher', close: () => bulk.close() },

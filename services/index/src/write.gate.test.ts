@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createBackoff } from './outage.backoff';
+import { createWriteGate } from './write.gate';
+
+describe('createWriteGate', () => {
+  it('runs one bulk at a time', async () => {
+    const gate = createWriteGate(createBackoff({ firstMs: 10, maxMs: 100, random: () => 0.5 }));
+    let inFlight = 0;
+    let most = 0;
+    const write = async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return 'ok';
+    };
+    await Promise.all([1, 2, 3, 4].map(() => gate.run(write, () => false)));
+    expect(most).toBe(1);
+  });
+
+  it('pauses every later bulk after a throttled one, longer with each, and resumes after a clean one', async () => {
+    const gate = createWriteGate(createBackoff({ firstMs: 40, maxMs: 1000, random: () => 0.5 }));
+    const starts: number[] = [];
+    const t0 = Date.now();
+    const write = async () => void starts.push(Date.now() - t0);
+    await gate.run(write, () => true); // throttled: pause 40 ms
+    expect(gate.remainingMs()).toBeGreaterThan(20);
+    await gate.run(write, () => true); // waits 40, then pause 80 ms
+    await gate.run(write, () => false); // waits 80, clean
+    await gate.run(write, () => false); // no wait
+    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(35);
+    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(75);
+    expect(starts[3]! - starts[2]!).toBeLessThan(30);
+    expect(gate.remainingMs()).toBe(0);
+  });
+
+  it('counts a failed write (engine away) as trouble and passes the error on', async () => {
+    const gate = createWriteGate(createBackoff({ firstMs: 50, maxMs: 1000, random: () => 0.5 }));
+    await expect(gate.run(async () => Promise.reject(new Error('away')), () => false)).rejects.toThrow('away');
+    expect(gate.remainingMs()).toBeGreaterThan(30);
+  });
+});
