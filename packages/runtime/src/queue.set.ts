@@ -6,7 +6,9 @@ import type { InFlightMarker } from './inflight.marker';
 export type QueueSet = { [Q in QueueName]: Queue<JobPayload<Q>> };
 
 export function createQueueSet(connection: Redis, prefix: string): QueueSet {
-  const make = <Q extends QueueName>(name: Q) => new Queue<JobPayload<Q>>(name, { connection, prefix });
+  // Each queue's event stream is capped low: newsflow reads job state, not the event history,
+  // and BullMQ's default (10,000 events per queue) is Redis memory for nothing.
+  const make = <Q extends QueueName>(name: Q) => new Queue<JobPayload<Q>>(name, { connection, prefix, streams: { events: { maxLen: 1000 } } });
   return { fetch: make('fetch'), extract: make('extract'), enrich: make('enrich'), index: make('index') };
 }
 
