@@ -16,9 +16,19 @@ const DEFAULT_MAX_CHARS = 5_000_000;
 const MIN_TEXT_CHARS = 250;
 const MIN_WORDS = 40;
 
+/** Control characters other than tab, newline, form feed and carriage return: text never has many. */
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
+
 function assertHtml(html: string): void {
   const head = html.slice(0, 2048).trimStart();
-  if (head.startsWith('%PDF') || head.startsWith('{') || head.startsWith('[') || !/<[a-z!]/i.test(html.slice(0, 65536))) {
+  const controls = (head.match(CONTROL_RE) ?? []).length;
+  if (
+    head.startsWith('%PDF') ||
+    head.startsWith('{') ||
+    head.startsWith('[') ||
+    controls > head.length / 100 ||
+    !/<[a-z!]/i.test(html.slice(0, 65536))
+  ) {
     throw new ExtractionError('not-html', 'The page is not HTML (it looks like another kind of document), so no article can be read from it.');
   }
 }
