@@ -1,20 +1,26 @@
 import type { Json } from './search.port';
 
-export interface ArticleSearchParams {
+/** What article and quotation searches share: words, speaker, site, language, dates, paging. */
+export interface SearchParamsBase {
   q?: string;
-  person?: string;
-  organization?: string;
-  location?: string;
   speaker?: string;
   site?: string;
   lang?: string;
-  access?: 'free' | 'paywalled';
+  /** Article date range. */
   since?: string;
   until?: string;
+  /** `date` (newest first; the default without words) or `relevance`. */
   sort?: 'relevance' | 'date';
   from?: number;
   size?: number;
   facets?: boolean;
+}
+
+export interface ArticleSearchParams extends SearchParamsBase {
+  person?: string;
+  organization?: string;
+  location?: string;
+  access?: 'free' | 'paywalled';
 }
 
 export const MAX_PAGE_SIZE = 100;

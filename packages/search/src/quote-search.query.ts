@@ -1,22 +1,8 @@
-import { MAX_PAGE_SIZE, MAX_WINDOW } from './article-search.query';
+import { MAX_PAGE_SIZE, MAX_WINDOW, type SearchParamsBase } from './article-search.query';
 import type { Json, SearchEnginePort, SearchHits } from './search.port';
 
-export interface QuoteSearchParams {
-  /** Words in the quotation itself (simple_query_string). */
-  q?: string;
-  speaker?: string;
-  site?: string;
-  lang?: string;
-  /** Article date range. */
-  since?: string;
-  until?: string;
-  /** `date` (newest articles first; the default without words) or `relevance`. */
-  sort?: 'relevance' | 'date';
-  from?: number;
-  size?: number;
-  /** Adds the top speakers of the matching quotations, counted without the speaker filter. */
-  facets?: boolean;
-}
+/** `q` searches the words of the quotation itself; `facets` adds its top speakers (counted without the speaker filter). */
+export type QuoteSearchParams = SearchParamsBase;
 
 export interface QuoteArticle {
   id: string;

@@ -26,6 +26,7 @@ import {
   type StallWatch,
 } from './probe';
 import { createStageProcess, STAGE_NAMES, type ExitInfo, type StageName, type StageProcess } from './stage-process';
+import { deleteKeys } from '../../support/services';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/chaos/', import.meta.url));
 
@@ -201,13 +202,7 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
       await stalls.close().catch(() => undefined);
       await closeQueues(queues).catch(() => undefined);
       await dropIndex(opts.searchUrl, alias);
-      // Delete every key of the scenario's prefix.
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
+      await deleteKeys(redis, `${prefix}:*`);
       redis.disconnect();
     },
   };
