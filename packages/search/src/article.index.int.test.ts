@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '@newsflow/contracts';
-import { startEsCompatProxy } from '../../../test/support/es-compat-proxy';
-import { TEST_SEARCH_URL, uniqueName } from '../../../test/support/services';
+import { openTestEngine } from '../../../test/support/test-engine';
+import { uniqueName } from '../../../test/support/services';
 import { createArticleIndex, type ArticleIndex } from './article.index';
 import { articleIndexTemplate } from './article.template';
-import { createSearchEngine, type SearchFlavor } from './search.factory';
+import type { SearchFlavor } from './search.factory';
 import type { SearchEnginePort } from './search.port';
 
 function doc(id: string, over: Partial<ArticleDocument> = {}): ArticleDocument {
@@ -30,19 +30,17 @@ function doc(id: string, over: Partial<ArticleDocument> = {}): ArticleDocument {
 describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('article index through the %s adapter', (flavor) => {
   let engine: SearchEnginePort;
   let index: ArticleIndex;
-  let proxy: { url: string; close(): Promise<void> } | null = null;
+  let closeEngine: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    if (flavor === 'elasticsearch') proxy = await startEsCompatProxy(TEST_SEARCH_URL);
-    engine = createSearchEngine(flavor, { url: proxy?.url ?? TEST_SEARCH_URL, auth: null });
+    ({ engine, close: closeEngine } = await openTestEngine(flavor));
     index = createArticleIndex(engine, uniqueName(`idx-${flavor}`));
     await index.ensure();
     await index.ensure(); // idempotent: every process calls it at start
   });
   afterAll(async () => {
     await index?.drop();
-    await engine?.close();
-    await proxy?.close();
+    await closeEngine();
   });
 
   it('writes through the alias, updates instead of duplicating, and reads back', async () => {

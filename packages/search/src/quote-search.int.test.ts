@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDocument, QuoteField } from '@newsflow/contracts';
-import { startEsCompatProxy } from '../../../test/support/es-compat-proxy';
-import { TEST_SEARCH_URL, uniqueName } from '../../../test/support/services';
+import { openTestEngine } from '../../../test/support/test-engine';
+import { uniqueName } from '../../../test/support/services';
 import { createArticleIndex, type ArticleIndex } from './article.index';
-import { createSearchEngine, type SearchFlavor } from './search.factory';
+import type { SearchFlavor } from './search.factory';
 import type { SearchEnginePort } from './search.port';
 
 const quote = (text: string, speaker: string | null): QuoteField => ({ text, speaker, speakerType: speaker ? 'PERSON' : null, kind: 'direct', cue: 'said' });
@@ -22,11 +22,10 @@ function doc(n: number, date: string, quotes: QuoteField[], site = 'news.example
 describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('quotation search through the %s adapter', (flavor) => {
   let engine: SearchEnginePort;
   let index: ArticleIndex;
-  let proxy: { url: string; close(): Promise<void> } | null = null;
+  let closeEngine: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    if (flavor === 'elasticsearch') proxy = await startEsCompatProxy(TEST_SEARCH_URL);
-    engine = createSearchEngine(flavor, { url: proxy?.url ?? TEST_SEARCH_URL, auth: null });
+    ({ engine, close: closeEngine } = await openTestEngine(flavor));
     index = createArticleIndex(engine, uniqueName(`idx-q-${flavor}`));
     await index.ensure();
     await index.write(
@@ -44,8 +43,7 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('quotation search t
   });
   afterAll(async () => {
     await index?.drop();
-    await engine?.close();
-    await proxy?.close();
+    await closeEngine();
   });
 
   it('returns every quotation with its article, newest article first, in article order', async () => {
