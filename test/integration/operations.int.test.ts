@@ -69,6 +69,26 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     expect(failed.stages.at(-1)).toMatchObject({ stage: 'extract', outcome: 'failed', attempt: 1 });
   });
 
+  it('keeps a done article’s live status only briefly, and then reads its trace from the document', async () => {
+    const redis = pipeline.process.infra.connection;
+    const prefix = pipeline.config.redis.prefix;
+    const doneTtl = await redis.ttl(`${prefix}:trace:${id}`);
+    expect(doneTtl).toBeGreaterThan(0);
+    expect(doneTtl).toBeLessThanOrEqual(pipeline.config.store.doneStatusTtlSeconds);
+    // A failed article has no document: its record keeps the long TTL.
+    expect(await redis.ttl(`${prefix}:trace:${noArticleId}`)).toBeGreaterThan(pipeline.config.store.doneStatusTtlSeconds);
+
+    // As when the live record has expired.
+    await redis.del(`${prefix}:status:${id}`, `${prefix}:trace:${id}`);
+    const trace = (await (await api(`/articles/${id}/trace`)).json()) as Trace;
+    expect(trace.state).toBe('done');
+    expect(trace.queuedAt).toMatch(/^\d{4}-/);
+    expect(trace.stages.map((s) => `${s.stage}:${s.outcome}:${s.attempt}`)).toEqual(['fetch:completed:1', 'extract:completed:1', 'enrich:completed:1', 'index:completed:1']);
+    const article = (await (await api(`/articles/${id}`)).json()) as { state: string; trace: unknown[] };
+    expect(article.state).toBe('done');
+    expect(article.trace.length).toBeGreaterThanOrEqual(8);
+  });
+
   it('answers 404 for an unknown article and 400 for a malformed id', async () => {
     expect((await api(`/articles/${'0'.repeat(32)}/trace`)).status).toBe(404);
     expect((await api('/articles/nope/trace')).status).toBe(400);

@@ -78,8 +78,13 @@ export const envSchema = z.object({
   STORE_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
   /** How long an article's blobs stay once it is indexed (for a look, or a late retry). */
   INDEXED_BLOB_TTL_SECONDS: int(1, 24 * 3600).default(60),
-  /** How long an article's status and trace are kept. */
+  /** How long an article's status and trace are kept while it is in the pipeline, and once it failed. */
   STATUS_TTL_SECONDS: int(60, 365 * 24 * 3600).default(30 * 24 * 3600),
+  /**
+   * How long the live status stays in Redis once an article is done. Its trace is in the search
+   * document by then, where status look-ups find it, so Redis holds only what is in flight.
+   */
+  DONE_STATUS_TTL_SECONDS: int(1, 30 * 24 * 3600).default(60),
   /** SIGTERM waits this long for in-flight jobs before closing anyway. */
   SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
 });

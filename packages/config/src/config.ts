@@ -34,7 +34,7 @@ export interface Config {
   extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number; recycleAfter: number };
   concurrency: { fetch: number; extract: number; enrich: number; index: number };
   index: { batchSize: number; flushMs: number };
-  store: { ttlSeconds: number; indexedTtlSeconds: number; statusTtlSeconds: number };
+  store: { ttlSeconds: number; indexedTtlSeconds: number; statusTtlSeconds: number; doneStatusTtlSeconds: number };
   shutdownTimeoutMs: number;
 }
 
@@ -89,7 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       index: e.INDEX_CONCURRENCY,
     },
     index: { batchSize: e.INDEX_BATCH_SIZE, flushMs: e.INDEX_FLUSH_MS },
-    store: { ttlSeconds: e.STORE_TTL_SECONDS, indexedTtlSeconds: e.INDEXED_BLOB_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS },
+    store: { ttlSeconds: e.STORE_TTL_SECONDS, indexedTtlSeconds: e.INDEXED_BLOB_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS, doneStatusTtlSeconds: e.DONE_STATUS_TTL_SECONDS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

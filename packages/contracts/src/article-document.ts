@@ -1,3 +1,5 @@
+import type { TraceEvent } from './article-status';
+
 /** The search document: one per article, its id the normalised URL's hash. */
 export interface EntityField {
   name: string;
@@ -51,4 +53,9 @@ export interface ArticleDocument {
   quoteLines?: string[];
   fetchedAt: string;
   indexedAt: string;
+  /**
+   * The pipeline's trace up to this document's indexing (stored, not searched), so an article's
+   * status outlives its live record in Redis. Absent in documents indexed before it existed.
+   */
+  trace?: TraceEvent[];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ArticleDocument } from './article-document';
 
 /** Where an article is, as users see it (`newsflow status`, GET /articles/:id). */
 export const ARTICLE_STATES = ['queued', 'fetching', 'extracting', 'enriching', 'indexing', 'done', 'failed'] as const;
@@ -24,4 +25,18 @@ export interface ArticleStatus {
   attempt: number | null;
   updatedAt: string;
   trace: TraceEvent[];
+}
+
+/**
+ * The status of a done article read back from its search document, once its live record in
+ * Redis has expired. The document was written while the index stage ran, so its trace ends
+ * with that stage's start; the write itself (`indexedAt`) closes it.
+ */
+export function statusFromDocument(doc: Pick<ArticleDocument, 'id' | 'url' | 'indexedAt' | 'trace'>): ArticleStatus {
+  const trace = [...(doc.trace ?? [])];
+  const last = trace.at(-1);
+  if (last?.stage === 'index' && last.event === 'started') {
+    trace.push({ stage: 'index', event: 'completed', at: doc.indexedAt, attempt: last.attempt, detail: 'indexed' });
+  }
+  return { id: doc.id, url: doc.url, state: 'done', stage: 'index', reason: null, attempt: null, updatedAt: doc.indexedAt, trace };
 }

@@ -3,6 +3,7 @@ export * from './errors';
 export * from './redis.connection';
 export * from './blob.store';
 export * from './status.store';
+export * from './status.reader';
 export * from './queue.set';
 export * from './stage.runner';
 export * from './health.server';

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { Config } from '@newsflow/config';
 import type { ArticleState, ArticleStatus, TraceEvent } from '@newsflow/contracts';
 
 export interface StatusUpdate {
@@ -18,14 +19,18 @@ export interface StatusStore {
 const MAX_TRACE = 100;
 
 /**
- * Each article's state and its trace (every stage's start, end, attempt and outcome) in Redis:
- * one hash and one capped list per article, with a TTL, so status survives job retention.
+ * Each article's live state and its trace (every stage's start, end, attempt and outcome) in
+ * Redis: one hash and one capped list per article, with a TTL, so status survives job retention.
+ * Once an article is done its keys expire after `doneTtlSeconds`: the search document carries
+ * the trace from then on (see `readArticleStatus`), so Redis memory follows what is in flight,
+ * not everything ever crawled. Failed articles keep the full TTL: there is no document for them.
  */
-export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: number): StatusStore {
+export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: number, doneTtlSeconds = ttlSeconds): StatusStore {
   const hashKey = (id: string) => `${prefix}:status:${id}`;
   const traceKey = (id: string) => `${prefix}:trace:${id}`;
   return {
     async update(id, u) {
+      const ttl = u.state === 'done' ? doneTtlSeconds : ttlSeconds;
       const fields: Record<string, string> = {
         url: u.url,
         state: u.state,
@@ -37,10 +42,10 @@ export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: numb
       await redis
         .multi()
         .hset(hashKey(id), fields)
-        .expire(hashKey(id), ttlSeconds)
+        .expire(hashKey(id), ttl)
         .rpush(traceKey(id), JSON.stringify(u.event))
         .ltrim(traceKey(id), -MAX_TRACE, -1)
-        .expire(traceKey(id), ttlSeconds)
+        .expire(traceKey(id), ttl)
         .exec();
     },
     async get(id) {
@@ -58,4 +63,9 @@ export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: numb
       };
     },
   };
+}
+
+/** The status store as the configuration sets it up (prefix and both TTLs). */
+export function statusStoreFor(redis: Redis, config: Pick<Config, 'redis' | 'store'>): StatusStore {
+  return createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds, config.store.doneStatusTtlSeconds);
 }

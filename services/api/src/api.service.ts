@@ -1,5 +1,5 @@
 import type { Closeable, StageInfra } from '@newsflow/runtime';
-import { createInFlightMarker, createQueueSet, closeQueueSet, createRedisConnection, createStatusStore } from '@newsflow/runtime';
+import { createInFlightMarker, createQueueSet, closeQueueSet, createRedisConnection, statusStoreFor } from '@newsflow/runtime';
 import type { ArticleIndex, SearchEnginePort } from '@newsflow/search';
 import { buildApiApp } from './api.app';
 
@@ -12,7 +12,7 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
   const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-api');
   redis.on('error', () => undefined); // reported through requests and /readyz
   const queues = createQueueSet(redis, config.redis.prefix);
-  const status = createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds);
+  const status = statusStoreFor(redis, config);
   const app = buildApiApp({
     queues,
     inflight: createInFlightMarker(redis, config.redis.prefix),

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
+import { statusFromDocument } from '@newsflow/contracts';
 import { enqueueUrl } from '@newsflow/runtime';
 import type { ApiDeps } from './api.deps';
 import { articleIdSchema, enqueueBodySchema, formatIssues } from './api.schemas';
@@ -37,16 +38,18 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
   app.get<{ Params: { id: string } }>('/articles/:id', async (req, reply) => {
     const id = articleIdSchema.safeParse(req.params.id);
     if (!id.success) return reply.code(400).send({ error: formatIssues(id.error) });
-    const [status, document] = await Promise.all([deps.status.get(id.data), deps.articles.get(id.data).catch(() => null)]);
-    if (!status && !document) return reply.code(404).send({ error: `no article with id ${id.data}` });
+    const [live, document] = await Promise.all([deps.status.get(id.data), deps.articles.get(id.data).catch(() => null)]);
+    // Once the live record has expired, the document's own trace tells the story.
+    const status = live ?? (document ? statusFromDocument(document) : null);
+    if (!status) return reply.code(404).send({ error: `no article with id ${id.data}` });
     return {
       id: id.data,
-      url: status?.url ?? document?.url,
-      state: status?.state ?? 'done',
-      stage: status?.stage ?? null,
-      reason: status?.reason ?? null,
-      updatedAt: status?.updatedAt ?? null,
-      trace: status?.trace ?? [],
+      url: status.url,
+      state: status.state,
+      stage: status.stage,
+      reason: status.reason,
+      updatedAt: status.updatedAt,
+      trace: status.trace,
       document,
     };
   });

@@ -1,9 +1,9 @@
-import type { ArticleDocument, EntityField, QuoteField } from '@newsflow/contracts';
+import type { ArticleDocument, EntityField, QuoteField, TraceEvent } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import type { StoredArticle } from '@newsflow/service-extract';
 
 /** Builds the one search document of an article from what extract and enrich stored. */
-export function buildArticleDocument(id: string, article: StoredArticle, enrichment: Enrichment, now = new Date()): ArticleDocument {
+export function buildArticleDocument(id: string, article: StoredArticle, enrichment: Enrichment, trace: TraceEvent[] = [], now = new Date()): ArticleDocument {
   const entities: EntityField[] = enrichment.entities.map((e) => ({
     name: e.name,
     type: e.type,
@@ -49,6 +49,7 @@ export function buildArticleDocument(id: string, article: StoredArticle, enrichm
     quoteLines: quotes.map(quoteLine),
     fetchedAt: article.fetchedAt,
     indexedAt: now.toISOString(),
+    trace,
   };
 }
 

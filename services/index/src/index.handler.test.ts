@@ -1,6 +1,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import { describe, expect, it, vi } from 'vitest';
 import { PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
+import type { ArticleDocument } from '@newsflow/contracts';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import { createIndexHandler, IndexItemError } from './index.handler';
 
@@ -18,6 +19,7 @@ function setup(result: () => Promise<BulkItemResult>, pausedMs = 2000) {
   const handler = createIndexHandler({
     blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon },
     bulk: { add: result },
+    status: { get: async () => null },
     gate: { remainingMs: () => pausedMs },
     keepBlobsSeconds: 600,
   });
@@ -26,6 +28,21 @@ function setup(result: () => Promise<BulkItemResult>, pausedMs = 2000) {
 }
 
 describe('index handler', () => {
+  it('puts the trace so far into the document, where it outlives the live status', async () => {
+    const trace = [{ stage: 'index', event: 'started' as const, at: '2024-04-26T00:00:01.000Z', attempt: 1 }];
+    let written: ArticleDocument | undefined;
+    const handler = createIndexHandler({
+      blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon: async () => undefined },
+      bulk: { add: async (doc) => ((written = doc), { id: doc.id, status: 201, error: null }) },
+      status: { get: async (id) => ({ id, url: payload.url, state: 'indexing', stage: 'index', reason: null, attempt: 1, updatedAt: trace[0]!.at, trace }) },
+      gate: { remainingMs: () => 0 },
+      keepBlobsSeconds: 60,
+    });
+    const ctx = { job: {} as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
+    await handler(payload, ctx);
+    expect(written?.trace).toEqual(trace);
+  });
+
   it('indexes and lets the article blobs expire soon', async () => {
     const s = setup(async () => ({ id: payload.id, status: 201, error: null }));
     await expect(s.run()).resolves.toEqual({ status: 201 });

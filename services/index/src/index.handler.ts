@@ -1,7 +1,7 @@
 import { DelayedError } from 'bullmq';
 import type { ArticleDocument } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
-import { PermanentError, type BlobStore, type StageHandler } from '@newsflow/runtime';
+import { PermanentError, type BlobStore, type StageHandler, type StatusStore } from '@newsflow/runtime';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import type { StoredArticle } from '@newsflow/service-extract';
 import { buildArticleDocument } from './article-document.builder';
@@ -11,6 +11,8 @@ import type { WriteGate } from './write.gate';
 export interface IndexHandlerDeps {
   blobs: Pick<BlobStore, 'get' | 'expireSoon'>;
   bulk: Pick<Batcher<ArticleDocument, BulkItemResult>, 'add'>;
+  /** The article's trace so far goes into its document, where it outlives the live status. */
+  status: Pick<StatusStore, 'get'>;
   /** Shared by the process: how long writes are paused while the engine is away or throttling. */
   gate: Pick<WriteGate, 'remainingMs'>;
   /** Once indexed, the article's blobs are kept this much longer, for a retry or a look. */
@@ -26,18 +28,19 @@ export class IndexItemError extends Error {
  * batcher. The engine being away or answering 429 is nobody's fault: the job is put off
  * (delayed) without using one of its attempts, so an outage of any length loses nothing.
  */
-export function createIndexHandler({ blobs, bulk, gate, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
+export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
   return async (payload, ctx) => {
-    const [article, enrichment] = await Promise.all([
+    const [article, enrichment, live] = await Promise.all([
       blobs.get<StoredArticle>('article', payload.id),
       blobs.get<Enrichment>('enrichment', payload.id),
+      status.get(payload.id),
     ]);
     if (!article || !enrichment) {
       throw new PermanentError('the article or its enrichment is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }
     let result: BulkItemResult;
     try {
-      result = await bulk.add(buildArticleDocument(payload.id, article, enrichment));
+      result = await bulk.add(buildArticleDocument(payload.id, article, enrichment, live?.trace ?? []));
     } catch (err) {
       if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, putOffMs(gate), `search engine unavailable: ${(err as Error).message}`);
       throw err;

@@ -26,7 +26,7 @@ export function startIndexService(infra: StageInfra, articles: ArticleIndex): Cl
       return docs.map((d) => byId.get(d.id) ?? { id: d.id, status: 500, error: { type: 'missing', reason: 'no bulk item for this document' } });
     },
   });
-  const worker = startStageWorker(infra, 'index', createIndexHandler({ blobs: infra.blobs, bulk, gate, keepBlobsSeconds: config.store.indexedTtlSeconds }), config.concurrency.index);
+  const worker = startStageWorker(infra, 'index', createIndexHandler({ blobs: infra.blobs, bulk, status: infra.status, gate, keepBlobsSeconds: config.store.indexedTtlSeconds }), config.concurrency.index);
   return [
     worker,
     { name: 'bulk batcher', close: () => bulk.close() },

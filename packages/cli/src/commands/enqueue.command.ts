@@ -6,7 +6,7 @@ import {
   createQueueSet,
   createRedisConnection,
   createInFlightMarker,
-  createStatusStore,
+  statusStoreFor,
   enqueueUrl,
   type EnqueueResult,
 } from '@newsflow/runtime';
@@ -28,7 +28,7 @@ export async function enqueueCommand(urls: string[], opts: EnqueueOptions): Prom
   const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-cli');
   redis.on('error', () => undefined);
   const queues = createQueueSet(redis, config.redis.prefix);
-  const status = createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds);
+  const status = statusStoreFor(redis, config);
   const inflight = createInFlightMarker(redis, config.redis.prefix);
   const many = inputs.length > 1;
   const bar = many && process.stderr.isTTY ? new cliProgress.SingleBar({ clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;

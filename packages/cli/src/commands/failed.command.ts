@@ -4,7 +4,7 @@ import {
   createInFlightMarker,
   createQueueSet,
   createRedisConnection,
-  createStatusStore,
+  statusStoreFor,
   listFailed,
   retryFailed,
 } from '@newsflow/runtime';
@@ -34,7 +34,7 @@ function open() {
     redis,
     queues: createQueueSet(redis, config.redis.prefix),
     inflight: createInFlightMarker(redis, config.redis.prefix),
-    status: createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds),
+    status: statusStoreFor(redis, config),
   };
 }
 

@@ -1,5 +1,6 @@
 import { resolveUrlInput } from '@newsflow/contracts';
-import { createRedisConnection, createStatusStore, traceSpans } from '@newsflow/runtime';
+import { createRedisConnection, readArticleStatus, statusStoreFor, traceSpans } from '@newsflow/runtime';
+import { createArticleIndex, createSearchEngine } from '@newsflow/search';
 import { configFromEnv } from '../process/config.loader';
 
 const ID = /^[0-9a-f]{32}$/;
@@ -10,8 +11,9 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
   const id = ID.test(target) ? target : resolveUrlInput(target).id;
   const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-cli');
   redis.on('error', () => undefined);
+  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
   try {
-    const status = await createStatusStore(redis, config.redis.prefix, config.store.statusTtlSeconds).get(id);
+    const status = await readArticleStatus(id, statusStoreFor(redis, config), createArticleIndex(engine, config.search.alias));
     if (!status) {
       process.stderr.write(`no article ${ID.test(target) ? 'with id' : 'for'} ${target} (never enqueued, or its status expired)\n`);
       return 1;
@@ -32,5 +34,6 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
     return 0;
   } finally {
     await redis.quit().catch(() => redis.disconnect());
+    await engine.close();
   }
 }
