@@ -34,6 +34,8 @@ export interface StageProcess {
   logFile: string;
   /** VmRSS of the running process in kB (from /proc), null when not running. */
   rssKb(): number | null;
+  /** VmHWM, the running process's peak RSS so far, in kB; null when not running. */
+  peakRssKb(): number | null;
 }
 
 export function createStageProcess(name: StageName | 'api', env: Record<string, string>, logDir: string): StageProcess {
@@ -85,17 +87,21 @@ export function createStageProcess(name: StageName | 'api', env: Record<string, 
       return signalledAt;
     },
     exited: () => exitPromise,
-    rssKb() {
-      const pid = child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
-      if (pid === undefined) return null;
-      try {
-        const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-        return m ? Number(m[1]) : null;
-      } catch {
-        return null;
-      }
-    },
+    rssKb: () => procStatusKb(child, 'VmRSS'),
+    peakRssKb: () => procStatusKb(child, 'VmHWM'),
   };
+}
+
+/** A kB figure of /proc/PID/status for a running child, null otherwise. */
+function procStatusKb(child: ChildProcess | null, field: 'VmRSS' | 'VmHWM'): number | null {
+  const pid = child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  if (pid === undefined) return null;
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+)\\s+kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Waits until `ready` holds (e.g. the process's Redis connection is seen), failing if it exits first. */
