@@ -127,6 +127,8 @@ describe('fetch worker process against a hostile server', () => {
       expect(r.detail, path).toMatch(detail);
       expect(r.ms, `${path} took ${r.ms} ms`).toBeLessThan(CASE_LIMIT_MS);
     });
+    const slowest = cases.map(([path], i) => ({ path, ms: results[i]!.ms })).sort((a, b) => b.ms - a.ms)[0]!;
+    console.info(`hostile cases: ${cases.length}, slowest ${slowest.path} in ${slowest.ms} ms; fetch worker peak RSS ${Math.round((peakKb ?? 0) / 1024)} MB`);
     expect(peakKb).not.toBeNull();
     expect(peakKb!, `fetch worker peak RSS ${peakKb} kB`).toBeLessThan(RSS_LIMIT_KB);
     expect(open.worker.unexpectedExits()).toEqual([]);
