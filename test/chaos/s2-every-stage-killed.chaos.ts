@@ -4,7 +4,7 @@ import { killAndRestart, until, type KillRecord } from './support/kills';
 import { check } from './support/report';
 import { seededRandom } from './support/rng';
 import { finishScenario, killFigures, orphansAfterLastRestart, setUpScenario, type Scenario } from './support/scenario';
-import { STAGE_NAMES, type StageName } from './support/stage-process';
+import { STAGE_NAMES, type StageName } from '../support/stage-process';
 
 // Issue 6, scenario 2: every stage SIGKILLed at seeded random moments (CHAOS_SEED replays a
 // run): N documents, no duplicates, no failed job, nothing active 30 s after the last restart.

@@ -5,7 +5,7 @@ import { sleep } from './support/chaos-run';
 import { until } from './support/kills';
 import { check } from './support/report';
 import { finishScenario, setUpScenario, type Scenario } from './support/scenario';
-import { createStageProcess, STAGE_NAMES, type StageProcess } from './support/stage-process';
+import { createStageProcess, STAGE_NAMES, type StageProcess } from '../support/stage-process';
 
 const REDIS_DOWN_MS = 5000;
 /** "Quickly": a 503 within this, not a request hanging until Redis is back. */

@@ -8,7 +8,7 @@ import { until } from './support/kills';
 import { attemptsOfCompleted } from './support/probe';
 import { check } from './support/report';
 import { finishScenario, setUpScenario, type Scenario } from './support/scenario';
-import { STAGE_NAMES } from './support/stage-process';
+import { STAGE_NAMES } from '../support/stage-process';
 
 const OUTAGE_MS = Number(process.env.CHAOS_ENGINE_OUTAGE_MS ?? 60_000);
 const DATA = fileURLToPath(new URL('../../.data/chaos-engine-s4', import.meta.url));

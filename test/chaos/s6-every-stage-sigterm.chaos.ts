@@ -5,7 +5,7 @@ import { until } from './support/kills';
 import { activeJobIds } from './support/probe';
 import { check } from './support/report';
 import { finishScenario, setUpScenario, type Scenario } from './support/scenario';
-import { STAGE_NAMES, type ExitInfo, type StageName } from './support/stage-process';
+import { STAGE_NAMES, type ExitInfo, type StageName } from '../support/stage-process';
 
 // Issue 6, scenario 6: every stage SIGTERMed mid-run: each exits 0 within 15 s, and once they are
 // started again no job is found stalled (a graceful stop finishes or hands back its jobs).

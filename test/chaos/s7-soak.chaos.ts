@@ -4,7 +4,7 @@ import { sleep } from './support/chaos-run';
 import { growth, redisBreakdown, type Sample } from './support/memory';
 import { check } from './support/report';
 import { finishScenario, setUpScenario, type Scenario } from './support/scenario';
-import { STAGE_NAMES } from './support/stage-process';
+import { STAGE_NAMES } from '../support/stage-process';
 
 const RATE = Number(process.env.CHAOS_SOAK_RATE ?? 4); // URLs per second
 const SAMPLE_EVERY_MS = 10_000;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '@newsflow/contracts';
 import { closeQueueSet, createInFlightMarker, createQueueSet, createStatusStore, enqueueUrl, type QueueSet, type StatusStore } from '@newsflow/runtime';
 import { startConnectionCounter, startHostileServer, type HostileServer } from '../../services/fetch/src/http/hostile.test-server';
-import { createStageProcess, type StageProcess } from '../chaos/support/stage-process';
+import { createStageProcess, type StageProcess } from '../support/stage-process';
 import { TEST_REDIS_URL, TEST_SEARCH_URL, eventually, uniqueName, wipeRedisPrefix } from '../support/services';
 
 /** Issue 5: each hostile case, run by a real fetch worker process, ends within this… */

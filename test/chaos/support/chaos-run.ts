@@ -25,7 +25,7 @@ import {
   type QueueFigures,
   type StallWatch,
 } from './probe';
-import { createStageProcess, STAGE_NAMES, type ExitInfo, type StageName, type StageProcess } from './stage-process';
+import { createStageProcess, STAGE_NAMES, type ExitInfo, type StageName, type StageProcess } from '../../support/stage-process';
 import { deleteKeys } from '../../support/services';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/chaos/', import.meta.url));

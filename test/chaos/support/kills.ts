@@ -1,6 +1,6 @@
 import type { ChaosRun } from './chaos-run';
 import { activeJobIds } from './probe';
-import type { StageName } from './stage-process';
+import type { StageName } from '../../support/stage-process';
 
 export interface KillRecord {
   stage: StageName;

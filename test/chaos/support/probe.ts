@@ -1,6 +1,6 @@
 import { Queue, QueueEvents } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { STAGE_NAMES, type StageName } from './stage-process';
+import { STAGE_NAMES, type StageName } from '../../support/stage-process';
 
 /** What the index holds, read from the engine itself. */
 export interface IndexFigures {

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, type RunFigures } from './chaos-run';
-import { STAGE_NAMES } from './stage-process';
+import { STAGE_NAMES } from '../../support/stage-process';
 
 export interface ScenarioReport {
   scenario: string;

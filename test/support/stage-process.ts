@@ -3,7 +3,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const BIN = fileURLToPath(new URL('../../../packages/cli/bin/newsflow.js', import.meta.url));
+const BIN = fileURLToPath(new URL('../../packages/cli/bin/newsflow.js', import.meta.url));
 
 export type StageName = 'fetch' | 'extract' | 'enrich' | 'index';
 export const STAGE_NAMES: readonly StageName[] = ['fetch', 'extract', 'enrich', 'index'];
