@@ -1,13 +1,19 @@
 import { Command } from 'commander';
-import { devCommand } from './commands/dev.command';
-import { enqueueCommand } from './commands/enqueue.command';
-import { enrichCommand } from './commands/enrich.command';
-import { extractCommand } from './commands/extract.command';
-import { failedCommand, retryCommand } from './commands/failed.command';
-import { kibanaExportCommand, kibanaImportCommand, type KibanaImportOptions } from './commands/kibana.command';
-import { searchCommand } from './commands/search.command';
-import { startCommand } from './commands/start.command';
-import { statusCommand } from './commands/status.command';
+import type { KibanaImportOptions } from './commands/kibana.command';
+
+// Each command's code is imported when that command runs, so that a stage process
+// (`newsflow start fetch`) carries no extraction DOM or NLP lexicons it never uses.
+const commands = {
+  dev: () => import('./commands/dev.command'),
+  enqueue: () => import('./commands/enqueue.command'),
+  enrich: () => import('./commands/enrich.command'),
+  extract: () => import('./commands/extract.command'),
+  failed: () => import('./commands/failed.command'),
+  kibana: () => import('./commands/kibana.command'),
+  search: () => import('./commands/search.command'),
+  start: () => import('./commands/start.command'),
+  status: () => import('./commands/status.command'),
+};
 
 const program = new Command()
   .name('newsflow')
@@ -21,13 +27,13 @@ const exitWith = (code: number) => {
 program
   .command('dev')
   .description('start everything locally (Redis and the search engine too, when none answers); what `npm start` runs')
-  .action(() => devCommand());
+  .action(async () => (await commands.dev()).devCommand());
 
 program
   .command('start')
   .description('run the named services against the configured Redis and engine (all when none is named)')
   .argument('[services...]', 'api, fetch, extract, enrich, index')
-  .action((services: string[]) => startCommand(services));
+  .action(async (services: string[]) => (await commands.start()).startCommand(services));
 
 program
   .command('enqueue')
@@ -35,14 +41,14 @@ program
   .argument('[urls...]', 'URLs, or - to read them from standard input')
   .option('-f, --file <file>', 'a file with one URL per line')
   .option('--json', 'one JSON object per URL')
-  .action(async (urls: string[], opts: { file?: string; json?: boolean }) => exitWith(await enqueueCommand(urls, opts)));
+  .action(async (urls: string[], opts: { file?: string; json?: boolean }) => exitWith(await (await commands.enqueue()).enqueueCommand(urls, opts)));
 
 program
   .command('status')
   .description('the stage an article is in and, when it failed, the reason')
   .argument('<url-or-id>')
   .option('--json', 'print JSON')
-  .action(async (target: string, opts: { json?: boolean }) => exitWith(await statusCommand(target, opts)));
+  .action(async (target: string, opts: { json?: boolean }) => exitWith(await (await commands.status()).statusCommand(target, opts)));
 
 program
   .command('failed')
@@ -50,7 +56,7 @@ program
   .option('--stage <stage>', 'fetch, extract, enrich or index')
   .option('--limit <n>', 'at most this many per stage (default 1000)')
   .option('--json', 'one JSON object per job')
-  .action(async (opts: { stage?: string; json?: boolean; limit?: string }) => exitWith(await failedCommand(opts)));
+  .action(async (opts: { stage?: string; json?: boolean; limit?: string }) => exitWith(await (await commands.failed()).failedCommand(opts)));
 
 program
   .command('retry')
@@ -58,7 +64,7 @@ program
   .argument('[url-or-id]')
   .option('--all', 'every failed job (of --stage, or of all stages)')
   .option('--stage <stage>', 'fetch, extract, enrich or index')
-  .action(async (target: string | undefined, opts: { all?: boolean; stage?: string }) => exitWith(await retryCommand(target, opts)));
+  .action(async (target: string | undefined, opts: { all?: boolean; stage?: string }) => exitWith(await (await commands.failed()).retryCommand(target, opts)));
 
 program
   .command('search')
@@ -70,7 +76,7 @@ program
   .option('--since <date>', 'articles dated on or after this date')
   .option('--size <n>', 'how many results (max 100)')
   .option('--json', 'print JSON')
-  .action(async (query: string | undefined, opts) => exitWith(await searchCommand(query, opts)));
+  .action(async (query: string | undefined, opts) => exitWith(await (await commands.search()).searchCommand(query, opts)));
 
 program
   .command('extract')
@@ -78,13 +84,13 @@ program
   .argument('<files...>')
   .option('--url <url>', 'the page’s address, for resolving links and the canonical URL')
   .option('--dom <dom>', 'linkedom or jsdom (default: EXTRACT_DOM, linkedom)')
-  .action(async (files: string[], opts: { url?: string; dom?: string }) => exitWith(await extractCommand(files, opts)));
+  .action(async (files: string[], opts: { url?: string; dom?: string }) => exitWith(await (await commands.extract()).extractCommand(files, opts)));
 
 program
   .command('enrich')
   .description('find entities and attributed quotations in plain-text files (- for standard input)')
   .argument('<files...>')
-  .action(async (files: string[]) => exitWith(await enrichCommand(files)));
+  .action(async (files: string[]) => exitWith(await (await commands.enrich()).enrichCommand(files)));
 
 const kibana = program.command('kibana').description('Kibana saved objects: the newsflow data view and dashboard');
 kibana
@@ -96,12 +102,12 @@ kibana
   .option('--username <name>', 'Kibana user (password from --password or KIBANA_PASSWORD)')
   .option('--password <password>', 'Kibana password')
   .option('--api-key <key>', 'Kibana API key (or KIBANA_API_KEY)')
-  .action(async (opts: KibanaImportOptions) => exitWith(await kibanaImportCommand(opts)));
+  .action(async (opts: KibanaImportOptions) => exitWith(await (await commands.kibana()).kibanaImportCommand(opts)));
 kibana
   .command('export')
   .description('print the saved objects as NDJSON (what infra/kibana/newsflow.ndjson holds)')
   .option('--index <alias>', 'the articles alias the data view reads (default: newsflow-articles)')
-  .action((opts: { index?: string }) => exitWith(kibanaExportCommand(opts)));
+  .action(async (opts: { index?: string }) => exitWith((await commands.kibana()).kibanaExportCommand(opts)));
 
 try {
   await program.parseAsync(process.argv);

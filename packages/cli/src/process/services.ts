@@ -1,9 +1,4 @@
 import type { Closeable } from '@newsflow/runtime';
-import { startApiService } from '@newsflow/service-api';
-import { startEnrichService } from '@newsflow/service-enrich';
-import { startExtractService } from '@newsflow/service-extract';
-import { startFetchService } from '@newsflow/service-fetch';
-import { startIndexService } from '@newsflow/service-index';
 import type { ProcessInfra } from './infra.factory';
 
 /**
@@ -17,19 +12,23 @@ export function isServiceName(s: string): s is ServiceName {
   return (SERVICE_NAMES as readonly string[]).includes(s);
 }
 
+/**
+ * Each service's code is loaded only by a process that runs it: a fetch worker carries no DOM,
+ * lexicons or web framework, which keeps every stage process's memory to its own.
+ */
 export async function startService(name: ServiceName, p: ProcessInfra): Promise<Closeable[]> {
   switch (name) {
     case 'api':
-      return startApiService(p.infra, p.articles, p.engine);
+      return (await import('@newsflow/service-api')).startApiService(p.infra, p.articles, p.engine);
     case 'fetch':
-      return startFetchService(p.infra);
+      return (await import('@newsflow/service-fetch')).startFetchService(p.infra);
     case 'extract':
-      return startExtractService(p.infra);
+      return (await import('@newsflow/service-extract')).startExtractService(p.infra);
     case 'enrich':
-      return startEnrichService(p.infra);
+      return (await import('@newsflow/service-enrich')).startEnrichService(p.infra);
     case 'index':
       // Every process that writes makes sure the template and alias exist (idempotent).
       await p.articles.ensure();
-      return startIndexService(p.infra, p.articles);
+      return (await import('@newsflow/service-index')).startIndexService(p.infra, p.articles);
   }
 }
