@@ -38,6 +38,8 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     site = await startFixtureServer({
       '/news/story': { body: fixture('pages/news-jsonld.html') },
       '/about-us/': { body: fixture('pages/not-article.html') },
+      // A short link to the story: another URL, the same article.
+      '/s/pier': { status: 302, headers: { location: '/news/story' }, body: '' },
     });
     pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true', API_TOKEN: TOKEN });
     id = await enqueue(`${site.url}/news/story`);
@@ -78,8 +80,9 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     // A failed article has no document: its record keeps the long TTL.
     expect(await redis.ttl(`${prefix}:trace:${noArticleId}`)).toBeGreaterThan(pipeline.config.store.doneStatusTtlSeconds);
 
-    // As when the live record has expired.
+    // As when the live record has expired (a minute later: the engine has refreshed by then).
     await redis.del(`${prefix}:status:${id}`, `${prefix}:trace:${id}`);
+    await pipeline.process.articles.refresh();
     const trace = (await (await api(`/articles/${id}/trace`)).json()) as Trace;
     expect(trace.state).toBe('done');
     expect(trace.queuedAt).toMatch(/^\d{4}-/);
@@ -132,5 +135,21 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     const page = await api('/admin/queues', { headers: { cookie: cookie.split(';')[0]! } });
     expect(page.status).toBe(200);
     expect(await page.text()).toMatch(/<html/i);
+  });
+
+  // Last: it adds jobs that the counts above do not expect.
+  it('files one article reached by two URLs as one document, which either URL finds', async () => {
+    type Article = { state: string; document: { id: string; urlIds: string[]; title: string } | null };
+    const shortId = await enqueue(`${site.url}/s/pier`);
+    expect(shortId).not.toBe(id);
+    expect((await settled(shortId)).state).toBe('done');
+    // At once, through the document id the index stage recorded in the live status.
+    const viaShort = (await (await api(`/articles/${shortId}`)).json()) as Article;
+    expect(viaShort.document?.urlIds).toEqual(expect.arrayContaining([id, shortId]));
+    await pipeline.process.articles.refresh();
+    const viaStory = (await (await api(`/articles/${id}`)).json()) as Article;
+    expect(viaStory.document?.id).toBe(viaShort.document?.id);
+    // The story is the only article this pipeline indexed, under two URLs: one document.
+    expect((await pipeline.process.articles.search({})).total).toBe(1);
   });
 });

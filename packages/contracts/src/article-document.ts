@@ -17,7 +17,14 @@ export interface QuoteField {
 }
 
 export interface ArticleDocument {
+  /** From the canonical (or final) URL: see `documentIdFor`. */
   id: string;
+  /**
+   * The ids of the jobs (enqueued URLs) that reached this article: several links to one article
+   * are one document, found by any of them. Absent in documents indexed before it existed.
+   */
+  urlIds?: string[];
+  /** The URL of the latest job that wrote it. */
   url: string;
   finalUrl: string;
   canonicalUrl: string | null;

@@ -25,6 +25,11 @@ export interface ArticleStatus {
   attempt: number | null;
   updatedAt: string;
   trace: TraceEvent[];
+  /**
+   * The search document's id once it is indexed: it comes from the canonical URL, so it may
+   * differ from the article's id (`documentIdFor`). Absent until then.
+   */
+  documentId?: string;
 }
 
 /**
@@ -38,5 +43,5 @@ export function statusFromDocument(doc: Pick<ArticleDocument, 'id' | 'url' | 'in
   if (last?.stage === 'index' && last.event === 'started') {
     trace.push({ stage: 'index', event: 'completed', at: doc.indexedAt, attempt: last.attempt, detail: 'indexed' });
   }
-  return { id: doc.id, url: doc.url, state: 'done', stage: 'index', reason: null, attempt: null, updatedAt: doc.indexedAt, trace };
+  return { id: doc.id, url: doc.url, state: 'done', stage: 'index', reason: null, attempt: null, updatedAt: doc.indexedAt, trace, documentId: doc.id };
 }

@@ -1,5 +1,6 @@
 export * from './queues';
 export * from './article-url';
+export * from './article-identity';
 export * from './article-status';
 export * from './article-document';
 export * from './jobs/article-ref';

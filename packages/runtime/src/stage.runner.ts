@@ -129,6 +129,7 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       stage: next ?? stage,
       attempt: null,
       event: { stage, event: 'completed', at: now(), attempt, detail: outcome?.unchanged === true ? `unchanged (304), ${ms} ms` : `${ms} ms` },
+      ...(typeof outcome?.documentId === 'string' ? { documentId: outcome.documentId } : {}),
     });
     logger.debug({ ms }, `${stage} done`);
     const result: StageResult = { ...(outcome ?? {}), ms };

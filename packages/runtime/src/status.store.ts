@@ -9,6 +9,8 @@ export interface StatusUpdate {
   reason?: string | null;
   attempt?: number | null;
   event: TraceEvent;
+  /** Set by the index stage's success: where the article's document is. */
+  documentId?: string;
 }
 
 export interface StatusStore {
@@ -38,6 +40,7 @@ export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: numb
         reason: u.reason ?? '',
         attempt: u.attempt == null ? '' : String(u.attempt),
         updatedAt: u.event.at,
+        ...(u.documentId ? { documentId: u.documentId } : {}),
       };
       await redis
         .multi()
@@ -58,6 +61,7 @@ export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: numb
         stage: hash.stage || null,
         reason: hash.reason || null,
         attempt: hash.attempt ? Number(hash.attempt) : null,
+        ...(hash.documentId ? { documentId: hash.documentId } : {}),
         updatedAt: hash.updatedAt ?? '',
         trace: trace.map((t) => JSON.parse(t) as TraceEvent),
       };

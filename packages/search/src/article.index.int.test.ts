@@ -96,4 +96,19 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('article index thro
     expect(results[0]!.error?.type).toMatch(/strict_dynamic_mapping_exception/);
     expect(results[1]!.error).toBeNull();
   });
+
+  it('keeps one document for one article enqueued under two URLs, found by either job id', async () => {
+    const article = '9'.repeat(32);
+    const [jobA, jobB] = ['1'.repeat(32), '2'.repeat(32)];
+    await index.write([doc(article, { urlIds: [jobA] })]);
+    await index.write([doc(article, { urlIds: [jobB], title: 'Talks in Beijing, second crawl' })], { refresh: true });
+    const byA = await index.get(jobA);
+    expect(byA).toMatchObject({ id: article, title: 'Talks in Beijing, second crawl', urlIds: [jobA, jobB] });
+    expect((await index.get(jobB))?.id).toBe(article);
+    expect((await index.get(article))?.urlIds).toEqual([jobA, jobB]);
+    // A job id seen again is not repeated.
+    await index.write([doc(article, { urlIds: [jobA] })], { refresh: true });
+    expect((await index.get(article))?.urlIds).toEqual([jobA, jobB]);
+    expect((await index.search({ q: 'second crawl' })).hits.filter((h) => h.id === article)).toHaveLength(0); // the last write replaced the title
+  });
 });

@@ -18,6 +18,24 @@ export interface ArticleIndex {
   drop(): Promise<void>;
 }
 
+/** How many job ids a document keeps (the latest): a page linked a thousand ways stays small. */
+const MAX_URL_IDS = 100;
+
+/**
+ * Replaces the document with the new version while keeping every job id that reached it: one
+ * article enqueued under several URLs is one document that each of them finds. A scripted
+ * upsert, so the document travels once (as a parameter) for a new article and an old one alike.
+ */
+const WRITE_KEEPING_URL_IDS = `
+List ids = new ArrayList();
+if (ctx._source.urlIds != null) { ids.addAll(ctx._source.urlIds); }
+if (params.doc.urlIds != null) { for (def id : params.doc.urlIds) { if (!ids.contains(id)) { ids.add(id); } } }
+if (ids.size() > params.max) { ids = ids.subList(ids.size() - params.max, ids.size()); }
+ctx._source.clear();
+ctx._source.putAll(params.doc);
+ctx._source.urlIds = ids;
+`;
+
 /**
  * Articles are written through an alias (`alias` → `alias-000001`), so a re-index or a new
  * mapping can swap the index behind it without touching writers or readers.
@@ -40,11 +58,19 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
     },
     async write(docs, options = {}) {
       if (docs.length === 0) return [];
-      const operations = docs.flatMap((doc) => [{ index: { _index: alias, _id: doc.id } }, doc as unknown as Record<string, unknown>]);
+      const operations = docs.flatMap((doc) => [
+        // Two jobs of one article may write at once: a conflict is retried on the fresh version.
+        { update: { _index: alias, _id: doc.id, retry_on_conflict: 5 } },
+        { scripted_upsert: true, upsert: {}, script: { lang: 'painless', source: WRITE_KEEPING_URL_IDS, params: { doc, max: MAX_URL_IDS } } },
+      ]);
       return engine.bulk(operations, options.refresh ?? false);
     },
     async get(id) {
-      return (await engine.get(alias, id)) as ArticleDocument | null;
+      // By the document's own id, else by the id of any job (enqueued URL) that reached it.
+      const direct = (await engine.get(alias, id)) as ArticleDocument | null;
+      if (direct) return direct;
+      const found = await engine.search(alias, { size: 1, query: { term: { urlIds: id } } });
+      return (found.hits[0]?.source as ArticleDocument | undefined) ?? null;
     },
     async search(params) {
       return engine.search(alias, buildArticleSearch(params));

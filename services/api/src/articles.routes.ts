@@ -38,7 +38,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
   app.get<{ Params: { id: string } }>('/articles/:id', async (req, reply) => {
     const id = articleIdSchema.safeParse(req.params.id);
     if (!id.success) return reply.code(400).send({ error: formatIssues(id.error) });
-    const [live, document] = await Promise.all([deps.status.get(id.data), deps.articles.get(id.data).catch(() => null)]);
+    const live = await deps.status.get(id.data);
+    const document = await deps.articles.get(live?.documentId ?? id.data).catch(() => null);
     // Once the live record has expired, the document's own trace tells the story.
     const status = live ?? (document ? statusFromDocument(document) : null);
     if (!status) return reply.code(404).send({ error: `no article with id ${id.data}` });

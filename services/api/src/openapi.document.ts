@@ -65,7 +65,9 @@ const components: Json = {
       type: 'object',
       description: 'The indexed document',
       properties: {
-        id: str, url: str, finalUrl: str, canonicalUrl: nullable(str), site: str, siteName: nullable(str), title: str,
+        id: { type: 'string', description: 'From the canonical URL; may differ from the article id a URL was enqueued under' },
+        urlIds: { ...strings, description: 'The ids of the enqueued URLs that reached this article' },
+        url: str, finalUrl: str, canonicalUrl: nullable(str), site: str, siteName: nullable(str), title: str,
         byline: nullable(str), authors: strings, publishedAt: nullable(str), modifiedAt: nullable(str),
         date: { type: 'string', description: 'publishedAt when known, else when it was fetched' },
         lang: nullable(str), section: nullable(str), keywords: strings, access: { enum: ['free', 'paywalled'] },
@@ -74,6 +76,7 @@ const components: Json = {
         html: { type: 'string', description: 'Clean HTML from the page: untrusted, sanitise before display' },
         wordCount: { type: 'integer' }, entities: { type: 'array', items: ref('Entity') }, quotes: { type: 'array', items: ref('Quote') },
         people: strings, organizations: strings, locations: strings, speakers: strings, fetchedAt: str, indexedAt: str,
+        trace: { type: 'array', items: ref('TraceEvent'), description: 'The pipeline’s trace up to indexing' },
       },
     },
     TraceEvent: {

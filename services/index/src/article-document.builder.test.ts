@@ -1,5 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { quoteLine } from './article-document.builder';
+import { articleIdFor, normalizeArticleUrl } from '@newsflow/contracts';
+import type { StoredArticle } from '@newsflow/service-extract';
+import { buildArticleDocument, quoteLine } from './article-document.builder';
+
+const stored = (over: Partial<StoredArticle>): StoredArticle =>
+  ({
+    url: 'https://t.example.com/s/1', finalUrl: 'https://www.example.com/news/story', fetchedAt: '2024-04-26T00:00:00.000Z', title: 'T',
+    byline: null, authors: [], publishedAt: null, modifiedAt: null, siteName: null, lang: 'en', canonicalUrl: null, image: null,
+    section: null, keywords: [], access: 'free', excerpt: null, text: 'Text.', html: '<p>Text.</p>', wordCount: 1, sources: {}, ...over,
+  }) as StoredArticle;
+
+describe('buildArticleDocument', () => {
+  it('files the article under its canonical URL and remembers the job that reached it', () => {
+    const jobId = 'a'.repeat(32);
+    const canonical = 'https://www.example.com/news/story';
+    const doc = buildArticleDocument(jobId, stored({ canonicalUrl: `${canonical}?utm_source=x` }), { entities: [], quotes: [] });
+    expect(doc.id).toBe(articleIdFor(normalizeArticleUrl(canonical)));
+    expect(doc.urlIds).toEqual([jobId]);
+    expect(doc.url).toBe('https://t.example.com/s/1');
+  });
+});
 
 describe('quoteLine', () => {
   it('puts the speaker before the quotation', () => {

@@ -1,9 +1,12 @@
-import type { ArticleDocument, EntityField, QuoteField, TraceEvent } from '@newsflow/contracts';
+import { documentIdFor, type ArticleDocument, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import type { StoredArticle } from '@newsflow/service-extract';
 
-/** Builds the one search document of an article from what extract and enrich stored. */
-export function buildArticleDocument(id: string, article: StoredArticle, enrichment: Enrichment, trace: TraceEvent[] = [], now = new Date()): ArticleDocument {
+/**
+ * Builds the one search document of an article from what extract and enrich stored. `jobId` is
+ * the enqueued URL's id; the document's own id comes from the canonical URL (`documentIdFor`).
+ */
+export function buildArticleDocument(jobId: string, article: StoredArticle, enrichment: Enrichment, trace: TraceEvent[] = [], now = new Date()): ArticleDocument {
   const entities: EntityField[] = enrichment.entities.map((e) => ({
     name: e.name,
     type: e.type,
@@ -19,7 +22,8 @@ export function buildArticleDocument(id: string, article: StoredArticle, enrichm
   }));
   const named = (type: EntityField['type']) => entities.filter((e) => e.type === type).map((e) => e.name);
   return {
-    id,
+    id: documentIdFor(jobId, article.finalUrl, article.canonicalUrl),
+    urlIds: [jobId],
     url: article.url,
     finalUrl: article.finalUrl,
     canonicalUrl: article.canonicalUrl,

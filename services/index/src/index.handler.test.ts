@@ -45,7 +45,7 @@ describe('index handler', () => {
 
   it('indexes and lets the article blobs expire soon', async () => {
     const s = setup(async () => ({ id: payload.id, status: 201, error: null }));
-    await expect(s.run()).resolves.toEqual({ status: 201 });
+    await expect(s.run()).resolves.toEqual({ status: 201, documentId: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(s.expireSoon).toHaveBeenCalledWith(payload.id, 600);
   });
 

@@ -38,9 +38,10 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
     if (!article || !enrichment) {
       throw new PermanentError('the article or its enrichment is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }
+    const doc = buildArticleDocument(payload.id, article, enrichment, live?.trace ?? []);
     let result: BulkItemResult;
     try {
-      result = await bulk.add(buildArticleDocument(payload.id, article, enrichment, live?.trace ?? []));
+      result = await bulk.add(doc);
     } catch (err) {
       if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, putOffMs(gate), `search engine unavailable: ${(err as Error).message}`);
       throw err;
@@ -53,7 +54,9 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
       throw new PermanentError(reason, 'index-rejected');
     }
     await blobs.expireSoon(payload.id, keepBlobsSeconds);
-    return { status: result.status };
+    // Recorded with the article's status, so that look-ups reach the document at once (before
+    // the engine's next refresh makes it findable by job id).
+    return { status: result.status, documentId: doc.id };
   };
 }
 
