@@ -15,5 +15,6 @@ export async function readArticleStatus(id: string, status: Pick<StatusStore, 'g
   const live = await status.get(id);
   if (live) return live;
   const doc = await documents.get(id).catch(() => null);
-  return doc ? statusFromDocument(doc) : null;
+  // Asked by a job id that reached the document: the answer is still about that id.
+  return doc ? { ...statusFromDocument(doc), id } : null;
 }
