@@ -24,6 +24,11 @@ export const envSchema = z.object({
   /** The alias that reads and writes go through; the concrete index is `${alias}-000001`. */
   SEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lowercase letters, digits, _ and - only').default('newsflow-articles'),
 
+  /** The Stanford CoreNLP server the enrich stage reads names and sentences from. */
+  NLP_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://127.0.0.1:9000'),
+  /** One request to the NLP server taking longer is given up and the job put off (the server is slow or restarting). */
+  NLP_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+
   HOST: z.string().default('127.0.0.1'),
   PORT: int(0, 65535).default(8080),
   /** Workers answer GET /healthz and /readyz here when it is set. */

@@ -19,6 +19,7 @@ export interface Config {
     alias: string;
     auth: { username: string; password: string } | { apiKey: string } | null;
   };
+  nlp: { url: string; timeoutMs: number };
   api: { host: string; port: number; token: string | null; adminOpen: boolean; readsOpen: boolean; enqueueRatePerMinute: number };
   healthPort: number | null;
   fetch: {
@@ -69,6 +70,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     search: { url: e.SEARCH_URL, flavor: e.SEARCH_FLAVOR, alias: e.SEARCH_INDEX, auth },
+    nlp: { url: e.NLP_URL, timeoutMs: e.NLP_TIMEOUT_MS },
     api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null, adminOpen: e.API_ADMIN_OPEN, readsOpen: e.API_READS_OPEN, enqueueRatePerMinute: e.API_ENQUEUE_RATE_PER_MINUTE },
     healthPort: e.HEALTH_PORT ?? null,
     fetch: {

@@ -1,8 +1,9 @@
 import type { Enrichment } from './types';
+import type { ModelAnnotation, NlpEngine } from './engine/nlp.port';
 import { tokenize } from './text/tokens';
 import { getGazetteer } from './lexicon/gazetteer';
 import { findNames } from './entity/name.finder';
-import type { NameCandidate } from './entity/name.finder';
+import { namesFromModel } from './entity/model.names';
 import { resolveEntities } from './entity/entity.resolver';
 import { findQuoteSpans } from './quote/quote-span.finder';
 import { attributeQuotes } from './quote/attribution';
@@ -17,15 +18,37 @@ export interface EnrichOptions {
   rethrow?: boolean;
 }
 
+export interface EnrichArticleOptions extends EnrichOptions {
+  /** The page's declared language (html lang, og:locale), if any: a hint, the text decides. */
+  lang?: string | null;
+  signal?: AbortSignal;
+}
+
+/**
+ * Entities and attributed quotations of an article: the model (through `engine`) reads the
+ * names and sentences of English text; newsflow's rules do the rest (enrichText). Text that is
+ * not English is not sent to the English model: empty result, `lang` recorded. Throws only
+ * NlpUnavailableError (the server is away or slow: try later); never fails over odd text.
+ */
+export async function enrichArticle(input: string, engine: NlpEngine, options: EnrichArticleOptions = {}): Promise<Enrichment> {
+  if (typeof input !== 'string' || input.trim().length === 0) return { entities: [], quotes: [], lang: 'und' };
+  const { text, notes } = bound(input, options.maxChars ?? DEFAULT_MAX_CHARS);
+  const lang = languageOf(text, options.lang ?? null);
+  if (lang !== 'en') return { entities: [], quotes: [], lang, ...(notes.length ? { notes } : {}) };
+  const annotation = await engine.annotate(text, options.signal);
+  const out = enrichText(text, annotation, options);
+  return { ...out, lang, ...(notes.length ? { notes } : {}) };
+}
+
 /**
  * Named entities (PERSON, ORGANIZATION, LOCATION) merged under their fullest name, and quotations
  * with their speakers, from English news text (paragraphs separated by line breaks, the first one
- * possibly the headline). Rules and word lists only: no model, no I/O; never throws on odd input.
+ * possibly the headline) and the model's annotation of that same text. No I/O; never throws on odd input.
  */
-export function enrichText(input: string, options: EnrichOptions = {}): Enrichment {
+export function enrichText(input: string, annotation: ModelAnnotation, options: EnrichOptions = {}): Enrichment {
   if (typeof input !== 'string' || input.trim().length === 0) return { entities: [], quotes: [] };
   try {
-    return enrich(input, options);
+    return enrich(bound(input, options.maxChars ?? DEFAULT_MAX_CHARS).text, annotation);
   } catch (err) {
     // enrichment is an extra: an article must not fail over a rule's bug on odd text
     if (options.rethrow) throw err;
@@ -33,22 +56,28 @@ export function enrichText(input: string, options: EnrichOptions = {}): Enrichme
   }
 }
 
-function enrich(input: string, options: EnrichOptions): Enrichment {
-  const max = options.maxChars ?? DEFAULT_MAX_CHARS;
-  let text = input;
-  if (text.length > max) {
-    const cut = text.lastIndexOf('\n', max);
-    text = text.slice(0, cut > max / 2 ? cut : max);
-  }
+/** Cuts a text longer than `max` at a paragraph break when possible, and says so. */
+function bound(input: string, max: number): { text: string; notes: string[] } {
+  if (input.length <= max) return { text: input, notes: [] };
+  const cut = input.lastIndexOf('\n', max);
+  const text = input.slice(0, cut > max / 2 ? cut : max);
+  return { text, notes: [`the text was cut to its first ${text.length} of ${input.length} characters for entities and quotations`] };
+}
+
+/**
+ * 'en' when the text reads as English. A declared language is only a hint: pages often declare
+ * the site's language, not the article's; the text's own function words decide.
+ */
+function languageOf(text: string, declared: string | null): string {
+  if (looksEnglish(tokenize(text.slice(0, 20_000)))) return 'en';
+  const primary = declared?.toLowerCase().split(/[-_]/)[0];
+  return primary && primary !== 'en' && /^[a-z]{2,3}$/.test(primary) ? primary : 'und';
+}
+
+function enrich(text: string, annotation: ModelAnnotation): Enrichment {
   const tokens = tokenize(text);
   const gaz = getGazetteer();
-  const found = findNames(text, tokens, gaz);
-  if (!looksEnglish(tokens)) {
-    // the rules read English only: keep the names the gazetteer knows, attribute nothing
-    const known = found.filter((n) => n.known !== null);
-    return { entities: resolveEntities(text, tokens, known).entities, quotes: [] };
-  }
-  const names = dropHeadlineGuesses(found, tokens, text);
+  const names = namesFromModel(text, tokens, annotation, findNames(text, tokens, gaz), gaz);
   const table = resolveEntities(text, tokens, names);
   const spans = findQuoteSpans(text);
   const quotes = attributeQuotes(text, tokens, spans, table);
@@ -72,22 +101,4 @@ function looksEnglish(tokens: ReturnType<typeof tokenize>): boolean {
   }
   if (latin * 2 < words) return false; // another script
   return words < 30 || hits / words >= 0.08; // too short to tell: try
-}
-
-/**
- * A Title Case headline capitalises every word, so its unknown capitalised words prove nothing:
- * keep only names the gazetteer knows or that the body repeats.
- */
-function dropHeadlineGuesses(names: NameCandidate[], tokens: ReturnType<typeof tokenize>, text: string): NameCandidate[] {
-  const headline = tokens.filter((t) => t.para === 0);
-  const words = headline.filter((t) => /^\p{L}/u.test(t.text));
-  const hasBody = tokens.some((t) => t.para > 0);
-  if (!hasBody || words.length === 0 || words.length > 25) return names;
-  // a headline has no closing full stop
-  if (/[.!?:]["”’]?$/.test(headline[headline.length - 1]!.text) || /^[.!?:]$/.test(headline[headline.length - 1]!.text)) return names;
-  const capitalised = words.filter((t) => /^\p{Lu}/u.test(t.text)).length;
-  if (capitalised / words.length < 0.6) return names;
-  const headEnd = headline[headline.length - 1]!.end;
-  const body = text.slice(headEnd);
-  return names.filter((n) => n.start >= headEnd || n.known !== null || n.words.every((w) => body.includes(w)));
 }

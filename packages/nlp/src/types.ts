@@ -27,4 +27,11 @@ export interface Quote {
 export interface Enrichment {
   entities: Entity[];
   quotes: Quote[];
+  /**
+   * 'en' when the English model read the text; otherwise the language the text was taken to be
+   * in ('und' when unknown), and entities and quotes are empty: no English model runs on it.
+   */
+  lang?: string;
+  /** What a reader of the result should know: e.g. the text was cut to its first N characters. */
+  notes?: string[];
 }

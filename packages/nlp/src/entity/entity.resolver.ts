@@ -64,7 +64,15 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   const gaz = getGazetteer();
-  const types = cands.map((c) => {
+  // words of the people named in full: a lone "Trump" the model calls a place is still Donald Trump
+  const personWords = new Set(cands.filter((c) => c.modelType === 'PERSON' && c.words.length > 1).flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]));
+  const types = cands.map((c): EntityType | 'DROP' | null => {
+    if (c.modelType) {
+      if (c.words.length === 1 && personWords.has(fold(c.words[0]!))) return 'PERSON';
+      // the model reads context ("Jordan said"); a known place it calls a person is a person
+      if (c.known && c.modelType !== 'PERSON') return c.known.type;
+      return c.modelType;
+    }
     const gm = c.words.length > 1 ? gaz.match(c.words, 0) : null;
     const partial = gm !== null && gm.length < c.words.length;
     return classify(c, lowerWords, partial && gm.entry.type === 'LOCATION', inPlaceContext(tokens, c), partial && gm.entry.type === 'ORGANIZATION');
@@ -76,7 +84,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       return;
     }
     if (!type) return;
-    if (c.known) {
+    if (c.known && !(c.modelType === 'PERSON' && type === 'PERSON')) {
       // "Austin" may be Lloyd Austin: a one-word place waits until the people are known
       if (c.words.length === 1 && type === 'LOCATION' && !LOC_PREPOSITIONS.has(lower(tokens[c.first - 1]))) {
         deferredPlaces.push(ci);
@@ -168,6 +176,12 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const surnames = new Set(drafts.filter((d) => d.type === 'PERSON').flatMap((d) => d.words.map((ws) => fold(ws[ws.length - 1]!))));
   for (const [w, cis] of groups) {
     const cs = cis.map((ci) => cands[ci]!);
+    const modelType = cs.find((c) => c.modelType)?.modelType;
+    if (modelType) {
+      // the model has read each occurrence in context; its vote stands
+      for (const ci of cis) addTo(`${modelType}|${w}`, () => ({ type: modelType, canonical: null, words: [], cands: [] }), ci);
+      continue;
+    }
     if (w.endsWith('s') && surnames.has(w.slice(0, -1))) continue; // "the Bidens"
     if (SENTENCE_STOP.has(w)) continue;
     if (/^\p{L}{3,}(?:ans|ians)$/u.test(w)) continue; // "Texans", "Californians": people of a place

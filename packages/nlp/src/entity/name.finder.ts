@@ -23,6 +23,8 @@ export interface NameCandidate {
   possessive: boolean;
   /** first word of its sentence: its capital letter proves nothing */
   sentenceInitial: boolean;
+  /** the type the trained model gave this name (after the vote across its mentions), if it found it */
+  modelType?: EntityType;
 }
 
 // titles indexed by their first word, longest first
@@ -48,7 +50,7 @@ function isNameWord(w: string): boolean {
 }
 
 /** Longest title at words[k], lower-cased, or null. */
-function matchTitle(words: readonly string[], k: number): { title: string; length: number } | null {
+export function matchTitle(words: readonly string[], k: number): { title: string; length: number } | null {
   const first = words[k];
   const cands = first === undefined ? undefined : TITLES_BY_FIRST.get(normWord(first));
   if (!cands) return null;

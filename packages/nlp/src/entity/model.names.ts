@@ -1,0 +1,94 @@
+import type { EntityType } from '../types';
+import type { Token } from '../text/tokens';
+import type { ModelAnnotation, ModelMention } from '../engine/nlp.port';
+import type { Gazetteer } from '../lexicon/gazetteer';
+import { matchTitle, type NameCandidate } from './name.finder';
+import { fold } from './name.index';
+
+/**
+ * The names of a text as the model found them, in the shape the resolver merges. The model decides
+ * what is a name and its type; the rules' candidates add only what the model does not read: the
+ * title in front of a name, and known places and aliases it missed ("U.S.", "PRC").
+ */
+export function namesFromModel(
+  text: string, tokens: readonly Token[], annotation: ModelAnnotation, ruleNames: readonly NameCandidate[], gaz: Gazetteer,
+): NameCandidate[] {
+  const mentions = annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start);
+  const out: NameCandidate[] = [];
+  let ti = 0;
+  for (const m of mentions) {
+    while (ti < tokens.length && tokens[ti]!.end <= m.start) ti++;
+    let tj = ti;
+    while (tj < tokens.length && tokens[tj]!.start < m.end) tj++;
+    if (tj === ti) continue;
+    const c = candidateOf(text, tokens, m, ti, tj, ruleNames, gaz);
+    if (c) out.push(c);
+  }
+  // the rules' known names that the model passed over (or called MISC)
+  const typed = mentions;
+  for (const r of ruleNames) {
+    if (!r.known) continue;
+    if (typed.some((m) => m.start < r.end && r.start < m.end)) continue;
+    out.push({ ...r, modelType: r.known.type });
+  }
+  out.sort((a, b) => a.start - b.start);
+  voteTypes(out);
+  return out;
+}
+
+function candidateOf(
+  text: string, tokens: readonly Token[], m: ModelMention, first: number, last: number, ruleNames: readonly NameCandidate[], gaz: Gazetteer,
+): NameCandidate | null {
+  const lastTok = tokens[last - 1]!;
+  // "Trump's": the model's mention stops before the 's, our token does not
+  const tail = text.slice(m.end, lastTok.end);
+  const possessive = /^['’]s?$/.test(tail);
+  const surface = text.slice(m.start, m.end);
+  const words = surface.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (words.length === 0) return null;
+  const whole = gaz.match(words, 0);
+  const known = whole && whole.length === words.length ? whole.entry : null;
+  // the title the rules saw in front of this name ("Prime Minister"), or one right before it
+  const rule = ruleNames.find((r) => r.end === m.end || r.start === m.start);
+  let title = rule?.title ?? null;
+  if (!title) {
+    const before = tokens.slice(Math.max(0, first - 3), first).map((t) => t.text);
+    for (let k = 0; k < before.length && !title; k++) {
+      const t = matchTitle(before, k);
+      if (t && k + t.length === before.length) title = t.title;
+    }
+  }
+  const prev = tokens[first - 1];
+  return {
+    first,
+    last,
+    start: m.start,
+    end: m.end,
+    text: surface,
+    words,
+    known,
+    title,
+    possessive,
+    sentenceInitial: !prev || prev.sent !== tokens[first]!.sent || /^["“‘(]$/.test(prev.text),
+    modelType: m.type as EntityType,
+  };
+}
+
+/** One surface form, one type: the model's majority over the form's mentions (first seen breaks ties). */
+function voteTypes(cands: NameCandidate[]): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of cands) {
+    if (!c.modelType) continue;
+    const key = fold(c.words.join(' '));
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(c.modelType, (v.get(c.modelType) ?? 0) + 1);
+    votes.set(key, v);
+  }
+  for (const c of cands) {
+    const v = votes.get(fold(c.words.join(' ')));
+    if (!v) continue;
+    let best: EntityType | undefined;
+    for (const [t, n] of v) if (best === undefined || n > v.get(best)!) best = t;
+    c.modelType = best;
+  }
+}
