@@ -19,7 +19,9 @@ export interface CoreNlpOptions {
 export const CORENLP_PROPERTIES = {
   annotators: 'tokenize,ssplit,pos,lemma,ner',
   outputFormat: 'json',
-  'tokenize.options': 'invertible=false,ptb3Escaping=false,splitHyphenated=true',
+  'tokenize.options': 'invertible=false,ptb3Escaping=false,splitHyphenated=false',
+  // newsflow's texts hold one paragraph (or the headline) per line: a line never runs on
+  'ssplit.newlineIsSentenceBreak': 'always',
   'ner.model': 'edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz',
   'ner.applyNumericClassifiers': 'false',
   'ner.useSUTime': 'false',

@@ -68,7 +68,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   const personWords = new Set(cands.filter((c) => c.modelType === 'PERSON' && c.words.length > 1).flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]));
   const types = cands.map((c): EntityType | 'DROP' | null => {
     if (c.modelType) {
-      if (c.words.length === 1 && personWords.has(fold(c.words[0]!))) return 'PERSON';
+      const w = fold(c.words[0]!);
+      if (c.words.length === 1 && personWords.has(w)) return 'PERSON';
+      if (c.words.length === 1 && w.endsWith('s') && personWords.has(w.slice(0, -1))) return 'DROP'; // "the Bidens"
       // the model reads context ("Jordan said"); a known place it calls a person is a person
       if (c.known && c.modelType !== 'PERSON') return c.known.type;
       return c.modelType;
@@ -119,6 +121,18 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
         break;
       }
     }
+  }
+
+  // "Van Der Beek" after "James Van Der Beek": a person named by the tail of a fuller name is that person
+  const personIdx = drafts.map((_, i) => i).filter((i) => drafts[i]!.type === 'PERSON' && drafts[i]!.cands.length > 0);
+  for (const i of personIdx) {
+    const wi = (drafts[i]!.words[0] ?? []).map(fold);
+    if (wi.length < 2) continue;
+    const fuller = personIdx.filter((j) => {
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
+      return j !== i && wj.length > wi.length && wj.slice(wj.length - wi.length).join(' ') === wi.join(' ');
+    });
+    if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
   }
 
   // a known one-word company inside a fuller corporate name ("Disney" in "Walt Disney Co.") is that company

@@ -24,12 +24,20 @@ export function namesFromModel(
     const c = candidateOf(text, tokens, m, ti, tj, ruleNames, gaz);
     if (c) out.push(c);
   }
-  // the rules' known names that the model passed over (or called MISC)
-  const typed = mentions;
+  // What the model passed over (or called MISC) but the text itself vouches for: known places and
+  // aliases, and the names the model found elsewhere in the same text ("Early" after "Chris Early",
+  // a surname that is also an everyday word; "Big Machine" once the model read "Big Machine Records").
+  const echoes = new Map<string, EntityType>();
+  for (const c of out) {
+    if (!c.modelType) continue;
+    echoes.set(fold(c.words.join(' ')), c.modelType);
+    if (c.modelType === 'PERSON' && c.words.length > 1) echoes.set(fold(c.words[c.words.length - 1]!), 'PERSON');
+  }
   for (const r of ruleNames) {
-    if (!r.known) continue;
-    if (typed.some((m) => m.start < r.end && r.start < m.end)) continue;
-    out.push({ ...r, modelType: r.known.type });
+    if (mentions.some((m) => m.start < r.end && r.start < m.end)) continue;
+    const echo = echoes.get(fold(r.words.join(' ')));
+    if (r.known) out.push({ ...r, modelType: r.known.type });
+    else if (echo) out.push({ ...r, modelType: echo });
   }
   out.sort((a, b) => a.start - b.start);
   voteTypes(out);
@@ -39,6 +47,22 @@ export function namesFromModel(
 function candidateOf(
   text: string, tokens: readonly Token[], m: ModelMention, first: number, last: number, ruleNames: readonly NameCandidate[], gaz: Gazetteer,
 ): NameCandidate | null {
+  // "Col Alexander Vindman": the model sometimes takes the title into the name; the rules set it aside
+  let title: string | null = null;
+  const lead = tokens.slice(first, last).map((t) => t.text);
+  const inner = matchTitle(lead, 0);
+  if (inner && inner.length < lead.length && m.type === 'PERSON') {
+    title = inner.title;
+    first += inner.length;
+    m = { ...m, start: tokens[first]!.start };
+  }
+  // "Energy" of "Energy Secretary", "State" of "Secretary of State": part of an office, not a name
+  const around = tokens.slice(Math.max(0, first - 3), Math.min(tokens.length, last + 2)).map((t) => t.text);
+  const at = first - Math.max(0, first - 3);
+  for (let k = 0; k <= at; k++) {
+    const t = matchTitle(around, k);
+    if (t && k + t.length >= at + (last - first)) return null;
+  }
   const lastTok = tokens[last - 1]!;
   // "Trump's": the model's mention stops before the 's, our token does not
   const tail = text.slice(m.end, lastTok.end);
@@ -50,7 +74,7 @@ function candidateOf(
   const known = whole && whole.length === words.length ? whole.entry : null;
   // the title the rules saw in front of this name ("Prime Minister"), or one right before it
   const rule = ruleNames.find((r) => r.end === m.end || r.start === m.start);
-  let title = rule?.title ?? null;
+  title ??= rule?.title ?? null;
   if (!title) {
     const before = tokens.slice(Math.max(0, first - 3), first).map((t) => t.text);
     for (let k = 0; k < before.length && !title; k++) {
