@@ -75,6 +75,10 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
       if (same) attrs[si] = { speaker: same.speaker, cue: null };
       else if (opensParagraph(tokens, st.open) && lastSpeaker && lastSpeaker.para >= para - 1) {
         attrs[si] = { speaker: lastSpeaker.attr.speaker, cue: null };
+      } else if (opensParagraph(tokens, st.open) && reportedSpeaker(ctx, para - 1)) {
+        // "Erekat said it was only the latest move." / "“They wanted us on our knees…”": the quote
+        // goes on from the reported speech of the paragraph before
+        attrs[si] = { speaker: reportedSpeaker(ctx, para - 1), cue: null };
       } else {
         const lead = colonLead(ctx, st.open);
         if (lead) attrs[si] = lead;
@@ -254,4 +258,20 @@ function colonLead(ctx: Ctx, open: number): Attribution | null {
   if (!prev || prev.text !== ':') return null;
   // treat the colon as the quote's start so the lead sentence is searched
   return attributeBefore(ctx, open - 1);
+}
+
+/** The named subject of the last speech verb of a paragraph outside quotation marks ("Erekat said …"), if any. */
+function reportedSpeaker(ctx: Ctx, para: number): Speaker | null {
+  const { tokens, table, inQuote } = ctx;
+  let found: Speaker | null = null;
+  for (const m of table.mentions) {
+    if (m.para < para) continue;
+    if (m.para > para) break;
+    if (m.possessive || inQuote[m.first]! >= 0) continue;
+    let k = m.last;
+    while (k < tokens.length && AUX_ADVERBS.has(lower(tokens[k]))) k++;
+    const w = lower(tokens[k]);
+    if (tokens[k]?.para === para && CUE_VERBS.has(w) && !NAMING_VERBS.has(w) && inQuote[k]! < 0) found = speakerOf(ctx, m.entity);
+  }
+  return found && found.type !== 'LOCATION' ? found : null;
 }
