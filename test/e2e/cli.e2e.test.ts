@@ -7,7 +7,7 @@ import { jsonLines, runCli } from '../support/cli';
 import { fixture, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { freePort } from '../support/free-port';
 import { startTestPipeline, type TestPipeline } from '../support/pipeline';
-import { eventually, TEST_SEARCH_FLAVOR } from '../support/services';
+import { eventually, TEST_NLP_URL, TEST_SEARCH_FLAVOR } from '../support/services';
 
 const SEED_HTML = 'test/fixtures/seed/seed.html';
 
@@ -35,14 +35,24 @@ describe('newsflow extract and enrich, with no services', () => {
     const dir = mkdtempSync(join(tmpdir(), 'nf-enrich-'));
     const file = join(dir, 'story.txt');
     writeFileSync(file, '“We will not back down,” Prime Minister Anthony Albanese said in Canberra on Monday.\n\nAlbanese later met Microsoft executives.');
-    const r = await runCli(['enrich', file]);
+    const nlp = { NLP_URL: TEST_NLP_URL };
+    const r = await runCli(['enrich', file], nlp);
     expect(r.code).toBe(0);
-    const [out] = jsonLines<{ entities: { name: string; type: string }[]; quotes: { text: string; speaker: string; kind: string }[] }>(r.stdout);
+    const [out] = jsonLines<{ lang: string; notes: string[]; entities: { name: string; type: string }[]; quotes: { text: string; speaker: string; kind: string }[] }>(r.stdout);
+    expect(out).toMatchObject({ lang: 'en', notes: [] });
     expect(out!.entities).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Anthony Albanese', type: 'PERSON' })]));
     expect(out!.quotes[0]).toMatchObject({ text: expect.stringContaining('We will not back down'), speaker: 'Anthony Albanese', kind: 'direct' });
 
-    const piped = await runCli(['enrich', '-'], {}, '"It is over," Smith said.');
+    const piped = await runCli(['enrich', '-'], nlp, '"It is over," Smith said.');
     expect(jsonLines<{ file: string }>(piped.stdout)[0]!.file).toBe('-');
+  });
+
+  it('says in one line, exiting 3, when the NLP server cannot be reached', async () => {
+    // Loopback, so it tries to start the local server, which refuses port 1 at once.
+    const r = await runCli(['enrich', '-'], { NLP_URL: 'http://127.0.0.1:1' }, 'Smith spoke.');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^newsflow: the NLP server at http:\/\/127\.0\.0\.1:1 \(NLP_URL\) does not answer, and the local one could not be started: /);
   });
 });
 

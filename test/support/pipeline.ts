@@ -2,7 +2,7 @@ import { loadConfig, type Config } from '@newsflow/config';
 import { closeInOrder, silentLogger, type Closeable } from '@newsflow/runtime';
 import { buildProcessInfra, type ProcessInfra } from '../../packages/cli/src/process/infra.factory';
 import { startService, type ServiceName } from '../../packages/cli/src/process/services';
-import { TEST_REDIS_URL, TEST_SEARCH_FLAVOR, TEST_SEARCH_URL, uniqueName, wipeRedisPrefix } from './services';
+import { TEST_NLP_URL, TEST_REDIS_URL, TEST_SEARCH_FLAVOR, TEST_SEARCH_URL, uniqueName, wipeRedisPrefix } from './services';
 import { freePort } from './free-port';
 
 export interface TestPipeline {
@@ -22,6 +22,7 @@ export async function startTestPipeline(services: ServiceName[], env: Record<str
     REDIS_URL: TEST_REDIS_URL,
     SEARCH_URL: TEST_SEARCH_URL,
     SEARCH_FLAVOR: TEST_SEARCH_FLAVOR,
+    NLP_URL: TEST_NLP_URL,
     QUEUE_PREFIX: uniqueName('q'),
     SEARCH_INDEX: uniqueName('idx'),
     PORT: String(port),

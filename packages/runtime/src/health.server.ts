@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 
 export interface HealthChecks {
-  /** Ready means able to do work: e.g. Redis answers. */
-  ready: () => Promise<boolean>;
+  /**
+   * Ready means able to do work: each part the process needs answers, by name (redis, nlp…).
+   * /readyz says which are away: `{"ready":false,"away":["nlp"]}`; a check that throws is away.
+   */
+  ready: Record<string, () => Promise<boolean>>;
   /** When given, GET /metrics serves it (Prometheus text format). */
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }
@@ -15,12 +18,10 @@ export function startHealthServer(port: number, checks: HealthChecks): Promise<S
       return;
     }
     if (req.url === '/readyz') {
-      void checks
-        .ready()
-        .catch(() => false)
-        .then((ok) => {
-          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify({ ready: ok }));
-        });
+      void awayParts(checks.ready).then((away) => {
+        const body = away.length === 0 ? { ready: true } : { ready: false, away };
+        res.writeHead(away.length === 0 ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      });
       return;
     }
     const metrics = checks.metrics;
@@ -37,4 +38,9 @@ export function startHealthServer(port: number, checks: HealthChecks): Promise<S
     server.once('error', reject);
     server.listen(port, () => resolve(server));
   });
+}
+
+async function awayParts(ready: HealthChecks['ready']): Promise<string[]> {
+  const results = await Promise.all(Object.entries(ready).map(async ([name, check]) => ((await check().catch(() => false)) ? null : name)));
+  return results.filter((name): name is string => name !== null);
 }

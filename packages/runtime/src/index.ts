@@ -15,3 +15,5 @@ export * from './pipeline.metrics';
 export * from './trace.spans';
 export * from './failed-jobs';
 export * from './stage.start';
+export * from './outage.backoff';
+export * from './job.put-off';

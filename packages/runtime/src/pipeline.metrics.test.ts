@@ -34,7 +34,7 @@ describe('pipeline metrics', () => {
 
   it('is served at /metrics by the workers’ health server, next to /healthz', async () => {
     const m = createPipelineMetrics({ queues: fakeQueues({}), processMetrics: true });
-    const server = await startHealthServer(0, { ready: async () => true, metrics: m.render });
+    const server = await startHealthServer(0, { ready: { redis: async () => true }, metrics: m.render });
     try {
       const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
       const res = await fetch(`${base}/metrics`);

@@ -1,7 +1,6 @@
-import { DelayedError } from 'bullmq';
 import type { ArticleDocument } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
-import { PermanentError, type BlobStore, type StageHandler, type StatusStore } from '@newsflow/runtime';
+import { PermanentError, putOff, type BlobStore, type StageHandler, type StatusStore } from '@newsflow/runtime';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import type { StoredArticle } from '@newsflow/service-extract';
 import { buildArticleDocument } from './article-document.builder';
@@ -43,10 +42,10 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
     try {
       result = await bulk.add(doc);
     } catch (err) {
-      if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, putOffMs(gate), `search engine unavailable: ${(err as Error).message}`);
+      if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, gate.remainingMs(), `search engine unavailable: ${(err as Error).message}`);
       throw err;
     }
-    if (result.status === 429) return putOff(ctx, putOffMs(gate), 'search engine is throttling writes (429)');
+    if (result.status === 429) return putOff(ctx, gate.remainingMs(), 'search engine is throttling writes (429)');
     if (result.error) {
       const reason = `search engine refused the document (${result.status} ${result.error.type}: ${result.error.reason})`;
       // 5xx is worth retrying; a mapping error will fail the same way again.
@@ -60,20 +59,9 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
   };
 }
 
-/** Until the shared pause ends, plus a spread so put-off jobs do not all return at once. */
-function putOffMs(gate: Pick<WriteGate, 'remainingMs'>): number {
-  return gate.remainingMs() + 250 + Math.round(Math.random() * 750);
-}
-
 /** A whole-request 429 or 503 (cluster still starting, queue full) from either client. */
 function isEngineBusy(err: unknown): boolean {
   const e = err as { statusCode?: number; meta?: { statusCode?: number } } | null;
   const status = e?.meta?.statusCode ?? e?.statusCode;
   return status === 429 || status === 503;
-}
-
-async function putOff(ctx: Parameters<StageHandler<'index'>>[1], ms: number, why: string): Promise<never> {
-  ctx.logger.warn({ delayMs: ms }, `${why}; putting the job off`);
-  await ctx.job.moveToDelayed(Date.now() + ms, ctx.token);
-  throw new DelayedError(why);
 }

@@ -1,9 +1,8 @@
 import type { ArticleDocument } from '@newsflow/contracts';
-import { startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
+import { createBackoff, startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import type { ArticleIndex, BulkItemResult } from '@newsflow/search';
 import { createBatcher } from './bulk.batcher';
 import { createIndexHandler } from './index.handler';
-import { createBackoff } from './outage.backoff';
 import { createWriteGate } from './write.gate';
 
 /** The index stage: consumes `index`, the last one. Many jobs run at once so that bulks fill up. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createBackoff } from './outage.backoff';
+import { createBackoff } from '@newsflow/runtime';
 import { createWriteGate } from './write.gate';
 
 describe('createWriteGate', () => {

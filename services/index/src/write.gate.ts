@@ -1,4 +1,4 @@
-import type { Backoff } from './outage.backoff';
+import type { Backoff } from '@newsflow/runtime';
 
 /**
  * Paces bulk writes for the whole process. One bulk is in flight at a time; while the engine

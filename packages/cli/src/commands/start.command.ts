@@ -27,7 +27,7 @@ export async function startCommand(names: string[]): Promise<void> {
   for (const name of services) serviceCloseables.push(...(await startService(name, p)));
   if (config.healthPort !== null && !services.includes('api')) {
     const server = await startHealthServer(config.healthPort, {
-      ready: async () => (await p.infra.connection.ping()) === 'PONG',
+      ready: p.ready,
       ...(p.infra.metrics ? { metrics: p.infra.metrics.render } : {}),
     });
     serviceCloseables.push({ name: 'health server', close: () => new Promise((r) => server.close(() => r())) });

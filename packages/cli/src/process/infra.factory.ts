@@ -19,6 +19,11 @@ export interface ProcessInfra {
   infra: StageInfra;
   engine: SearchEnginePort;
   articles: ArticleIndex;
+  /**
+   * What /readyz checks, by name: the parts this process needs to do work. Redis always;
+   * a service adds what it alone needs when it starts (enrich: the NLP server).
+   */
+  ready: Record<string, () => Promise<boolean>>;
   /** Closed last, after the services: queues, Redis, the search client. */
   closeables: Closeable[];
 }
@@ -54,6 +59,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     infra,
     engine,
     articles,
+    ready: { redis: async () => (await connection.ping()) === 'PONG' },
     closeables: [
       { name: 'queues', close: () => closeQueueSet(queues) },
       { name: 'redis', close: async () => void (await connection.quit().catch(() => connection.disconnect())) },

@@ -31,7 +31,11 @@ export function namesFromModel(
   for (const c of out) {
     if (!c.modelType) continue;
     echoes.set(fold(c.words.join(' ')), c.modelType);
-    if (c.modelType === 'PERSON' && c.words.length > 1) echoes.set(fold(c.words[c.words.length - 1]!), 'PERSON');
+    // the family name comes last or, in Chinese, Korean and Hungarian names, first ("Xi said")
+    if (c.modelType === 'PERSON' && c.words.length > 1) {
+      echoes.set(fold(c.words[c.words.length - 1]!), 'PERSON');
+      echoes.set(fold(c.words[0]!), 'PERSON');
+    }
   }
   for (const r of ruleNames) {
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) continue;
