@@ -18,7 +18,7 @@ function setup(annotate: NlpEngine['annotate'], stored: unknown = article(), now
   const moveToDelayed = vi.fn(async () => undefined);
   const nlp = { annotate: vi.fn(annotate), isReady: async () => true };
   const pause = createOutagePause(createBackoff({ firstMs: 5000, maxMs: 60_000, random: () => 0.5 }), now);
-  const handler = createEnrichHandler({ blobs: { get: async <T>() => stored as T, put }, nlp, pause });
+  const handler = createEnrichHandler({ blobs: { get: async <T>() => stored as T, put }, nlp, pause, names: { record: async () => {}, resolve: async () => new Map() } });
   const ctx = { job: { moveToDelayed } as unknown as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
   return { run: () => handler(payload, ctx), put, moveToDelayed, nlp, pause };
 }

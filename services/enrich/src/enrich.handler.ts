@@ -1,6 +1,7 @@
 import { enrichArticle, NlpUnavailableError, type NlpEngine } from '@newsflow/nlp';
 import { PermanentError, putOff, type BlobStore, type OutagePause, type StageHandler } from '@newsflow/runtime';
 import type { StoredArticle } from '@newsflow/service-extract';
+import { applyNameRegistry, type NameRegistry } from './name.registry';
 
 export interface EnrichHandlerDeps {
   blobs: Pick<BlobStore, 'get' | 'put'>;
@@ -8,6 +9,8 @@ export interface EnrichHandlerDeps {
   nlp: NlpEngine;
   /** Shared by the process: how long jobs are put off while the NLP server is away or slow. */
   pause: OutagePause;
+  /** Full names seen across articles: "Trump" alone is indexed as the one Trump the index knows. */
+  names: NameRegistry;
 }
 
 /**
@@ -15,7 +18,7 @@ export interface EnrichHandlerDeps {
  * away, restarting or slow is nobody's fault: the job is put off (delayed) without using one
  * of its attempts, for a pause shared by the process that grows while the outage lasts.
  */
-export function createEnrichHandler({ blobs, nlp, pause }: EnrichHandlerDeps): StageHandler<'enrich'> {
+export function createEnrichHandler({ blobs, nlp, pause, names }: EnrichHandlerDeps): StageHandler<'enrich'> {
   return async (payload, ctx) => {
     const article = await blobs.get<StoredArticle>('article', payload.id);
     if (!article) {
@@ -31,6 +34,7 @@ export function createEnrichHandler({ blobs, nlp, pause }: EnrichHandlerDeps): S
       throw err;
     }
     pause.ok();
+    enrichment = await applyNameRegistry(enrichment, names);
     await blobs.put('enrichment', payload.id, enrichment);
     return { lang: enrichment.lang ?? 'und' };
   };

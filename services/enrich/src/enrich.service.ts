@@ -1,6 +1,7 @@
 import type { NlpEngine } from '@newsflow/nlp';
 import { createBackoff, createOutagePause, startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import { createEnrichHandler } from './enrich.handler';
+import { createRedisNameRegistry } from './name.registry';
 
 /** The enrich stage: consumes `enrich`, produces `index`; reads names and sentences through `nlp`. */
 export function startEnrichService(infra: StageInfra, nlp: NlpEngine): Closeable[] {
@@ -11,6 +12,6 @@ export function startEnrichService(infra: StageInfra, nlp: NlpEngine): Closeable
   void nlp.isReady().then((ready) => {
     if (!ready) logger.warn({ nlp: config.nlp.url }, 'the NLP server does not answer; enrich jobs are put off until it does');
   });
-  const worker = startStageWorker(infra, 'enrich', createEnrichHandler({ blobs: infra.blobs, nlp, pause }), config.concurrency.enrich);
+  const worker = startStageWorker(infra, 'enrich', createEnrichHandler({ blobs: infra.blobs, nlp, pause, names: createRedisNameRegistry(infra.connection, config.redis.prefix) }), config.concurrency.enrich);
   return [worker];
 }
