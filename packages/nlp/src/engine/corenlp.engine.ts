@@ -9,6 +9,8 @@ export interface CoreNlpOptions {
   timeoutMs?: number;
   /** Texts are sent in pieces of at most this many characters, cut at paragraph breaks (default 50,000). */
   pieceChars?: number;
+  /** Overrides of CORENLP_PROPERTIES (for experiments with other models; the defaults are measured). */
+  properties?: Record<string, string>;
 }
 
 /**
@@ -47,7 +49,16 @@ interface CoreNlpSentence {
   entitymentions?: CoreNlpMention[];
 }
 
-const TYPES: Record<string, ModelEntityType> = { PERSON: 'PERSON', ORGANIZATION: 'ORGANIZATION', LOCATION: 'LOCATION', MISC: 'MISC' };
+// the 3-class model's types, and the fine-grained ones the other models may give
+const TYPES: Record<string, ModelEntityType> = {
+  PERSON: 'PERSON',
+  ORGANIZATION: 'ORGANIZATION',
+  LOCATION: 'LOCATION',
+  MISC: 'MISC',
+  CITY: 'LOCATION',
+  COUNTRY: 'LOCATION',
+  STATE_OR_PROVINCE: 'LOCATION',
+};
 const PRONOUN_TAGS = new Set(['PRP', 'PRP$', 'WP', 'WP$']);
 
 /** The CoreNLP server behind the NlpEngine port. */
@@ -55,7 +66,7 @@ export function createCoreNlpEngine(opts: CoreNlpOptions): NlpEngine {
   const base = opts.url.replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? 60_000;
   const pieceChars = opts.pieceChars ?? 50_000;
-  const query = `properties=${encodeURIComponent(JSON.stringify(CORENLP_PROPERTIES))}`;
+  const query = `properties=${encodeURIComponent(JSON.stringify({ ...CORENLP_PROPERTIES, ...opts.properties }))}`;
 
   const annotatePiece = async (piece: string, offset: number, out: ModelAnnotation, signal?: AbortSignal): Promise<void> => {
     let body: { sentences?: CoreNlpSentence[] };

@@ -4,6 +4,7 @@ import type { ModelAnnotation, ModelMention } from '../engine/nlp.port';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
+import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 
 /**
  * The names of a text as the model found them, in the shape the resolver merges. The model decides
@@ -45,6 +46,7 @@ export function namesFromModel(
   }
   out.sort((a, b) => a.start - b.start);
   voteTypes(out);
+  for (const c of out) c.modelType = retype(c, gaz);
   return out;
 }
 
@@ -119,4 +121,24 @@ function voteTypes(cands: NameCandidate[]): void {
     for (const [t, n] of v) if (best === undefined || n > v.get(best)!) best = t;
     c.modelType = best;
   }
+}
+
+/**
+ * What the words of a name say against the model's type, where the model is known to slip:
+ * "Dick Clark Productions" or "Harvard University" read as a person or place ("Productions",
+ * "University" make it an organisation), "Sacramento Bee" read as a place (a known place and one
+ * more word that is no place word: a newspaper, a team), "Bridgestone Arena" read as an
+ * organisation (a venue is a place).
+ */
+function retype(c: NameCandidate, gaz: Gazetteer): EntityType | undefined {
+  const type = c.modelType;
+  if (!type || c.known || c.words.length < 2) return type;
+  const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
+  if (FACILITY_HEADS.has(last)) return 'LOCATION';
+  if (type !== 'ORGANIZATION' && ORG_HEADS.has(last)) return 'ORGANIZATION';
+  if (type === 'LOCATION' && !LOC_HEADS.has(last)) {
+    const place = gaz.match(c.words, 0);
+    if (place && place.entry.type === 'LOCATION' && place.length === c.words.length - 1) return 'ORGANIZATION';
+  }
+  return type;
 }

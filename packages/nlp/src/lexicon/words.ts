@@ -136,6 +136,9 @@ export const LOC_HEADS = new Set(
   canal harbour harbor park heights hills plain plains basin delta falls village town capital`.split(/\s+/),
 );
 
+/** Last words of the names of venues and buildings: places (facilities), whatever the model calls them. */
+export const FACILITY_HEADS = new Set(['arena', 'amphitheatre', 'amphitheater', 'stadium', 'pavilion', 'theatre', 'theater', 'coliseum', 'auditorium']);
+
 /** Lower-case words that, right before a capitalised word, suggest a place ("in Doha"). */
 export const LOC_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'from', 'visited', 'visit', 'visiting', 'to']);
 
