@@ -1,13 +1,15 @@
 import { fileURLToPath } from 'node:url';
 import { startLocalEngine, isSearchUp } from '../../packages/cli/src/local/local-engine';
+import { isNlpUp, startLocalNlp } from '../../packages/cli/src/local/local-nlp';
 import { isRedisUp, startLocalRedis } from '../../packages/cli/src/local/local-redis';
-import { TEST_REDIS_URL, TEST_SEARCH_URL } from './services';
+import { TEST_NLP_URL, TEST_REDIS_URL, TEST_SEARCH_URL } from './services';
 
 const DATA = fileURLToPath(new URL('../../.data/', import.meta.url));
 
 /**
  * Makes `npm test` work on a fresh machine: the integration and end-to-end tiers need the real
- * Redis and the real local engine, so start whichever does not answer (and stop it afterwards).
+ * Redis, the real local engine and the real CoreNLP server, so start whichever does not answer
+ * (and stop it afterwards).
  */
 export default async function setup(): Promise<() => Promise<void>> {
   const started: { stop(): Promise<void> }[] = [];
@@ -19,6 +21,11 @@ export default async function setup(): Promise<() => Promise<void>> {
     process.stderr.write(`no search engine at ${TEST_SEARCH_URL}: starting the local OpenSearch (minutes on the first run)\n`);
     const port = Number(new URL(TEST_SEARCH_URL).port || 9200);
     started.push(await startLocalEngine({ port, dataDir: `${DATA}opensearch-test`, startTimeoutMs: 15 * 60_000 }));
+  }
+  if (!(await isNlpUp(TEST_NLP_URL))) {
+    process.stderr.write(`no NLP server at ${TEST_NLP_URL}: starting the local CoreNLP server (minutes on the first run)\n`);
+    const port = Number(new URL(TEST_NLP_URL).port || 9000);
+    started.push(await startLocalNlp({ port, dataDir: `${DATA}corenlp-test`, startTimeoutMs: 15 * 60_000 }));
   }
   return async () => {
     for (const s of started.reverse()) await s.stop();

@@ -5,6 +5,7 @@ import { Redis } from 'ioredis';
 export const TEST_REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 export const TEST_SEARCH_URL = process.env.SEARCH_URL ?? 'http://127.0.0.1:9200';
 export const TEST_SEARCH_FLAVOR = (process.env.SEARCH_FLAVOR ?? 'opensearch') as 'opensearch' | 'elasticsearch';
+export const TEST_NLP_URL = process.env.NLP_URL ?? 'http://127.0.0.1:9000';
 
 /** A name no other test run uses: each test gets its own queue prefix and index alias. */
 export function uniqueName(kind: string): string {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '@newsflow/runtime';
 import { isRedisUp, startLocalRedis } from '../local/local-redis';
 import { isSearchUp, startLocalEngine } from '../local/local-engine';
+import { isNlpUp, startLocalNlp } from '../local/local-nlp';
 import { configFromEnv } from '../process/config.loader';
 import { SERVICE_NAMES, type ServiceName } from '../process/services';
 import { UsageError } from './start.command';
@@ -16,10 +17,10 @@ interface Started {
 }
 
 /**
- * `npm start`: the whole system on this machine. Uses Redis and the search engine when they
- * answer, else starts a local redis-server and the local OpenSearch; then runs every service as
- * its own child process (one can crash or be killed alone, and is restarted). Ctrl-C stops
- * everything it started.
+ * `npm start`: the whole system on this machine. Uses Redis, the search engine and the NLP server
+ * when they answer, else starts a local redis-server, the local OpenSearch and the local CoreNLP
+ * server; then runs every service as its own child process (one can crash or be killed alone,
+ * and is restarted). Ctrl-C stops everything it started.
  */
 export async function devCommand(): Promise<void> {
   const config = configFromEnv();
@@ -43,6 +44,14 @@ export async function devCommand(): Promise<void> {
     started.push({ name: 'local OpenSearch', stop: engine.stop });
     env.SEARCH_URL = engine.url;
     env.SEARCH_FLAVOR = 'opensearch';
+  }
+  if (!(await isNlpUp(config.nlp.url))) {
+    const u = new URL(config.nlp.url);
+    if (!isLoopback(u.hostname)) throw new UsageError(`the NLP server at ${config.nlp.url} does not answer`);
+    logger.info('no NLP server answers: starting the local CoreNLP server (the first run downloads it, which takes minutes)');
+    const nlp = await startLocalNlp({ port: Number(u.port || 9000), dataDir: `${REPO_ROOT}.data/corenlp` });
+    started.push({ name: 'local CoreNLP server', stop: nlp.stop });
+    env.NLP_URL = nlp.url;
   }
 
   let stopping = false;
