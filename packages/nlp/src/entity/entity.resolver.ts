@@ -248,7 +248,10 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
     if (d.cands.length === 0) continue;
     const idx = entities.length;
     const fullest = [...d.cands].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length)[0]!;
-    const name = d.canonical ?? fullest.text.replace(/^The\s+/, '');
+    let name = d.canonical ?? fullest.text.replace(/^The\s+/, '');
+    // "Prince Andrew", "Queen Elizabeth II": a royal known by a given name alone is named with the title
+    const royal = d.type === 'PERSON' && !d.canonical && /^\p{Lu}[\p{L}'’-]+(?:\s+[IVX]+)?$/u.test(name) ? d.cands.find((c) => c.title && ROYAL_TITLES.has(c.title)) : undefined;
+    if (royal) name = `${royal.title![0]!.toUpperCase()}${royal.title!.slice(1)} ${name}`;
     const ms = [...d.cands].sort((a, b) => a.start - b.start);
     entities.push({ name, type: d.type, mentions: ms.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })) });
     const rs = new Set<string>();
@@ -268,6 +271,7 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
   return { entities, mentions, roles, gender };
 }
 
+const ROYAL_TITLES = new Set(['prince', 'princess', 'king', 'queen', 'duke', 'duchess', 'pope']);
 const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'rabbi', 'imam', 'pope', 'sheikh', 'emir']);
 const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman']);
 

@@ -32,4 +32,9 @@ describe('findQuoteSpans', () => {
     expect(texts('The 12" screen is big. Nothing else here.')).toEqual([]);
     expect(texts('She said ‘maybe and left.')).toEqual([]);
   });
+
+  it('closes a double quotation with two single marks (AP style)', () => {
+    expect(texts("\"The plan failed,'' the mayor said. \"We start again.\"")).toEqual(['The plan failed', 'We start again.']);
+    expect(texts('“The plan failed,’’ the mayor said.')).toEqual(['The plan failed']);
+  });
 });

@@ -67,6 +67,11 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteSpan[])
         dOpen = i;
         sOpen = -1;
       }
+    } else if (dOpen >= 0 && (c === "'" || c === '’') && text[i + 1] === c && !isLetter(text[i + 2])) {
+      // AP style closes a double quotation with two single marks: "It was an attempt,'' he said
+      push(dOpen, i, 'double');
+      dOpen = -1;
+      i++;
     } else if (dOpen < 0 && (c === '‘' || c === "'" || c === '’')) {
       if (sOpen < 0) {
         // an opening single mark: not inside a word, followed by a word
