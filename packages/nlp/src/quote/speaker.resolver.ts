@@ -134,6 +134,11 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   if (roleAt >= 0) return resolveRole(ctx, from, to, quoteOpen, headEnd);
   if (person) return speakerOf(ctx, person.entity);
   if (other) return speakerOf(ctx, other.entity);
+  // "an insider told", "one witness said": someone unnamed, whatever the noun; ("the report said"
+  // is left alone: a definite phrase often names a thing)
+  if (/^(?:a|an|one|another)$/.test(w0) && to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text))) {
+    return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
+  }
   return null;
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { enrichText } from '../enrich';
+import { fakeAnnotation } from '../testing/fake-annotation';
+import type { ModelEntityType } from '../engine/nlp.port';
+
+// The rules on top of the model's names, with the model's output given: what newsflow adds or
+// corrects, whatever the model says.
+const enrich = (text: string, names: Partial<Record<ModelEntityType, string[]>>) => enrichText(text, fakeAnnotation(text, names), { rethrow: true });
+const typeOf = (out: ReturnType<typeof enrich>, name: string) => out.entities.find((e) => e.name === name)?.type;
+
+describe('names from the model', () => {
+  it('a surname that is also an everyday word counts once the model named the person in full', () => {
+    const t = 'Ubisoft hired Chris Early last year.\n\n“Streaming is binary,” says Early.';
+    const out = enrich(t, { PERSON: ['Chris Early'], ORGANIZATION: ['Ubisoft'] });
+    expect(out.entities.find((e) => e.name === 'Chris Early')?.mentions.map((m) => m.text)).toEqual(['Chris Early', 'Early']);
+    expect(out.quotes[0]?.speaker).toBe('Chris Early');
+  });
+
+  it('a family name written first (Chinese names) is the person too', () => {
+    const t = 'Officials met Li Qiang in Beijing.\n\n“We are ready,” Li said.';
+    expect(enrich(t, { PERSON: ['Li Qiang'], LOCATION: ['Beijing'] }).quotes[0]?.speaker).toBe('Li Qiang');
+  });
+
+  it('a title the model took into the name is set aside', () => {
+    const out = enrich('Col Marta Ruiz testified on Tuesday.', { PERSON: ['Col Marta Ruiz'] });
+    expect(out.entities.map((e) => e.name)).toEqual(['Marta Ruiz']);
+  });
+
+  it('a word of an office is no name ("Secretary of State")', () => {
+    const out = enrich('Dan Brouillette and the Secretary of State met.', { ORGANIZATION: ['State'], PERSON: ['Dan Brouillette'] });
+    expect(out.entities.map((e) => e.name)).toEqual(['Dan Brouillette']);
+  });
+
+  it('the words of a name correct the model where it slips', () => {
+    const t = 'The Ferndale Courier, owned by Harlow Productions, praised Acme Arena. She moved to Ferndale.';
+    const out = enrich(t, { PERSON: ['Harlow Productions'], ORGANIZATION: ['Acme Arena'], LOCATION: ['Ferndale Courier', 'Ferndale'] });
+    expect(typeOf(out, 'Harlow Productions')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'Acme Arena')).toBe('LOCATION');
+    // a known place plus one more word: not a place (a newspaper, a team)
+    expect(enrich('The Sacramento Bee reported it.', { LOCATION: ['Sacramento Bee'] }).entities[0]?.type).toBe('ORGANIZATION');
+  });
+
+  it('one type per name: the majority of its mentions', () => {
+    const t = 'Verlo grew fast. Verlo hired staff. Investors like Verlo.';
+    const annotation = fakeAnnotation(t, { ORGANIZATION: ['Verlo'] });
+    annotation.mentions[2]!.type = 'PERSON';
+    const out = enrichText(t, annotation, { rethrow: true });
+    expect(out.entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Verlo', 'ORGANIZATION', 3]]);
+  });
+
+  it('the plural of a surname is the family, not an organisation', () => {
+    const out = enrich('Joe Biden spoke. The Bidens left.', { PERSON: ['Joe Biden'], ORGANIZATION: ['Bidens'] });
+    expect(out.entities.map((e) => e.name)).toEqual(['Joe Biden']);
+  });
+
+  it('the tail of a fuller name is that person; a royal keeps the title', () => {
+    const t = 'James Van Der Beek spoke. Van Der Beek smiled. Prince Edward waved and Edward left.';
+    const out = enrich(t, { PERSON: ['James Van Der Beek', 'Van Der Beek', 'Edward'] });
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['James Van Der Beek', 'Prince Edward']);
+  });
+});
+
+describe('speakers on top of the model', () => {
+  it('a paragraph-long quote after reported speech goes to its speaker', () => {
+    const t = 'Nadia Perez said the plan was late.\n\n“We will not give up. We stand tall.”';
+    expect(enrich(t, { PERSON: ['Nadia Perez'] }).quotes[0]?.speaker).toBe('Nadia Perez');
+  });
+
+  it('an indefinite subject of a speech verb is an unnamed speaker', () => {
+    const t = '“The talks are stuck,” an insider told reporters.\n\n“Costs rose,” a shopkeeper said.';
+    const out = enrich(t, {});
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['an insider', 'a shopkeeper']);
+  });
+});
