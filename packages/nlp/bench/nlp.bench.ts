@@ -10,7 +10,6 @@
 // The figures follow the same rules as shared/tools/nlp_score.py; --out writes predictions in its format.
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { createCoreNlpEngine, enrichText } from '../src/index';
 import type { Enrichment, ModelAnnotation } from '../src/index';
 import type { ArticleScore, Counts, GoldArticle, PredArticle } from '../src/scoring/gold-matcher';

@@ -1,9 +1,8 @@
 import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
-import { LOC_PREPOSITIONS, ORG_HEADS, ROLE_NOUNS, SENTENCE_STOP } from '../lexicon/words';
-import { getGazetteer } from '../lexicon/gazetteer';
-import { appositiveRole, classify, inPlaceContext, isAcronym, lower, nextWordIsCue } from './entity.classifier';
+import { LOC_PREPOSITIONS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
+import { isAcronym, lower } from './entity.classifier';
 import { buildIndex, fold, pickPerson } from './name.index';
 import { FEMALE_NAMES, MALE_NAMES } from '../lexicon/first-names.data';
 
@@ -60,24 +59,21 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   };
 
   const deferredPlaces: number[] = [];
-  // pass 1: names that carry their own type
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
-  const gaz = getGazetteer();
+  // pass 1: names that carry their own type — the model's (see model.names.ts); a name the model
+  // did not type is no name here
   // words of the people named in full: a lone "Trump" the model calls a place is still Donald Trump
   const personWords = new Set(cands.filter((c) => c.modelType === 'PERSON' && c.words.length > 1).flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]));
   const types = cands.map((c): EntityType | 'DROP' | null => {
-    if (c.modelType) {
-      const w = fold(c.words[0]!);
-      if (c.words.length === 1 && personWords.has(w)) return 'PERSON';
-      if (c.words.length === 1 && w.endsWith('s') && personWords.has(w.slice(0, -1))) return 'DROP'; // "the Bidens"
-      // the model reads context ("Jordan said"); a known place it calls a person is a person
-      if (c.known && c.modelType !== 'PERSON') return c.known.type;
-      return c.modelType;
-    }
-    const gm = c.words.length > 1 ? gaz.match(c.words, 0) : null;
-    const partial = gm !== null && gm.length < c.words.length;
-    return classify(c, lowerWords, partial && gm.entry.type === 'LOCATION', inPlaceContext(tokens, c), partial && gm.entry.type === 'ORGANIZATION');
+    if (!c.modelType) return 'DROP';
+    if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "R-Alaska"
+    const w = fold(c.words[0]!);
+    // "landed in Austin" stays a place even where Lloyd Austin is named
+    if (c.words.length === 1 && c.modelType === 'LOCATION' && LOC_PREPOSITIONS.has(lower(tokens[c.first - 1]))) return 'LOCATION';
+    if (c.words.length === 1 && personWords.has(w)) return 'PERSON';
+    if (c.words.length === 1 && w.endsWith('s') && personWords.has(w.slice(0, -1))) return 'DROP'; // "the Bidens"
+    // the model reads context ("Jordan said"); a known place it calls a person is a person
+    if (c.known && c.modelType !== 'PERSON') return c.known.type;
+    return c.modelType;
   });
   cands.forEach((c, ci) => {
     const type = types[ci];
@@ -102,6 +98,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       return;
     }
     if (type === 'PERSON') return; // titled single word: resolved with the other single words
+    // "NSC" after "National Security Council": resolved with the other single words, by its initials
+    if (type === 'ORGANIZATION' && c.words.length === 1 && isAcronym(c.words[0]!)) return;
     // "Apple Inc" is Apple: the corporate suffix does not make another organisation
     const key = fold(c.words.join(' ')).replace(/\s+(?:inc|corp|co|ltd|llc|plc|sa|ag|nv)\.?$/, '');
     const known = type === 'ORGANIZATION' ? byKey.get(`${type}|${key}`) : undefined;
@@ -187,37 +185,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (g) g.push(ci);
     else groups.set(w, [ci]);
   }
-  const surnames = new Set(drafts.filter((d) => d.type === 'PERSON').flatMap((d) => d.words.map((ws) => fold(ws[ws.length - 1]!))));
   for (const [w, cis] of groups) {
-    const cs = cis.map((ci) => cands[ci]!);
-    const modelType = cs.find((c) => c.modelType)?.modelType;
-    if (modelType) {
-      // the model has read each occurrence in context; its vote stands
-      for (const ci of cis) addTo(`${modelType}|${w}`, () => ({ type: modelType, canonical: null, words: [], cands: [] }), ci);
-      continue;
-    }
-    if (w.endsWith('s') && surnames.has(w.slice(0, -1))) continue; // "the Bidens"
-    if (SENTENCE_STOP.has(w)) continue;
-    if (/^\p{L}{3,}(?:ans|ians)$/u.test(w)) continue; // "Texans", "Californians": people of a place
-    const personEvidence = cs.some((c) => c.title !== null || nextWordIsCue(tokens, c) || appositiveRole(tokens, c) === 'PERSON');
-    const orgEvidence = cs.some((c) => appositiveRole(tokens, c) === 'ORGANIZATION');
-    const midSentence = cs.some((c) => !c.sentenceInitial);
-    const looksLikeWord = /^\p{L}{3,}(?:ing|ly)$|^\p{L}{5,}ed$/u.test(w) || lowerWords.has(w) ||
-      (w.endsWith('s') && (lowerWords.has(w.slice(0, -1)) || lowerWords.has(w.slice(0, -2)))) ||
-      ROLE_NOUNS.has(w.replace(/e?s$/, '')) || ROLE_NOUNS.has(w.replace(/s$/, ''));
-    // "Analysts said", "Instead, ...", "Unions announce": ordinary words with a capital
-    if (looksLikeWord && !cs.some((c) => c.title !== null)) continue;
-    let type: EntityType | null = null;
-    if (isAcronym(cs[0]!.words[0] ?? '') || orgEvidence) type = 'ORGANIZATION';
-    else if (personEvidence) type = 'PERSON';
-    else if (midSentence && !looksLikeWord) {
-      // "visited Newcastle", "a teacher from Hexham": mostly after place prepositions, a place
-      const placey = cs.filter((c) => LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) || inPlaceContext(tokens, c)).length;
-      type = placey * 2 > cs.length ? 'LOCATION' : 'ORGANIZATION';
-    }
-    if (!type) continue;
-    const t = type;
-    for (const ci of cis) addTo(`${t}|${w}`, () => ({ type: t, canonical: null, words: [], cands: [] }), ci);
+    const modelType = cis.map((ci) => cands[ci]!.modelType).find((t) => t !== undefined);
+    if (!modelType) continue;
+    // the model has read each occurrence in context; its vote stands
+    for (const ci of cis) addTo(`${modelType}|${w}`, () => ({ type: modelType, canonical: null, words: [], cands: [] }), ci);
   }
 
   return finish(text, tokens, drafts);

@@ -4,6 +4,7 @@ import type { ModelAnnotation, ModelMention } from '../engine/nlp.port';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
+import { appositiveRole } from './entity.classifier';
 import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 
 /**
@@ -22,6 +23,11 @@ export function namesFromModel(
     let tj = ti;
     while (tj < tokens.length && tokens[tj]!.start < m.end) tj++;
     if (tj === ti) continue;
+    const split = personOfOrganisation(text, m, ruleNames);
+    if (split) {
+      out.push(...split);
+      continue;
+    }
     const c = candidateOf(text, tokens, m, ti, tj, ruleNames, gaz);
     if (c) out.push(c);
   }
@@ -43,9 +49,11 @@ export function namesFromModel(
     const echo = echoes.get(fold(r.words.join(' ')));
     if (r.known) out.push({ ...r, modelType: r.known.type });
     else if (echo) out.push({ ...r, modelType: echo });
+    // "NetChoice, a trade group, …": the appositive says what the model could not
+    else if (appositiveRole(tokens, r) === 'ORGANIZATION') out.push({ ...r, modelType: 'ORGANIZATION' });
   }
   out.sort((a, b) => a.start - b.start);
-  voteTypes(out);
+  voteTypes(text, out);
   for (const c of out) c.modelType = retype(c, gaz);
   return out;
 }
@@ -105,7 +113,7 @@ function candidateOf(
 }
 
 /** One surface form, one type: the model's majority over the form's mentions (first seen breaks ties). */
-function voteTypes(cands: NameCandidate[]): void {
+function voteTypes(text: string, cands: NameCandidate[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
   for (const c of cands) {
     if (!c.modelType) continue;
@@ -117,6 +125,8 @@ function voteTypes(cands: NameCandidate[]): void {
   for (const c of cands) {
     const v = votes.get(fold(c.words.join(' ')));
     if (!v) continue;
+    // "in Austin": the model's own reading of this mention stands
+    if (c.modelType === 'LOCATION' && /\b(?:in|to|from|near|at)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) continue;
     let best: EntityType | undefined;
     for (const [t, n] of v) if (best === undefined || n > v.get(best)!) best = t;
     c.modelType = best;
@@ -141,4 +151,22 @@ function retype(c: NameCandidate, gaz: Gazetteer): EntityType | undefined {
     if (place && place.entry.type === 'LOCATION' && place.length === c.words.length - 1) return 'ORGANIZATION';
   }
   return type;
+}
+
+/**
+ * "Friederike Otto of Imperial College London" read as one organisation: where the rules cut the
+ * name at "of" into a plain two- or three-word name (no institution or place word) and what
+ * follows, it is a person "of" an institution.
+ */
+function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly NameCandidate[]): NameCandidate[] | null {
+  if (m.type !== 'ORGANIZATION') return null;
+  const inside = ruleNames.filter((r) => r.start >= m.start && r.end <= m.end);
+  if (inside.length !== 2) return null;
+  const [person, org] = inside as [NameCandidate, NameCandidate];
+  const plain = (w: string) => !ORG_HEADS.has(w.toLowerCase()) && !LOC_HEADS.has(w.toLowerCase());
+  if (text.slice(person.end, org.start) !== ' of ' || person.words.length < 2 || person.words.length > 3 || !person.words.every(plain)) return null;
+  return [
+    { ...person, modelType: 'PERSON' },
+    { ...org, modelType: 'ORGANIZATION' },
+  ];
 }

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { enrichText } from './index';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRealEngine, enrichWithModel, requireReady } from './testing/real-engine';
+import type { Enrichment } from './types';
 import type { GoldArticle } from './scoring/gold-matcher';
 import { fold, overlapOk, scoreArticle, speakerMatches } from './scoring/gold-matcher';
 
@@ -20,9 +21,16 @@ function articleText(): string {
     .join('\n\n');
 }
 
+// The rules run on top of the model's names and sentences: the real CoreNLP server.
+const engine = createRealEngine();
+
 describe('seed article', () => {
   const text = articleText();
-  const out = enrichText(text, { rethrow: true });
+  let out: Enrichment;
+  beforeAll(async () => {
+    await requireReady(engine);
+    out = await enrichWithModel(engine, text);
+  });
 
   it('cleans the fixture as the pipeline would', () => {
     expect(text.startsWith('Blinken confronts China')).toBe(true);
