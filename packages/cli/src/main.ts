@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import type { KibanaImportOptions } from './commands/kibana.command';
+import type { ReprocessEnrichCommandOptions } from './commands/reprocess.command';
 
 // Each command's code is imported when that command runs, so that a stage process
 // (`newsflow start fetch`) carries no extraction DOM or NLP lexicons it never uses.
@@ -10,6 +11,7 @@ const commands = {
   extract: () => import('./commands/extract.command'),
   failed: () => import('./commands/failed.command'),
   kibana: () => import('./commands/kibana.command'),
+  reprocess: () => import('./commands/reprocess.command'),
   search: () => import('./commands/search.command'),
   start: () => import('./commands/start.command'),
   status: () => import('./commands/status.command'),
@@ -91,6 +93,15 @@ program
   .description('find entities and attributed quotations in plain-text files (- for standard input)')
   .argument('<files...>')
   .action(async (files: string[]) => exitWith(await (await commands.enrich()).enrichCommand(files)));
+
+const reprocess = program.command('reprocess').description('run a stage again on articles already indexed, without fetching them again');
+reprocess
+  .command('enrich')
+  .description('enrich indexed articles again from their stored text and re-index them (resumable; needs the enrich and index services running)')
+  .option('--since <date>', 'only articles dated on or after this day (YYYY-MM-DD)')
+  .option('--site <host>', 'only articles from this site')
+  .option('--restart', 'start from the first article, not where the last run with these filters stopped')
+  .action(async (opts: ReprocessEnrichCommandOptions) => exitWith(await (await commands.reprocess()).reprocessEnrichCommand(opts)));
 
 const kibana = program.command('kibana').description('Kibana saved objects: the newsflow data view and dashboard');
 kibana
