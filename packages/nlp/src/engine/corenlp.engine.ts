@@ -24,6 +24,9 @@ export const CORENLP_PROPERTIES = {
   'tokenize.options': 'invertible=false,ptb3Escaping=false,splitHyphenated=false',
   // newsflow's texts hold one paragraph (or the headline) per line: a line never runs on
   'ssplit.newlineIsSentenceBreak': 'always',
+  // a "sentence" of thousands of tokens (a run of marks, a table flattened to one line) would hold
+  // the tagger for tens of seconds; longer ones are left untagged (names are still found)
+  'pos.maxlen': '300',
   'ner.model': 'edu/stanford/nlp/models/ner/english.all.3class.distsim.crf.ser.gz',
   'ner.applyNumericClassifiers': 'false',
   'ner.useSUTime': 'false',
