@@ -84,8 +84,11 @@ function enrich(text: string, annotation: ModelAnnotation): Enrichment {
   return { entities: table.entities, quotes };
 }
 
+// English function words that are not also common words of other Latin-script languages ("a",
+// "in", "an", "on", "as" are Italian, German, French or Spanish words too): in English news they
+// make up about 15-35% of the words, in Italian or Portuguese text under 8%.
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and to a in is was that for on with as at by it he she they from said says his her their be has have are were this an not but'.split(' '),
+  'the of and to is was that for with from said says his her their they he she it be has have are were this not but by which who would will'.split(' '),
 );
 
 /** English news text is thick with function words; other languages (and non-text) are not. */
@@ -100,5 +103,5 @@ function looksEnglish(tokens: ReturnType<typeof tokenize>): boolean {
     if (ENGLISH_FUNCTION_WORDS.has(t.text.toLowerCase())) hits++;
   }
   if (latin * 2 < words) return false; // another script
-  return words < 30 || hits / words >= 0.08; // too short to tell: try
+  return words < 30 || hits / words >= 0.1; // too short to tell: try
 }

@@ -7,9 +7,12 @@ import type { StageContext } from './stage.runner';
  * away, restarting or throttling), so an outage of any length loses nothing. The runner records
  * the job as postponed.
  */
-export async function putOff(ctx: Pick<StageContext, 'job' | 'token' | 'logger'>, pauseMs: number, why: string): Promise<never> {
+export async function putOff(
+  ctx: Pick<StageContext, 'job' | 'token' | 'logger'>, pauseMs: number, why: string, level: 'warn' | 'debug' = 'warn',
+): Promise<never> {
   const ms = pauseMs + 250 + Math.round(Math.random() * 750);
-  ctx.logger.warn({ delayMs: ms }, `${why}; putting the job off`);
+  // a trouble is worth a warning once; the jobs put off again while it is known to last are not
+  ctx.logger[level]({ delayMs: ms }, `${why}; putting the job off`);
   await ctx.job.moveToDelayed(Date.now() + ms, ctx.token);
   throw new DelayedError(why);
 }

@@ -25,7 +25,7 @@ export function createEnrichHandler({ blobs, nlp, pause, names }: EnrichHandlerD
       throw new PermanentError('the extracted article is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }
     // Known to be away: no need to knock (and wait out a timeout) until the pause is over.
-    if (pause.remainingMs() > 0) return putOff(ctx, pause.remainingMs(), 'the NLP server is away');
+    if (pause.remainingMs() > 0) return putOff(ctx, pause.remainingMs(), 'the NLP server is away', 'debug');
     let enrichment;
     try {
       enrichment = await enrichArticle(article.text, nlp, { lang: article.lang });

@@ -3,12 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { freePort } from '../../support/free-port';
+import { TEST_NLP_URL } from '../../support/services';
 import { ARTIFACTS } from './chaos-run';
 import { startChaosRedis, type ChaosRedis } from './chaos-redis';
 import type { ScenarioReport } from './report';
 
 /** The shared engine, for scenarios that do not stop it (each uses its own index alias). */
 export const SHARED_SEARCH_URL = process.env.SEARCH_URL ?? 'http://127.0.0.1:9200';
+/**
+ * The shared CoreNLP server the enrich processes use (NLP_URL, as `npm test`); the global setup
+ * starts the local one there when none answers. Scenario 4b runs its own instead.
+ */
+export const SHARED_NLP_URL = TEST_NLP_URL;
 /** URLs per scenario (the issue says 1,000; smaller while developing). */
 export const CHAOS_URLS = Number(process.env.CHAOS_URLS ?? 1000);
 export const CHAOS_SEED = Number(process.env.CHAOS_SEED ?? 20261128);

@@ -26,7 +26,7 @@ import {
   type StallWatch,
 } from './probe';
 import { createStageProcess, STAGE_NAMES, type ExitInfo, type StageName, type StageProcess } from '../../support/stage-process';
-import { deleteKeys } from '../../support/services';
+import { deleteKeys, TEST_NLP_URL } from '../../support/services';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/chaos/', import.meta.url));
 
@@ -39,6 +39,8 @@ export interface ChaosRunOptions {
   indexSearchUrl?: string;
   /** Extra settings for every stage process. */
   env?: Record<string, string>;
+  /** Extra settings for one stage's process only (over `env`), e.g. the enrich stage's NLP_URL. */
+  stageEnv?: Partial<Record<StageName, Record<string, string>>>;
 }
 
 /** Everything counted at the end of a scenario, all read from the real Redis and engine. */
@@ -90,6 +92,9 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
     SEARCH_URL: opts.searchUrl,
     SEARCH_INDEX: alias,
     SEARCH_FLAVOR: 'opensearch',
+    // The stage processes get only this environment (not the test run's): without it the enrich
+    // process would use the config's default whatever NLP_URL the suite was started with.
+    NLP_URL: TEST_NLP_URL,
     FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
     LOG_LEVEL: 'warn',
     // Every page comes from one local host: politeness (1 request/s per host by default) would
@@ -101,7 +106,11 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
   const stages = Object.fromEntries(
     STAGE_NAMES.map((s) => [
       s,
-      createStageProcess(s, s === 'index' && opts.indexSearchUrl ? { ...baseEnv, SEARCH_URL: opts.indexSearchUrl } : baseEnv, logDir),
+      createStageProcess(
+        s,
+        { ...baseEnv, ...(s === 'index' && opts.indexSearchUrl ? { SEARCH_URL: opts.indexSearchUrl } : {}), ...opts.stageEnv?.[s] },
+        logDir,
+      ),
     ]),
   ) as Record<StageName, StageProcess>;
 

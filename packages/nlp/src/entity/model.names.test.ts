@@ -71,4 +71,15 @@ describe('speakers on top of the model', () => {
     const out = enrich(t, {});
     expect(out.quotes.map((q) => q.speaker)).toEqual(['an insider', 'a shopkeeper']);
   });
+
+  it('a signature line names the speaker of the quote above it', () => {
+    const t = '“The best show of the year, and I cried twice.”\n– Maria Lopez\n\n“Not worth the ticket price.” — Tom Berg, Chicago';
+    const out = enrich(t, { PERSON: ['Maria Lopez', 'Tom Berg'], LOCATION: ['Chicago'] });
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Maria Lopez', 'Tom Berg']);
+  });
+
+  it('the one addressed or named as an object is no speaker ("access to Siri by saying “Hey Siri”")', () => {
+    const t = 'The speaker gives quick access to Siri by saying “Hey Siri” from across the room.';
+    expect(enrich(t, { PERSON: ['Siri'] }).quotes[0]?.speaker).toBeNull();
+  });
 });

@@ -16,6 +16,9 @@ const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'in', 'on',
 // a fragment opening like a clause ("will almost certainly") is quoted speech, not a label
 const CLAUSE_OPENERS = new Set(['will', 'would', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'not', 'to', 'be', 'can', 'could', 'should', 'may', 'might', 'must', 'we', 'i', 'you', 'they', 'it']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'these', 'those']);
+const OBJECT_PREPOSITIONS = new Set(['to', 'with', 'for', 'of', 'at', 'by', 'from', 'on', 'in', 'about', 'into', 'over', 'against', 'toward', 'towards']);
+const GERUND_OPENERS = new Set(['after', 'before', 'when', 'while', 'without', 'since']);
+const DASHES = new Set(['—', '–', '-', '―']);
 
 /** Attributes each quotation span to a speaker and decides direct vs partial. */
 export function attributeQuotes(text: string, tokens: readonly Token[], spans: readonly QuoteSpan[], table: EntityTable): Quote[] {
@@ -54,7 +57,8 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
     }
     const after = st.close >= 0 ? attributeAfter(ctx, st.close, st.open) : null;
     const before = after?.speaker ? null : attributeBefore(ctx, st.open);
-    attrs.push(after?.speaker ? after : before ?? after ?? { speaker: null, cue: null });
+    const signed = after?.speaker || before?.speaker ? null : signature(ctx, st.close);
+    attrs.push(after?.speaker ? after : before?.speaker ? before : signed ?? before ?? after ?? { speaker: null, cue: null });
   });
 
   // direct quotes without attribution: another quote of the same paragraph, or the previous
@@ -226,6 +230,8 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     const naming = NAMING_VERBS.has(w) && open - j <= 2 && !OBJECT_PRONOUNS.has(lower(tokens[j + 1]));
     if (!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) continue;
     firstCue ??= tokens[j]!.text;
+    // "… by saying", "after telling": the gerund's subject is the sentence's, found below
+    if (w.endsWith('ing') && (OBJECT_PREPOSITIONS.has(lower(tokens[j - 1])) || GERUND_OPENERS.has(lower(tokens[j - 1])))) continue;
     const sub = subjectNP(ctx, sentStart, j, open);
     if (sub) return { speaker: sub.speaker, cue: tokens[j]!.text };
   }
@@ -233,7 +239,8 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     // "…, adding that it is '…'": the sentence's subject speaks (a person before anything else)
     for (let j = sentStart; j < open; j++) {
       const m = ctx.mentionAt.get(j);
-      if (m && !m.possessive && inQuote[j]! < 0 && ctx.table.entities[m.entity]!.type === 'PERSON') {
+      // (a name after a preposition is an object — "quick access to Siri by saying" — not the subject)
+      if (m && !m.possessive && inQuote[j]! < 0 && ctx.table.entities[m.entity]!.type === 'PERSON' && !OBJECT_PREPOSITIONS.has(lower(tokens[j - 1]))) {
         return { speaker: speakerOf(ctx, m.entity), cue: firstCue };
       }
     }
@@ -274,4 +281,21 @@ function reportedSpeaker(ctx: Ctx, para: number): Speaker | null {
     if (tokens[k]?.para === para && CUE_VERBS.has(w) && !NAMING_VERBS.has(w) && inQuote[k]! < 0) found = speakerOf(ctx, m.entity);
   }
   return found && found.type !== 'LOCATION' ? found : null;
+}
+
+/**
+ * A signature line: "…" — Name (a review, a testimonial, an embedded post), right after the
+ * closing mark or opening the next paragraph.
+ */
+function signature(ctx: Ctx, close: number): Attribution | null {
+  const { tokens } = ctx;
+  if (close < 0) return null;
+  const dash = tokens[close + 1];
+  if (!dash || !DASHES.has(dash.text)) return null;
+  // the dash ends the quote's paragraph's text or opens the next paragraph
+  const closePara = tokens[close]!.para;
+  if (dash.para !== closePara && (dash.para !== closePara + 1 || tokens[close + 2]?.para !== dash.para)) return null;
+  const m = ctx.mentionAt.get(close + 2);
+  if (!m || ctx.table.entities[m.entity]!.type === 'LOCATION') return null;
+  return { speaker: speakerOf(ctx, m.entity), cue: dash.text };
 }
