@@ -40,6 +40,16 @@ describe('names from the model', () => {
     expect(enrich('The Sacramento Bee reported it.', { LOCATION: ['Sacramento Bee'] }).entities[0]?.type).toBe('ORGANIZATION');
   });
 
+  it('boundaries: a known place owning a name is two names; an office and a word in front are cut off', () => {
+    const t = 'Crowds filled San Francisco’s Moscone Center. Former Northwind Council members met US Trade Representative Robert Lighthizer. The former mayor left.';
+    const out = enrich(t, { ORGANIZATION: ['San Francisco’s Moscone Center', 'Former Northwind Council', 'US Trade'], PERSON: ['Robert Lighthizer'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`).sort()).toEqual(
+      ['Moscone Center/ORGANIZATION', 'Northwind Council/ORGANIZATION', 'Robert Lighthizer/PERSON', 'San Francisco/LOCATION', 'United States/LOCATION'],
+    );
+    // a possessive inside a name stays when no known place owns it
+    expect(enrich('The People’s Liberation Army moved.', { ORGANIZATION: ['People’s Liberation Army'] }).entities.map((e) => e.name)).toEqual(['People’s Liberation Army']);
+  });
+
   it('one type per name: the majority of its mentions', () => {
     const t = 'Verlo grew fast. Verlo hired staff. Investors like Verlo.';
     const annotation = fakeAnnotation(t, { ORGANIZATION: ['Verlo'] });

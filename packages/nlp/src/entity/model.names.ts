@@ -17,6 +17,8 @@ export function namesFromModel(
 ): NameCandidate[] {
   const mentions = annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start);
   const out: NameCandidate[] = [];
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   let ti = 0;
   for (const m of mentions) {
     while (ti < tokens.length && tokens[ti]!.end <= m.start) ti++;
@@ -28,8 +30,10 @@ export function namesFromModel(
       out.push(...split);
       continue;
     }
-    const c = candidateOf(text, tokens, m, ti, tj, ruleNames, gaz);
-    if (c) out.push(c);
+    for (const [pm, a, b] of reshape(text, tokens, lowerWords, m, ti, tj, gaz)) {
+      const c = candidateOf(text, tokens, pm, a, b, ruleNames, gaz);
+      if (c) out.push(c);
+    }
   }
   // What the model passed over (or called MISC) but the text itself vouches for: known places and
   // aliases, and the names the model found elsewhere in the same text ("Early" after "Chris Early",
@@ -169,4 +173,41 @@ function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly
     { ...person, modelType: 'PERSON' },
     { ...org, modelType: 'ORGANIZATION' },
   ];
+}
+
+type Piece = [ModelMention, number, number];
+
+/**
+ * Where the model's boundaries take in more than the name: "San Francisco's Moscone Center" is
+ * two names (a known place and what it owns); "US Trade" of "US Trade Representative" stops before
+ * the office; "Former National Security Council" and "NBA-leading Lakers" lose the word in front
+ * (an ordinary word the text also writes in lower case, or a hyphenated modifier).
+ */
+function reshape(text: string, tokens: readonly Token[], lowerWords: ReadonlySet<string>, m: ModelMention, first: number, last: number, gaz: Gazetteer): Piece[] {
+  const piece = (a: number, b: number, type = m.type, end?: number): Piece => [{ start: tokens[a]!.start, end: end ?? (b === last ? m.end : tokens[b - 1]!.end), type }, a, b];
+  const words = tokens.slice(first, Math.min(tokens.length, last + 3)).map((t) => t.text);
+  for (let k = 1; k < last - first; k++) {
+    const t = matchTitle(words, k);
+    if (t && k + t.length > last - first) return reshape(text, tokens, lowerWords, { ...m, end: tokens[first + k - 1]!.end }, first, first + k, gaz);
+  }
+  // "US Trade" of "US Trade Representative Robert Lighthizer": the last word qualifies the office
+  // that follows (kept for a one-word name: "Google CEO Sundar Pichai")
+  if (last - first >= 2 && /^\p{Lu}/u.test(words[last - first] ?? '') && matchTitle(words, last - first)) {
+    return reshape(text, tokens, lowerWords, { ...m, end: tokens[last - 2]!.end }, first, last - 1, gaz);
+  }
+  for (let k = first; k < last - 1; k++) {
+    if (!/^\p{L}.*['’]s$/u.test(tokens[k]!.text)) continue;
+    const owner = text.slice(tokens[first]!.start, tokens[k]!.end - 2).split(/\s+/);
+    // ("People's Liberation Army", "Magistrate's Court" keep theirs: only a known place owns a name)
+    const known = gaz.match(owner, 0);
+    if (!known || known.length !== owner.length || known.entry.type !== 'LOCATION') continue;
+    return [piece(first, k + 1, 'LOCATION', tokens[k]!.end - 2), ...reshape(text, tokens, lowerWords, { ...m, start: tokens[k + 1]!.start }, k + 1, last, gaz)];
+  }
+  const lead = tokens[first]!.text;
+  const prev = tokens[first - 1];
+  const opensSentence = !prev || prev.sent !== tokens[first]!.sent;
+  if (last - first >= 2 && ((opensSentence && lowerWords.has(lead.toLowerCase())) || /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead))) {
+    return [piece(first + 1, last)];
+  }
+  return [piece(first, last)];
 }
