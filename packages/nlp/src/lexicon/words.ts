@@ -123,12 +123,6 @@ export const ORG_HEADS = new Set(
   enterprises investments software stores store network research analytics consulting associates advisors advisers`.split(/\s+/).filter(Boolean),
 );
 
-/** A name containing one of these (anywhere) is an organisation. */
-export const ORG_WORDS = new Set(
-  `ministry department university committee council bank agency commission bureau institute association federation
-  organization organisation corporation company parliament congress senate court party foundation agence`.split(/\s+/),
-);
-
 /** A name whose last word is one of these is a place. */
 export const LOC_HEADS = new Set(
   `sea ocean river mountain mountains mount island islands gulf bay strait straits province county state states city
@@ -141,25 +135,6 @@ export const FACILITY_HEADS = new Set(['arena', 'amphitheatre', 'amphitheater', 
 
 /** Lower-case words that, right before a capitalised word, suggest a place ("in Doha"). */
 export const LOC_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'from', 'visited', 'visit', 'visiting', 'to']);
-
-/** Role nouns whose "of" complement is a place ("the mayor of North Tyneside"). */
-export const PLACE_ROLES = new Set(['mayor', 'governor', 'city', 'town', 'state', 'province', 'region', 'county', 'village', 'capital', 'people', 'residents', 'streets', 'outskirts', 'north', 'south', 'east', 'west', 'centre', 'center', 'suburbs']);
-
-/** First words that make a place: "North Tyneside", "West Bengal". */
-export const COMPASS = new Set(['north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest', 'upper', 'lower', 'greater', 'central']);
-
-/** A name ending in one of these is an event, law or work, none of the three types. */
-export const OTHER_HEADS = new Set(
-  `war wars amendment act bill awards award prize cup olympics games festival summit conference day week show
-  series season election elections agreement accord deal treaty doctrine crisis revolution protests album
-  tour trophy championship championships marathon`.split(/\s+/),
-);
-
-/** Quantifier-like first words: "All Access", "First Amendment", "Never Trumpers" are no names. */
-export const NOT_NAME_STARTS = new Set(
-  `all never first second third last next every some any other many most no not more less both each such several
-  few every this that these those storm hurricane typhoon cyclone tropical operation`.split(/\s+/),
-);
 
 /** Connectors allowed only after an organisation word or a title ("Committee on X", "Commissioner for Y"). */
 export const ORG_CONNECTORS = new Set(['for', 'on']);
