@@ -30,32 +30,14 @@ if ! [[ "$port" =~ ^[0-9]+$ ]] || ((port < 1025 || port > 9299)); then
   exit 2
 fi
 
+# shellcheck source=../lib/jvm-service.sh
+source "$here/../lib/jvm-service.sh"
+service_name="local engine" service_kind="search engine" up_word=healthy jvm_marker=OpenSearchRunner
 healthy() { curl -fs -o /dev/null --max-time 5 "$url/_cluster/health?wait_for_status=yellow&timeout=1s"; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
-is_engine_pid() { [[ -n "${1:-}" ]] && grep -qs OpenSearchRunner "/proc/$1/cmdline"; }
 
-if healthy; then
-  echo "local engine already up at $url"
-  exit 0
-fi
-
-running_pid=""
-if [[ -f "$pid_file" ]] && is_engine_pid "$(cat "$pid_file")"; then
-  running_pid="$(cat "$pid_file")"   # started earlier and still booting: just wait for it
-elif port_open; then
-  # The runner would silently move to the next free port; refuse instead.
-  echo "port $port is taken by something that is not a healthy search engine" >&2
-  exit 1
-fi
-
+jvm_check_running
 if [[ -z "$running_pid" ]]; then
-  classpath_ok() { # present, newer than the pom, and every jar still in ~/.m2
-    local cp="$here/target/classpath.txt" jar
-    [[ -s "$cp" && ! "$here/pom.xml" -nt "$cp" ]] || return 1
-    IFS=: read -r -a jars <"$cp"
-    for jar in "${jars[@]}"; do [[ -f "$jar" ]] || return 1; done
-  }
-  classpath_ok || "$here/prepare.sh"
+  jvm_classpath_ok "$here" || "$here/prepare.sh"
   # The runner copies its own config only when none is there; ours is refreshed every start.
   mkdir -p "$data/node_1/config"
   cp "$here/config/opensearch.yml" "$here/config/log4j2.properties" "$data/node_1/config/"
@@ -70,42 +52,7 @@ if [[ -z "$running_pid" ]]; then
     org.codelibs.opensearch.runner.OpenSearchRunner
     # node n listens on baseHttpPort + n
     -basePath "$data" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName newsflow-local -printOnFailure)
-  if $foreground; then
-    # Stay as the JVM's guardian: forward TERM/INT, and end the node if our parent dies
-    # without stopping it (a killed parent never runs its exit hooks).
-    "${cmd[@]}" </dev/null &
-    jvm=$!
-    trap 'kill -TERM "$jvm" 2>/dev/null; wait "$jvm"; exit 0' TERM INT HUP
-    parent=$PPID
-    while kill -0 "$jvm" 2>/dev/null; do
-      if ! kill -0 "$parent" 2>/dev/null; then
-        kill -TERM "$jvm" 2>/dev/null
-        wait "$jvm"
-        exit 0
-      fi
-      sleep 1
-    done
-    wait "$jvm"
-    exit $?
-  fi
-  # setsid: the node must outlive this shell (and its Ctrl-C); stop.sh ends it.
-  setsid nohup "${cmd[@]}" >"$log_file" 2>&1 </dev/null &
-  running_pid=$!
-  echo "$running_pid" >"$pid_file"
+  if $foreground; then jvm_run_foreground "${cmd[@]}"; fi
+  jvm_start_background "${cmd[@]}"
 fi
-
-deadline=$((SECONDS + wait_s))
-until healthy; do
-  why=""
-  kill -0 "$running_pid" 2>/dev/null || why="exited before it was healthy"
-  ((SECONDS < deadline)) || why="was not healthy within ${wait_s}s"
-  if [[ -n "$why" ]]; then
-    echo "local engine at $url $why; last log lines of $log_file:" >&2
-    tail -n 40 "$log_file" >&2 || true
-    kill "$running_pid" 2>/dev/null || true
-    rm -f "$pid_file"
-    exit 1
-  fi
-  sleep 1
-done
-echo "local engine up at $url (pid $running_pid, log $log_file)"
+jvm_wait_until_up

@@ -38,33 +38,15 @@ if [[ -z "$heap_mb" ]] || ((heap_mb > 3072 || heap_mb < 256)); then
   exit 2
 fi
 
+# shellcheck source=../lib/jvm-service.sh
+source "$here/../lib/jvm-service.sh"
+service_name="local NLP server" service_kind="CoreNLP server" up_word=ready jvm_marker=StanfordCoreNLPServer
 # /ready answers "ready" only once the server is up (with -preload: after the models loaded).
 healthy() { [[ "$(curl -fs --max-time 5 "$url/ready" 2>/dev/null)" == ready* ]]; }
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; }
-is_nlp_pid() { [[ -n "${1:-}" ]] && grep -qs StanfordCoreNLPServer "/proc/$1/cmdline"; }
 
-if healthy; then
-  echo "local NLP server already up at $url"
-  exit 0
-fi
-
-running_pid=""
-if [[ -f "$pid_file" ]] && is_nlp_pid "$(cat "$pid_file")"; then
-  running_pid="$(cat "$pid_file")"   # started earlier and still loading models: just wait for it
-elif port_open; then
-  # The server would exit silently on a taken port; say why instead.
-  echo "port $port is taken by something that is not a ready CoreNLP server" >&2
-  exit 1
-fi
-
+jvm_check_running
 if [[ -z "$running_pid" ]]; then
-  classpath_ok() { # present, newer than the pom, and every jar still in ~/.m2
-    local cp="$here/target/classpath.txt" jar
-    [[ -s "$cp" && ! "$here/pom.xml" -nt "$cp" ]] || return 1
-    IFS=: read -r -a jars <"$cp"
-    for jar in "${jars[@]}"; do [[ -f "$jar" ]] || return 1; done
-  }
-  classpath_ok || "$here/prepare.sh"
+  jvm_classpath_ok "$here" || "$here/prepare.sh"
   mkdir -p "$data"
   java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
   # The server has no option to choose its bind address: it listens on every interface
@@ -76,42 +58,7 @@ if [[ -z "$running_pid" ]]; then
     -port "$port" -timeout 60000 -threads 2 -quiet
     -serverProperties "$here/server.properties"
     -preload tokenize,ssplit,pos,lemma,ner)
-  if $foreground; then
-    # Stay as the JVM's guardian: forward TERM/INT, and end the server if our parent dies
-    # without stopping it (a killed parent never runs its exit hooks).
-    "${cmd[@]}" </dev/null &
-    jvm=$!
-    trap 'kill -TERM "$jvm" 2>/dev/null; wait "$jvm"; exit 0' TERM INT HUP
-    parent=$PPID
-    while kill -0 "$jvm" 2>/dev/null; do
-      if ! kill -0 "$parent" 2>/dev/null; then
-        kill -TERM "$jvm" 2>/dev/null
-        wait "$jvm"
-        exit 0
-      fi
-      sleep 1
-    done
-    wait "$jvm"
-    exit $?
-  fi
-  # setsid: the server must outlive this shell (and its Ctrl-C); stop.sh ends it.
-  setsid nohup "${cmd[@]}" >"$log_file" 2>&1 </dev/null &
-  running_pid=$!
-  echo "$running_pid" >"$pid_file"
+  if $foreground; then jvm_run_foreground "${cmd[@]}"; fi
+  jvm_start_background "${cmd[@]}"
 fi
-
-deadline=$((SECONDS + wait_s))
-until healthy; do
-  why=""
-  kill -0 "$running_pid" 2>/dev/null || why="exited before it was ready"
-  ((SECONDS < deadline)) || why="was not ready within ${wait_s}s"
-  if [[ -n "$why" ]]; then
-    echo "local NLP server at $url $why; last log lines of $log_file:" >&2
-    tail -n 40 "$log_file" >&2 || true
-    kill "$running_pid" 2>/dev/null || true
-    rm -f "$pid_file"
-    exit 1
-  fi
-  sleep 1
-done
-echo "local NLP server up at $url (pid $running_pid, log $log_file)"
+jvm_wait_until_up

@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@newsflow/runtime';
-import { alreadyRunning, startSupervised, type LocalService } from './local-process';
+import { startLocalJvmService } from './local-jvm-service';
+import type { LocalService } from './local-process';
 
 export type { LocalService };
 
@@ -47,25 +47,8 @@ export async function startLocalEngine(opts: LocalEngineOptions): Promise<LocalS
   if (!Number.isInteger(opts.port) || opts.port < 1025 || opts.port > LOCAL_ENGINE_MAX_PORT) {
     throw new RangeError(`local engine port must be within 1025..${LOCAL_ENGINE_MAX_PORT}, got ${opts.port}`);
   }
-  const url = `http://127.0.0.1:${opts.port}`;
-  if (await isSearchUp(url)) return alreadyRunning(url);
-  await mkdir(opts.dataDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...(opts.env ?? process.env),
-    LOCAL_ENGINE_PORT: String(opts.port),
-    LOCAL_ENGINE_DATA: opts.dataDir,
-  };
-  if (opts.heap) env.LOCAL_ENGINE_HEAP = opts.heap;
-  return startSupervised({
-    name: 'local search engine',
-    // --foreground keeps the JVM attached to the script, which ends it when we go away.
-    command: 'bash',
-    args: [opts.startScript ?? DEFAULT_START_SCRIPT, '--foreground'],
-    env,
-    url,
-    isUp: () => isSearchUp(url),
-    startTimeoutMs: opts.startTimeoutMs ?? 300_000,
-    stopTimeoutMs: 30_000,
-    logger: opts.logger,
-  });
+  return startLocalJvmService(
+    { name: 'local search engine', envPrefix: 'LOCAL_ENGINE', defaultStartScript: DEFAULT_START_SCRIPT, isUp: (url) => isSearchUp(url) },
+    opts,
+  );
 }

@@ -1,7 +1,7 @@
-import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '@newsflow/runtime';
-import { alreadyRunning, startSupervised, type LocalService } from './local-process';
+import { startLocalJvmService } from './local-jvm-service';
+import type { LocalService } from './local-process';
 
 export type { LocalService };
 
@@ -44,25 +44,8 @@ export async function startLocalNlp(opts: LocalNlpOptions): Promise<LocalService
   if (!Number.isInteger(opts.port) || opts.port < 1025 || opts.port > 65535) {
     throw new RangeError(`local NLP port must be within 1025..65535, got ${opts.port}`);
   }
-  const url = `http://127.0.0.1:${opts.port}`;
-  if (await isNlpUp(url)) return alreadyRunning(url);
-  await mkdir(opts.dataDir, { recursive: true });
-  const env: NodeJS.ProcessEnv = {
-    ...(opts.env ?? process.env),
-    LOCAL_NLP_PORT: String(opts.port),
-    LOCAL_NLP_DATA: opts.dataDir,
-  };
-  if (opts.heap) env.LOCAL_NLP_HEAP = opts.heap;
-  return startSupervised({
-    name: 'local NLP server',
-    // --foreground keeps the JVM attached to the script, which ends it when we go away.
-    command: 'bash',
-    args: [opts.startScript ?? DEFAULT_START_SCRIPT, '--foreground'],
-    env,
-    url,
-    isUp: () => isNlpUp(url),
-    startTimeoutMs: opts.startTimeoutMs ?? 300_000,
-    stopTimeoutMs: 30_000,
-    logger: opts.logger,
-  });
+  return startLocalJvmService(
+    { name: 'local NLP server', envPrefix: 'LOCAL_NLP', defaultStartScript: DEFAULT_START_SCRIPT, isUp: (url) => isNlpUp(url) },
+    opts,
+  );
 }
