@@ -92,4 +92,15 @@ describe('speakers on top of the model', () => {
     const t = 'The speaker gives quick access to Siri by saying “Hey Siri” from across the room.';
     expect(enrich(t, { PERSON: ['Siri'] }).quotes[0]?.speaker).toBeNull();
   });
+
+  it('a quote with no cue of its own goes on from the reported speech before it in its paragraph', () => {
+    const t = 'The cell, Ana Ruiz said, is always sensing. “Once something goes wrong, it reacts.”';
+    expect(enrich(t, { PERSON: ['Ana Ruiz'] }).quotes[0]?.speaker).toBe('Ana Ruiz');
+  });
+
+  it('“the insider” after “an insider” is the same unnamed speaker; a “the” nobody introduced is not', () => {
+    const t = '“Talks stalled,” an insider told the paper.\n\n“It will not last,” the insider added.\n\n“Costs rose,” the analyst said.';
+    const out = enrich(t, {});
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['an insider', 'the insider', expect.not.stringContaining('insider')]);
+  });
 });

@@ -63,7 +63,7 @@ export const CUE_VERBS = new Set(
   alleged accuse accuses accused charge charged posted wrote remembered ruled rules announce read reads acknowledging
   admitting arguing repeated repeats repeat highlighted pointed demanded demand demands called calls branded
   dubbed labelled labeled characterized characterised added calling branding labelling comment comments commented
-  commenting`.split(/\s+/).filter(Boolean),
+  commenting assure assures assured pledge pledges pledged`.split(/\s+/).filter(Boolean),
 );
 
 /** Verbs too loose to introduce a quote they precede ("X concluded the deal was 'fair'"), fine after one. */

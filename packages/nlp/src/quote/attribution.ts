@@ -79,13 +79,15 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
       if (same) attrs[si] = { speaker: same.speaker, cue: null };
       else if (opensParagraph(tokens, st.open) && lastSpeaker && lastSpeaker.para >= para - 1) {
         attrs[si] = { speaker: lastSpeaker.attr.speaker, cue: null };
-      } else if (opensParagraph(tokens, st.open) && reportedSpeaker(ctx, para - 1)) {
-        // "Erekat said it was only the latest move." / "“They wanted us on our knees…”": the quote
-        // goes on from the reported speech of the paragraph before
-        attrs[si] = { speaker: reportedSpeaker(ctx, para - 1), cue: null };
       } else {
-        const lead = colonLead(ctx, st.open);
+        // "Erekat said it was only the latest move." / "“They wanted us on our knees…”": a quote
+        // with no cue of its own goes on from the reported speech just before it — earlier in its
+        // paragraph, or in the paragraph before when it opens its own
+        const opens = opensParagraph(tokens, st.open);
+        const lead = opens ? null : colonLead(ctx, st.open);
+        const reported = lead ? null : reportedSpeaker(ctx, opens ? paragraphStart(tokens, st.open - 1) : paragraphStart(tokens, st.open), st.open);
         if (lead) attrs[si] = lead;
+        else if (reported) attrs[si] = { speaker: reported, cue: null };
       }
     }
     const now = attrs[si]!;
@@ -267,20 +269,45 @@ function colonLead(ctx: Ctx, open: number): Attribution | null {
   return attributeBefore(ctx, open - 1);
 }
 
-/** The named subject of the last speech verb of a paragraph outside quotation marks ("Erekat said …"), if any. */
-function reportedSpeaker(ctx: Ctx, para: number): Speaker | null {
+/** Index of the first token of the paragraph that token `k` is in (0 when k < 0). */
+function paragraphStart(tokens: readonly Token[], k: number): number {
+  if (k < 0) return 0;
+  const para = tokens[k]!.para;
+  while (k > 0 && tokens[k - 1]!.para === para) k--;
+  return k;
+}
+
+/**
+ * The named subject of the last speech verb outside quotation marks in tokens [from, to) ("Erekat
+ * said …"), if there is one. (Not a pronoun: "she described him as …" is too often about someone.)
+ */
+function reportedSpeaker(ctx: Ctx, from: number, to: number): Speaker | null {
   const { tokens, table, inQuote } = ctx;
   let found: Speaker | null = null;
-  for (const m of table.mentions) {
-    if (m.para < para) continue;
-    if (m.para > para) break;
-    if (m.possessive || inQuote[m.first]! >= 0) continue;
-    let k = m.last;
-    while (k < tokens.length && AUX_ADVERBS.has(lower(tokens[k]))) k++;
+  for (let k = from; k < to; k++) {
     const w = lower(tokens[k]);
-    if (tokens[k]?.para === para && CUE_VERBS.has(w) && !NAMING_VERBS.has(w) && inQuote[k]! < 0) found = speakerOf(ctx, m.entity);
+    if (inQuote[k]! >= 0 || !CUE_VERBS.has(w) || NAMING_VERBS.has(w)) continue;
+    let j = k - 1;
+    while (j >= from && AUX_ADVERBS.has(lower(tokens[j]))) j--;
+    const tok = tokens[j];
+    if (!tok || j < from || inQuote[j]! >= 0) continue;
+    const m = mentionEndingAt(table.mentions, j);
+    if (m && !m.possessive) found = speakerOf(ctx, m.entity);
   }
   return found && found.type !== 'LOCATION' ? found : null;
+}
+
+/** The mention whose last token is `k`, if any (mentions are sorted by start). */
+function mentionEndingAt(ms: readonly ResolvedMention[], k: number): ResolvedMention | undefined {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.last <= k + 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = ms[lo - 1];
+  return m && m.last === k + 1 ? m : undefined;
 }
 
 /**

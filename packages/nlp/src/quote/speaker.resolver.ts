@@ -136,7 +136,10 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   if (other) return speakerOf(ctx, other.entity);
   // "an insider told", "one witness said": someone unnamed, whatever the noun; ("the report said"
   // is left alone: a definite phrase often names a thing)
-  if (/^(?:a|an|one|another)$/.test(w0) && to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text))) {
+  const plain = to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+  if (plain && /^(?:a|an|one|another)$/.test(w0)) return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
+  // "the insider added", after "an insider told": the same unnamed speaker
+  if (plain && w0 === 'the' && introducedBefore(ctx, lower(tokens[to - 1]), tokens[from]!.start)) {
     return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
   }
   return null;
@@ -231,4 +234,10 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     candidate = m; // keep going back within the sentence: the first one is its subject
   }
   return candidate ? speakerOf(ctx, candidate.entity) : null;
+}
+
+/** Whether the text before `at` introduced someone as "a/an/one <noun>" ("an insider", "a source"). */
+function introducedBefore(ctx: Ctx, noun: string, at: number): boolean {
+  const escaped = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:a|an|one)\\s+(?:[a-z-]+\\s+)?${escaped}\\b`, 'i').test(ctx.text.slice(Math.max(0, at - 5000), at));
 }
