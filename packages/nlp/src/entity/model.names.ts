@@ -15,7 +15,7 @@ import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 export function namesFromModel(
   text: string, tokens: readonly Token[], annotation: ModelAnnotation, ruleNames: readonly NameCandidate[], gaz: Gazetteer,
 ): NameCandidate[] {
-  const mentions = annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start);
+  const mentions = joinSplitOrganisations(text, annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -58,7 +58,7 @@ export function namesFromModel(
   }
   out.sort((a, b) => a.start - b.start);
   voteTypes(text, out);
-  for (const c of out) c.modelType = retype(c, gaz);
+  for (const c of out) c.modelType = retype(c, gaz, text);
   return out;
 }
 
@@ -69,7 +69,8 @@ function candidateOf(
   let title: string | null = null;
   const lead = tokens.slice(first, last).map((t) => t.text);
   const inner = matchTitle(lead, 0);
-  if (inner && inner.length < lead.length && m.type === 'PERSON') {
+  // ("St. Paul" is a city at least as often as a saint: "St." stays in the name)
+  if (inner && inner.length < lead.length && m.type === 'PERSON' && !PLACE_PREFIXES.has(lead[0]!.toLowerCase())) {
     title = inner.title;
     first += inner.length;
     m = { ...m, start: tokens[first]!.start };
@@ -144,9 +145,11 @@ function voteTypes(text: string, cands: NameCandidate[]): void {
  * more word that is no place word: a newspaper, a team), "Bridgestone Arena" read as an
  * organisation (a venue is a place).
  */
-function retype(c: NameCandidate, gaz: Gazetteer): EntityType | undefined {
+function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | undefined {
   const type = c.modelType;
   if (!type || c.known || c.words.length < 2) return type;
+  // "moved to St. Paul", "near Fort Worth": a place prefix after a place preposition
+  if (PLACE_PREFIXES.has(c.words[0]!.toLowerCase()) && /\b(?:in|to|from|near|at|of)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) return 'LOCATION';
   const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
   if (FACILITY_HEADS.has(last)) return 'LOCATION';
   if (type !== 'ORGANIZATION' && ORG_HEADS.has(last)) return 'ORGANIZATION';
@@ -176,6 +179,8 @@ function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly
 }
 
 type Piece = [ModelMention, number, number];
+
+const PLACE_PREFIXES = new Set(['st.', 'st', 'saint', 'ste.', 'mount', 'mt.', 'fort', 'ft.', 'port', 'lake', 'cape', 'san', 'santa', 'los', 'las']);
 
 /**
  * Where the model's boundaries take in more than the name: "San Francisco's Moscone Center" is
@@ -210,4 +215,29 @@ function reshape(text: string, tokens: readonly Token[], lowerWords: ReadonlySet
     return [piece(first + 1, last)];
   }
   return [piece(first, last)];
+}
+
+/**
+ * One organisation the model read as two: "Procter & Gamble" (an ampersand always joins), and
+ * "U.S. Customs and Border Protection" — "X and Y" where X ends in a plural word (Customs,
+ * Services, Affairs) and Y, two words or more, is never named alone in the text. ("Google and
+ * Facebook" stay two.)
+ */
+function joinSplitOrganisations(text: string, mentions: ModelMention[]): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'ORGANIZATION' && m.type === 'ORGANIZATION') {
+      const between = text.slice(prev.end, m.start);
+      const second = text.slice(m.start, m.end);
+      const aloneElsewhere = text.split(second).length - 1 > 1;
+      const joined = between === ' & ' || (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
+      if (joined) {
+        out[out.length - 1] = { ...prev, end: m.end };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
 }

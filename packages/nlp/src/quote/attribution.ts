@@ -174,7 +174,8 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
 function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | null {
   const { tokens, inQuote } = ctx;
   let k = close + 1;
-  while (k < tokens.length && /^[,—–-]$/.test(tokens[k]!.text)) k++;
+  // (the second mark of an AP-style closing '' is a token of its own)
+  while (k < tokens.length && /^[,—–\-'’]$/.test(tokens[k]!.text)) k++;
   const startK = k;
   const first = tokens[startK];
   // "…?" Schiff asked. — the attribution may open what the tokenizer took for a new sentence

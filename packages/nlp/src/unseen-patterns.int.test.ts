@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRealEngine, enrichWithModel, requireReady } from './testing/real-engine';
+
+// Patterns seen on pages nobody tuned to (issue 11), in sentences of our own, on the real model.
+const engine = createRealEngine();
+const names = async (t: string) => (await enrichWithModel(engine, t)).entities.map((e) => `${e.name}/${e.type}`).sort();
+
+describe('patterns of unseen pages, on the real model', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('an organisation named with "and" stays whole; two companies joined by "and" stay two', async () => {
+    expect(await names('Officers from U.S. Customs and Border Protection seized the cargo.')).toEqual(['U.S. Customs and Border Protection/ORGANIZATION']);
+    expect(await names('Google and Facebook agreed. Procter & Gamble did not.')).toEqual(['Facebook/ORGANIZATION', 'Google/ORGANIZATION', 'Procter & Gamble/ORGANIZATION']);
+  });
+
+  it('"St. Louis" and "St. Paul" are places, not a person called Louis or Paul', async () => {
+    expect(await names('She grew up in St. Louis and moved to St. Paul.')).toEqual(['St. Louis/LOCATION', 'St. Paul/LOCATION']);
+  });
+
+  it('"Islamic State" is one organisation, not the verb "states"', async () => {
+    expect(await names('The Islamic State claimed the attack. Islamic State fighters fled.')).toEqual(['Islamic State/ORGANIZATION']);
+  });
+
+  it('capitalised headings and labels are no names', async () => {
+    expect(await names('Store Hours: 9 to 5.\n\nFavorite Recipes\n\nOur bakery opens early.')).toEqual([]);
+  });
+
+  it('AP-style closing marks keep the quotation; an addressee is no speaker', async () => {
+    const out = await enrichWithModel(engine, '"The deal is done,\'\' Mayor Ana Diaz said. Owners wake the speaker by saying "Hey Siri" across the room.');
+    expect(out.quotes.map((q) => [q.text, q.speaker])).toEqual([['The deal is done', 'Ana Diaz'], ['Hey Siri', null]]);
+  });
+});
