@@ -48,10 +48,18 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
       let verdict = robots ? await robots.peek(input.url) : null;
       if (verdict && !verdict.allowed) throw new PermanentError(verdict.reason, 'robots-disallowed');
 
+      // (read before taking the host's slot: it asks Redis, not the host)
+      const conditional = await conditionalFor(payload.id);
       const slot = limiter ? await limiter.acquire(host, ctx.job.id ?? payload.id, verdict?.crawlDelayMs) : null;
       // The host is busy: set the job aside (no attempt used) and let this worker serve other
       // hosts meanwhile.
       if (slot && !slot.granted) await postpone(slot.waitMs);
+      let held = slot?.granted ? slot : null;
+      const freeSlot = async (): Promise<void> => {
+        const s = held;
+        held = null;
+        if (s) await s.release();
+      };
       try {
         if (robots && verdict === null) {
           verdict = await robots.check(input.url);
@@ -63,8 +71,10 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
             await postpone(verdict.crawlDelayMs);
           }
         }
-        const conditional = await conditionalFor(payload.id);
         const page = await fetcher.fetchPage(input.url, conditional ?? {}, { beforeRedirect: robots ? followable : undefined });
+        // The host's part is over: storing the page is ours, and must neither hold the host's slot
+        // nor count in the request time that spaces its next requests.
+        await freeSlot();
         if (page.notModified) {
           if (!conditional) throw new PermanentError(`${page.finalUrl} answered 304 Not Modified to a request that was not conditional`, 'http-304');
           return { status: 304, unchanged: true };
@@ -84,7 +94,7 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
         if (validators && status) await validators.put(payload.id, { etag: page.etag, lastModified: page.lastModified });
         return { status: page.status, bytes: page.html.length, redirects: page.redirects.length };
       } finally {
-        if (slot?.granted) await slot.release();
+        await freeSlot();
       }
     } catch (err) {
       if (isFetchFailure(err)) {
