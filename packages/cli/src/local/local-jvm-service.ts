@@ -4,12 +4,18 @@ import { alreadyRunning, startSupervised, type LocalService } from './local-proc
 
 /** What a caller of an infra/local-* JVM service may choose; each service documents its limits. */
 export interface LocalJvmServiceOptions {
+  /** HTTP port on 127.0.0.1 (each service checks its own range). */
   port: number;
+  /** Where start.sh would keep its pid and log; the supervised child logs through us instead. */
   dataDir: string;
   logger?: Logger;
+  /** JVM heap, e.g. '768m' (each start.sh has its default and limits). */
   heap?: string;
+  /** A first start on a fresh machine resolves the jars from Maven Central; warm starts take seconds. */
   startTimeoutMs?: number;
+  /** The service's start.sh of this checkout unless given. */
   startScript?: string;
+  /** Environment for the child (JAVA_HOME, PATH); the parent's unless given. */
   env?: NodeJS.ProcessEnv;
 }
 

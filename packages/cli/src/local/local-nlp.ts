@@ -1,25 +1,11 @@
 import { fileURLToPath } from 'node:url';
-import type { Logger } from '@newsflow/runtime';
-import { startLocalJvmService } from './local-jvm-service';
+import { startLocalJvmService, type LocalJvmServiceOptions } from './local-jvm-service';
 import type { LocalService } from './local-process';
 
 export type { LocalService };
 
-export interface LocalNlpOptions {
-  /** 1025..65535. */
-  port: number;
-  /** Where start.sh would keep its pid and log; the supervised child logs through us instead. */
-  dataDir: string;
-  logger?: Logger;
-  /** JVM -Xmx, e.g. '2g'; start.sh refuses more than 3g (default 3g). */
-  heap?: string;
-  /** A fresh machine first resolves ~490 MB of jars; warm starts take 5–20 s (models preload). */
-  startTimeoutMs?: number;
-  /** infra/local-nlp/start.sh of this checkout unless given. */
-  startScript?: string;
-  /** Environment for the child (JAVA_HOME, PATH); the parent's unless given. */
-  env?: NodeJS.ProcessEnv;
-}
+/** Port 1025..65535; heap at most 3g (default 3g); warm starts take 5–20 s (models preload). */
+export type LocalNlpOptions = LocalJvmServiceOptions;
 
 const DEFAULT_START_SCRIPT = fileURLToPath(new URL('../../../../infra/local-nlp/start.sh', import.meta.url));
 
