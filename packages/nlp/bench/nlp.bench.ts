@@ -1,7 +1,7 @@
 // Scores entities and attributed quotations against a hand-made answer key, on the real NLP server, and
 // prints what it costs.
 // usage: npx tsx packages/nlp/bench/nlp.bench.ts GOLD.json TEXTS_DIR|TEXT_FILE [--nlp URL] [--out PRED.json]
-//          [--annotations DIR] [-v]
+//          [--annotations DIR] [--properties JSON] [-v]
 //   GOLD: {"articles": [{id, entities, quotes, not_quotes}]} with TEXTS_DIR/<id>.txt,
 //         or one article (seed-gold.json) with its text file.
 //   --nlp: the CoreNLP server (default $NLP_URL or http://127.0.0.1:9000); start one with infra/local-nlp/start.sh.
@@ -24,14 +24,16 @@ const outFile = valueOf('--out');
 const annDir = valueOf('--annotations');
 const nlpUrl = valueOf('--nlp') ?? process.env.NLP_URL ?? 'http://127.0.0.1:9000';
 const verbose = argv.includes('-v');
-const valued = new Set(['--out', '--annotations', '--nlp']);
+// other model settings to try, e.g. --properties '{"ner.model":"…"}' (keep --annotations apart per setting)
+const properties = JSON.parse(valueOf('--properties') ?? '{}') as Record<string, string>;
+const valued = new Set(['--out', '--annotations', '--nlp', '--properties']);
 const [goldPath, textsPath] = argv.filter((a, i) => !a.startsWith('-') && !valued.has(argv[i - 1] ?? ''));
 if (!goldPath || !textsPath) {
   console.error('usage: nlp.bench.ts GOLD.json TEXTS_DIR|TEXT_FILE [--nlp URL] [--out PRED.json] [--annotations DIR] [-v]');
   process.exit(2);
 }
 
-const engine = createCoreNlpEngine({ url: nlpUrl, timeoutMs: 120_000 });
+const engine = createCoreNlpEngine({ url: nlpUrl, timeoutMs: 120_000, properties });
 const serverPid = findServerPid(new URL(nlpUrl).port || '9000');
 if (!annDir && !(await engine.isReady())) {
   console.error(`no NLP server answers at ${nlpUrl}: start one with infra/local-nlp/start.sh (or pass --nlp URL)`);

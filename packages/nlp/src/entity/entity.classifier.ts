@@ -1,7 +1,8 @@
 import type { EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
-import { ORG_HEADS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
+import type { Gazetteer } from '../lexicon/gazetteer';
+import { ORG_DESCRIPTORS, ORG_HEADS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
 
 // What the words around a name say of it (the model types names; these read an appositive).
 
@@ -12,14 +13,76 @@ export const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase()
 // roles a company can hold as well as a person: "Tribune, the owner of the Chicago Tribune"
 const SHARED_ROLES = new Set(['owner', 'partner', 'investor', 'source', 'sources', 'head', 'boss', 'chief', 'leader', 'host', 'manager', 'publisher', 'founder', 'candidate']);
 
-/** "NetChoice, a trade group, ..." / "Reed, the chairman, ...": what the appositive says it is. */
+/**
+ * "NetChoice, a trade group, ..." / "Reed, the chairman, ...": what the appositive's head noun says
+ * it is (its last word before a preposition, a clause or the comma: "the former National Security
+ * Council official" is a person, "a global producer of medical technology" an organisation).
+ */
 export function appositiveRole(tokens: readonly Token[], c: NameCandidate): EntityType | null {
   if (lower(tokens[c.last]) !== ',' || !['a', 'an', 'the'].includes(lower(tokens[c.last + 1]))) return null;
-  for (let k = c.last + 2; k < Math.min(tokens.length, c.last + 6); k++) {
+  let head = '';
+  let closed = false;
+  for (let k = c.last + 2; k < Math.min(tokens.length, c.last + 9); k++) {
     const w = lower(tokens[k]);
-    if (w === ',' || w === '.') break;
-    if (ORG_ROLE_NOUNS.has(w) || ORG_HEADS.has(w)) return 'ORGANIZATION';
-    if (ROLE_NOUNS.has(w) && !SHARED_ROLES.has(w)) return 'PERSON';
+    // it closes at a comma, a full stop, a preposition or a relative clause; "Region, the news
+    // agency said" is an attribution and "the West, the Standing Committee views" a new clause
+    if (APPOSITIVE_STOPS.has(w) || /^[,.;:)]$/.test(w)) {
+      closed = true;
+      break;
+    }
+    // ("views its mission": a verb and its object, not a noun phrase)
+    if (!/^[\p{L}-]/u.test(w) || CLAUSE_WORDS.has(w)) break;
+    head = w;
+  }
+  if (!closed) return null;
+  if (ORG_ROLE_NOUNS.has(head) || ORG_HEADS.has(head) || ORG_DESCRIPTORS.has(head)) return 'ORGANIZATION';
+  if (ROLE_NOUNS.has(head) && !SHARED_ROLES.has(head)) return 'PERSON';
+  return null;
+}
+
+const APPOSITIVE_STOPS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'by', 'that', 'which', 'who', 'whose', 'where', 'and', 'or']);
+const CLAUSE_WORDS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your', 'to', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'told']);
+
+// posts people hold in an organisation: "CEO of Tumblr", "founder of Flexport"
+const POSTS_OF = new Set(['ceo', 'founder', 'co-founder', 'cofounder', 'chairman', 'chairwoman', 'executive', 'employee', 'employees', 'spokesperson', 'spokesman', 'spokeswoman', 'economist', 'analyst', 'engineer', 'cto', 'cfo', 'coo', 'shareholders', 'investors', 'subsidiary', 'owner', 'owners', 'staff']);
+// what an organisation has and a person does not: "Tumblr's app", "Flexport's chief executive"
+const ORG_POSSESSIONS = new Set(['ceo', 'cto', 'cfo', 'shares', 'stock', 'headquarters', 'subsidiary', 'subsidiaries', 'app', 'apps', 'website', 'platform', 'shareholders', 'stores', 'board', 'employees', 'workforce', 'chief', 'founders', 'co-founder', 'cofounder', 'newsroom', 'customers', 'users', 'revenue', 'earnings']);
+// two-letter state codes of US addresses and datelines ("Bristow, VA")
+const US_POSTAL = new Set('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '));
+
+/**
+ * What the words right around one mention say of its type, where they say it plainly — the
+ * model's CRF reads a few words either side and often takes a one-word company for a person or a
+ * place: "energy company Burisma", "chief economist at Flexport", "CEO of Tumblr", "Dräger, a
+ * global producer of …", "Tumblr's app", "Bristow, VA". Null when they say nothing.
+ */
+export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gazetteer): EntityType | null {
+  const knownPlace = c.known?.type === 'LOCATION';
+  const fullPerson = c.modelType === 'PERSON' && c.words.length >= 2;
+  const apposed = appositiveRole(tokens, c);
+  if (apposed && !knownPlace && !fullPerson) return apposed;
+  const first = tokens[c.first]!;
+  const before = (d: number): string => (c.first - d >= 0 && tokens[c.first - d]!.sent === first.sent ? lower(tokens[c.first - d]) : '');
+  if (!knownPlace && !fullPerson) {
+    // "energy company Burisma", "startup Flexport" (not "the company's Burisma")
+    if (ORG_DESCRIPTORS.has(before(1))) return 'ORGANIZATION';
+    // "chief economist at Flexport", "a professor at the Mayo Clinic"
+    const at = before(1) === 'at' ? 2 : before(1) === 'the' && before(2) === 'at' ? 3 : 0;
+    if (at && (ROLE_NOUNS.has(before(at)) || POSTS_OF.has(before(at)))) return 'ORGANIZATION';
+    const of = before(1) === 'of' ? 2 : before(1) === 'the' && before(2) === 'of' ? 3 : 0;
+    if (of && POSTS_OF.has(before(of))) return 'ORGANIZATION';
+    if (c.possessive && ORG_POSSESSIONS.has(lower(tokens[c.last]))) return 'ORGANIZATION';
+  }
+  // "Bristow, VA", "Nashville, Tennessee,": a place named with its state or country (an
+  // organisation stays one: "NATO, Russia, and …" is a list; and "Tom Berg, Chicago" signs a review)
+  if (c.modelType !== 'ORGANIZATION' && !fullPerson && lower(tokens[c.last]) === ',' && !c.possessive) {
+    const next = tokens[c.last + 1];
+    const after = tokens[c.last + 2];
+    const ends = !after || after.para !== next?.para || /^[,.;:)–—-]$/.test(after.text);
+    if (next && ends && next.para === first.para) {
+      const place = gaz.match([next.text], 0);
+      if (US_POSTAL.has(next.text) || (place?.entry.type === 'LOCATION' && place.length === 1)) return 'LOCATION';
+    }
   }
   return null;
 }

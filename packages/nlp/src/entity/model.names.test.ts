@@ -103,4 +103,32 @@ describe('speakers on top of the model', () => {
     const out = enrich(t, {});
     expect(out.quotes.map((q) => q.speaker)).toEqual(['an insider', 'the insider', expect.not.stringContaining('insider')]);
   });
+
+  it('the words right around a name say its type where the model slips (made-up names)', () => {
+    // a descriptor noun in front, a post "at" or "of" it, an appositive's head, what it owns
+    const t = 'The shipping startup Quorvex hired staff. Lena Ortiz, chief economist at Dalvine, agreed. ' +
+      'Zentrica, a global producer of pumps, grew. Mara Voss, the former Trade Council official, spoke. Pellow\u2019s app crashed.';
+    const out = enrich(t, { PERSON: ['Quorvex', 'Zentrica', 'Mara Voss', 'Lena Ortiz', 'Pellow'], LOCATION: ['Dalvine'], ORGANIZATION: ['Trade Council'] });
+    expect(typeOf(out, 'Quorvex')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'Dalvine')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'Zentrica')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'Pellow')).toBe('ORGANIZATION');
+    // the appositive's head is "official": still a person
+    expect(typeOf(out, 'Mara Voss')).toBe('PERSON');
+  });
+
+  it('a place with its state is a place; an attribution or a new clause is no appositive', () => {
+    expect(typeOf(enrich('June 24 -- Harlow Live, Brenton, VA\nJune 26 -- Oak Hall, Tilden, PA', { PERSON: ['Brenton', 'Tilden'] }), 'Brenton')).toBe('LOCATION');
+    const t = 'A man was treated in the Kestrel Autonomous Region, the news agency said. Unlike us in the West, the Standing Committee views its mission differently.';
+    const out = enrich(t, { LOCATION: ['Kestrel Autonomous Region', 'West'], ORGANIZATION: ['Standing Committee'] });
+    expect(typeOf(out, 'Kestrel Autonomous Region')).toBe('LOCATION');
+    expect(typeOf(out, 'West')).toBe('LOCATION');
+  });
+
+  it('a product named after its maker is the maker ("Apple CarPlay"); a desk or a station stays whole', () => {
+    const t = 'Velkor said Velkor Drivepad ships in May. Velkor Business reported it, as did Velkor Records.';
+    const out = enrich(t, { ORGANIZATION: ['Velkor Drivepad', 'Velkor Business', 'Velkor Records', 'Velkor'] });
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['Velkor', 'Velkor Business', 'Velkor Records']);
+    expect(out.entities.find((e) => e.name === 'Velkor')?.mentions.map((m) => m.text)).toEqual(['Velkor', 'Velkor']);
+  });
 });

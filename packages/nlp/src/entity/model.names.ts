@@ -4,7 +4,7 @@ import type { ModelAnnotation, ModelMention } from '../engine/nlp.port';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
-import { appositiveRole } from './entity.classifier';
+import { appositiveRole, contextType } from './entity.classifier';
 import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 
 /**
@@ -57,9 +57,42 @@ export function namesFromModel(
     else if (appositiveRole(tokens, r) === 'ORGANIZATION') out.push({ ...r, modelType: 'ORGANIZATION' });
   }
   out.sort((a, b) => a.start - b.start);
-  voteTypes(text, out);
+  voteTypes(text, out, contextTypes(tokens, out, gaz));
   for (const c of out) c.modelType = retype(c, gaz, text);
-  return out;
+  return productsToMakers(tokens, out, gaz);
+}
+
+/**
+ * "Apple CarPlay", "Google Stadia", "Ascom Myco": the model takes a product named after its maker
+ * for one organisation. Where the leading words are an organisation named on its own in the text
+ * (or a known one) and the rest holds no word of an organisation's or a place's name ("Amazon Web
+ * Services", "Nissan North America" stay whole), the mention is the maker's.
+ */
+function productsToMakers(tokens: readonly Token[], cands: NameCandidate[], gaz: Gazetteer): NameCandidate[] {
+  const orgs = new Set<string>();
+  for (const c of cands) if (c.modelType === 'ORGANIZATION') orgs.add(fold(c.words.join(' ')));
+  return cands.map((c) => {
+    if (c.modelType !== 'ORGANIZATION' || c.words.length < 2 || c.known) return c;
+    for (let k = c.words.length - 1; k >= 1; k--) {
+      const maker = c.words.slice(0, k);
+      const rest = c.words.slice(k);
+      const known = gaz.match(maker, 0);
+      const isOrg = orgs.has(fold(maker.join(' '))) || (known?.entry.type === 'ORGANIZATION' && known.length === k);
+      if (!isOrg) continue;
+      const plain = rest.every((w) => {
+        const lw = w.toLowerCase().replace(/[.’']s?$/, '');
+        // ("CNN Business", "CBS DFW": a desk or a station of the organisation, not a product)
+        return !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FACILITY_HEADS.has(lw) && !DIVISION_WORDS.has(lw) && !/^\p{Lu}{2,5}$/u.test(w) &&
+          /^\p{Lu}/u.test(w) && gaz.match([w], 0)?.entry.type !== 'LOCATION';
+      });
+      if (!plain) return c;
+      let last = c.first;
+      const end = c.start + c.text.indexOf(maker[maker.length - 1]!, c.text.indexOf(maker[0]!)) + maker[maker.length - 1]!.length;
+      while (last < c.last && tokens[last]!.end <= end) last++;
+      return { ...c, last, end, text: c.text.slice(0, end - c.start), words: maker, possessive: false };
+    }
+    return c;
+  });
 }
 
 function candidateOf(
@@ -117,8 +150,27 @@ function candidateOf(
   };
 }
 
-/** One surface form, one type: the model's majority over the form's mentions (first seen breaks ties). */
-function voteTypes(text: string, cands: NameCandidate[]): void {
+/**
+ * The type the words around a form's mentions say plainly (contextType), by form; a form they give
+ * two types keeps the model's.
+ */
+function contextTypes(tokens: readonly Token[], cands: readonly NameCandidate[], gaz: Gazetteer): Map<string, EntityType | null> {
+  const said = new Map<string, EntityType | null>();
+  for (const c of cands) {
+    const t = contextType(tokens, c, gaz);
+    if (!t) continue;
+    const key = fold(c.words.join(' '));
+    const was = said.get(key);
+    said.set(key, was === undefined || was === t ? t : null);
+  }
+  return said;
+}
+
+/**
+ * One surface form, one type: what the words around its mentions say plainly, else the model's
+ * majority over the form's mentions (first seen breaks ties).
+ */
+function voteTypes(text: string, cands: NameCandidate[], context: ReadonlyMap<string, EntityType | null>): void {
   const votes = new Map<string, Map<EntityType, number>>();
   for (const c of cands) {
     if (!c.modelType) continue;
@@ -128,7 +180,13 @@ function voteTypes(text: string, cands: NameCandidate[]): void {
     votes.set(key, v);
   }
   for (const c of cands) {
-    const v = votes.get(fold(c.words.join(' ')));
+    const key = fold(c.words.join(' '));
+    const said = context.get(key);
+    if (said) {
+      c.modelType = said;
+      continue;
+    }
+    const v = votes.get(key);
     if (!v) continue;
     // "in Austin": the model's own reading of this mention stands
     if (c.modelType === 'LOCATION' && /\b(?:in|to|from|near|at)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) continue;
@@ -179,6 +237,8 @@ function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly
 }
 
 type Piece = [ModelMention, number, number];
+
+const DIVISION_WORDS = new Set(['business', 'sports', 'sport', 'health', 'politics', 'travel', 'digital', 'games', 'international', 'global', 'america', 'europe', 'asia', 'africa']);
 
 const PLACE_PREFIXES = new Set(['st.', 'st', 'saint', 'ste.', 'mount', 'mt.', 'fort', 'ft.', 'port', 'lake', 'cape', 'san', 'santa', 'los', 'las']);
 

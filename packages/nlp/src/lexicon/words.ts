@@ -123,6 +123,18 @@ export const ORG_HEADS = new Set(
   enterprises investments software stores store network research analytics consulting associates advisors advisers`.split(/\s+/).filter(Boolean),
 );
 
+/**
+ * Common nouns that say "this is an organisation" when they stand right before a name ("energy
+ * company Burisma") or head its appositive ("Dräger, a global producer of …").
+ */
+export const ORG_DESCRIPTORS = new Set(
+  `company companies firm startup start-up group agency bank newspaper network label platform app website outlet
+  publication broadcaster retailer maker manufacturer producer provider carrier airline brand giant conglomerate
+  insurer lender developer publisher studio chain operator automaker carmaker distributor supplier subsidiary
+  nonprofit non-profit charity organization organisation watchdog regulator tabloid daily weekly magazine
+  service app-maker consultancy`.split(/\s+/).filter(Boolean),
+);
+
 /** A name whose last word is one of these is a place. */
 export const LOC_HEADS = new Set(
   `sea ocean river mountain mountains mount island islands gulf bay strait straits province county state states city
