@@ -82,6 +82,28 @@ describe('speakers on top of the model', () => {
     expect(out.quotes.map((q) => q.speaker)).toEqual(['an insider', 'a shopkeeper']);
   });
 
+  it('"said the actor" is the person the passage is about; "the doctor" after "a doctor" stays unnamed', () => {
+    const t = 'Dana Whitlow announced the tour on Monday. Whitlow thanked Kim Ash.\n\n' +
+      '"It makes you more human," said the actor.\n\n"We start in May," the "Harbor" actor said.\n\n' +
+      'A doctor on the scene told Pressline he tried to help.\n\n"It is a shame," the doctor said.';
+    const out = enrich(t, { PERSON: ['Dana Whitlow', 'Whitlow', 'Kim Ash', 'Pressline'] });
+    expect(out.quotes.filter((q) => q.kind === 'direct').map((q) => q.speaker)).toEqual(['Dana Whitlow', 'Dana Whitlow', 'the doctor']);
+  });
+
+  it('the company\'s suffix is part of an appositive; the issuer of a statement speaks, not the statement', () => {
+    const t = 'Lena Marsh, Senior Vice President of Sales for Orvane, Inc., says: "Alarms matter."\n\n' +
+      'The Vantor Commission, which regulates campaigns, issued a statement warning that "voters are entitled to integrity."';
+    const out = enrich(t, { PERSON: ['Lena Marsh'], ORGANIZATION: ['Orvane, Inc.', 'Vantor Commission'] });
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Lena Marsh', 'Vantor Commission']);
+  });
+
+  it('"the production company said" points back to the organisation; a title in title case is no quote', () => {
+    const t = 'Harlow Productions denied it.\n\n"At no time did we agree," the production company said.\n\n' +
+      'After hitting "Takin\' It To the Streets," the singer and guitarist Tom Reyes told the crowd, "that was good."';
+    const out = enrich(t, { ORGANIZATION: ['Harlow Productions'], PERSON: ['Tom Reyes'] });
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Harlow Productions', null, 'Tom Reyes']);
+  });
+
   it('a signature line names the speaker of the quote above it', () => {
     const t = '“The best show of the year, and I cried twice.”\n– Maria Lopez\n\n“Not worth the ticket price.” — Tom Berg, Chicago';
     const out = enrich(t, { PERSON: ['Maria Lopez', 'Tom Berg'], LOCATION: ['Chicago'] });

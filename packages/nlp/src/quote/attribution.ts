@@ -18,6 +18,7 @@ const CLAUSE_OPENERS = new Set(['will', 'would', 'is', 'was', 'are', 'were', 'ha
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'these', 'those']);
 const OBJECT_PREPOSITIONS = new Set(['to', 'with', 'for', 'of', 'at', 'by', 'from', 'on', 'in', 'about', 'into', 'over', 'against', 'toward', 'towards']);
 const GERUND_OPENERS = new Set(['after', 'before', 'when', 'while', 'without', 'since']);
+const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by']);
 const DASHES = new Set(['—', '–', '-', '―']);
 
 /** Attributes each quotation span to a speaker and decides direct vs partial. */
@@ -148,7 +149,9 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
   const { tokens } = ctx;
   const inner = ctx.text.slice(sp.start, sp.end);
   const words = inner.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length > 4) return false;
+  // ("Takin' It To the Streets": a title's small words stay in lower case)
+  const titleCase = /^\p{Lu}/u.test(words[0] ?? '') && words.every((w) => /^\p{Lu}/u.test(w) || TITLE_SMALL_WORDS.has(w.toLowerCase()));
+  if (words.length > (titleCase ? 7 : 4)) return false;
   const prev = tokens[open - 1];
   const before = lower(prev);
   if (NAMING_VERBS.has(before) || before === 'so-called' || before === 'term' || before === 'dubbed') return true;
@@ -160,7 +163,7 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
     // the quoted words modify the noun after them
     return true;
   }
-  if (words.every((w) => /^\p{Lu}/u.test(w)) && words.length > 1) {
+  if (titleCase && words.length > 1) {
     const samePara = next !== undefined && next.para === tokens[close]!.para;
     // after a full stop inside the marks the sentence is over: a cue further on belongs to the next one
     const nextIsCue = samePara && !inner.endsWith('.') && (CUE_VERBS.has(lower(next)) || CUE_VERBS.has(lower(tokens[close + 2])));

@@ -37,7 +37,25 @@ const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
 
 export const LISTENER_CUES = new Set(['tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked', 'asking', 'urge', 'urged', 'warn', 'warned', 'beg', 'begged']);
 
-const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, ''));
+const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || isAgentNoun(w);
+
+// Nouns for what someone does are an open class ("the actor", "the guitarist", "the comedian"):
+// read by their endings, less the things that end alike ("the letter said", "the paper says").
+const AGENT_ENDINGS = /^[a-z-]{3,}(?:er|or|ist|ian|man|woman|person|ee)$/;
+const AGENT_LOOKALIKES = new Set(
+  `letter paper order filing poster register charter newsletter chapter computer number center centre quarter border
+  water power tower layer matter error mirror color colour factor sector monitor motor indicator elevator reactor
+  tractor vendor answer trailer cover offer other another either neither whether however together rather later
+  never ever over under after per member minor major senior junior interior exterior superior inferior former
+  latter meter metre liter litre theater theatre barrier carrier copper cancer counter corner dinner summer winter
+  weather feather leather river silver finger murder disorder transfer folder header footer banner manner cluster
+  filter ledger paper-based caller-id human woman-owned german roman`.split(/\s+/).filter(Boolean),
+);
+const isAgentNoun = (w: string): boolean => AGENT_ENDINGS.test(w) && !AGENT_LOOKALIKES.has(w);
+// documents speak for their authors: never a speaker of their own
+const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'report', 'letter', 'memo', 'email', 'e-mail', 'post', 'tweet', 'release', 'note', 'document', 'filing', 'study', 'survey', 'poll', 'message', 'video', 'editorial', 'column', 'complaint', 'lawsuit', 'ruling', 'order', 'notice']);
+// "issued a statement warning that …": the issuer speaks
+const ISSUING_VERBS = new Set(['issued', 'issues', 'issuing', 'released', 'releases', 'published', 'publishes', 'posted', 'posts', 'sent', 'sends', 'put', 'puts', 'made', 'makes', 'filed', 'files']);
 
 /**
  * The subject noun phrase ending right before the cue verb at `cue` ("A spokesperson for the
@@ -54,7 +72,16 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   let appositive: [number, number] | null = null;
   if (tokens[end]!.text === ',') {
     let k = end - 1;
-    while (k >= from && k > end - 25 && tokens[k]!.text !== ',' && !CUE_VERBS.has(lower(tokens[k]))) k--;
+    const scan = (): void => {
+      while (k >= from && k > end - 25 && tokens[k]!.text !== ',' && !CUE_VERBS.has(lower(tokens[k]))) k--;
+    };
+    scan();
+    // "Steve Menet, Senior Vice President of Sales for Dräger, Inc., says": a company's suffix
+    // after its own comma is still the appositive
+    while (k > from && tokens[k]!.text === ',' && COMPANY_SUFFIXES.test(ctx.text.slice(tokens[k + 1]?.start ?? 0, tokens[end]!.start).trim())) {
+      k--;
+      scan();
+    }
     if (k < from || tokens[k]!.text !== ',') return null;
     appositive = [k + 1, end];
     end = k - 1;
@@ -80,11 +107,19 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
       continue;
     }
     if (!isWordTok(prev) && prev.text !== '-' && prev.text !== '&') break;
+    // "the singer and guitarist": one person by two roles
+    if (w === 'and' && isRole(lower(tokens[i])) && isRole(lower(tokens[i - 2]))) {
+      i--;
+      continue;
+    }
     if (i - 1 < end && (PREPOSITIONS.has(w) || CLAUSE_STOPS.has(w) || CUE_VERBS.has(w) || PRONOUNS.has(w))) break;
     if (ctx.inQuote[i - 1]! >= 0) break;
     i--;
   }
   if (i > end) return null;
+  if (DOCUMENT_NOUNS.has(lower(tokens[end])) && ISSUING_VERBS.has(lower(tokens[i - 1])) && i - 1 > from) {
+    return subjectNP(ctx, from, i - 1, quoteOpen);
+  }
   const sp = namePhrase(ctx, i, end + 1, quoteOpen);
   // "Cummings's lawyer, Daniel Ortiz, told": the appositive names the role
   if (appositive && (!sp || sp.entity < 0)) {
@@ -93,6 +128,8 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   }
   return sp ? { speaker: sp, from: i } : null;
 }
+
+const COMPANY_SUFFIXES = /^(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|AG|SA|S\.A|GmbH|NV|N\.V|LP|LLP|Jr|Sr|Ph\.D|M\.D)\.?$/;
 
 const wrap = (speaker: Speaker | null, from: number): { speaker: Speaker; from: number } | null =>
   speaker ? { speaker, from } : null;
@@ -136,7 +173,7 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   if (other) return speakerOf(ctx, other.entity);
   // "an insider told", "one witness said": someone unnamed, whatever the noun; ("the report said"
   // is left alone: a definite phrase often names a thing)
-  const plain = to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+  const plain = to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) && !DOCUMENT_NOUNS.has(lower(tokens[to - 1]));
   if (plain && /^(?:a|an|one|another)$/.test(w0)) return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
   // "the insider added", after "an insider told": the same unnamed speaker
   if (plain && w0 === 'the' && introducedBefore(ctx, lower(tokens[to - 1]), tokens[from]!.start)) {
@@ -153,14 +190,30 @@ function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, head
   if (headAt < 0) return null;
   const head = lw[headAt]!.replace(/s$/, '');
   const beforeAt = tokens[quoteOpen]?.start ?? Infinity;
-  // only a bare "the minister" / "the company" points back; "the French foreign ministry" is someone new
-  if (lw.length === 2 && lw[0] === 'the' && headAt === 1) {
-    if (ORG_ROLE_NOUNS.has(head)) {
+  // only a bare "the minister" / "the production company" / "the singer and guitarist" points back;
+  // "the French foreign ministry" is someone new
+  const lastRole = lw.length - 1 - [...lw].reverse().findIndex(isRole);
+  // ('the "Pose" actor' reaches here as "actor", the quoted title cut off before it)
+  const quotedBefore = lw.length === 1 && quotedTitleBefore(tokens, from);
+  const the = lw[0] === 'the' ? 1 : 0;
+  const bare = (the === 1 || quotedBefore) && lw.length - the <= 3 && lastRole === lw.length - 1 &&
+    tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+  if (bare) {
+    const last = lw[lastRole]!.replace(/s$/, '');
+    if (ORG_ROLE_NOUNS.has(last)) {
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
       if (m >= 0) return speakerOf(ctx, m);
+    } else if (introducedBefore(ctx, lw[lastRole]!, tokens[from]!.start)) {
+      return { name: ctx.text.slice(tokens[from]!.start, tokens[headEnd - 1]!.end), type: null, entity: -1 };
     } else {
+      // ("the doctor said" after "a doctor on the scene": someone unnamed, as introduced)
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
       if (m >= 0) return speakerOf(ctx, m);
+      // "said the actor": an agent noun of no known person points to the person the passage is about
+      if (isAgentNoun(lw[lastRole]!) && !ROLE_NOUNS.has(lw[lastRole]!)) {
+        const p = salientPerson(ctx, beforeAt);
+        if (p >= 0) return speakerOf(ctx, p);
+      }
     }
   }
   // an unnamed speaker: the phrase as written, up to a clause break
@@ -176,6 +229,15 @@ function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, head
   const start = lower(tokens[from]) === 'the' && end - from > 1 ? from + 1 : from;
   const phrase = ctx.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
   return { name: phrase, type: null, entity: -1 };
+}
+
+/** 'the "Pose" actor': a short quoted title between "the" and the noun at `at`. */
+function quotedTitleBefore(tokens: readonly Token[], at: number): boolean {
+  if (!/^["“”]$/.test(tokens[at - 1]?.text ?? '')) return false;
+  for (let k = at - 2; k >= Math.max(0, at - 7); k--) {
+    if (/^["“”]$/.test(tokens[k]!.text)) return lower(tokens[k - 1]) === 'the';
+  }
+  return false;
 }
 
 /** Index of the last mention starting before `at` (mentions are sorted), or -1. */
@@ -199,6 +261,31 @@ function lastMention(ctx: Ctx, before: number, ok: (entity: number) => boolean):
     if (m.start < before && ok(m.entity)) return m.entity;
   }
   return -1;
+}
+
+/**
+ * The person the passage before `before` is about: of the people named in its last three
+ * paragraphs (outside quotes), the one the text has named most so far (the most recent on a tie).
+ */
+function salientPerson(ctx: Ctx, before: number): number {
+  const { table, inQuote } = ctx;
+  const ms = table.mentions;
+  const last = mentionIndexBefore(ms, before);
+  if (last < 0) return -1;
+  const para = ms[last]!.para;
+  const counts = new Map<number, number>();
+  const recent = new Map<number, number>();
+  for (let i = 0; i <= last; i++) {
+    const m = ms[i]!;
+    if (table.entities[m.entity]!.type !== 'PERSON' || inQuote[m.first]! >= 0) continue;
+    counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    if (m.para >= para - 2) recent.set(m.entity, i);
+  }
+  let best = -1;
+  for (const [e, at] of recent) {
+    if (best < 0 || counts.get(e)! > counts.get(best)! || (counts.get(e) === counts.get(best) && at > recent.get(best)!)) best = e;
+  }
+  return best;
 }
 
 /**

@@ -14,7 +14,7 @@ export interface ArticleScore {
   entities: Record<'PERSON' | 'ORGANIZATION' | 'LOCATION', Counts>;
   quotes: QuoteCounts;
   /** gold items not matched, and predicted items not matched (for reading the errors) */
-  misses: { entities: string[]; quotes: string[]; wrongSpeakers: string[]; extraQuotes: string[]; extraEntities: string[] };
+  misses: { entities: string[]; quotes: string[]; wrongSpeakers: string[]; scareSpeakers: string[]; extraQuotes: string[]; extraEntities: string[] };
 }
 
 const TRIM = ' \t.,;:!?"\'-()[]';
@@ -79,7 +79,7 @@ export function speakerMatches(g: GoldArticle, q: GoldQuote, predSpeaker: string
 }
 
 export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
-  const misses: ArticleScore['misses'] = { entities: [], quotes: [], wrongSpeakers: [], extraQuotes: [], extraEntities: [] };
+  const misses: ArticleScore['misses'] = { entities: [], quotes: [], wrongSpeakers: [], scareSpeakers: [], extraQuotes: [], extraEntities: [] };
   const entities = {} as ArticleScore['entities'];
   const pents = (p.entities ?? []).map((e) => ({ ...e, type: normType(e.type) }));
   for (const typ of ['PERSON', 'ORGANIZATION', 'LOCATION'] as const) {
@@ -144,7 +144,11 @@ export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
     for (let i = 0; i < preds.length; i++) {
       if (!used.has(i) && overlapOk(nq.text, preds[i]!.text ?? '')) {
         used.add(i);
-        if (preds[i]!.speaker) q.notQuotePerson++;
+        const sp = preds[i]!.speaker;
+        if (sp) {
+          q.notQuotePerson++;
+          misses.scareSpeakers.push(`${typeof sp === 'object' ? sp.name : sp}: ${nq.text.slice(0, 50)}`);
+        }
       }
     }
   }
