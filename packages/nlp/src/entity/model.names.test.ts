@@ -147,6 +147,18 @@ describe('speakers on top of the model', () => {
     expect(typeOf(out, 'West')).toBe('LOCATION');
   });
 
+  it('names listed together are of one kind; a source after "according to" is a publication; a capital "The" stays', () => {
+    const t = 'Its papers include the Tilden Bee, Ferris Herald, Dunmore Times and Oakmont Star, and the Norvale Courant.\n\n' +
+      'He joined, according to The Corvid, and later toured with The Lantern Brothers.';
+    const out = enrich(t, { ORGANIZATION: ['Tilden Bee', 'Ferris Herald', 'Dunmore Times', 'Lantern Brothers'], LOCATION: ['Oakmont Star'], PERSON: ['Norvale Courant'] });
+    expect(typeOf(out, 'Oakmont Star')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'Norvale Courant')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'Corvid')).toBe('ORGANIZATION');
+    expect(out.entities.find((e) => e.name === 'Lantern Brothers')?.mentions.map((m) => m.text)).toEqual(['The Lantern Brothers']);
+    // a person in a list of people stays one
+    expect(typeOf(enrich('Ana Ruiz, Tom Berg and Ivo Stan met.', { PERSON: ['Ana Ruiz', 'Tom Berg', 'Ivo Stan'] }), 'Tom Berg')).toBe('PERSON');
+  });
+
   it('a product named after its maker is the maker ("Apple CarPlay"); a desk or a station stays whole', () => {
     const t = 'Velkor said Velkor Drivepad ships in May. Velkor Business reported it, as did Velkor Records.';
     const out = enrich(t, { ORGANIZATION: ['Velkor Drivepad', 'Velkor Business', 'Velkor Records', 'Velkor'] });

@@ -6,6 +6,7 @@ import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
 import { appositiveRole, contextType } from './entity.classifier';
 import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
+import { FIRST_NAMES } from '../lexicon/first-names.data';
 
 /**
  * The names of a text as the model found them, in the shape the resolver merges. The model decides
@@ -55,11 +56,28 @@ export function namesFromModel(
     else if (echo) out.push({ ...r, modelType: echo });
     // "NetChoice, a trade group, …": the appositive says what the model could not
     else if (appositiveRole(tokens, r) === 'ORGANIZATION') out.push({ ...r, modelType: 'ORGANIZATION' });
+    // "according to The Wrap", "told Deadline": a source the model passed over is a publication
+    // or a body when it is no one's name
+    else if (isSourceSlot(tokens, r) && !FIRST_NAMES.has(r.words[0]!) && !r.sentenceInitial) out.push({ ...r, modelType: 'ORGANIZATION' });
   }
   out.sort((a, b) => a.start - b.start);
-  voteTypes(text, out, contextTypes(tokens, out, gaz));
+  const context = contextTypes(tokens, out, gaz);
+  voteTypes(text, out, context);
   for (const c of out) c.modelType = retype(c, gaz, text);
-  return productsToMakers(tokens, out, gaz);
+  typeByList(text, out, context);
+  return productsToMakers(tokens, out, gaz).map((c) => withCapitalThe(tokens, c));
+}
+
+/**
+ * "reported by The Hollywood Reporter", "toured with The Doobie Brothers": a capital "The" inside a
+ * sentence is part of an organisation's name, as written (the entity's name still goes without it,
+ * so "the Doobie Brothers" elsewhere is the same band).
+ */
+function withCapitalThe(tokens: readonly Token[], c: NameCandidate): NameCandidate {
+  const the = tokens[c.first - 1];
+  const before = tokens[c.first - 2];
+  if (c.modelType !== 'ORGANIZATION' || the?.text !== 'The' || !before || before.sent !== the.sent || /^["“‘(:—–-]$/.test(before.text)) return c;
+  return { ...c, first: c.first - 1, start: the.start, text: `The ${c.text}` };
 }
 
 /**
@@ -93,6 +111,53 @@ function productsToMakers(tokens: readonly Token[], cands: NameCandidate[], gaz:
     }
     return c;
   });
+}
+
+/**
+ * "the Sacramento Bee, Miami Herald and Kansas City Star", "Chime, Varo, SoFi and GoBank": names
+ * listed together are of one kind. In a list of three or more where most are organisations (or
+ * places), a one-word name the model took for a person, or a place no gazetteer knows, is of the
+ * list's kind — everywhere in the text, unless the words around it said otherwise.
+ */
+function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<string, EntityType | null>): void {
+  const runs: NameCandidate[][] = [];
+  let run: NameCandidate[] = [];
+  for (const c of cands) {
+    const prev = run[run.length - 1];
+    if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) run.push(c);
+    else {
+      if (run.length >= 3) runs.push(run);
+      run = [c];
+    }
+  }
+  if (run.length >= 3) runs.push(run);
+  const retyped = new Map<string, EntityType>();
+  for (const r of runs) {
+    for (const kind of ['ORGANIZATION', 'LOCATION'] as const) {
+      const n = r.filter((c) => c.modelType === kind).length;
+      if (n < 2 || n * 2 <= r.length) continue;
+      for (const c of r) {
+        const key = fold(c.words.join(' '));
+        const oddPerson = c.modelType === 'PERSON' && !FIRST_NAMES.has(c.words[0]!) && (kind === 'ORGANIZATION' || c.words.length === 1);
+        // (a state's postal code, "VA", is a place whatever it is listed with)
+        const oddPlace = kind === 'ORGANIZATION' && c.modelType === 'LOCATION' && c.known?.type !== 'LOCATION' && !/^\p{Lu}{2}$/u.test(c.text);
+        if ((oddPerson || oddPlace) && !context.get(key)) retyped.set(key, kind);
+      }
+    }
+  }
+  if (retyped.size === 0) return;
+  for (const c of cands) c.modelType = retyped.get(fold(c.words.join(' '))) ?? c.modelType;
+}
+
+const LIST_GLUE = /^(?:, +|,? +(?:and|or|&) +)(?:the +)?$/;
+
+const SOURCE_CUES = new Set(['told', 'tells', 'telling', 'tell']);
+
+/** The name stands where a source is named: after "according to", "reports from", "told". */
+function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolean {
+  const w = (d: number): string => tokens[r.first - d]?.text.toLowerCase() ?? '';
+  const d = w(1) === 'the' ? 2 : 1;
+  return (w(d) === 'to' && w(d + 1) === 'according') || (w(d) === 'from' && /^reports?$/.test(w(d + 1))) || SOURCE_CUES.has(w(d));
 }
 
 function candidateOf(
