@@ -18,13 +18,13 @@ describe('newsflow reprocess enrich refuses what it cannot do, in one line', () 
   it('exits 3 when Redis does not answer', async () => {
     const r = await runCli(['reprocess', 'enrich'], { REDIS_URL: 'redis://127.0.0.1:1', SEARCH_URL: TEST_SEARCH_URL, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR });
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('newsflow: Redis at 127.0.0.1:1 (REDIS_URL) does not answer\n');
+    expect(r.stderr).toBe('newsflow: cannot reach Redis at redis://127.0.0.1:1: connection refused\n');
   });
 
   it('exits 3 when the search engine does not answer', async () => {
     const r = await runCli(['reprocess', 'enrich'], { SEARCH_URL: 'http://127.0.0.1:1' });
     expect(r.code).toBe(3);
-    expect(r.stderr).toBe('newsflow: the search engine at http://127.0.0.1:1 (SEARCH_URL) does not answer\n');
+    expect(r.stderr).toBe('newsflow: cannot reach the search engine at http://127.0.0.1:1: connection refused\n');
   });
 });
 

@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import type { KibanaImportOptions } from './commands/kibana.command';
 import type { ReprocessEnrichCommandOptions } from './commands/reprocess.command';
+import { failureOf } from './process/failure.report';
 
 // Each command's code is imported when that command runs, so that a stage process
 // (`newsflow start fetch`) carries no extraction DOM or NLP lexicons it never uses.
@@ -17,10 +19,17 @@ const commands = {
   status: () => import('./commands/status.command'),
 };
 
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
 const program = new Command()
   .name('newsflow')
   .description('News ingestion: URLs in; clean articles with entities and attributed quotations out, searchable.')
-  .showHelpAfterError();
+  .version(version, '-V, --version', 'print the version')
+  .showHelpAfterError()
+  // Commander exits 1 for a bad command line; newsflow keeps 1 for refused input and says 2
+  // (see process/cli.errors.ts). Thrown rather than exiting, so the one handler below decides.
+  // Set before any .command(): subcommands copy it when they are made.
+  .exitOverride();
 
 const exitWith = (code: number) => {
   process.exitCode = code;
@@ -123,7 +132,8 @@ kibana
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
-  process.stderr.write(`newsflow: ${(err as Error).message}\n`);
+  const failure = failureOf(err);
+  if (failure.message !== null) process.stderr.write(`newsflow: ${failure.message}\n`);
   // Clients opened before the failure may hold the event loop open; nothing is in flight.
-  process.exit(1);
+  process.exit(failure.code);
 }

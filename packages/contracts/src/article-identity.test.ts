@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentIdFor } from './article-identity';
+import { documentIdFor, trustedCanonicalUrl, trustedSiteName } from './article-identity';
 import { articleIdFor, normalizeArticleUrl } from './article-url';
 
 const idOf = (url: string) => articleIdFor(normalizeArticleUrl(url));
@@ -33,5 +33,42 @@ describe('documentIdFor: one document for one article, however it was reached', 
   it('falls back past a canonical URL that is not http(s), and to the job id when nothing parses', () => {
     expect(documentIdFor(JOB, 'https://example.com/a', 'ftp://example.com/a')).toBe(idOf('https://example.com/a'));
     expect(documentIdFor(JOB, 'not a url', null)).toBe(JOB);
+  });
+});
+
+describe('trustedCanonicalUrl: the one rule for believing a page about where it is from', () => {
+  it('keeps an http(s) canonical URL on the fetched site', () => {
+    expect(trustedCanonicalUrl('https://m.bbc.co.uk/news/1', 'https://www.bbc.co.uk/news/1')).toBe('https://www.bbc.co.uk/news/1');
+    expect(trustedCanonicalUrl('http://127.0.0.1:8080/a', 'http://127.0.0.1:8080/b')).toBe('http://127.0.0.1:8080/b');
+  });
+
+  it('drops one naming another site, or that is not http(s)', () => {
+    expect(trustedCanonicalUrl('https://blog.attacker.test/copied', 'https://www.bbc.co.uk/news/1')).toBeNull();
+    expect(trustedCanonicalUrl('https://news.co.uk/a', 'https://other.co.uk/a')).toBeNull();
+    expect(trustedCanonicalUrl('https://example.com/a', 'javascript://example.com/%0Aalert(1)')).toBeNull();
+    expect(trustedCanonicalUrl('https://example.com/a', 'ftp://example.com/a')).toBeNull();
+    expect(trustedCanonicalUrl('https://example.com/a', 'not a url')).toBeNull();
+    expect(trustedCanonicalUrl('https://example.com/a', null)).toBeNull();
+  });
+
+  it('is what documentIdFor believes', () => {
+    const finalUrl = 'https://blog.attacker.test/copied';
+    const claimed = 'https://www.bbc.co.uk/news/1';
+    expect(documentIdFor(JOB, finalUrl, claimed)).toBe(documentIdFor(JOB, finalUrl, trustedCanonicalUrl(finalUrl, claimed)));
+  });
+});
+
+describe('trustedSiteName', () => {
+  it('keeps a name that is no host name, and a host name on the fetched site', () => {
+    expect(trustedSiteName('https://copycat.example/a', 'BBC News')).toBe('BBC News');
+    expect(trustedSiteName('https://m.bbc.co.uk/news/1', 'bbc.co.uk')).toBe('bbc.co.uk');
+    expect(trustedSiteName('https://www.reuters.com/a', 'Reuters.com')).toBe('Reuters.com');
+    expect(trustedSiteName('https://example.com/a', null)).toBeNull();
+  });
+
+  it('names the site after the fetched host instead of another site\'s host', () => {
+    expect(trustedSiteName('https://www.copycat.example/a', 'bbc.co.uk')).toBe('copycat.example');
+    expect(trustedSiteName('https://news.co.uk/a', 'other.co.uk')).toBe('news.co.uk');
+    expect(trustedSiteName('http://127.0.0.1:8080/a', '127.0.0.2')).toBe('127.0.0.1');
   });
 });

@@ -26,6 +26,29 @@ export class InvalidUrlError extends Error {
 }
 
 /**
+ * The longest URL a job carries (and POST /articles takes). Normalising can lengthen a URL a lot
+ * (each "é" becomes "%C3%A9"), so it is checked again on the normalised form.
+ */
+export const MAX_URL_LENGTH = 8192;
+
+/**
+ * A URL too long for a job to carry, even as one that fails with its reason: it is refused
+ * before anything is written (no in-flight marker, no job, no status).
+ */
+export class UrlTooLongError extends Error {
+  override readonly name = 'UrlTooLongError';
+}
+
+/** Throws UrlTooLongError when what would be enqueued (`url`, as resolved from `raw`) is too long. */
+export function assertUrlFitsJob(url: string, raw: string): void {
+  if (url.length <= MAX_URL_LENGTH) return;
+  const grew = raw.trim().length <= MAX_URL_LENGTH;
+  throw new UrlTooLongError(
+    `the URL is ${url.length} characters long${grew ? ' once normalised (non-ASCII characters are percent-encoded)' : ''}, more than the ${MAX_URL_LENGTH} allowed`,
+  );
+}
+
+/**
  * Normalises an article URL: lower-case scheme and host, no default port, no fragment,
  * no tracking parameters, the rest sorted. Throws InvalidUrlError (with a reason a person
  * understands) for anything that is not an absolute http(s) URL.

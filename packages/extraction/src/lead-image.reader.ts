@@ -1,3 +1,5 @@
+import { httpUrl } from './http-url';
+
 /**
  * Finds the lead image's caption before furniture removal takes figcaptions away.
  * The caption is kept as image metadata, never as body text, and loses its photo credit.
@@ -47,14 +49,7 @@ export function readLeadImage(doc: Document, metaImageUrl: string | null, pageUr
   chosen ??= figures.find((f) => f.querySelector('img')) ?? null;
   const img = chosen?.querySelector('img');
   const src = img?.getAttribute('src') ?? img?.getAttribute('data-src') ?? null;
-  let figureUrl: string | null = null;
-  if (src && !src.startsWith('data:')) {
-    try {
-      figureUrl = new URL(src, pageUrl).href;
-    } catch {
-      figureUrl = null;
-    }
-  }
+  const figureUrl = httpUrl(src, pageUrl);
   const captionEl = chosen?.querySelector('figcaption') ?? null;
   let caption = captionEl ? cleanCaptionText(captionEl) : null;
   if (!caption && img) {

@@ -2,6 +2,7 @@ import { decodeHTML } from 'entities';
 import { parseAuthors } from './author.parser';
 import { readPageByline } from './byline.reader';
 import { dateFromUrl, toIsoDate } from './date.parser';
+import { httpUrl } from './http-url';
 import { ldImageUrl, ldIsFree, ldObject, ldString, ldStrings, readJsonLd } from './jsonld.reader';
 import type { FieldSource, SourcedField } from './article.types';
 
@@ -94,15 +95,6 @@ function cleanSiteName(name: string | null): string | null {
   return first || null;
 }
 
-function absolute(url: string | null, base: string): string | null {
-  if (!url) return null;
-  try {
-    return new URL(url.trim(), base).href;
-  } catch {
-    return null;
-  }
-}
-
 function splitKeywords(values: string[]): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
@@ -146,8 +138,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const webSite = nodes.find((n) => n['@type'] === 'WebSite');
 
   const canonicalUrl = pick(sources, 'canonicalUrl', [
-    ['meta', () => absolute(canonicalHref(doc), url)],
-    ['opengraph', () => absolute(metaContent(meta, 'og:url'), url)],
+    ['meta', () => httpUrl(canonicalHref(doc), url)],
+    ['opengraph', () => httpUrl(metaContent(meta, 'og:url'), url)],
   ]);
 
   const siteName = pick(sources, 'siteName', [
@@ -194,9 +186,9 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ]);
 
   const imageUrl = pick(sources, 'image', [
-    ['opengraph', () => absolute(metaContent(meta, 'og:image', 'og:image:url', 'og:image:secure_url'), url)],
-    ['jsonld', () => absolute(ldImageUrl(ld?.['image']), url)],
-    ['meta', () => absolute(metaContent(meta, 'twitter:image', 'twitter:image:src'), url)],
+    ['opengraph', () => httpUrl(metaContent(meta, 'og:image', 'og:image:url', 'og:image:secure_url'), url)],
+    ['jsonld', () => httpUrl(ldImageUrl(ld?.['image']), url)],
+    ['meta', () => httpUrl(metaContent(meta, 'twitter:image', 'twitter:image:src'), url)],
   ]);
 
   const section = pick(sources, 'section', [

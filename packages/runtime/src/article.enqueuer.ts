@@ -1,4 +1,4 @@
-import { resolveUrlInput } from '@newsflow/contracts';
+import { assertUrlFitsJob, resolveUrlInput } from '@newsflow/contracts';
 import type { InFlightMarker } from './inflight.marker';
 import { enqueueArticle, type QueueSet } from './queue.set';
 import type { StatusStore } from './status.store';
@@ -15,9 +15,12 @@ export interface EnqueueResult {
 /**
  * The one way URLs enter the pipeline (API and CLI alike). Invalid URLs are not dropped: they
  * become a job that fails with its reason, so `status` and GET /articles/:id can show it.
+ * A URL too long for any job (UrlTooLongError) is the exception: it throws before anything is
+ * written, so no marker is left to answer "in-flight" for a job that never existed.
  */
 export async function enqueueUrl(queues: QueueSet, inflight: InFlightMarker, status: StatusStore, raw: string): Promise<EnqueueResult> {
   const input = resolveUrlInput(raw);
+  assertUrlFitsJob(input.url, raw);
   const at = new Date().toISOString();
   const outcome = await enqueueArticle(queues, inflight, { id: input.id, url: input.url }, at);
   if (outcome === 'added') {

@@ -64,10 +64,13 @@ export async function enqueueArticle(
   ref: Pick<ArticleRef, 'id' | 'url'>,
   requestedAt = new Date().toISOString(),
 ): Promise<'added' | 'in-flight'> {
+  // Validated before the marker is taken: a payload the job refuses must not leave a marker
+  // behind that answers "in-flight" for a job that was never added.
+  const payload = JOBS.fetch.schema.parse({ v: 1, id: ref.id, url: ref.url, requestedAt });
   if (!(await inflight.claim(ref.id))) {
     // A fresh marker may belong to an enqueue whose job is not added yet: trust it.
     const age = await inflight.ageMs(ref.id);
     if (age === null || age < STALE_MARKER_MS || (await isInFlight(queues, ref.id))) return 'in-flight';
   }
-  return addStageJob(queues, 'fetch', { v: 1, id: ref.id, url: ref.url, requestedAt });
+  return addStageJob(queues, 'fetch', payload);
 }

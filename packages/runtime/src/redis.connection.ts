@@ -4,11 +4,25 @@ export type RedisClient = Redis;
 
 /**
  * Opens a Redis connection. BullMQ workers need `maxRetriesPerRequest: null` (blocking
- * commands must wait across reconnects); commands from the API and CLI fail fast instead
- * (one retry, two-second command timeout), so a missing Redis gives a quick 503 or error
- * rather than a hung request.
+ * commands must wait across reconnects); commands from the API fail fast instead (one retry,
+ * two-second command timeout), so a missing Redis gives a quick 503 rather than a hung request.
+ * Both reconnect forever: a service outlives a Redis restart.
+ *
+ * `one-shot` is for a CLI command that runs once: it connects only when `connect()` is called
+ * and never reconnects, so an unreachable Redis is one rejected promise for the command to
+ * report, not a retry loop emitting the same error until someone presses Ctrl-C.
  */
-export function createRedisConnection(url: string, role: 'worker' | 'client', name = 'newsflow'): Redis {
+export function createRedisConnection(url: string, role: 'worker' | 'client' | 'one-shot', name = 'newsflow'): Redis {
+  if (role === 'one-shot') {
+    return new Redis(url, {
+      connectionName: name,
+      maxRetriesPerRequest: 1,
+      commandTimeout: 2000,
+      connectTimeout: 2000,
+      retryStrategy: () => null,
+      lazyConnect: true,
+    });
+  }
   return new Redis(url, {
     connectionName: name,
     maxRetriesPerRequest: role === 'worker' ? null : 1,

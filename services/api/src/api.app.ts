@@ -11,10 +11,16 @@ import { registerOpenApiRoutes } from './openapi.routes';
 import { registerQuoteRoutes } from './quotes.routes';
 import { registerWebUiRoutes } from './web-ui.routes';
 import { requireAdmin } from './admin.auth';
+import { RedactingLogController, requestLogger } from './request-log';
 
 /** Builds the HTTP API. Errors from Redis or the engine being away become a quick 503. */
 export function buildApiApp(deps: ApiDeps): FastifyInstance {
-  const app = Fastify({ loggerInstance: deps.logger.child({ service: 'api' }) as FastifyBaseLogger, bodyLimit: 64 * 1024 });
+  const app = Fastify({
+    // The request log keeps no secret: `?token=` values and credential headers are redacted.
+    loggerInstance: requestLogger(deps.logger) as FastifyBaseLogger,
+    logController: new RedactingLogController(),
+    bodyLimit: 64 * 1024,
+  });
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: err.message });
@@ -29,7 +35,10 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
     // the same HttpOnly session cookie as the admin pages, for the whole site.
     const guard = requireAdmin({ token: deps.token, open: false, cookiePath: '/', label: 'route (API_READS_OPEN=false)' });
     app.addHook('onRequest', async (req, reply) => {
-      if (OPEN_PATHS.has(new URL(req.url, 'http://local').pathname)) return;
+      // Decided on the route the router matched, never on a path normalised another way: URL
+      // parsing reads `/articles/..\..\healthz` as /healthz, the router as /articles/:id.
+      const route = req.routeOptions.url;
+      if (route !== undefined && OPEN_ROUTES.has(route)) return;
       return guard(req, reply);
     });
   }
@@ -45,8 +54,8 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
   return app;
 }
 
-/** Probes and the API's own description stay open whatever the read setting. */
-const OPEN_PATHS = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
+/** Probes and the API's own description stay open whatever the read setting (route paths). */
+const OPEN_ROUTES = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
 
 function isRedisUnavailable(err: Error): boolean {
   return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable|Command timed out/i.test(err.message);

@@ -1,8 +1,13 @@
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { closeQueueSet, createInFlightMarker, createQueueSet, createStatusStore, silentLogger, type QueueSet } from '@newsflow/runtime';
-import type { ArticleIndex, QuoteSearchParams } from '@newsflow/search';
+import { resolveUrlInput } from '@newsflow/contracts';
+import { closeQueueSet, createInFlightMarker, createLogger, createQueueSet, createStatusStore, silentLogger, type QueueSet } from '@newsflow/runtime';
+import type { ArticleIndex, ArticleSearchParams, QuoteSearchParams } from '@newsflow/search';
+import type { ApiDeps } from './api.deps';
 import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
 import { buildApiApp } from './api.app';
 import { documentedPathOf } from './openapi.document';
@@ -134,6 +139,118 @@ describe('the API routes', () => {
       expect((await closed.inject({ url: '/search?q=x', headers: { cookie } })).statusCode).toBe(200);
     } finally {
       await closed.close();
+    }
+  });
+  /** Another app on the same Redis and prefix, without the enqueue limit the tests above use up. */
+  function otherApp(over: Partial<ApiDeps> = {}): FastifyInstance {
+    return buildApiApp({
+      queues,
+      inflight: createInFlightMarker(redis, prefix),
+      status: createStatusStore(redis, prefix, 60),
+      articles: {
+        search: async (p: ArticleSearchParams) => (searchCalls.push(p), { total: 0, hits: [], aggregations: {} }),
+        searchQuotes: async () => ({ total: 0, quotes: [], facets: {} }),
+      } as unknown as ArticleIndex,
+      logger: silentLogger(),
+      token: 'a-token-of-sixteen-chars',
+      ready: async () => ({ redis: true, search: true }),
+      ...over,
+    });
+  }
+  const searchCalls: ArticleSearchParams[] = [];
+
+  it('refuses a URL that grows past 8,192 characters once normalised with 400, leaving no marker', async () => {
+    const enqueue = otherApp();
+    try {
+      const url = `https://example.com/${'é'.repeat(4000)}`;
+      const { id } = resolveUrlInput(url);
+      const post = () => enqueue.inject({ method: 'POST', url: '/articles', headers: { authorization: 'Bearer a-token-of-sixteen-chars' }, payload: { url } });
+      for (const attempt of [1, 2]) {
+        const res = await post();
+        expect(res.statusCode, `attempt ${attempt}`).toBe(400);
+        expect(res.json().error).toMatch(/^invalid url: the URL is 24020 characters long once normalised .*more than the 8192 allowed/);
+      }
+      expect(await redis.exists(`${prefix}:inflight:${id}`)).toBe(0);
+      expect(await queues.fetch.getJob(id)).toBeUndefined();
+      // A URL just under the limit still goes in.
+      const fits = await enqueue.inject({ method: 'POST', url: '/articles', headers: { authorization: 'Bearer a-token-of-sixteen-chars' }, payload: { url: `https://example.com/${'a'.repeat(8000)}` } });
+      expect(fits.statusCode).toBe(202);
+    } finally {
+      await enqueue.close();
+    }
+  });
+
+  it('answers since/until that are not ISO 8601 calendar dates with its own 400, before the engine', async () => {
+    const reads = otherApp();
+    try {
+      searchCalls.length = 0;
+      for (const route of ['/search', '/quotes']) {
+        for (const bad of ['2024-02-30', 'April%201%2C%202024', '1', '2024-04-26T10:00:00%2B19:00']) {
+          for (const param of ['since', 'until']) {
+            const res = await reads.inject({ url: `${route}?${param}=${bad}` });
+            expect(res.statusCode, `${route}?${param}=${bad}`).toBe(400);
+            expect(res.json().error).toBe(`${param}: must be an ISO 8601 date or date-time, such as 2024-04-26 or 2024-04-26T10:00:00Z`);
+          }
+        }
+        for (const good of ['2024-02-29', '2024-04-26T10:00:00Z', '2024-04-26T10:00:00.5%2B02:00']) {
+          expect((await reads.inject({ url: `${route}?since=${good}&until=${good}` })).statusCode, `${route} ${good}`).toBe(200);
+        }
+      }
+      expect(searchCalls.map((p) => p.since)).toEqual(['2024-02-29', '2024-04-26T10:00:00Z', '2024-04-26T10:00:00.5+02:00']);
+    } finally {
+      await reads.close();
+    }
+  });
+
+  it('with API_READS_OPEN=false, decides on the route the router matched, not on a path normalised otherwise', async () => {
+    const closed = otherApp({ readsOpen: false });
+    await closed.listen({ host: '127.0.0.1', port: 0 });
+    try {
+      const { port } = closed.server.address() as AddressInfo;
+      // Raw request targets: an HTTP client (and inject) would normalise them first.
+      const get = (path: string) =>
+        new Promise<number>((resolve, reject) => {
+          const req = httpRequest({ host: '127.0.0.1', port, path }, (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          });
+          req.on('error', reject);
+          req.end();
+        });
+      expect(await get('/healthz')).toBe(200);
+      expect(await get('/articles/..\\..\\healthz')).toBe(401);
+      expect(await get('/articles/..%5C..%5Chealthz')).toBe(401);
+      expect(await get('/ui/assets/app.js/..\\..\\..\\healthz')).toBe(401);
+      expect(await get('/search/..\\healthz?q=x')).toBe(401);
+      expect(await get('/search?q=x')).toBe(401);
+    } finally {
+      await closed.close();
+    }
+  });
+
+  it('keeps the token out of the request log, in the query and in headers', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    const TOKEN = 'a-token-of-sixteen-chars';
+    const logged = otherApp({ readsOpen: false, logger: createLogger('info', {}, sink) });
+    try {
+      expect((await logged.inject({ url: `/admin/queues?token=${TOKEN}` })).statusCode).toBe(303);
+      expect((await logged.inject({ url: `/?token=${TOKEN}&x=1` })).statusCode).toBe(303);
+      expect((await logged.inject({ url: `/search?q=a&token=${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}`, cookie: `newsflow_admin=${TOKEN}` } })).statusCode).toBe(200);
+      expect((await logged.inject({ url: `/nowhere?token=${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
+      const log = lines.join('\n');
+      expect(lines.length).toBeGreaterThan(4);
+      expect(log).not.toContain(TOKEN);
+      const urls = lines.map((l) => (JSON.parse(l) as { req?: { url: string } }).req?.url).filter(Boolean);
+      expect(urls).toEqual(['/admin/queues?token=[redacted]', '/?token=[redacted]&x=1', '/search?q=a&token=[redacted]', '/nowhere?token=[redacted]']);
+      expect(log).toContain('Route GET:/nowhere?token=[redacted] not found');
+    } finally {
+      await logged.close();
     }
   });
 });

@@ -1,15 +1,15 @@
 import { z } from 'zod';
-import { MAX_PAGE_SIZE } from '@newsflow/search';
+import { MAX_URL_LENGTH } from '@newsflow/contracts';
+import { DATE_PARAM_HINT, isIsoDateParam, MAX_PAGE_SIZE } from '@newsflow/search';
 
 export const enqueueBodySchema = z.object({
-  url: z.string({ message: 'url must be a string' }).min(1, 'url must not be empty').max(8192, 'url is longer than 8192 characters'),
+  url: z.string({ message: 'url must be a string' }).min(1, 'url must not be empty').max(MAX_URL_LENGTH, `url is longer than ${MAX_URL_LENGTH} characters`),
 });
 
 export const articleIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'an article id is 32 lowercase hex characters');
 
-const isoDate = z
-  .string()
-  .refine((s) => !Number.isNaN(Date.parse(s)), 'must be a date such as 2024-04-26 or 2024-04-26T10:00:00Z');
+/** Checked here, not by the engine, so a bad date gets the API's own 400 and not the engine's error. */
+const isoDate = z.string().refine(isIsoDateParam, DATE_PARAM_HINT);
 
 export const searchQuerySchema = z.object({
   q: z.string().max(1000).optional(),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import { statusFromDocument } from '@newsflow/contracts';
+import { statusFromDocument, UrlTooLongError } from '@newsflow/contracts';
 import { enqueueUrl } from '@newsflow/runtime';
 import type { ApiDeps } from './api.deps';
 import { articleIdSchema, enqueueBodySchema, formatIssues } from './api.schemas';
@@ -24,7 +24,14 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
     scope.post('/articles', { preHandler: requireToken(deps.token) }, async (req, reply) => {
       const body = enqueueBodySchema.safeParse(req.body);
       if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
-      const result = await enqueueUrl(deps.queues, deps.inflight, deps.status, body.data.url);
+      let result;
+      try {
+        result = await enqueueUrl(deps.queues, deps.inflight, deps.status, body.data.url);
+      } catch (err) {
+        // Grown past the limit once normalised: refused like a malformed body, nothing written.
+        if (err instanceof UrlTooLongError) return reply.code(400).send({ error: `invalid url: ${err.message}` });
+        throw err;
+      }
       return reply.code(202).send({
         id: result.id,
         url: result.url,

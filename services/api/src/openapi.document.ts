@@ -110,7 +110,7 @@ const PATHS: Record<string, Record<string, Json>> = {
           },
           'Accepted: queued, or already in the pipeline',
         ),
-        400: error('Malformed body'),
+        400: error('Malformed body, or a URL over 8192 characters once normalised (nothing queued)'),
         401: error('Token missing or wrong'),
         429: error('Too many enqueues from this client; see the Retry-After header'),
         503: error('Redis unavailable'),

@@ -1,4 +1,4 @@
-import { documentIdFor, type ArticleDocument, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
+import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import type { StoredArticle } from '@newsflow/service-extract';
 
@@ -21,14 +21,17 @@ export function buildArticleDocument(jobId: string, article: StoredArticle, enri
     cue: q.cue,
   }));
   const named = (type: EntityField['type']) => entities.filter((e) => e.type === type).map((e) => e.name);
+  // One rule for the id and for where the article says it is from: a page claiming another
+  // site's address (to be listed, and filtered, under that site) keeps only its own host.
+  const canonicalUrl = trustedCanonicalUrl(article.finalUrl, article.canonicalUrl);
   return {
     id: documentIdFor(jobId, article.finalUrl, article.canonicalUrl),
     urlIds: [jobId],
     url: article.url,
     finalUrl: article.finalUrl,
-    canonicalUrl: article.canonicalUrl,
-    site: siteOf(article.canonicalUrl ?? article.finalUrl),
-    siteName: article.siteName,
+    canonicalUrl,
+    site: siteOf(canonicalUrl ?? article.finalUrl),
+    siteName: trustedSiteName(article.finalUrl, article.siteName),
     title: article.title,
     byline: article.byline,
     authors: article.authors,

@@ -5,8 +5,9 @@ import { isRedisUp, startLocalRedis } from '../local/local-redis';
 import { isSearchUp, startLocalEngine } from '../local/local-engine';
 import { isNlpUp, startLocalNlp } from '../local/local-nlp';
 import { configFromEnv } from '../process/config.loader';
+import { displayAddress } from '../process/network.reason';
 import { SERVICE_NAMES, type ServiceName } from '../process/services';
-import { UsageError } from './start.command';
+import { UnreachableError } from '../process/cli.errors';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/newsflow.js', import.meta.url));
@@ -30,7 +31,7 @@ export async function devCommand(): Promise<void> {
 
   if (!(await isRedisUp(config.redis.url))) {
     const u = new URL(config.redis.url);
-    if (!isLoopback(u.hostname)) throw new UsageError(`Redis at ${config.redis.url} does not answer`);
+    if (!isLoopback(u.hostname)) throw new UnreachableError(`cannot reach Redis at ${displayAddress(config.redis.url, 6379)}: no answer (not on this machine, so dev does not start one)`);
     logger.info('no Redis answers: starting a local redis-server');
     const redis = await startLocalRedis({ port: Number(u.port || 6379), dataDir: `${REPO_ROOT}.data/redis` });
     started.push({ name: 'redis-server', stop: redis.stop });
@@ -38,7 +39,7 @@ export async function devCommand(): Promise<void> {
   }
   if (!(await isSearchUp(config.search.url))) {
     const u = new URL(config.search.url);
-    if (!isLoopback(u.hostname)) throw new UsageError(`the search engine at ${config.search.url} does not answer`);
+    if (!isLoopback(u.hostname)) throw new UnreachableError(`cannot reach the search engine at ${displayAddress(config.search.url)}: no answer (not on this machine, so dev does not start one)`);
     logger.info('no search engine answers: starting the local OpenSearch (the first run downloads it, which takes minutes)');
     const engine = await startLocalEngine({ port: Number(u.port || 9200), dataDir: `${REPO_ROOT}.data/opensearch` });
     started.push({ name: 'local OpenSearch', stop: engine.stop });
@@ -47,7 +48,7 @@ export async function devCommand(): Promise<void> {
   }
   if (!(await isNlpUp(config.nlp.url))) {
     const u = new URL(config.nlp.url);
-    if (!isLoopback(u.hostname)) throw new UsageError(`the NLP server at ${config.nlp.url} does not answer`);
+    if (!isLoopback(u.hostname)) throw new UnreachableError(`cannot reach the NLP server at ${displayAddress(config.nlp.url)}: no answer (not on this machine, so dev does not start one)`);
     logger.info('no NLP server answers: starting the local CoreNLP server (the first run downloads it, which takes minutes)');
     const nlp = await startLocalNlp({ port: Number(u.port || 9000), dataDir: `${REPO_ROOT}.data/corenlp` });
     started.push({ name: 'local CoreNLP server', stop: nlp.stop });

@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { createCoreNlpEngine, enrichArticle, NlpUnavailableError, type NlpEngine } from '@newsflow/nlp';
 import type { LocalService } from '../local/local-process';
+import { EXIT } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
+import { reportFileFailure } from '../process/file-failure.report';
 
 const DATA_DIR = fileURLToPath(new URL('../../../../.data/corenlp', import.meta.url));
-/** Exit status when the NLP server cannot be reached (1 is a file that failed). */
-const NLP_AWAY = 3;
 
 /**
  * `newsflow enrich FILE... | -`: entities and attributed quotations of plain-text files; one JSON
@@ -23,7 +23,7 @@ export async function enrichCommand(files: string[]): Promise<number> {
   } catch (err) {
     if (!(err instanceof NlpUnavailableError)) throw err;
     process.stderr.write(`newsflow: ${err.message}\n`);
-    return NLP_AWAY;
+    return EXIT.unreachable;
   } finally {
     await local?.stop();
   }
@@ -37,11 +37,20 @@ async function enrichFiles(files: string[], engine: NlpEngine): Promise<number> 
       text = file === '-' ? await readStdin() : await readFile(file, 'utf8');
     } catch (err) {
       failures++;
-      process.stdout.write(`${JSON.stringify({ file, error: (err as Error).message })}\n`);
+      reportFileFailure(file, err);
       continue;
     }
-    // The server going away mid-run ends the run (NlpUnavailableError), not just this file.
-    const { entities, quotes, lang, notes } = await enrichArticle(text, engine);
+    let enriched: Awaited<ReturnType<typeof enrichArticle>>;
+    try {
+      enriched = await enrichArticle(text, engine);
+    } catch (err) {
+      // The server going away mid-run ends the run, not just this file; anything else is this file's.
+      if (err instanceof NlpUnavailableError) throw err;
+      failures++;
+      reportFileFailure(file, err);
+      continue;
+    }
+    const { entities, quotes, lang, notes } = enriched;
     process.stdout.write(
       `${JSON.stringify({
         file,

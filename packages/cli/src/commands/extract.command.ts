@@ -3,11 +3,13 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { extractArticle, type DomChoice } from '@newsflow/extraction';
+import { UsageError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
+import { reportFileFailure } from '../process/file-failure.report';
 
 /** `newsflow extract FILE... [--url URL]`: extraction on saved pages, no services; one JSON line per file. */
 export async function extractCommand(files: string[], opts: { url?: string; dom?: string }): Promise<number> {
-  if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') throw new Error(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
+  if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') throw new UsageError(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
   const dom: DomChoice = (opts.dom as DomChoice | undefined) ?? configFromEnv().extract.dom;
   let failures = 0;
   for (const file of files) {
@@ -37,7 +39,7 @@ export async function extractCommand(files: string[], opts: { url?: string; dom?
       );
     } catch (err) {
       failures++;
-      process.stdout.write(`${JSON.stringify({ file, error: (err as Error).message })}\n`);
+      reportFileFailure(file, err);
     }
   }
   return failures > 0 ? 1 : 0;

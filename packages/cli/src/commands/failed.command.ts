@@ -3,45 +3,52 @@ import {
   closeQueueSet,
   createInFlightMarker,
   createQueueSet,
-  createRedisConnection,
   statusStoreFor,
   listFailed,
   retryFailed,
+  type InFlightMarker,
+  type QueueSet,
+  type StatusStore,
 } from '@newsflow/runtime';
+import { UsageError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
+import { openRedis } from '../process/redis.session';
 
 function stagesOf(stage: string | undefined): readonly QueueName[] {
   if (stage === undefined) return STAGES;
-  if (!isQueueName(stage)) throw new Error(`unknown stage "${stage}"; choose from ${STAGES.join(', ')}`);
+  if (!isQueueName(stage)) throw new UsageError(`unknown stage "${stage}"; choose from ${STAGES.join(', ')}`);
   return [stage];
 }
 
-async function withQueues<T>(fn: (deps: ReturnType<typeof open>) => Promise<T>): Promise<T> {
-  const deps = open();
-  try {
-    return await fn(deps);
-  } finally {
-    await closeQueueSet(deps.queues);
-    await deps.redis.quit().catch(() => deps.redis.disconnect());
-  }
+interface QueueDeps {
+  queues: QueueSet;
+  inflight: InFlightMarker;
+  status: StatusStore;
 }
 
-function open() {
+async function withQueues<T>(fn: (deps: QueueDeps) => Promise<T>): Promise<T> {
   const config = configFromEnv();
-  const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-cli');
-  redis.on('error', () => undefined);
-  return {
-    redis,
-    queues: createQueueSet(redis, config.redis.prefix),
-    inflight: createInFlightMarker(redis, config.redis.prefix),
-    status: statusStoreFor(redis, config),
-  };
+  const session = await openRedis(config);
+  const { redis } = session;
+  const queues = createQueueSet(redis, config.redis.prefix);
+  // A lost connection is reported once, by the command, not by every queue as an event.
+  for (const stage of STAGES) queues[stage].on('error', () => undefined);
+  try {
+    return await fn({ queues, inflight: createInFlightMarker(redis, config.redis.prefix), status: statusStoreFor(redis, config) });
+  } catch (err) {
+    throw session.explain(err);
+  } finally {
+    await closeQueueSet(queues).catch(() => undefined);
+    await session.close();
+  }
 }
 
 /** `newsflow failed [--stage S] [--json]`: failed jobs with their reasons. */
 export async function failedCommand(opts: { stage?: string; json?: boolean; limit?: string }): Promise<number> {
   const stages = stagesOf(opts.stage);
-  const failed = await withQueues((d) => listFailed(d.queues, stages, opts.limit ? Number(opts.limit) : 1000));
+  const limit = opts.limit === undefined ? 1000 : Number(opts.limit);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1 (got "${opts.limit}")`);
+  const failed = await withQueues((d) => listFailed(d.queues, stages, limit));
   if (opts.json) {
     for (const f of failed) process.stdout.write(`${JSON.stringify(f)}\n`);
     return 0;
@@ -53,8 +60,8 @@ export async function failedCommand(opts: { stage?: string; json?: boolean; limi
 
 /** `newsflow retry ID|URL|--all [--stage S]`: re-queues failed jobs with fresh attempts. */
 export async function retryCommand(target: string | undefined, opts: { all?: boolean; stage?: string }): Promise<number> {
-  if (!target && !opts.all) throw new Error('give an article id or URL, or --all');
-  if (target && opts.all) throw new Error('give either an id/URL or --all, not both');
+  if (!target && !opts.all) throw new UsageError('give an article id or URL, or --all');
+  if (target && opts.all) throw new UsageError('give either an id/URL or --all, not both');
   const stages = stagesOf(opts.stage);
   const which = opts.all ? ({ all: true } as const) : { id: /^[0-9a-f]{32}$/.test(target!) ? target! : resolveUrlInput(target!).id };
   const retried = await withQueues((d) => retryFailed(d, stages, which));

@@ -1,4 +1,5 @@
-import { importSavedObjects, KibanaImportError, type KibanaTarget } from '../kibana/kibana.importer';
+import { importSavedObjects, KibanaImportError, KibanaUnreachableError, type KibanaTarget } from '../kibana/kibana.importer';
+import { EXIT } from '../process/cli.errors';
 import { buildSavedObjects, DASHBOARD_ID, DEFAULT_ALIAS, toNdjson } from '../kibana/saved-objects';
 
 export interface KibanaImportOptions {
@@ -22,14 +23,14 @@ export async function kibanaImportCommand(opts: KibanaImportOptions): Promise<nu
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
   } catch {
     process.stderr.write(`newsflow: --url must be Kibana's http(s) address, such as http://127.0.0.1:5601 (got ${opts.url})\n`);
-    return 2;
+    return EXIT.usage;
   }
   // Secrets may come from the environment rather than the command line (visible to `ps`).
   const password = opts.password ?? process.env.KIBANA_PASSWORD;
   const apiKey = opts.apiKey ?? process.env.KIBANA_API_KEY;
   if (opts.username && !password) {
     process.stderr.write('newsflow: --username needs --password (or KIBANA_PASSWORD)\n');
-    return 2;
+    return EXIT.usage;
   }
   const target: KibanaTarget = {
     url: url.toString(),
@@ -50,7 +51,7 @@ export async function kibanaImportCommand(opts: KibanaImportOptions): Promise<nu
   } catch (err) {
     if (err instanceof KibanaImportError) {
       process.stderr.write(`newsflow: ${err.message}\n`);
-      return 1;
+      return err instanceof KibanaUnreachableError ? EXIT.unreachable : EXIT.failed;
     }
     throw err;
   }

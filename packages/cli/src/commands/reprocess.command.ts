@@ -1,17 +1,10 @@
-import type { Config } from '@newsflow/config';
 import { STAGES } from '@newsflow/contracts';
-import {
-  closeQueueSet,
-  createBlobStore,
-  createInFlightMarker,
-  createQueueSet,
-  createRedisConnection,
-  statusStoreFor,
-  type QueueSet,
-  type RedisClient,
-} from '@newsflow/runtime';
-import { createSearchEngine, type SearchEnginePort } from '@newsflow/search';
+import { closeQueueSet, createBlobStore, createInFlightMarker, createQueueSet, statusStoreFor, type QueueSet } from '@newsflow/runtime';
+import { EXIT, UnreachableError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
+import { displayAddress } from '../process/network.reason';
+import { openRedis } from '../process/redis.session';
+import { openSearchEngine } from '../process/search.session';
 import { reprocessEnrich } from '../reprocess/enrich.reprocessor';
 import { createProgressLine, describeSummary } from '../reprocess/progress.line';
 import { createReprocessCursor } from '../reprocess/reprocess.cursor';
@@ -22,9 +15,6 @@ export interface ReprocessEnrichCommandOptions {
   restart?: boolean;
 }
 
-const USAGE = 2;
-/** Redis or the search engine cannot be reached (as `newsflow enrich` when the NLP server cannot). */
-const UNREACHABLE = 3;
 /** Stopped by Ctrl-C (128 + SIGINT): the cursor keeps the place. */
 const INTERRUPTED = 130;
 
@@ -35,28 +25,28 @@ const INTERRUPTED = 130;
 export async function reprocessEnrichCommand(opts: ReprocessEnrichCommandOptions): Promise<number> {
   if (opts.since !== undefined && !isIsoDate(opts.since)) {
     process.stderr.write(`newsflow: --since must be an ISO 8601 date, YYYY-MM-DD (got "${opts.since}")\n`);
-    return USAGE;
+    return EXIT.usage;
   }
   if (opts.site !== undefined && opts.site.trim() === '') {
     process.stderr.write('newsflow: --site needs a site, such as example.com\n');
-    return USAGE;
+    return EXIT.usage;
   }
   const config = configFromEnv();
-  const redis = createRedisConnection(config.redis.url, 'client', 'newsflow-cli');
-  redis.on('error', () => undefined);
-  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
+  // Either away is one line and exit 3 (UnreachableError), before anything is written.
+  const session = await openRedis(config);
+  const { redis } = session;
+  const { engine, explain } = openSearchEngine(config);
   let queues: QueueSet | undefined;
   const stop = new AbortController();
   const onSigint = () => stop.abort();
   process.once('SIGINT', onSigint);
   const line = createProgressLine(process.stderr);
   try {
-    const away = await unreachable(config, redis, engine);
-    if (away) {
-      process.stderr.write(`newsflow: ${away}\n`);
-      return UNREACHABLE;
-    }
-    if (!(await engine.aliasExists(config.search.alias))) {
+    const hasIndex = await withTimeout(engine.aliasExists(config.search.alias), 5000).catch((err: unknown) => {
+      throw explain(err);
+    });
+    if (hasIndex === null) throw new UnreachableError(`cannot reach the search engine at ${displayAddress(config.search.url)}: no answer within 5 s`);
+    if (!hasIndex) {
       process.stderr.write(`newsflow: there is no articles index "${config.search.alias}" (SEARCH_INDEX) at ${config.search.url}: nothing to reprocess\n`);
       return 1;
     }
@@ -92,14 +82,13 @@ export async function reprocessEnrichCommand(opts: ReprocessEnrichCommandOptions
   } catch (err) {
     line.end();
     // A failure part-way is most often Redis or the engine going away: say so in one line.
-    const away = await unreachable(config, redis, engine);
-    if (!away) throw err;
-    process.stderr.write(`newsflow: ${away} (the next run continues where this one stopped)\n`);
-    return UNREACHABLE;
+    const away = session.explain(explain(err));
+    if (away instanceof UnreachableError && queues) throw new UnreachableError(`${away.message} (the next run continues where this one stopped)`);
+    throw away;
   } finally {
     process.off('SIGINT', onSigint);
     if (queues) await closeQueueSet(queues).catch(() => undefined);
-    await redis.quit().catch(() => redis.disconnect());
+    await session.close();
     await engine.close();
   }
 }
@@ -111,29 +100,13 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(value);
 }
 
-/** What cannot be reached, in words, or null when both answer. */
-async function unreachable(config: Config, redis: RedisClient, engine: SearchEnginePort): Promise<string | null> {
-  const [redisUp, engineUp] = await Promise.all([
-    withTimeout(redis.ping().then((r) => r === 'PONG'), 3000),
-    withTimeout(engine.ping(), 5000),
-  ]);
-  if (!redisUp) return `Redis at ${redisAddress(config.redis.url)} (REDIS_URL) does not answer`;
-  if (!engineUp) return `the search engine at ${config.search.url} (SEARCH_URL) does not answer`;
-  return null;
-}
-
-async function withTimeout(check: Promise<boolean>, ms: number): Promise<boolean> {
+/** The check's answer, or null when none came within `ms`. */
+async function withTimeout<T>(check: Promise<T>, ms: number): Promise<T | null> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
   try {
-    return await Promise.race([check.catch(() => false), timeout]);
+    return await Promise.race([check, timeout]);
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** Host and port only: a URL's password has no place in an error message. */
-function redisAddress(url: string): string {
-  const u = new URL(url);
-  return `${u.hostname}:${u.port || '6379'}`;
 }

@@ -1,5 +1,7 @@
-import { createArticleIndex, createSearchEngine } from '@newsflow/search';
+import { createArticleIndex, DATE_PARAM_HINT, isIsoDateParam } from '@newsflow/search';
+import { UsageError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
+import { openSearchEngine } from '../process/search.session';
 
 export interface SearchOptions {
   person?: string;
@@ -13,8 +15,10 @@ export interface SearchOptions {
 /** `newsflow search QUERY [--person] [--speaker] [--site] [--since] [--json]`. */
 export async function searchCommand(query: string | undefined, opts: SearchOptions): Promise<number> {
   const config = configFromEnv();
-  if (opts.since && Number.isNaN(Date.parse(opts.since))) throw new Error(`--since "${opts.since}" is not a date (e.g. 2024-04-26)`);
-  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
+  if (opts.since && !isIsoDateParam(opts.since)) throw new UsageError(`--since "${opts.since}" ${DATE_PARAM_HINT}`);
+  const size = opts.size === undefined ? 10 : Number(opts.size);
+  if (!Number.isInteger(size) || size < 0 || size > 100) throw new UsageError(`--size must be a whole number from 0 to 100 (got "${opts.size}")`);
+  const { engine, explain } = openSearchEngine(config);
   try {
     const found = await createArticleIndex(engine, config.search.alias).search({
       ...(query ? { q: query } : {}),
@@ -22,7 +26,7 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
       ...(opts.speaker ? { speaker: opts.speaker } : {}),
       ...(opts.site ? { site: opts.site } : {}),
       ...(opts.since ? { since: opts.since } : {}),
-      size: opts.size ? Number(opts.size) : 10,
+      size,
     });
     const results = found.hits.map((h) => {
       const s = h.source as { title?: string; url?: string; date?: string; siteName?: string };
@@ -45,6 +49,8 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
       for (const q of r.quotes) process.stdout.write(`  “${q.text}” — ${q.speaker ?? 'unattributed'}\n`);
     }
     return 0;
+  } catch (err) {
+    throw explain(err);
   } finally {
     await engine.close();
   }

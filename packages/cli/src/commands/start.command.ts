@@ -1,4 +1,5 @@
-import { closeOnSignals, RedisPolicyError, startHealthServer, type Closeable } from '@newsflow/runtime';
+import { closeOnSignals, startHealthServer, type Closeable } from '@newsflow/runtime';
+import { UsageError } from '../process/cli.errors';
 import { buildProcessInfra } from '../process/infra.factory';
 import { configFromEnv } from '../process/config.loader';
 import { isServiceName, SERVICE_NAMES, startService, type ServiceName } from '../process/services';
@@ -12,13 +13,9 @@ export async function startCommand(names: string[]): Promise<void> {
   }
   const services: ServiceName[] = names.length > 0 ? (names as ServiceName[]) : [...SERVICE_NAMES];
   const config = configFromEnv();
-  let p;
-  try {
-    p = await buildProcessInfra(config, services.join('+'));
-  } catch (err) {
-    if (err instanceof RedisPolicyError) throw new UsageError(err.message);
-    throw err;
-  }
+  // A long-running service waits for Redis and the engine (they may start after it, or restart
+  // under it); a Redis that evicts keys is refused at once (RedisPolicyError, exit 1).
+  const p = await buildProcessInfra(config, services.join('+'));
   const { logger } = p.infra;
   if (services.includes('api') || services.includes('index')) {
     await waitFor(`the search engine at ${config.search.url}`, () => p.articles.ensure(), logger);
@@ -35,8 +32,4 @@ export async function startCommand(names: string[]): Promise<void> {
   logger.info({ services, prefix: config.redis.prefix, search: config.search.url }, 'newsflow started');
   // Services (workers first) stop before the queues, Redis and search client they use.
   closeOnSignals([...serviceCloseables, ...p.closeables], logger);
-}
-
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
 }

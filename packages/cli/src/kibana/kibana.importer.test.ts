@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../../test/support/cli';
 import { freePort } from '../local/free-port';
-import { importSavedObjects } from './kibana.importer';
+import { importSavedObjects, KibanaUnreachableError } from './kibana.importer';
 import { buildSavedObjects, toNdjson } from './saved-objects';
 
 interface Received {
@@ -96,7 +96,8 @@ describe('importing the saved objects into Kibana', () => {
     kibana.respondWith(503, { statusCode: 503, message: 'Kibana server is not ready yet' });
     await expect(importSavedObjects({ url }, ndjson)).rejects.toThrow(/not ready yet/);
     const closed = `http://127.0.0.1:${await freePort()}`;
-    await expect(importSavedObjects({ url: closed }, ndjson)).rejects.toThrow(`could not reach Kibana at ${closed}: ECONNREFUSED`);
+    await expect(importSavedObjects({ url: closed }, ndjson)).rejects.toThrow(`cannot reach Kibana at ${closed}: connection refused`);
+    await expect(importSavedObjects({ url: closed }, ndjson)).rejects.toBeInstanceOf(KibanaUnreachableError);
   });
 
   it('`newsflow kibana import` imports them and prints the dashboard address', async () => {
@@ -111,5 +112,11 @@ describe('importing the saved objects into Kibana', () => {
     const bad = await runCli(['kibana', 'import', '--url', 'ftp://x']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--url must be Kibana's http\(s\) address/);
+
+    // Nothing listening: one line and exit 3, like every command whose service is away.
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const away = await runCli(['kibana', 'import', '--url', closed]);
+    expect(away.code).toBe(3);
+    expect(away.stderr).toBe(`newsflow: cannot reach Kibana at ${closed}: connection refused\n`);
   });
 });

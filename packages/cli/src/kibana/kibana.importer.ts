@@ -1,3 +1,5 @@
+import { networkReason } from '../process/network.reason';
+
 export interface KibanaTarget {
   /** Kibana's base URL, e.g. http://127.0.0.1:5601 (a base path, if Kibana has one, included). */
   url: string;
@@ -14,7 +16,12 @@ export interface ImportResult {
 }
 
 export class KibanaImportError extends Error {
-  override readonly name = 'KibanaImportError';
+  override readonly name: string = 'KibanaImportError';
+}
+
+/** Nothing answered at Kibana's address (the CLI exits 3 for it, as for any service away). */
+export class KibanaUnreachableError extends KibanaImportError {
+  override readonly name = 'KibanaUnreachableError';
 }
 
 /**
@@ -36,8 +43,7 @@ export async function importSavedObjects(target: KibanaTarget, ndjson: string): 
   try {
     res = await fetch(endpoint, { method: 'POST', body: form, headers, signal: AbortSignal.timeout(target.timeoutMs ?? 60_000) });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    throw new KibanaImportError(`could not reach Kibana at ${base}: ${cause?.code ?? cause?.message ?? (err as Error).message}`);
+    throw new KibanaUnreachableError(`cannot reach Kibana at ${base}: ${networkReason(err)}`);
   }
   const text = await res.text();
   const body = parseJson(text);

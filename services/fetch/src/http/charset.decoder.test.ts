@@ -24,6 +24,27 @@ describe('decodeHtml', () => {
     expect(decodeHtml(bytes, 'x-made-up')).toEqual({ charset: 'shift_jis', html: '<meta charset="shift_jis"><p>東京</p>' });
   });
 
+  it('does not honour charset=utf-7 from the header: the page reads as a browser shows it', () => {
+    const utf7 = ascii('<p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>');
+    const page = decodeHtml(utf7, 'utf-7');
+    expect(page.charset).not.toBe('utf-7');
+    expect(page.html).toBe('<p>+ADw-script+AD4-alert(1)+ADw-/script+AD4-</p>');
+    expect(page.html).not.toContain('<script>');
+  });
+
+  it('falls through a refused header label to <meta>, then to detection', () => {
+    const bytes = iconv.encode('<meta charset="windows-1251"><p>Привет, мир</p>', 'windows-1251');
+    expect(decodeHtml(bytes, 'iso-2022-kr')).toEqual({ charset: 'windows-1251', html: '<meta charset="windows-1251"><p>Привет, мир</p>' });
+    const text = 'Le café « crème » coûte 3 € — déjà vu, naïve façade. Où est la bibliothèque ? Très élégant. '.repeat(5);
+    const latin = decodeHtml(iconv.encode(`<p>${text}</p>`, 'windows-1252'), 'utf-7');
+    expect(latin.charset).toMatch(/^windows-125[02]$|^iso-8859-/);
+    expect(latin.html).toContain('café « crème »');
+  });
+
+  it('decodes every encoding of the standard the header names, such as iso-8859-16', () => {
+    expect(decodeHtml(Buffer.from([0xa1, 0xaa, 0xbd]), 'ISO-8859-16')).toEqual({ charset: 'iso-8859-16', html: 'ĄȘœ' });
+  });
+
   it('defaults to UTF-8 for plain ASCII', () => {
     expect(decodeHtml(ascii('<p>hello</p>'), null).html).toBe('<p>hello</p>');
   });
@@ -35,11 +56,17 @@ describe('fromMetaPrescan', () => {
   });
 
   it('reads http-equiv with single quotes and odd case', () => {
-    expect(fromMetaPrescan(ascii(`<META HTTP-EQUIV='content-type' CONTENT='text/html; Charset=GB2312'>`))).toBe('gb18030');
+    // gb2312 is a label of GBK in the standard (decoded by the GB18030 decoder, as browsers do).
+    expect(fromMetaPrescan(ascii(`<META HTTP-EQUIV='content-type' CONTENT='text/html; Charset=GB2312'>`))).toBe('gbk');
   });
 
   it('turns a readable UTF-16 declaration into UTF-8', () => {
     expect(fromMetaPrescan(ascii('<meta charset="utf-16">'))).toBe('utf-8');
+  });
+
+  it('reads x-user-defined in a <meta> as windows-1252, and passes over refused labels', () => {
+    expect(fromMetaPrescan(ascii('<meta charset="x-user-defined">'))).toBe('windows-1252');
+    expect(fromMetaPrescan(ascii('<meta charset="utf-7"><meta charset="koi8-r">'))).toBe('koi8-r');
   });
 
   it('only looks at the first 4 KiB', () => {
@@ -47,12 +74,29 @@ describe('fromMetaPrescan', () => {
   });
 });
 
-describe('normaliseCharset', () => {
+describe('normaliseCharset: the labels of the WHATWG Encoding Standard, nothing else', () => {
   it.each([
     ['UTF8', 'utf-8'],
     ['"utf-8"', 'utf-8'],
+    [' Latin1 ', 'windows-1252'],
+    ['us-ascii', 'windows-1252'],
     ['x-sjis', 'shift_jis'],
-    ['GBK', 'gb18030'],
+    ['GBK', 'gbk'],
+    ['gb18030', 'gb18030'],
+    ['iso-8859-16', 'iso-8859-16'],
+    ['x-mac-cyrillic', 'x-mac-cyrillic'],
+    ['iso-2022-jp', 'iso-2022-jp'],
+    // labels browsers refuse, though a decoder library may know them
+    ['utf-7', null],
+    ['UTF-7', null],
+    ['unicode-1-1-utf-7', null],
+    ['utf-32', null],
+    ['cp437', null],
+    ['iso8859_1', null],
+    // the "replacement" encoding's labels: never decoded with
+    ['iso-2022-kr', null],
+    ['hz-gb-2312', null],
+    ['replacement', null],
     ['nonsense', null],
     [null, null],
   ])('%s → %s', (label, expected) => {

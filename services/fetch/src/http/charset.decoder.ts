@@ -1,52 +1,26 @@
+import { getBOMEncoding, normalizeEncoding, TextDecoder } from '@exodus/bytes/encoding.js';
 import chardet from 'chardet';
-import iconv from 'iconv-lite';
 
 export interface DecodedPage {
   charset: string;
   html: string;
 }
 
-// Labels that browsers (WHATWG Encoding standard) treat as a wider encoding than their name
-// says: pages labelled latin-1 routinely contain windows-1252 curly quotes, and GB2312/GBK
-// pages are decoded with the GB18030 superset.
-const ALIASES: Record<string, string> = {
-  'iso-8859-1': 'windows-1252',
-  iso8859_1: 'windows-1252',
-  'iso8859-1': 'windows-1252',
-  latin1: 'windows-1252',
-  l1: 'windows-1252',
-  'us-ascii': 'windows-1252',
-  ascii: 'windows-1252',
-  'x-cp1252': 'windows-1252',
-  cp1252: 'windows-1252',
-  gb2312: 'gb18030',
-  gbk: 'gb18030',
-  'x-gbk': 'gb18030',
-  utf8: 'utf-8',
-  'unicode-1-1-utf-8': 'utf-8',
-  sjis: 'shift_jis',
-  'x-sjis': 'shift_jis',
-  ms_kanji: 'shift_jis',
-  'windows-31j': 'shift_jis',
-  'csshiftjis': 'shift_jis',
-};
-
 const PRESCAN_BYTES = 4096;
 const DETECT_SAMPLE_BYTES = 64 * 1024;
 
-/** A charset label we can decode, in canonical lower-case form, or null when unknown. */
+/**
+ * A charset label read as browsers read it, by the WHATWG Encoding Standard's table of labels
+ * (from @exodus/bytes, the implementation jsdom uses), as the encoding's lower-case name:
+ * latin-1 and ascii are windows-1252, gb2312 is gbk. Null when browsers refuse the label: one
+ * the standard does not have (utf-7, whose "+ADw-" spells "<" and slips markup past filters;
+ * utf-32…), or one of the "replacement" encoding's (iso-2022-kr, hz-gb-2312…), which exists
+ * only so that nothing is decoded with them. The next source of the charset decides then.
+ */
 export function normaliseCharset(label: string | null | undefined): string | null {
   if (!label) return null;
-  const cleaned = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
-  const name = ALIASES[cleaned] ?? cleaned;
-  return iconv.encodingExists(name) ? name : null;
-}
-
-function fromBom(bytes: Uint8Array): string | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
-  return null;
+  const name = normalizeEncoding(label.trim().replace(/^["']|["']$/g, ''));
+  return name === null || name === 'replacement' ? null : name;
 }
 
 const META_TAG = /<meta\b([^>]*)>/gi;
@@ -66,8 +40,11 @@ export function fromMetaPrescan(bytes: Uint8Array): string | null {
       label = /charset\s*=\s*["']?([^"';\s]+)/i.exec(attributes.get('content') ?? '')?.[1] ?? null;
     }
     const charset = normaliseCharset(label);
-    // A UTF-16 declaration readable as ASCII is necessarily wrong; browsers read it as UTF-8.
-    if (charset !== null) return charset.startsWith('utf-16') ? 'utf-8' : charset;
+    if (charset === null) continue;
+    // As the HTML standard's prescan has it: a UTF-16 declaration readable as ASCII is
+    // necessarily wrong (read as UTF-8), and x-user-defined in a <meta> means windows-1252.
+    if (charset.startsWith('utf-16')) return 'utf-8';
+    return charset === 'x-user-defined' ? 'windows-1252' : charset;
   }
   return null;
 }
@@ -84,6 +61,7 @@ function fromDetection(bytes: Uint8Array): string | null {
  */
 export function decodeHtml(bytes: Uint8Array, headerCharset: string | null): DecodedPage {
   const charset =
-    fromBom(bytes) ?? normaliseCharset(headerCharset) ?? fromMetaPrescan(bytes) ?? fromDetection(bytes) ?? 'utf-8';
-  return { charset, html: iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset) };
+    getBOMEncoding(bytes) ?? normaliseCharset(headerCharset) ?? fromMetaPrescan(bytes) ?? fromDetection(bytes) ?? 'utf-8';
+  // The standard's own decoders, so the page reads exactly as in a browser (a BOM is dropped).
+  return { charset, html: new TextDecoder(charset).decode(bytes) };
 }

@@ -92,12 +92,21 @@ describe('charsets', () => {
   for (const name of Object.keys(SAMPLE_TEXT)) {
     for (const mode of ['header', 'meta', 'http-equiv', 'none']) cases.push([name, mode, name]);
   }
-  cases.push(['gb18030', 'gb2312-label', 'gb18030']);
+  // gb2312 is a label of GBK in the Encoding Standard (GBK is read with the GB18030 decoder).
+  cases.push(['gb18030', 'gb2312-label', 'gbk']);
 
   it.each(cases)('decodes %s declared by %s', async (name, mode, expected) => {
     const page = await fetcher.fetchPage(`${server.origin}/charset/${name}/${mode}`);
     expect(page.charset).toBe(expected);
     expect(page.html).toContain(SAMPLE_TEXT[name]);
+  });
+
+  it('does not honour charset=utf-7 in the header, as browsers do not', async () => {
+    // The page's markup spelled in UTF-7 ("<" is "+ADw-"): read as a browser reads it, no tag.
+    const page = await fetcher.fetchPage(`${server.origin}/charset/utf-7/header`);
+    expect(page.charset).not.toBe('utf-7');
+    expect(page.html).toContain('+ADw-');
+    expect(page.html).not.toContain('<p>');
   });
 });
 

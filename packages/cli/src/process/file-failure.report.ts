@@ -1,0 +1,10 @@
+/**
+ * A file `extract` or `enrich` could not do: the `{file, error}` line on stdout, where a
+ * program reading the JSON lines finds it in order, and one line on stderr for the person
+ * watching, who would otherwise see only an exit status of 1 among pages of JSON.
+ */
+export function reportFileFailure(file: string, err: unknown): void {
+  const error = err instanceof Error ? err.message : String(err);
+  process.stdout.write(`${JSON.stringify({ file, error })}\n`);
+  process.stderr.write(`newsflow: ${file}: ${error.replace(/\s+/g, ' ').trim()}\n`);
+}

@@ -1,0 +1,16 @@
+import type { Config } from '@newsflow/config';
+import { createSearchEngine, SearchUnavailableError, type SearchEnginePort } from '@newsflow/search';
+import { UnreachableError } from './cli.errors';
+import { displayAddress, networkReason } from './network.reason';
+
+/** The search engine client for one CLI command; `explain` turns "cannot reach it" into one line. */
+export function openSearchEngine(config: Config): { engine: SearchEnginePort; explain(err: unknown): unknown } {
+  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
+  return {
+    engine,
+    explain: (err) =>
+      err instanceof SearchUnavailableError
+        ? new UnreachableError(`cannot reach the search engine at ${displayAddress(config.search.url)}: ${networkReason(err)}`)
+        : err,
+  };
+}
