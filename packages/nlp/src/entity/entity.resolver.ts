@@ -121,6 +121,34 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     }
   }
 
+  // "Big Machine" with "Big Machine Records" and "Big Machine Label Group", "Harvard" with "Harvard
+  // University": a name and the same name with an organisation's head words after it are one
+  // organisation (the fullest name wins)
+  for (const i of orgIdx) {
+    const wi = (drafts[i]!.words[0] ?? []).map(fold);
+    if (drafts[i]!.cands.length === 0 || wi.length === 0) continue;
+    const fuller = orgIdx.filter((j) => {
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
+      return j !== i && drafts[j]!.cands.length > 0 && wj.length > wi.length && wj.slice(0, wi.length).join(' ') === wi.join(' ') &&
+        wj.slice(wi.length).every((w) => ORG_HEADS.has(w) || w === 'label');
+    });
+    if (fuller.length === 0) continue;
+    const [into, ...others] = fuller;
+    for (const o of others) mergeInto(drafts, assigned, o, into!);
+    mergeInto(drafts, assigned, i, into!);
+  }
+  // "the Lakers" after "the Los Angeles Lakers": a team's (or party's) plural name alone, when
+  // one fuller organisation ends with it
+  for (const i of orgIdx) {
+    const wi = (drafts[i]!.words[0] ?? []).map(fold);
+    if (drafts[i]!.cands.length === 0 || wi.length !== 1 || !/^\p{Lu}\p{Ll}+s$/u.test(drafts[i]!.words[0]![0]!)) continue;
+    const fuller = orgIdx.filter((j) => {
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
+      return j !== i && drafts[j]!.cands.length > 0 && wj.length > 1 && wj[wj.length - 1] === wi[0];
+    });
+    if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
+  }
+
   // "Van Der Beek" after "James Van Der Beek": a person named by the tail of a fuller name is that person
   const personIdx = drafts.map((_, i) => i).filter((i) => drafts[i]!.type === 'PERSON' && drafts[i]!.cands.length > 0);
   for (const i of personIdx) {

@@ -159,10 +159,23 @@ describe('speakers on top of the model', () => {
     expect(typeOf(enrich('Ana Ruiz, Tom Berg and Ivo Stan met.', { PERSON: ['Ana Ruiz', 'Tom Berg', 'Ivo Stan'] }), 'Tom Berg')).toBe('PERSON');
   });
 
+  it('a name and the same name with head words after it are one organisation; a center where things take place is a venue', () => {
+    const t = 'Pell Machine denied it. Pell Machine Records said so, and Pell Machine Label Group agreed. Orvo joined Orvo University.\n\n' +
+      'They played at the Harlan Center on Friday. June 26 -- Tessel Center, Allentown, PA. The Corvin Research Center studied it.';
+    const out = enrich(t, {
+      ORGANIZATION: ['Pell Machine', 'Pell Machine Records', 'Pell Machine Label Group', 'Orvo', 'Orvo University', 'Harlan Center', 'Tessel Center', 'Corvin Research Center'],
+      LOCATION: ['Allentown'],
+    });
+    const orgs = out.entities.filter((e) => e.type === 'ORGANIZATION').map((e) => e.name).sort();
+    expect(orgs).toEqual(['Corvin Research Center', 'Orvo University', 'Pell Machine Label Group']);
+    expect(typeOf(out, 'Harlan Center')).toBe('LOCATION');
+    expect(typeOf(out, 'Tessel Center')).toBe('LOCATION');
+  });
+
   it('a product named after its maker is the maker ("Apple CarPlay"); a desk or a station stays whole', () => {
-    const t = 'Velkor said Velkor Drivepad ships in May. Velkor Business reported it, as did Velkor Records.';
-    const out = enrich(t, { ORGANIZATION: ['Velkor Drivepad', 'Velkor Business', 'Velkor Records', 'Velkor'] });
-    expect(out.entities.map((e) => e.name).sort()).toEqual(['Velkor', 'Velkor Business', 'Velkor Records']);
+    const t = 'Velkor said Velkor Drivepad ships in May. Velkor Business reported it, as did CBS DFW.';
+    const out = enrich(t, { ORGANIZATION: ['Velkor Drivepad', 'Velkor Business', 'Velkor', 'CBS DFW', 'CBS'] });
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['CBS DFW', 'Velkor', 'Velkor Business']);
     expect(out.entities.find((e) => e.name === 'Velkor')?.mentions.map((m) => m.text)).toEqual(['Velkor', 'Velkor']);
   });
 });

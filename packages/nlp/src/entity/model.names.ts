@@ -275,6 +275,13 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
   if (PLACE_PREFIXES.has(c.words[0]!.toLowerCase()) && /\b(?:in|to|from|near|at|of)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) return 'LOCATION';
   const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
   if (FACILITY_HEADS.has(last)) return 'LOCATION';
+  // "at the Moscone Center", "PPL Center, Allentown, PA": a center where something takes place
+  // is a venue (a "Research Center" or a "Medical Center" stays an institution)
+  if ((last === 'center' || last === 'centre') && !c.words.slice(0, -1).some((w) => ORG_HEADS.has(w.toLowerCase()) || INSTITUTE_WORDS.has(w.toLowerCase()))) {
+    const at = /\b(?:at|in|inside|outside)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, c.start - 12), c.start));
+    const listed = /^,\s+\p{Lu}[\p{L}.' -]*,\s+(?:\p{Lu}{2}\b|\p{Lu}\p{Ll}+\.)/u.test(text.slice(c.end, c.end + 60));
+    if (at || listed) return 'LOCATION';
+  }
   if (type !== 'ORGANIZATION' && ORG_HEADS.has(last)) return 'ORGANIZATION';
   if (type === 'LOCATION' && !LOC_HEADS.has(last)) {
     const place = gaz.match(c.words, 0);
@@ -302,6 +309,8 @@ function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly
 }
 
 type Piece = [ModelMention, number, number];
+
+const INSTITUTE_WORDS = new Set(['research', 'medical', 'cancer', 'policy', 'study', 'studies', 'science', 'health', 'justice', 'rights', 'control', 'prevention', 'data', 'innovation', 'strategic']);
 
 const DIVISION_WORDS = new Set(['business', 'sports', 'sport', 'health', 'politics', 'travel', 'digital', 'games', 'international', 'global', 'america', 'europe', 'asia', 'africa']);
 
