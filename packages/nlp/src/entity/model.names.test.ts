@@ -172,6 +172,15 @@ describe('speakers on top of the model', () => {
     expect(typeOf(out, 'Tessel Center')).toBe('LOCATION');
   });
 
+  it('a name listed with people named in full is a person; a one-word remainder keeps its first word', () => {
+    const t = 'Back are Tomas Quill, Ira Fenn, Lou Marr, and Dario Vesk. Braun, Borchetta and Big Anvil said no.\n\nNews Plaza asked. The news came late.';
+    const out = enrich(t, { PERSON: ['Tomas Quill', 'Ira Fenn', 'Lou Marr', 'Braun', 'Borchetta'], ORGANIZATION: ['Dario Vesk', 'Big Anvil', 'News Plaza'] });
+    expect(typeOf(out, 'Dario Vesk')).toBe('PERSON');
+    // surnames alone say less: "Big Anvil" stays an organisation
+    expect(typeOf(out, 'Big Anvil')).toBe('ORGANIZATION');
+    expect(typeOf(out, 'News Plaza')).toBe('ORGANIZATION');
+  });
+
   it('a product named after its maker is the maker ("Apple CarPlay"); a desk or a station stays whole', () => {
     const t = 'Velkor said Velkor Drivepad ships in May. Velkor Business reported it, as did CBS DFW.';
     const out = enrich(t, { ORGANIZATION: ['Velkor Drivepad', 'Velkor Business', 'Velkor', 'CBS DFW', 'CBS'] });

@@ -58,7 +58,7 @@ export function namesFromModel(
     else if (appositiveRole(tokens, r) === 'ORGANIZATION') out.push({ ...r, modelType: 'ORGANIZATION' });
     // "according to The Wrap", "told Deadline": a source the model passed over is a publication
     // or a body when it is no one's name
-    else if (isSourceSlot(tokens, r) && !FIRST_NAMES.has(r.words[0]!) && !r.sentenceInitial) out.push({ ...r, modelType: 'ORGANIZATION' });
+    else if (isSourceSlot(tokens, r) && !FIRST_NAMES.has(r.words[0]!.toLowerCase()) && !r.sentenceInitial) out.push({ ...r, modelType: 'ORGANIZATION' });
   }
   out.sort((a, b) => a.start - b.start);
   const context = contextTypes(tokens, out, gaz);
@@ -126,19 +126,33 @@ function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<s
     const prev = run[run.length - 1];
     if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) run.push(c);
     else {
-      if (run.length >= 3) runs.push(run);
+      if (run.length >= 2) runs.push(run);
       run = [c];
     }
   }
-  if (run.length >= 3) runs.push(run);
+  if (run.length >= 2) runs.push(run);
   const retyped = new Map<string, EntityType>();
   for (const r of runs) {
+    // "Simon Pegg, and Karl Urban", "Freddie Spencer and Evel Knievel": a given name and a surname
+    // listed with people is a person, whatever the model read
+    // (a list of surnames, "Braun, Borchetta and Big Machine", says less: two people named in full)
+    const people = r.filter((c) => c.modelType === 'PERSON').length;
+    const inFull = r.filter((c) => c.modelType === 'PERSON' && c.words.length >= 2).length;
+    if (people >= 1 && people * 2 >= r.length) {
+      for (const c of r) {
+        const shaped = c.words.length >= 2 && c.words.length <= 3 && !c.known && c.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) &&
+          !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()) || LOC_HEADS.has(w.toLowerCase()));
+        const personal = shaped && (inFull >= 2 || FIRST_NAMES.has(c.words[0]!.toLowerCase()));
+        if (c.modelType === 'ORGANIZATION' && personal && !context.get(fold(c.words.join(' ')))) retyped.set(fold(c.words.join(' ')), 'PERSON');
+      }
+    }
+    if (r.length < 3) continue;
     for (const kind of ['ORGANIZATION', 'LOCATION'] as const) {
       const n = r.filter((c) => c.modelType === kind).length;
       if (n < 2 || n * 2 <= r.length) continue;
       for (const c of r) {
         const key = fold(c.words.join(' '));
-        const oddPerson = c.modelType === 'PERSON' && !FIRST_NAMES.has(c.words[0]!) && (kind === 'ORGANIZATION' || c.words.length === 1);
+        const oddPerson = c.modelType === 'PERSON' && !FIRST_NAMES.has(c.words[0]!.toLowerCase()) && (kind === 'ORGANIZATION' || c.words.length === 1);
         // (a state's postal code, "VA", is a place whatever it is listed with)
         const oddPlace = kind === 'ORGANIZATION' && c.modelType === 'LOCATION' && c.known?.type !== 'LOCATION' && !/^\p{Lu}{2}$/u.test(c.text);
         if ((oddPerson || oddPlace) && !context.get(key)) retyped.set(key, kind);
@@ -345,7 +359,8 @@ function reshape(text: string, tokens: readonly Token[], lowerWords: ReadonlySet
   const lead = tokens[first]!.text;
   const prev = tokens[first - 1];
   const opensSentence = !prev || prev.sent !== tokens[first]!.sent;
-  if (last - first >= 2 && ((opensSentence && lowerWords.has(lead.toLowerCase())) || /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead))) {
+  // ("News Nation" keeps its first word: one word left would be no name of its own)
+  if (last - first >= 2 && ((opensSentence && lowerWords.has(lead.toLowerCase()) && last - first >= 3) || /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead))) {
     return [piece(first + 1, last)];
   }
   return [piece(first, last)];
