@@ -1,7 +1,7 @@
 // Scores entities and attributed quotations against a hand-made answer key, on the real NLP server, and
 // prints what it costs.
 // usage: npx tsx packages/nlp/bench/nlp.bench.ts GOLD.json TEXTS_DIR|TEXT_FILE [--nlp URL] [--out PRED.json]
-//          [--annotations DIR] [--properties JSON] [-v]
+//          [--annotations DIR] [--properties JSON] [--by-site] [--baseline PRED.json] [-v]
 //   GOLD: {"articles": [{id, entities, quotes, not_quotes}]} with TEXTS_DIR/<id>.txt,
 //         or one article (seed-gold.json) with its text file.
 //   --nlp: the CoreNLP server (default $NLP_URL or http://127.0.0.1:9000); start one with infra/local-nlp/start.sh.
@@ -14,6 +14,7 @@ import { createCoreNlpEngine, enrichText } from '../src/index';
 import type { Enrichment, ModelAnnotation } from '../src/index';
 import type { ArticleScore, Counts, GoldArticle, PredArticle } from '../src/scoring/gold-matcher';
 import { prf, scoreArticle } from '../src/scoring/gold-matcher';
+import { printBySite } from './by-site';
 
 const argv = process.argv.slice(2);
 const valueOf = (flag: string): string | undefined => {
@@ -26,7 +27,9 @@ const nlpUrl = valueOf('--nlp') ?? process.env.NLP_URL ?? 'http://127.0.0.1:9000
 const verbose = argv.includes('-v');
 // other model settings to try, e.g. --properties '{"ner.model":"…"}' (keep --annotations apart per setting)
 const properties = JSON.parse(valueOf('--properties') ?? '{}') as Record<string, string>;
-const valued = new Set(['--out', '--annotations', '--nlp', '--properties']);
+// predictions of an earlier run (--out): each site's figures then and now
+const baselineFile = valueOf('--baseline');
+const valued = new Set(['--out', '--annotations', '--nlp', '--properties', '--baseline']);
 const [goldPath, textsPath] = argv.filter((a, i) => !a.startsWith('-') && !valued.has(argv[i - 1] ?? ''));
 if (!goldPath || !textsPath) {
   console.error('usage: nlp.bench.ts GOLD.json TEXTS_DIR|TEXT_FILE [--nlp URL] [--out PRED.json] [--annotations DIR] [-v]');
@@ -127,6 +130,9 @@ console.log(
 if (coldServerMs.length > 0) console.log(`         (the server's own first pass over these texts, as after a start: median ${fmt(median(coldServerMs))} ms of CPU per article)`);
 console.log(serverPid ? `         NLP server (pid ${serverPid}) resident memory: ${rssMbOf(serverPid)} MB` : '         NLP server process not found on this machine: its CPU is not counted');
 console.log(`attributed-quote F1 ${fmt(att.f1)} | speaker acc ${fmt(acc)} | entity F1 ${fmt(e.f1)}`);
+if (argv.includes('--by-site') || baselineFile) {
+  printBySite(articles, scores, baselineFile ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as Record<string, PredArticle>) : undefined);
+}
 if (outFile) writeFileSync(outFile, JSON.stringify(predictions, null, 1));
 
 /** The local CoreNLP server's pid (its command line names the port), for its CPU and memory. */
