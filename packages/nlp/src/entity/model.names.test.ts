@@ -181,6 +181,14 @@ describe('speakers on top of the model', () => {
     expect(typeOf(out, 'News Plaza')).toBe('ORGANIZATION');
   });
 
+  it('place words decide between a place and a team; words in front of a name are cut off', () => {
+    const t = 'They flew to Marlow Beach. The Oklahoma City Hornets beat the Dover Rams. Next: Host the Dover Rams; the NBA-leading Dover Rams won.';
+    const out = enrich(t, { ORGANIZATION: ['Marlow Beach', 'Dover Rams', 'Host the Dover Rams', 'NBA-leading Dover Rams', 'the Dover Rams'], LOCATION: ['Oklahoma City Hornets'] });
+    expect(typeOf(out, 'Marlow Beach')).toBe('LOCATION');
+    expect(typeOf(out, 'Oklahoma City Hornets')).toBe('ORGANIZATION');
+    expect(out.entities.filter((e) => e.type === 'ORGANIZATION').map((e) => e.name).sort()).toEqual(['Dover Rams', 'Oklahoma City Hornets']);
+  });
+
   it('a product named after its maker is the maker ("Apple CarPlay"); a desk or a station stays whole', () => {
     const t = 'Velkor said Velkor Drivepad ships in May. Velkor Business reported it, as did CBS DFW.';
     const out = enrich(t, { ORGANIZATION: ['Velkor Drivepad', 'Velkor Business', 'Velkor', 'CBS DFW', 'CBS'] });

@@ -297,10 +297,16 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
     if (at || listed) return 'LOCATION';
   }
   if (type !== 'ORGANIZATION' && ORG_HEADS.has(last)) return 'ORGANIZATION';
-  if (type === 'LOCATION' && !LOC_HEADS.has(last)) {
+  if (type === 'LOCATION' && !LOC_HEADS.has(last) && !MORE_PLACE_HEADS.has(last)) {
+    // a known place and more words that are no place's: a newspaper, a team ("Oklahoma City Thunder")
     const place = gaz.match(c.words, 0);
-    if (place && place.entry.type === 'LOCATION' && place.length === c.words.length - 1) return 'ORGANIZATION';
+    const rest = place ? c.words.slice(place.length) : [];
+    const placeWords = rest.filter((w) => LOC_HEADS.has(w.toLowerCase()) || MORE_PLACE_HEADS.has(w.toLowerCase())).length;
+    if (place && place.entry.type === 'LOCATION' && rest.length >= 1 && rest.length - placeWords === 1) return 'ORGANIZATION';
   }
+  // "Virginia Beach", "Cuyahoga Falls" read as organisations: a place word ends them, no
+  // organisation word is in them
+  if (type === 'ORGANIZATION' && (LOC_HEADS.has(last) || MORE_PLACE_HEADS.has(last)) && last !== 'capital' && !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return 'LOCATION';
   return type;
 }
 
@@ -323,6 +329,9 @@ function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly
 }
 
 type Piece = [ModelMention, number, number];
+
+// place words the shared list leaves out (it also decides what ends a place's name elsewhere)
+const MORE_PLACE_HEADS = new Set(['beach', 'springs', 'hill', 'creek', 'grove', 'woods', 'bluffs', 'shores', 'cove', 'glen']);
 
 const INSTITUTE_WORDS = new Set(['research', 'medical', 'cancer', 'policy', 'study', 'studies', 'science', 'health', 'justice', 'rights', 'control', 'prevention', 'data', 'innovation', 'strategic']);
 
@@ -359,10 +368,18 @@ function reshape(text: string, tokens: readonly Token[], lowerWords: ReadonlySet
   const lead = tokens[first]!.text;
   const prev = tokens[first - 1];
   const opensSentence = !prev || prev.sent !== tokens[first]!.sent;
-  // ("News Nation" keeps its first word: one word left would be no name of its own)
-  if (last - first >= 2 && ((opensSentence && lowerWords.has(lead.toLowerCase()) && last - first >= 3) || /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead))) {
-    return [piece(first + 1, last)];
-  }
+  // "Former National Security Council": an ordinary word opening the sentence is no part of the name
+  // ("News Nation" keeps its first word: one word left would be no name of its own); "NBA-leading
+  // Lakers" (as the tokens split it) and "Host the Lakers": a modifier or a verb in front, not the name
+  let drop = 0;
+  // (the model's mention sometimes takes in a lower-case "the": "the Lakers")
+  if (last - first >= 2 && lead === 'the') drop = 1;
+  else if (last - first >= 3 && opensSentence && lowerWords.has(lead.toLowerCase())) drop = 1;
+  else if (last - first >= 2 && /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead)) drop = 1;
+  else if (last - first >= 4 && tokens[first + 1]!.text === '-' && /^\p{Ll}+$/u.test(tokens[first + 2]!.text)) drop = 3;
+  else if (last - first >= 3 && tokens[first + 1]!.text === 'the') drop = 1;
+  if (drop > 0 && tokens[first + drop]!.text === 'the' && last - first - drop >= 2) drop++;
+  if (drop > 0) return [piece(first + drop, last)];
   return [piece(first, last)];
 }
 
