@@ -1,0 +1,162 @@
+// The whole pipeline against what its parts allow: real pages served from loopback hosts, every
+// stage as its own `newsflow start <stage>` process on the real Redis, the local engine and the
+// NLP server, with its own queue prefix and index alias (deleted at the end).
+// usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N]
+//   DIR laid out like shared/datasets/article-extraction-dev (html/<id>.html.gz); each page is
+//   served under N distinct paths (--copies, default 3), up to --urls URLs in all.
+// Prints: documents/s end to end; CPU per document of each process (from /proc: the four stages,
+// Redis, the engine and the NLP server); the ideal (cores ÷ CPU per document of extraction plus
+// enrichment alone, measured first on the same pages) and the ratio; each stage's p50/p95 time
+// and queue wait; peak RSS per process; Redis memory per article in flight.
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { QueueEvents } from 'bullmq';
+import { QUEUES } from '@newsflow/contracts';
+import { extractArticle } from '@newsflow/extraction';
+import { createCoreNlpEngine, enrichArticle } from '@newsflow/nlp';
+import { createChaosRun } from '../chaos/support/chaos-run';
+import { startSiteServer } from '../integration/fetch-test-kit';
+import { findProcess, memoryMbOf, treeCpuMs } from '../support/proc-stats';
+import { TEST_NLP_URL, TEST_REDIS_URL, TEST_SEARCH_URL } from '../support/services';
+import { STAGE_NAMES, type StageName } from '../support/stage-process';
+
+const argv = process.argv.slice(2);
+const option = (name: string, fallback: number): number => {
+  const i = argv.indexOf(`--${name}`);
+  const v = i >= 0 ? Number(argv[i + 1]) : fallback;
+  if (!Number.isInteger(v) || v <= 0) throw new Error(`--${name} must be a positive whole number`);
+  return v;
+};
+const dir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+if (!dir) {
+  console.error('usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N]');
+  process.exit(2);
+}
+const copies = option('copies', 3);
+const hosts = option('hosts', 8);
+const pages = readdirSync(join(dir, 'html'))
+  .filter((f) => f.endsWith('.html.gz'))
+  .sort()
+  .map((f) => ({ id: f.replace(/\.html\.gz$/, ''), html: gunzipSync(readFileSync(join(dir, 'html', f))).toString('utf8') }));
+const urlCount = Math.min(option('urls', pages.length * copies), pages.length * copies);
+const cores = availableParallelism();
+const fmt = (x: number, d = 1): string => x.toFixed(d);
+const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+
+// 1. The parts alone, on the same pages: extraction in this process, enrichment on the NLP server.
+const nlp = createCoreNlpEngine({ url: TEST_NLP_URL, timeoutMs: 120_000 });
+const nlpPid = findProcess('StanfordCoreNLPServer', new URL(TEST_NLP_URL).port || '9000') ?? findProcess('StanfordCoreNLPServer');
+const texts: string[] = [];
+for (const p of pages.slice(0, 5)) extractArticle(p.html, { url: `https://example.com/${p.id}`, dom: 'linkedom' }); // warm-up
+let c0 = process.cpuUsage();
+for (const p of pages) {
+  try {
+    texts.push(extractArticle(p.html, { url: `https://example.com/${p.id}`, dom: 'linkedom' }).text);
+  } catch {
+    texts.push('');
+  }
+}
+let used = process.cpuUsage(c0);
+const extractMs = (used.user + used.system) / 1000 / pages.length;
+for (const t of texts.slice(0, 5)) await enrichArticle(t, nlp); // warm-up
+const s0 = treeCpuMs(nlpPid);
+c0 = process.cpuUsage();
+for (const t of texts) await enrichArticle(t, nlp);
+used = process.cpuUsage(c0);
+const enrichMs = ((used.user + used.system) / 1000 + (treeCpuMs(nlpPid) - s0)) / texts.length;
+const ideal = (cores * 1000) / (extractMs + enrichMs);
+console.log(`pages: ${pages.length}, URLs: ${urlCount} (${copies} paths a page), ${hosts} hosts, ${cores} cores`);
+console.log(`alone: extraction ${fmt(extractMs)} ms CPU/page, enrichment ${fmt(enrichMs)} ms CPU/article (NLP server included)`);
+console.log(`ideal: ${fmt(ideal)} documents/s (cores ÷ extraction + enrichment CPU per document)`);
+
+// 2. The system: each stage its own process, pages from loopback hosts.
+const site = await startSiteServer(
+  Array.from({ length: hosts }, (_, i) => `127.0.0.${i + 2}`),
+  (_req, res, path) => {
+    const m = /^\/c(\d+)\/([0-9a-f]+)\.html$/.exec(path);
+    const page = m ? pages.find((p) => p.id === m[2]) : undefined;
+    if (!page) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
+  },
+);
+const urls = Array.from({ length: urlCount }, (_, i) => {
+  const page = pages[i % pages.length]!;
+  const copy = Math.floor(i / pages.length);
+  return `${site.origins[i % hosts]}/c${copy}/${page.id}.html`;
+});
+const run = await createChaosRun({ scenario: 'bench-pipeline', redisUrl: TEST_REDIS_URL, searchUrl: TEST_SEARCH_URL });
+const timings = Object.fromEntries(STAGE_NAMES.map((s) => [s, { wait: [] as number[], work: [] as number[] }])) as Record<StageName, { wait: number[]; work: number[] }>;
+const events: QueueEvents[] = [];
+try {
+  await run.startAll();
+  for (const stage of STAGE_NAMES) {
+    const added = new Map<string, number>();
+    const active = new Map<string, number>();
+    const ev = new QueueEvents(QUEUES[stage], { prefix: run.prefix, connection: { url: TEST_REDIS_URL } });
+    ev.on('waiting', ({ jobId }) => added.set(jobId, Date.now()));
+    ev.on('active', ({ jobId }) => {
+      active.set(jobId, Date.now());
+      const a = added.get(jobId);
+      if (a !== undefined) timings[stage].wait.push(Date.now() - a);
+    });
+    ev.on('completed', ({ jobId }) => {
+      const a = active.get(jobId);
+      if (a !== undefined) timings[stage].work.push(Date.now() - a);
+      added.delete(jobId);
+      active.delete(jobId);
+    });
+    await ev.waitUntilReady();
+    events.push(ev);
+  }
+  const redisPid = Number(/process_id:(\d+)/.exec(await run.redis.info('server'))?.[1] ?? 0);
+  const nodes = (await (await fetch(`${TEST_SEARCH_URL}/_nodes/_local/process`)).json()) as { nodes: Record<string, { process: { id: number } }> };
+  const enginePid = Object.values(nodes.nodes)[0]?.process.id ?? null;
+  const pids: Record<string, number | null | undefined> = {
+    ...Object.fromEntries(STAGE_NAMES.map((s) => [s, run.stages[s].pid()])),
+    redis: redisPid,
+    engine: enginePid,
+    nlp: nlpPid,
+  };
+  const cpuBefore = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, treeCpuMs(p)]));
+  const memBefore = Number(/used_memory:(\d+)/.exec(await run.redis.info('memory'))?.[1] ?? 0);
+  let peakInFlight = 0;
+  let peakMem = memBefore;
+  const t0 = Date.now();
+  await run.enqueue(urls);
+  // in flight = enqueued and not yet indexed; sampled each second with Redis' memory
+  let drained = false;
+  while (!drained && Date.now() - t0 < 3_600_000) {
+    const done = await run.documents().catch(() => 0);
+    peakInFlight = Math.max(peakInFlight, urlCount - done);
+    peakMem = Math.max(peakMem, Number(/used_memory:(\d+)/.exec(await run.redis.info('memory'))?.[1] ?? 0));
+    // (waits a second when something is left)
+    drained = (await run.waitDrained(1)).drained;
+  }
+  const seconds = (Date.now() - t0) / 1000;
+  const figures = await run.figures();
+  const docs = figures.index.documents;
+  console.log(`end to end: ${docs} documents in ${fmt(seconds)} s = ${fmt(docs / seconds, 2)} documents/s (${figures.failed} failed); ${fmt((100 * docs) / seconds / ideal)}% of the ideal`);
+  let total = 0;
+  const cpuLines: string[] = [];
+  for (const [name, pid] of Object.entries(pids)) {
+    const ms = (treeCpuMs(pid) - cpuBefore[name]!) / Math.max(1, docs);
+    total += ms;
+    cpuLines.push(`${name} ${fmt(ms)}`);
+  }
+  console.log(`CPU ms per document: ${cpuLines.join(', ')}; all ${fmt(total)}`);
+  const outside = total - extractMs - enrichMs - ((treeCpuMs(pids.engine) - cpuBefore.engine!) / Math.max(1, docs));
+  console.log(`CPU per document outside extraction, enrichment and the engine: ${fmt(outside)} ms`);
+  for (const s of STAGE_NAMES) {
+    const t = timings[s];
+    console.log(`  ${s.padEnd(7)} work p50 ${quantile(t.work, 0.5)} ms p95 ${quantile(t.work, 0.95)} ms; queue wait p50 ${quantile(t.wait, 0.5)} ms p95 ${quantile(t.wait, 0.95)} ms`);
+  }
+  console.log(`peak RSS MB: ${Object.entries(pids).map(([k, p]) => `${k} ${memoryMbOf(p).peak}`).join(', ')}`);
+  console.log(`Redis: used_memory +${fmt((peakMem - memBefore) / 1024 / 1024)} MB at peak with up to ${peakInFlight} articles in flight = ${fmt((peakMem - memBefore) / 1024 / Math.max(1, peakInFlight))} kB per article`);
+} finally {
+  for (const ev of events) await ev.close().catch(() => undefined);
+  await run.close();
+  await site.close();
+}
+process.exit(0);
