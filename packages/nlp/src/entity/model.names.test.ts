@@ -104,6 +104,14 @@ describe('speakers on top of the model', () => {
     expect(out.quotes.map((q) => q.speaker)).toEqual(['Harlow Productions', null, 'Tom Reyes']);
   });
 
+  it('"she said" after "one mother" is that unnamed mother; a long fragment goes on from the sentence before', () => {
+    const t = 'The Ledger spoke to one mother, who knew her son had an account on Pixwell.\n\n' +
+      '"I am so ahead of every other parent," she said.\n\n' +
+      'It is not clear which came first, Rena Howitt says. Just because taste came first, "that does not mean that is the order in which it evolved."';
+    const out = enrich(t, { ORGANIZATION: ['Ledger', 'Pixwell'], PERSON: ['Rena Howitt'] });
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['one mother', 'Rena Howitt']);
+  });
+
   it('a signature line names the speaker of the quote above it', () => {
     const t = '“The best show of the year, and I cried twice.”\n– Maria Lopez\n\n“Not worth the ticket price.” — Tom Berg, Chicago';
     const out = enrich(t, { PERSON: ['Maria Lopez', 'Tom Berg'], LOCATION: ['Chicago'] });

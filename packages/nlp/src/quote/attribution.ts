@@ -73,7 +73,11 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
     const longPartial = kinds[si] === 'partial' && text.slice(sp.start, sp.end).split(/\s+/).length >= 4;
     if (!a.speaker && !scare[si] && longPartial) {
       const prev = nearestInParagraph(attrs, spanTok, tokens, si, para, false);
+      // "…, Howitt says. Just because …, 'that doesn't mean …'": the reported speech of the
+      // sentence before, in the same paragraph, goes on
+      const reported = prev ? null : reportedSpeaker(ctx, previousSentenceStart(tokens, st.open), st.open);
       if (prev) attrs[si] = { speaker: prev.speaker, cue: null };
+      else if (reported) attrs[si] = { speaker: reported, cue: null };
     }
     if (!a.speaker && !scare[si] && kinds[si] === 'direct') {
       const same = nearestInParagraph(attrs, spanTok, tokens, si, para, true);
@@ -271,6 +275,14 @@ function colonLead(ctx: Ctx, open: number): Attribution | null {
   if (!prev || prev.text !== ':') return null;
   // treat the colon as the quote's start so the lead sentence is searched
   return attributeBefore(ctx, open - 1);
+}
+
+/** The first token of the sentence before token `k`'s, within its paragraph (else of its own sentence). */
+function previousSentenceStart(tokens: readonly Token[], k: number): number {
+  const { sent, para } = tokens[k]!;
+  let j = k;
+  while (j > 0 && tokens[j - 1]!.para === para && tokens[j - 1]!.sent >= sent - 1) j--;
+  return j;
 }
 
 /** Index of the first token of the paragraph that token `k` is in (0 when k < 0). */
