@@ -3,8 +3,10 @@ import type { Token } from '../text/tokens';
 import type { EntityTable, ResolvedMention } from '../entity/entity.resolver';
 import type { QuoteSpan } from './quote-span.finder';
 import { AFTER_ONLY_CUES, AUX_ADVERBS, CUE_VERBS, NAMING_VERBS, PRONOUNS } from '../lexicon/words';
-import type { Ctx, Speaker } from './speaker.resolver';
-import { DETERMINERS, LISTENER_CUES, isWordTok, lower, objectNP, resolvePronoun, speakerOf, subjectNP } from './speaker.resolver';
+import type { Ctx, Speaker } from './speaker.context';
+import { DETERMINERS, isWordTok, lower, speakerOf } from './speaker.context';
+import { LISTENER_CUES, objectNP, subjectNP } from './speaker.resolver';
+import { resolvePronoun } from './pronoun.resolver';
 
 interface Attribution {
   speaker: Speaker | null;

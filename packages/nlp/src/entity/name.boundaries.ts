@@ -1,0 +1,146 @@
+import type { Token } from '../text/tokens';
+import type { ModelMention } from '../engine/nlp.port';
+import type { Gazetteer } from '../lexicon/gazetteer';
+import { matchTitle, type NameCandidate } from './name.finder';
+import { fold } from './name.index';
+import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
+
+// Where a name the model found starts and ends: what its mention takes in that is not the name
+// ("Host the Lakers"), one name it cut in two ("Procter & Gamble"), two names it read as one
+// ("Friederike Otto of Imperial College"), a product for its maker ("Apple CarPlay").
+
+export type Piece = [ModelMention, number, number];
+
+const DIVISION_WORDS = new Set(['business', 'sports', 'sport', 'health', 'politics', 'travel', 'digital', 'games', 'international', 'global', 'america', 'europe', 'asia', 'africa']);
+
+/**
+ * Where the model's boundaries take in more than the name: "San Francisco's Moscone Center" is
+ * two names (a known place and what it owns); "US Trade" of "US Trade Representative" stops before
+ * the office; "Former National Security Council" and "NBA-leading Lakers" lose the word in front
+ * (an ordinary word the text also writes in lower case, or a hyphenated modifier).
+ */
+export function reshape(text: string, tokens: readonly Token[], lowerWords: ReadonlySet<string>, m: ModelMention, first: number, last: number, gaz: Gazetteer): Piece[] {
+  const piece = (a: number, b: number, type = m.type, end?: number): Piece => [{ start: tokens[a]!.start, end: end ?? (b === last ? m.end : tokens[b - 1]!.end), type }, a, b];
+  const words = tokens.slice(first, Math.min(tokens.length, last + 3)).map((t) => t.text);
+  for (let k = 1; k < last - first; k++) {
+    const t = matchTitle(words, k);
+    if (t && k + t.length > last - first) return reshape(text, tokens, lowerWords, { ...m, end: tokens[first + k - 1]!.end }, first, first + k, gaz);
+  }
+  // "US Trade" of "US Trade Representative Robert Lighthizer": the last word qualifies the office
+  // that follows (kept for a one-word name: "Google CEO Sundar Pichai")
+  if (last - first >= 2 && /^\p{Lu}/u.test(words[last - first] ?? '') && matchTitle(words, last - first)) {
+    return reshape(text, tokens, lowerWords, { ...m, end: tokens[last - 2]!.end }, first, last - 1, gaz);
+  }
+  for (let k = first; k < last - 1; k++) {
+    if (!/^\p{L}.*['’]s$/u.test(tokens[k]!.text)) continue;
+    const owner = text.slice(tokens[first]!.start, tokens[k]!.end - 2).split(/\s+/);
+    // ("People's Liberation Army", "Magistrate's Court" keep theirs: only a known place owns a name)
+    const known = gaz.match(owner, 0);
+    if (!known || known.length !== owner.length || known.entry.type !== 'LOCATION') continue;
+    return [piece(first, k + 1, 'LOCATION', tokens[k]!.end - 2), ...reshape(text, tokens, lowerWords, { ...m, start: tokens[k + 1]!.start }, k + 1, last, gaz)];
+  }
+  const lead = tokens[first]!.text;
+  const prev = tokens[first - 1];
+  const opensSentence = !prev || prev.sent !== tokens[first]!.sent;
+  // "Former National Security Council": an ordinary word opening the sentence is no part of the name
+  // ("News Nation" keeps its first word: one word left would be no name of its own); "NBA-leading
+  // Lakers" (as the tokens split it) and "Host the Lakers": a modifier or a verb in front, not the name
+  let drop = 0;
+  // (the model's mention sometimes takes in a lower-case "the": "the Lakers")
+  if (last - first >= 2 && lead === 'the') drop = 1;
+  else if (last - first >= 3 && opensSentence && lowerWords.has(lead.toLowerCase())) drop = 1;
+  else if (last - first >= 2 && /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead)) drop = 1;
+  else if (last - first >= 4 && tokens[first + 1]!.text === '-' && /^\p{Ll}+$/u.test(tokens[first + 2]!.text)) drop = 3;
+  else if (last - first >= 3 && tokens[first + 1]!.text === 'the') drop = 1;
+  if (drop > 0 && tokens[first + drop]!.text === 'the' && last - first - drop >= 2) drop++;
+  if (drop > 0) return [piece(first + drop, last)];
+  return [piece(first, last)];
+}
+
+/**
+ * One organisation the model read as two: "Procter & Gamble" (an ampersand always joins), and
+ * "U.S. Customs and Border Protection" — "X and Y" where X ends in a plural word (Customs,
+ * Services, Affairs) and Y, two words or more, is never named alone in the text. ("Google and
+ * Facebook" stay two.)
+ */
+export function joinSplitOrganisations(text: string, mentions: ModelMention[]): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'ORGANIZATION' && m.type === 'ORGANIZATION') {
+      const between = text.slice(prev.end, m.start);
+      const second = text.slice(m.start, m.end);
+      const aloneElsewhere = text.split(second).length - 1 > 1;
+      const joined = between === ' & ' || (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
+      if (joined) {
+        out[out.length - 1] = { ...prev, end: m.end };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * "Friederike Otto of Imperial College London" read as one organisation: where the rules cut the
+ * name at "of" into a plain two- or three-word name (no institution or place word) and what
+ * follows, it is a person "of" an institution.
+ */
+export function personOfOrganisation(text: string, m: ModelMention, ruleNames: readonly NameCandidate[]): NameCandidate[] | null {
+  if (m.type !== 'ORGANIZATION') return null;
+  const inside = ruleNames.filter((r) => r.start >= m.start && r.end <= m.end);
+  if (inside.length !== 2) return null;
+  const [person, org] = inside as [NameCandidate, NameCandidate];
+  const plain = (w: string) => !ORG_HEADS.has(w.toLowerCase()) && !LOC_HEADS.has(w.toLowerCase());
+  if (text.slice(person.end, org.start) !== ' of ' || person.words.length < 2 || person.words.length > 3 || !person.words.every(plain)) return null;
+  return [
+    { ...person, modelType: 'PERSON' },
+    { ...org, modelType: 'ORGANIZATION' },
+  ];
+}
+
+/**
+ * "Apple CarPlay", "Google Stadia", "Ascom Myco": the model takes a product named after its maker
+ * for one organisation. Where the leading words are an organisation named on its own in the text
+ * (or a known one) and the rest holds no word of an organisation's or a place's name ("Amazon Web
+ * Services", "Nissan North America" stay whole), the mention is the maker's.
+ */
+export function productsToMakers(tokens: readonly Token[], cands: NameCandidate[], gaz: Gazetteer): NameCandidate[] {
+  const orgs = new Set<string>();
+  for (const c of cands) if (c.modelType === 'ORGANIZATION') orgs.add(fold(c.words.join(' ')));
+  return cands.map((c) => {
+    if (c.modelType !== 'ORGANIZATION' || c.words.length < 2 || c.known) return c;
+    for (let k = c.words.length - 1; k >= 1; k--) {
+      const maker = c.words.slice(0, k);
+      const rest = c.words.slice(k);
+      const known = gaz.match(maker, 0);
+      const isOrg = orgs.has(fold(maker.join(' '))) || (known?.entry.type === 'ORGANIZATION' && known.length === k);
+      if (!isOrg) continue;
+      const plain = rest.every((w) => {
+        const lw = w.toLowerCase().replace(/[.’']s?$/, '');
+        // ("CNN Business", "CBS DFW": a desk or a station of the organisation, not a product)
+        return !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FACILITY_HEADS.has(lw) && !DIVISION_WORDS.has(lw) && !/^\p{Lu}{2,5}$/u.test(w) &&
+          /^\p{Lu}/u.test(w) && gaz.match([w], 0)?.entry.type !== 'LOCATION';
+      });
+      if (!plain) return c;
+      let last = c.first;
+      const end = c.start + c.text.indexOf(maker[maker.length - 1]!, c.text.indexOf(maker[0]!)) + maker[maker.length - 1]!.length;
+      while (last < c.last && tokens[last]!.end <= end) last++;
+      return { ...c, last, end, text: c.text.slice(0, end - c.start), words: maker, possessive: false };
+    }
+    return c;
+  });
+}
+
+/**
+ * "reported by The Hollywood Reporter", "toured with The Doobie Brothers": a capital "The" inside a
+ * sentence is part of an organisation's name, as written (the entity's name still goes without it,
+ * so "the Doobie Brothers" elsewhere is the same band).
+ */
+export function withCapitalThe(tokens: readonly Token[], c: NameCandidate): NameCandidate {
+  const the = tokens[c.first - 1];
+  const before = tokens[c.first - 2];
+  if (c.modelType !== 'ORGANIZATION' || the?.text !== 'The' || !before || before.sent !== the.sent || /^["“‘(:—–-]$/.test(before.text)) return c;
+  return { ...c, first: c.first - 1, start: the.start, text: `The ${c.text}` };
+}

@@ -1,0 +1,159 @@
+import type { EntityType } from '../types';
+import type { Token } from '../text/tokens';
+import type { Gazetteer } from '../lexicon/gazetteer';
+import type { NameCandidate } from './name.finder';
+import { fold } from './name.index';
+import { contextType } from './entity.classifier';
+import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
+import { FIRST_NAMES } from '../lexicon/first-names.data';
+
+// What type each of the model's names is: what the words around it say, the model's majority over
+// the form's mentions, the words of the name itself, and the names it is listed with.
+
+/** Decides every candidate's type in place (see the steps below, in this order). */
+export function decideTypes(text: string, tokens: readonly Token[], cands: NameCandidate[], gaz: Gazetteer): void {
+  const context = contextTypes(tokens, cands, gaz);
+  voteTypes(text, cands, context);
+  for (const c of cands) c.modelType = retype(c, gaz, text);
+  typeByList(text, cands, context);
+}
+
+/**
+ * The type the words around a form's mentions say plainly (contextType), by form; a form they give
+ * two types keeps the model's.
+ */
+function contextTypes(tokens: readonly Token[], cands: readonly NameCandidate[], gaz: Gazetteer): Map<string, EntityType | null> {
+  const said = new Map<string, EntityType | null>();
+  for (const c of cands) {
+    const t = contextType(tokens, c, gaz);
+    if (!t) continue;
+    const key = fold(c.words.join(' '));
+    const was = said.get(key);
+    said.set(key, was === undefined || was === t ? t : null);
+  }
+  return said;
+}
+
+/**
+ * One surface form, one type: what the words around its mentions say plainly, else the model's
+ * majority over the form's mentions (first seen breaks ties).
+ */
+function voteTypes(text: string, cands: NameCandidate[], context: ReadonlyMap<string, EntityType | null>): void {
+  const votes = new Map<string, Map<EntityType, number>>();
+  for (const c of cands) {
+    if (!c.modelType) continue;
+    const key = fold(c.words.join(' '));
+    const v = votes.get(key) ?? new Map<EntityType, number>();
+    v.set(c.modelType, (v.get(c.modelType) ?? 0) + 1);
+    votes.set(key, v);
+  }
+  for (const c of cands) {
+    const key = fold(c.words.join(' '));
+    const said = context.get(key);
+    if (said) {
+      c.modelType = said;
+      continue;
+    }
+    const v = votes.get(key);
+    if (!v) continue;
+    // "in Austin": the model's own reading of this mention stands
+    if (c.modelType === 'LOCATION' && /\b(?:in|to|from|near|at)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) continue;
+    let best: EntityType | undefined;
+    for (const [t, n] of v) if (best === undefined || n > v.get(best)!) best = t;
+    c.modelType = best;
+  }
+}
+
+/**
+ * What the words of a name say against the model's type, where the model is known to slip:
+ * "Dick Clark Productions" or "Harvard University" read as a person or place ("Productions",
+ * "University" make it an organisation), "Sacramento Bee" read as a place (a known place and one
+ * more word that is no place word: a newspaper, a team), "Bridgestone Arena" read as an
+ * organisation (a venue is a place).
+ */
+function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | undefined {
+  const type = c.modelType;
+  if (!type || c.known || c.words.length < 2) return type;
+  // "moved to St. Paul", "near Fort Worth": a place prefix after a place preposition
+  if (PLACE_PREFIXES.has(c.words[0]!.toLowerCase()) && /\b(?:in|to|from|near|at|of)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) return 'LOCATION';
+  const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
+  if (FACILITY_HEADS.has(last)) return 'LOCATION';
+  // "at the Moscone Center", "PPL Center, Allentown, PA": a center where something takes place
+  // is a venue (a "Research Center" or a "Medical Center" stays an institution)
+  if ((last === 'center' || last === 'centre') && !c.words.slice(0, -1).some((w) => ORG_HEADS.has(w.toLowerCase()) || INSTITUTE_WORDS.has(w.toLowerCase()))) {
+    const at = /\b(?:at|in|inside|outside)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, c.start - 12), c.start));
+    const listed = /^,\s+\p{Lu}[\p{L}.' -]*,\s+(?:\p{Lu}{2}\b|\p{Lu}\p{Ll}+\.)/u.test(text.slice(c.end, c.end + 60));
+    if (at || listed) return 'LOCATION';
+  }
+  if (type !== 'ORGANIZATION' && ORG_HEADS.has(last)) return 'ORGANIZATION';
+  if (type === 'LOCATION' && !LOC_HEADS.has(last) && !MORE_PLACE_HEADS.has(last)) {
+    // a known place and more words that are no place's: a newspaper, a team ("Oklahoma City Thunder")
+    const place = gaz.match(c.words, 0);
+    const rest = place ? c.words.slice(place.length) : [];
+    const placeWords = rest.filter((w) => LOC_HEADS.has(w.toLowerCase()) || MORE_PLACE_HEADS.has(w.toLowerCase())).length;
+    if (place && place.entry.type === 'LOCATION' && rest.length >= 1 && rest.length - placeWords === 1) return 'ORGANIZATION';
+  }
+  // "Virginia Beach", "Cuyahoga Falls" read as organisations: a place word ends them, no
+  // organisation word is in them
+  if (type === 'ORGANIZATION' && (LOC_HEADS.has(last) || MORE_PLACE_HEADS.has(last)) && last !== 'capital' && !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return 'LOCATION';
+  return type;
+}
+
+/**
+ * "the Sacramento Bee, Miami Herald and Kansas City Star", "Chime, Varo, SoFi and GoBank": names
+ * listed together are of one kind. In a list of three or more where most are organisations (or
+ * places), a one-word name the model took for a person, or a place no gazetteer knows, is of the
+ * list's kind — everywhere in the text, unless the words around it said otherwise.
+ */
+function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<string, EntityType | null>): void {
+  const runs: NameCandidate[][] = [];
+  let run: NameCandidate[] = [];
+  for (const c of cands) {
+    const prev = run[run.length - 1];
+    if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) run.push(c);
+    else {
+      if (run.length >= 2) runs.push(run);
+      run = [c];
+    }
+  }
+  if (run.length >= 2) runs.push(run);
+  const retyped = new Map<string, EntityType>();
+  for (const r of runs) {
+    // "Simon Pegg, and Karl Urban", "Freddie Spencer and Evel Knievel": a given name and a surname
+    // listed with people is a person, whatever the model read
+    // (a list of surnames, "Braun, Borchetta and Big Machine", says less: two people named in full)
+    const people = r.filter((c) => c.modelType === 'PERSON').length;
+    const inFull = r.filter((c) => c.modelType === 'PERSON' && c.words.length >= 2).length;
+    if (people >= 1 && people * 2 >= r.length) {
+      for (const c of r) {
+        const shaped = c.words.length >= 2 && c.words.length <= 3 && !c.known && c.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) &&
+          !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()) || LOC_HEADS.has(w.toLowerCase()));
+        const personal = shaped && (inFull >= 2 || FIRST_NAMES.has(c.words[0]!.toLowerCase()));
+        if (c.modelType === 'ORGANIZATION' && personal && !context.get(fold(c.words.join(' ')))) retyped.set(fold(c.words.join(' ')), 'PERSON');
+      }
+    }
+    if (r.length < 3) continue;
+    for (const kind of ['ORGANIZATION', 'LOCATION'] as const) {
+      const n = r.filter((c) => c.modelType === kind).length;
+      if (n < 2 || n * 2 <= r.length) continue;
+      for (const c of r) {
+        const key = fold(c.words.join(' '));
+        const oddPerson = c.modelType === 'PERSON' && !FIRST_NAMES.has(c.words[0]!.toLowerCase()) && (kind === 'ORGANIZATION' || c.words.length === 1);
+        // (a state's postal code, "VA", is a place whatever it is listed with)
+        const oddPlace = kind === 'ORGANIZATION' && c.modelType === 'LOCATION' && c.known?.type !== 'LOCATION' && !/^\p{Lu}{2}$/u.test(c.text);
+        if ((oddPerson || oddPlace) && !context.get(key)) retyped.set(key, kind);
+      }
+    }
+  }
+  if (retyped.size === 0) return;
+  for (const c of cands) c.modelType = retyped.get(fold(c.words.join(' '))) ?? c.modelType;
+}
+
+const LIST_GLUE = /^(?:, +|,? +(?:and|or|&) +)(?:the +)?$/;
+
+// place words the shared list leaves out (it also decides what ends a place's name elsewhere)
+const MORE_PLACE_HEADS = new Set(['beach', 'springs', 'hill', 'creek', 'grove', 'woods', 'bluffs', 'shores', 'cove', 'glen']);
+
+const INSTITUTE_WORDS = new Set(['research', 'medical', 'cancer', 'policy', 'study', 'studies', 'science', 'health', 'justice', 'rights', 'control', 'prevention', 'data', 'innovation', 'strategic']);
+
+export const PLACE_PREFIXES = new Set(['st.', 'st', 'saint', 'ste.', 'mount', 'mt.', 'fort', 'ft.', 'port', 'lake', 'cape', 'san', 'santa', 'los', 'las']);

@@ -1,0 +1,70 @@
+import type { ResolvedMention } from '../entity/entity.resolver';
+import { ORG_ROLE_NOUNS } from '../lexicon/words';
+import type { Ctx, Speaker } from './speaker.context';
+import { isRole, lower, mentionIndexBefore, speakerOf } from './speaker.context';
+
+// Whom "he", "she", "it" and "they" stand for, where a speech verb has a pronoun for its subject.
+
+/**
+ * "he said": the subject (first person named, outside quotes) of the current sentence before the
+ * pronoun, else of the nearest earlier sentence that names one. "it" likewise for organisations/places.
+ */
+export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP'): Speaker | null {
+  const { tokens, table, inQuote } = ctx;
+  // "he" skips a known woman, "she" a known man
+  const pron = lower(tokens[at]);
+  const wrongGender = pron === 'he' ? 'f' : pron === 'she' ? 'm' : null;
+  const want = (e: number): boolean => {
+    const ty = table.entities[e]!.type;
+    if (kind === 'PERSON') return ty === 'PERSON' && (wrongGender === null || table.gender.get(e) !== wrongGender);
+    return kind === 'THING' ? ty !== 'PERSON' : ty === 'ORGANIZATION';
+  };
+  const sentOf = tokens[at]!.sent;
+  const ms = table.mentions;
+  // mentions sorted by start; walk back sentence by sentence
+  const idx = mentionIndexBefore(ms, tokens[at]!.start);
+  let currentSent = sentOf;
+  let candidate: ResolvedMention | null = null;
+  for (let i = idx; i >= 0; i--) {
+    const m = ms[i]!;
+    if (m.sent !== currentSent) {
+      if (candidate) break;
+      if (sentOf - m.sent > 6) break;
+      currentSent = m.sent;
+    }
+    // a possessive counts only as the sentence's first words ("Taylor Swift's albums ... she")
+    const opensSentence = m.first === 0 || tokens[m.first - 1]!.sent !== m.sent;
+    if (inQuote[m.first]! >= 0 || (m.possessive && !opensSentence) || !want(m.entity)) continue;
+    candidate = m; // keep going back within the sentence: the first one is its subject
+  }
+  // "WIRED spoke to one mother, who … '…,' she said": someone unnamed, introduced closer than
+  // anyone named
+  if (kind === 'PERSON') {
+    const intro = unnamedIntroBefore(ctx, at, wrongGender);
+    if (intro && (!candidate || candidate.sent < intro.sent)) return intro.speaker;
+  }
+  return candidate ? speakerOf(ctx, candidate.entity) : null;
+}
+
+const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
+
+const FEMALE_NOUNS = new Set(['mother', 'woman', 'wife', 'daughter', 'sister', 'girl', 'spokeswoman', 'chairwoman', 'congresswoman', 'grandmother', 'actress', 'waitress', 'businesswoman']);
+
+const MALE_NOUNS = new Set(['father', 'man', 'husband', 'son', 'brother', 'boy', 'spokesman', 'chairman', 'congressman', 'grandfather', 'actor', 'businessman']);
+
+/** "one mother", "a local shopkeeper": an unnamed person introduced in this sentence or the one before, outside quotes. */
+function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): { speaker: Speaker; sent: number } | null {
+  const { tokens, inQuote } = ctx;
+  const sentOf = tokens[at]!.sent;
+  for (let k = at - 1; k >= 0 && tokens[k]!.sent >= sentOf - 1; k--) {
+    if (inQuote[k]! >= 0 || !INDEFINITES.has(lower(tokens[k]))) continue;
+    for (let j = k + 1; j <= k + 3 && j < at; j++) {
+      const w = lower(tokens[j]);
+      if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text) || inQuote[j]! >= 0) break;
+      if (ORG_ROLE_NOUNS.has(w) || !(isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w))) continue;
+      if ((wrongGender === 'f' && FEMALE_NOUNS.has(w)) || (wrongGender === 'm' && MALE_NOUNS.has(w))) break;
+      return { speaker: { name: ctx.text.slice(tokens[k]!.start, tokens[j]!.end), type: null, entity: -1 }, sent: tokens[k]!.sent };
+    }
+  }
+  return null;
+}

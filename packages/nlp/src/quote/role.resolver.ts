@@ -1,0 +1,89 @@
+import type { Token } from '../text/tokens';
+import { CUE_VERBS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
+import type { Ctx, Speaker } from './speaker.context';
+import { CLAUSE_STOPS, PP_AFTER_ROLE, PREPOSITIONS, introducedBefore, isAgentNoun, isRole, lastMention, lower, mentionIndexBefore, speakerOf } from './speaker.context';
+
+// Whom a role names: "the minister", "the production company", "said the actor", "a spokesperson".
+
+/** A role phrase: a person known by that role, the organisation just named, or the phrase itself. */
+export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, headEnd: number): Speaker | null {
+  const { tokens, table } = ctx;
+  const lw = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
+  const headAt = lw.findIndex(isRole);
+  if (headAt < 0) return null;
+  const head = lw[headAt]!.replace(/s$/, '');
+  const beforeAt = tokens[quoteOpen]?.start ?? Infinity;
+  // only a bare "the minister" / "the production company" / "the singer and guitarist" points back;
+  // "the French foreign ministry" is someone new
+  const lastRole = lw.length - 1 - [...lw].reverse().findIndex(isRole);
+  // ('the "Pose" actor' reaches here as "actor", the quoted title cut off before it)
+  const quotedBefore = lw.length === 1 && quotedTitleBefore(tokens, from);
+  const the = lw[0] === 'the' ? 1 : 0;
+  const bare = (the === 1 || quotedBefore) && lw.length - the <= 3 && lastRole === lw.length - 1 &&
+    tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+  if (bare) {
+    const last = lw[lastRole]!.replace(/s$/, '');
+    if (ORG_ROLE_NOUNS.has(last)) {
+      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
+      if (m >= 0) return speakerOf(ctx, m);
+    } else if (introducedBefore(ctx, lw[lastRole]!, tokens[from]!.start)) {
+      return { name: ctx.text.slice(tokens[from]!.start, tokens[headEnd - 1]!.end), type: null, entity: -1 };
+    } else {
+      // ("the doctor said" after "a doctor on the scene": someone unnamed, as introduced)
+      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
+      if (m >= 0) return speakerOf(ctx, m);
+      // "said the actor": an agent noun of no known person points to the person the passage is about
+      if (isAgentNoun(lw[lastRole]!) && !ROLE_NOUNS.has(lw[lastRole]!)) {
+        const p = salientPerson(ctx, beforeAt);
+        if (p >= 0) return speakerOf(ctx, p);
+      }
+    }
+  }
+  // an unnamed speaker: the phrase as written, up to a clause break
+  let end = to;
+  for (let j = from + headAt + 1; j < to; j++) {
+    const w = lower(tokens[j]);
+    if (CLAUSE_STOPS.has(w) || (PREPOSITIONS.has(w) && !PP_AFTER_ROLE.has(w)) || CUE_VERBS.has(w)) {
+      end = j;
+      break;
+    }
+  }
+  // "the French foreign ministry" is named without its article; "a spokesperson" keeps it
+  const start = lower(tokens[from]) === 'the' && end - from > 1 ? from + 1 : from;
+  const phrase = ctx.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
+  return { name: phrase, type: null, entity: -1 };
+}
+
+/** 'the "Pose" actor': a short quoted title between "the" and the noun at `at`. */
+function quotedTitleBefore(tokens: readonly Token[], at: number): boolean {
+  if (!/^["“”]$/.test(tokens[at - 1]?.text ?? '')) return false;
+  for (let k = at - 2; k >= Math.max(0, at - 7); k--) {
+    if (/^["“”]$/.test(tokens[k]!.text)) return lower(tokens[k - 1]) === 'the';
+  }
+  return false;
+}
+
+/**
+ * The person the passage before `before` is about: of the people named in its last three
+ * paragraphs (outside quotes), the one the text has named most so far (the most recent on a tie).
+ */
+function salientPerson(ctx: Ctx, before: number): number {
+  const { table, inQuote } = ctx;
+  const ms = table.mentions;
+  const last = mentionIndexBefore(ms, before);
+  if (last < 0) return -1;
+  const para = ms[last]!.para;
+  const counts = new Map<number, number>();
+  const recent = new Map<number, number>();
+  for (let i = 0; i <= last; i++) {
+    const m = ms[i]!;
+    if (table.entities[m.entity]!.type !== 'PERSON' || inQuote[m.first]! >= 0) continue;
+    counts.set(m.entity, (counts.get(m.entity) ?? 0) + 1);
+    if (m.para >= para - 2) recent.set(m.entity, i);
+  }
+  let best = -1;
+  for (const [e, at] of recent) {
+    if (best < 0 || counts.get(e)! > counts.get(best)! || (counts.get(e) === counts.get(best) && at > recent.get(best)!)) best = e;
+  }
+  return best;
+}

@@ -1,0 +1,88 @@
+import type { EntityType } from '../types';
+import type { Token } from '../text/tokens';
+import type { EntityTable, ResolvedMention } from '../entity/entity.resolver';
+import { ROLE_NOUNS } from '../lexicon/words';
+
+// What the speaker rules share: the text as they read it, whom a speaker is, and how they look
+// back for the people and organisations named before a point.
+
+export interface Speaker {
+  name: string;
+  type: EntityType | null;
+  entity: number;
+}
+
+/** What the rules read: text, tokens, entities, which tokens are quoted, which mention starts where. */
+export interface Ctx {
+  text: string;
+  tokens: readonly Token[];
+  table: EntityTable;
+  /** token index -> index of the quote span containing it, or -1 */
+  inQuote: Int32Array;
+  /** token index -> mention starting at that token */
+  mentionAt: Map<number, ResolvedMention>;
+}
+
+export const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'senior', 'top']);
+
+export const isWordTok = (t: Token | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
+
+export const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
+
+export function speakerOf(ctx: Ctx, entity: number): Speaker {
+  const e = ctx.table.entities[entity]!;
+  return { name: e.name, type: e.type, entity };
+}
+
+export const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'on', 'by', 'to', 'during', 'after', 'before', 'since', 'about', 'over', 'under', 'into']);
+
+export const CLAUSE_STOPS = new Set(['that', 'and', 'but', 'or', 'when', 'while', 'because', 'if', 'as', 'which', 'who', 'where', 'although', 'though', 'so', 'than', 'then', 'also']);
+
+export const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
+
+export const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || isAgentNoun(w);
+
+// Nouns for what someone does are an open class ("the actor", "the guitarist", "the comedian"):
+// read by their endings, less the things that end alike ("the letter said", "the paper says").
+const AGENT_ENDINGS = /^[a-z-]{3,}(?:er|or|ist|ian|man|woman|person|ee)$/;
+
+const AGENT_LOOKALIKES = new Set(
+  `letter paper order filing poster register charter newsletter chapter computer number center centre quarter border
+  water power tower layer matter error mirror color colour factor sector monitor motor indicator elevator reactor
+  tractor vendor answer trailer cover offer other another either neither whether however together rather later
+  never ever over under after per member minor major senior junior interior exterior superior inferior former
+  latter meter metre liter litre theater theatre barrier carrier copper cancer counter corner dinner summer winter
+  weather feather leather river silver finger murder disorder transfer folder header footer banner manner cluster
+  filter ledger paper-based caller-id human woman-owned german roman`.split(/\s+/).filter(Boolean),
+);
+
+export const isAgentNoun = (w: string): boolean => AGENT_ENDINGS.test(w) && !AGENT_LOOKALIKES.has(w);
+
+/** Index of the last mention starting before `at` (mentions are sorted), or -1. */
+export function mentionIndexBefore(ms: readonly ResolvedMention[], at: number): number {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+export function lastMention(ctx: Ctx, before: number, ok: (entity: number) => boolean): number {
+  const ms = ctx.table.mentions;
+  // look back a bounded distance: a role refers to someone named recently
+  const from = mentionIndexBefore(ms, before);
+  for (let i = from; i >= Math.max(0, from - 200); i--) {
+    const m = ms[i]!;
+    if (m.start < before && ok(m.entity)) return m.entity;
+  }
+  return -1;
+}
+
+/** Whether the text before `at` introduced someone as "a/an/one <noun>" ("an insider", "a source"). */
+export function introducedBefore(ctx: Ctx, noun: string, at: number): boolean {
+  const escaped = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b(?:a|an|one)\\s+(?:[a-z-]+\\s+)?${escaped}\\b`, 'i').test(ctx.text.slice(Math.max(0, at - 5000), at));
+}
