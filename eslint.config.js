@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'infra/local-engine/target/**', 'test-artifacts/**', '**/*.js', '**/*.mjs', '**/.*'] },
+  { ignores: ['node_modules/**', '.data/**', 'infra/local-engine/target/**', 'test-artifacts/**', '**/dist/**', '**/*.js', '**/*.mjs', '**/.*'] },
   ...tseslint.configs.recommended,
   {
     languageOptions: {

@@ -1,3 +1,4 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
 
@@ -13,6 +14,8 @@ class InNumberOrder extends BaseSequencer {
 // measure timings and memory on a 2-core machine, and some stop shared-looking services of
 // their own). Not part of `npm test`: about 20 minutes with the 10-minute soak.
 export default defineConfig({
+  // The sources, as in vitest.config.ts.
+  ssr: { resolve: { conditions: ['newsflow-source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
   test: {
     root: new URL('../../', import.meta.url).pathname,
     // The scenarios (*.chaos.ts) and the unit tests of their analysis; `npm test` leaves test/chaos out.

@@ -58,6 +58,18 @@ describe('a service that cannot be reached: one line on stderr, exit 3, at once'
   afterAll(async () => {
     for (const p of prefixes) await wipeRedisPrefix(p);
   });
+  /**
+   * "At once" on this machine now: 10 s, or twice what the same command takes against the
+   * services that answer (the CLI's start-up, measured in the same test), whichever is longer.
+   * A loaded machine starts the CLI slowly; a CLI that keeps retrying is slow on any machine.
+   */
+  const atOnceMs = async (): Promise<number> => {
+    const prefix = uniqueName('conv');
+    prefixes.push(prefix);
+    const r = await timed(['status', `https://news.example.com/${prefix}`], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SEARCH_URL: TEST_SEARCH_URL, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR });
+    expect(r.code).toBe(1); // never enqueued
+    return Math.max(10_000, 2 * r.ms);
+  };
 
   it('Redis, for every command that needs it', async () => {
     const port = await freePort();
@@ -71,11 +83,12 @@ describe('a service that cannot be reached: one line on stderr, exit 3, at once'
       [['retry', '--all']],
       [['reprocess', 'enrich']],
     ];
+    const limitMs = await atOnceMs();
     for (const [args, stdin] of runs) {
       const r = await timed(args, env, stdin);
       expect({ args, code: r.code, stderr: r.stderr, stdout: r.stdout }).toEqual({ args, code: 3, stderr: line, stdout: '' });
       // ioredis would retry for ever; the CLI gives up on the first refusal.
-      expect(r.ms).toBeLessThan(10_000);
+      expect(r.ms).toBeLessThan(limitMs);
     }
   }, 120_000);
 
@@ -91,11 +104,12 @@ describe('a service that cannot be reached: one line on stderr, exit 3, at once'
     prefixes.push(prefix);
     const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SEARCH_URL: `http://127.0.0.1:${port}`, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR };
     const line = `newsflow: cannot reach the search engine at http://127.0.0.1:${port}: connection refused\n`;
+    const limitMs = await atOnceMs();
     for (const args of [['search', 'harbour'], ['reprocess', 'enrich'], ['status', 'https://news.example.com/maybe-indexed']]) {
       const r = await timed(args, env);
       // status must not say "never enqueued" about an article the engine may well hold.
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 3, stderr: line });
-      expect(r.ms).toBeLessThan(10_000);
+      expect(r.ms).toBeLessThan(limitMs);
     }
   }, 120_000);
 

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../support/cli';
 import { fixture, startFixtureServer, type FixtureServer } from '../support/fixture-server';
@@ -135,7 +136,18 @@ describe('newsflow start refuses a bad setup with a clear message', () => {
     const port = await freePort();
     const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'volatile-lru'], { stdio: 'ignore' });
     try {
-      await new Promise((r) => setTimeout(r, 300));
+      // Until it answers (a loaded machine may take longer than a moment to start it).
+      await eventually('the redis-server to answer', async () => {
+        const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+        try {
+          await probe.connect();
+          return (await probe.ping()) === 'PONG';
+        } catch {
+          return false;
+        } finally {
+          probe.disconnect();
+        }
+      }, 20_000, 100);
       const r = await runCli(['start', 'fetch'], { REDIS_URL: `redis://127.0.0.1:${port}` });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/maxmemory-policy is "volatile-lru"; newsflow needs "noeviction"/);

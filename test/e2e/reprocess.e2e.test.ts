@@ -80,10 +80,12 @@ describe('newsflow reprocess enrich with the enrich and index services running',
     expect(doc.quotes[0]).toMatchObject({ speaker: 'Anthony Albanese', kind: 'direct', text: expect.stringContaining('We will not back down') });
     expect(doc.speakers).toEqual(['Anthony Albanese']);
     const same = (d: ArticleDocument) => {
-      const { entities: _e, quotes: _q, people: _p, organizations: _o, locations: _l, speakers: _s, quoteLines: _ql, indexedAt: _i, trace: _t, ...rest } = d;
+      const { entities: _e, quotes: _q, people: _p, organizations: _o, locations: _l, speakers: _s, quoteLines: _ql, indexedAt: _i, trace: _t, storyId: _st, ...rest } = d;
       return rest;
     };
     expect(same(doc)).toEqual(same(stale));
+    // the only copy of its story: the story is its own
+    expect(doc.storyId).toBe(stale.id);
     // The crawl's history, then the reprocessing.
     expect(doc.trace!.slice(0, TRACE.length)).toEqual(TRACE);
     expect(doc.trace!.slice(TRACE.length).map((e) => `${e.stage}:${e.event}`)).toEqual(

@@ -166,4 +166,40 @@ describe('the web UI in headless Chromium', () => {
     expect(pageErrors).toEqual([]);
     expect(await page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss ?? null)).toBeNull();
   }, 120_000);
+
+  // Issue 16, item 7: the add page followed any `?id=` (`../search?q=x` reached /search) and
+  // polled it for ever; an id nobody knows was polled for ever too.
+  it('follows only article ids on the add page, and stops at an unknown one with a message', async () => {
+    const asked: string[] = [];
+    const onRequest = (r: { url(): string }) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/articles') || path.startsWith('/search')) asked.push(path);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.goto(`${pipeline.apiUrl}/ui/enqueue?id=..%2Fsearch%3Fq%3Dx`);
+      const refused = page.locator('.job[data-state="invalid"] .reason');
+      await refused.waitFor();
+      expect(await refused.innerText()).toMatch(/not an article id/);
+      await page.waitForTimeout(1500);
+      expect(asked).toEqual([]);
+
+      const unknown = 'f'.repeat(32);
+      await page.goto(`${pipeline.apiUrl}/ui/enqueue?id=${unknown}`);
+      const job = page.locator(`.job[data-id="${unknown}"][data-state="unknown"]`);
+      await job.waitFor();
+      expect(await job.locator('.reason').innerText()).toMatch(/No article with this id/);
+      await page.waitForTimeout(2500); // two more polls' worth: none is made
+      expect(asked).toEqual([`/articles/${unknown}`]);
+
+      await page.goto(`${pipeline.apiUrl}/ui/article?id=..%2Fsearch%3Fq%3Dx`);
+      expect(await page.locator('.notice.error').innerText()).toMatch(/does not name an article/);
+      expect(asked).toEqual([`/articles/${unknown}`]);
+      await shot('7-enqueue-unknown-id');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      page.off('request', onRequest);
+    }
+  }, 60_000);
 });
+

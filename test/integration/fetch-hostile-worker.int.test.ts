@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '@newsflow/contracts';
 import { closeQueueSet, createInFlightMarker, createQueueSet, createStatusStore, enqueueUrl, type QueueSet, type StatusStore } from '@newsflow/runtime';
-import { startConnectionCounter, startHostileServer, type HostileServer } from '../../services/fetch/src/http/hostile.test-server';
+import { startConnectionCounter, startHostileServer, type HostileServer } from '../../packages/fetcher/src/http/hostile.test-server';
 import { createStageProcess, type StageProcess } from '../support/stage-process';
 import { TEST_REDIS_URL, TEST_SEARCH_URL, eventually, uniqueName, wipeRedisPrefix } from '../support/services';
 

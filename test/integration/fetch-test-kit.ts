@@ -3,6 +3,7 @@
 // wires them, on the real Redis and a unique prefix.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Worker } from 'bullmq';
 import { loadConfig, type Config } from '@newsflow/config';
 import {
@@ -160,4 +161,77 @@ export async function startFetchRig(env: Record<string, string> = {}, processes 
       await wipeRedisPrefix(config.redis.prefix);
     },
   };
+}
+
+/**
+ * How late this process's event loop ran while the fetch tests measured: the site server and the
+ * fetch workers share it, so a request the limiter granted reaches the server's handler late by
+ * up to about this much (plus a few loop turns), and the arrival times the tests read jitter by it.
+ * Measured in the run itself, so a busy machine widens the tolerance it needs, and only that.
+ */
+export function watchEventLoopLag(): { maxMs(): number; stop(): void } {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  return {
+    maxMs: () => histogram.max / 1e6,
+    stop: () => histogram.disable(),
+  };
+}
+
+/**
+ * The worst shortfall of a host's request starts against a minimum spacing: the largest
+ * `(j - i) * intervalMs - (starts[j] - starts[i])` over every pair i < j of the sorted starts
+ * (0 or less when every pair is at least that far apart). A limiter that spaces grants by the
+ * interval lets arrivals that each come up to D late fall short by at most D, however many lie
+ * between, so one late request cannot hide a rate that is not kept: ten requests 10 ms apart
+ * fall short by 9 × (interval − 10) ms.
+ */
+export function spacingShortfallMs(starts: number[], intervalMs: number): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  let worst = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) worst = Math.max(worst, (j - i) * intervalMs - (sorted[j]! - sorted[i]!));
+  }
+  return worst;
+}
+
+/**
+ * The median gap between a host's sorted request starts: a late arrival shortens one gap and
+ * lengthens the next, so the median keeps to the spacing the limiter granted, whatever the jitter.
+ */
+export function medianGapMs(starts: number[]): number {
+  const sorted = [...starts].sort((a, b) => a - b);
+  const gaps = sorted
+    .slice(1)
+    .map((t, i) => t - sorted[i]!)
+    .sort((a, b) => a - b);
+  if (gaps.length === 0) return Number.POSITIVE_INFINITY;
+  const mid = Math.floor(gaps.length / 2);
+  return gaps.length % 2 === 1 ? gaps[mid]! : (gaps[mid - 1]! + gaps[mid]!) / 2;
+}
+
+/**
+ * Waits for `done` as long as the work moves: fails when `progress()` (e.g. the pages the site has
+ * served) has not grown for the stall limit, which is `minStallMs` or, once the rate has been
+ * measured, 20 times the mean gap between steps so far, whichever is longer. A loaded machine
+ * makes the wait longer; work that stops still fails, after a bounded time.
+ */
+export async function whileProgressing(what: string, progress: () => number, done: () => Promise<boolean>, minStallMs = 15_000, pollMs = 100): Promise<void> {
+  const started = Date.now();
+  let seen = progress();
+  let movedAt = started;
+  let steps = 0;
+  for (;;) {
+    if (await done()) return;
+    const now = Date.now();
+    const p = progress();
+    if (p > seen) {
+      steps += p - seen;
+      seen = p;
+      movedAt = now;
+    }
+    const stallMs = Math.max(minStallMs, steps > 0 ? (20 * (movedAt - started)) / steps : 0);
+    if (now - movedAt > stallMs) throw new Error(`no progress for ${now - movedAt} ms waiting for ${what} (${seen} steps in ${movedAt - started} ms before that)`);
+    await sleep(pollMs);
+  }
 }

@@ -1,9 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
-const BIN = fileURLToPath(new URL('../../packages/cli/bin/newsflow.js', import.meta.url));
+import { NEWSFLOW_FROM_SOURCES } from './cli';
 
 export type StageName = 'fetch' | 'extract' | 'enrich' | 'index';
 export const STAGE_NAMES: readonly StageName[] = ['fetch', 'extract', 'enrich', 'index'];
@@ -20,7 +18,7 @@ export interface ExitInfo {
  * file, which can be killed, stopped and started again. Every start is recorded, with its exit.
  */
 export interface StageProcess {
-  name: StageName | 'api';
+  name: StageName | 'api' | 'discover';
   pid(): number | undefined;
   running(): boolean;
   /** Starts the process; resolves once `ready` holds (or after a short grace when not given). */
@@ -38,7 +36,7 @@ export interface StageProcess {
   peakRssKb(): number | null;
 }
 
-export function createStageProcess(name: StageName | 'api', env: Record<string, string>, logDir: string): StageProcess {
+export function createStageProcess(name: StageName | 'api' | 'discover', env: Record<string, string>, logDir: string): StageProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -61,7 +59,7 @@ export function createStageProcess(name: StageName | 'api', env: Record<string, 
       log.write(`\n=== start #${starts} at ${new Date().toISOString()}\n`);
       const startedAt = Date.now();
       signalledAt = null;
-      const c = spawn(process.execPath, [BIN, 'start', name], {
+      const c = spawn(process.execPath, [...NEWSFLOW_FROM_SOURCES, 'start', name], {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -1,7 +1,12 @@
 #!/usr/bin/env node
-// newsflow runs its TypeScript sources directly through tsx's loader: one code path for
-// development, tests, CI and the container image, with no build step to forget.
-import { register } from 'tsx/esm/api';
+// The compiled CLI (`npm run build` writes packages/*/dist and services/*/dist), run by plain
+// node in production, by `npm start` and in the image. Tests and benches run the TypeScript
+// sources through tsx instead (node --conditions=newsflow-source --import tsx src/main.ts).
+import { existsSync } from 'node:fs';
 
-register();
-await import('../src/main.ts');
+const main = new URL('../dist/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('newsflow: not built yet: run `npm run build` at the repository root first\n');
+  process.exit(1);
+}
+await import(main.href);

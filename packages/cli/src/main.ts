@@ -15,6 +15,7 @@ const commands = {
   kibana: () => import('./commands/kibana.command'),
   reprocess: () => import('./commands/reprocess.command'),
   search: () => import('./commands/search.command'),
+  sources: () => import('./commands/sources.command'),
   start: () => import('./commands/start.command'),
   status: () => import('./commands/status.command'),
 };
@@ -43,7 +44,7 @@ program
 program
   .command('start')
   .description('run the named services against the configured Redis and engine (all when none is named)')
-  .argument('[services...]', 'api, fetch, extract, enrich, index')
+  .argument('[services...]', 'api, fetch, extract, enrich, index, discover')
   .action(async (services: string[]) => (await commands.start()).startCommand(services));
 
 program
@@ -86,6 +87,7 @@ program
   .option('--site <host>', 'articles from this site')
   .option('--since <date>', 'articles dated on or after this date')
   .option('--size <n>', 'how many results (max 100)')
+  .option('--all', 'every copy of a story (by default one result per story, with its number of copies)')
   .option('--json', 'print JSON')
   .action(async (query: string | undefined, opts) => exitWith(await (await commands.search()).searchCommand(query, opts)));
 
@@ -102,6 +104,33 @@ program
   .description('find entities and attributed quotations in plain-text files (- for standard input)')
   .argument('<files...>')
   .action(async (files: string[]) => exitWith(await (await commands.enrich()).enrichCommand(files)));
+
+const sources = program.command('sources').description('follow feeds, sitemaps and sites: their new article URLs are enqueued on a schedule');
+sources
+  .command('add')
+  .description('follow a feed, a sitemap, or a site (its feeds and sitemaps are found); prints the source’s id')
+  .argument('<url>')
+  .option('--every <interval>', 'how often to poll it: 15m, 1h, 1h30m, 2d… (default 15m)')
+  .option('--json', 'print the source as JSON')
+  .action(async (url: string, opts: { every?: string; json?: boolean }) => exitWith(await (await commands.sources()).sourcesAddCommand(url, opts)));
+sources
+  .command('list')
+  .description('every source: kind, interval, last poll, its status or error, URLs found and enqueued')
+  .option('--json', 'one JSON object per source')
+  .action(async (opts: { json?: boolean }) => exitWith(await (await commands.sources()).sourcesListCommand(opts)));
+sources
+  .command('remove')
+  .description('stop following a source (by id or URL)')
+  .argument('<id-or-url>')
+  .action(async (target: string) => exitWith(await (await commands.sources()).sourcesRemoveCommand(target)));
+sources
+  .command('poll')
+  .description('poll a source now (by id or URL), besides its schedule')
+  .argument('<id-or-url>')
+  .option('--wait', 'wait for the poll to finish and print how it went')
+  .option('--timeout <seconds>', 'with --wait: give up after this long (default 300)')
+  .option('--json', 'with --wait: print the source as JSON')
+  .action(async (target: string, opts: { wait?: boolean; timeout?: string; json?: boolean }) => exitWith(await (await commands.sources()).sourcesPollCommand(target, opts)));
 
 const reprocess = program.command('reprocess').description('run a stage again on articles already indexed, without fetching them again');
 reprocess

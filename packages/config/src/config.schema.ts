@@ -18,6 +18,12 @@ export const envSchema = z.object({
 
   SEARCH_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://127.0.0.1:9200'),
   SEARCH_FLAVOR: z.enum(['elasticsearch', 'opensearch']).default('opensearch'),
+  /**
+   * Elasticsearch only: the server's major version, which decides the media types the client
+   * sends (8.x refuses the 9.x ones). `auto` reads it from GET / before the first request; set
+   * it when the credentials may not read GET / (cluster:monitor/main).
+   */
+  SEARCH_ES_MAJOR: z.enum(['auto', '8', '9'], { message: 'must be auto, 8 or 9' }).default('auto'),
   SEARCH_USERNAME: z.string().optional(),
   SEARCH_PASSWORD: z.string().optional(),
   SEARCH_API_KEY: z.string().optional(),
@@ -41,6 +47,25 @@ export const envSchema = z.object({
   API_READS_OPEN: boolFromEnv.default(true),
   /** Enqueue requests (POST /articles) each client may make per minute; 0 turns the limit off. */
   API_ENQUEUE_RATE_PER_MINUTE: int(0, 1_000_000).default(60),
+  /**
+   * Whether the API believes X-Forwarded-For / -Proto / -Host from the connecting address: `false`
+   * (directly on the network), `true` (behind a proxy that is the only way in), or the proxies'
+   * addresses and CIDR ranges, comma-separated. Decides the client address (rate limit, logs)
+   * and whether a request came over TLS (the admin cookie is then `Secure`).
+   */
+  API_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v, ctx): boolean | string[] => {
+      const lower = v.toLowerCase();
+      if (['true', '1', 'yes'].includes(lower)) return true;
+      if (['false', '0', 'no', ''].includes(lower)) return false;
+      const entries = v.split(',').map((a) => a.trim()).filter((a) => a !== '');
+      const bad = entries.filter((a) => !/^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/.test(a));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be true, false or proxy addresses / CIDR ranges, comma-separated (not ${bad.join(', ')})` });
+      return entries;
+    })
+    .default(false),
 
   FETCH_ALLOW_PRIVATE_NETWORKS: boolFromEnv.default(false),
   FETCH_TIMEOUT_MS: int(1000, 600_000).default(20_000),
@@ -70,6 +95,22 @@ export const envSchema = z.object({
   /** Extraction threads are replaced after this many pages, so parser heap growth stays bounded. */
   EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(500),
 
+  /** Source polls (feeds, sitemaps, sites) run at once per discover process. */
+  DISCOVER_CONCURRENCY: int(1, 64).default(2),
+  /** A feed, sitemap or home page is read for at most this long (a 50 MB sitemap streams in seconds). */
+  DISCOVER_TIMEOUT_MS: int(1000, 600_000).default(60_000),
+  /** Cap on a sitemap after decompression (the sitemap protocol allows 50 MB); more is refused as a gzip bomb would be. */
+  DISCOVER_MAX_BYTES: int(1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  /** Cap on a feed (RSS, Atom, JSON Feed), which is parsed whole, unlike a sitemap. */
+  DISCOVER_MAX_FEED_BYTES: int(1024, 256 * 1024 * 1024).default(10 * 1024 * 1024),
+  /** New URLs one poll enqueues at most, newest first; the rest wait for the next poll. */
+  DISCOVER_MAX_NEW_PER_POLL: int(1, 1_000_000).default(1000),
+  /** Documents (feeds, sitemaps, nested sitemaps) one poll reads at most. */
+  DISCOVER_MAX_DOCUMENTS: int(1, 10_000).default(50),
+  /** URLs remembered per source (the seen-set in Redis), the ones listed longest ago forgotten first. */
+  DISCOVER_SEEN_MAX: int(100, 10_000_000).default(100_000),
+  /** The shortest interval `sources add --every` accepts. */
+  DISCOVER_MIN_EVERY_SECONDS: int(1, 86_400).default(60),
   FETCH_CONCURRENCY: int(1, 500).default(8),
   EXTRACT_CONCURRENCY: int(1, 64).default(1),
   ENRICH_CONCURRENCY: int(1, 64).default(2),
@@ -78,6 +119,11 @@ export const envSchema = z.object({
   INDEX_BATCH_SIZE: int(1, 5000).default(100),
   /** …or whatever has gathered after this many milliseconds. */
   INDEX_FLUSH_MS: int(1, 60_000).default(200),
+  /**
+   * How long an indexed article can be found as the earlier copy of a story (its fingerprint
+   * and band keys in Redis expire then): copies further apart start a story of their own.
+   */
+  STORY_WINDOW_HOURS: int(1, 24 * 365).default(7 * 24),
 
   /** How long page HTML and article text stay in Redis between stages. */
   STORE_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),

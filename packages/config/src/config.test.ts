@@ -24,4 +24,19 @@ describe('loadConfig', () => {
       expect(msg).toMatch(/FETCH_ALLOW_PRIVATE_NETWORKS: must be true or false/);
     }
   });
+  it('reads SEARCH_ES_MAJOR: asked of the server by default, or 8 or 9', () => {
+    expect(loadConfig({}).search.esMajor).toBeNull();
+    expect(loadConfig({ SEARCH_ES_MAJOR: 'auto' }).search.esMajor).toBeNull();
+    expect(loadConfig({ SEARCH_ES_MAJOR: '8' }).search.esMajor).toBe(8);
+    expect(loadConfig({ SEARCH_ES_MAJOR: '9' }).search.esMajor).toBe(9);
+    expect(() => loadConfig({ SEARCH_ES_MAJOR: '7' })).toThrow(/SEARCH_ES_MAJOR: must be auto, 8 or 9/);
+  });
+  it('reads API_TRUST_PROXY: off by default, true, or the proxies\' addresses', () => {
+    expect(loadConfig({}).api.trustProxy).toBe(false);
+    expect(loadConfig({ API_TRUST_PROXY: 'true' }).api.trustProxy).toBe(true);
+    expect(loadConfig({ API_TRUST_PROXY: 'false' }).api.trustProxy).toBe(false);
+    expect(loadConfig({ API_TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1' }).api.trustProxy).toEqual(['127.0.0.1', '10.0.0.0/8', '::1']);
+    expect(() => loadConfig({ API_TRUST_PROXY: 'maybe' })).toThrow(/API_TRUST_PROXY: must be true, false or proxy addresses/);
+  });
 });
+

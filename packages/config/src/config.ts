@@ -16,11 +16,22 @@ export interface Config {
   search: {
     url: string;
     flavor: 'elasticsearch' | 'opensearch';
+    /** Elasticsearch's major (SEARCH_ES_MAJOR), or null to read it from the server. */
+    esMajor: 8 | 9 | null;
     alias: string;
     auth: { username: string; password: string } | { apiKey: string } | null;
   };
   nlp: { url: string; timeoutMs: number };
-  api: { host: string; port: number; token: string | null; adminOpen: boolean; readsOpen: boolean; enqueueRatePerMinute: number };
+  api: {
+    host: string;
+    port: number;
+    token: string | null;
+    adminOpen: boolean;
+    readsOpen: boolean;
+    enqueueRatePerMinute: number;
+    /** API_TRUST_PROXY: false, true, or the trusted proxies' addresses / CIDR ranges. */
+    trustProxy: boolean | string[];
+  };
   healthPort: number | null;
   fetch: {
     allowPrivateNetworks: boolean;
@@ -33,8 +44,17 @@ export interface Config {
     ignoreRobotsHosts: string[];
   };
   extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number; recycleAfter: number };
-  concurrency: { fetch: number; extract: number; enrich: number; index: number };
-  index: { batchSize: number; flushMs: number };
+  concurrency: { fetch: number; extract: number; enrich: number; index: number; discover: number };
+  discover: {
+    timeoutMs: number;
+    maxBytes: number;
+    maxFeedBytes: number;
+    maxNewPerPoll: number;
+    maxDocuments: number;
+    seenMax: number;
+    minEveryMs: number;
+  };
+  index: { batchSize: number; flushMs: number; storyWindowSeconds: number };
   store: { ttlSeconds: number; indexedTtlSeconds: number; statusTtlSeconds: number; doneStatusTtlSeconds: number };
   shutdownTimeoutMs: number;
 }
@@ -69,9 +89,23 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
-    search: { url: e.SEARCH_URL, flavor: e.SEARCH_FLAVOR, alias: e.SEARCH_INDEX, auth },
+    search: {
+      url: e.SEARCH_URL,
+      flavor: e.SEARCH_FLAVOR,
+      esMajor: e.SEARCH_ES_MAJOR === 'auto' ? null : e.SEARCH_ES_MAJOR === '8' ? 8 : 9,
+      alias: e.SEARCH_INDEX,
+      auth,
+    },
     nlp: { url: e.NLP_URL, timeoutMs: e.NLP_TIMEOUT_MS },
-    api: { host: e.HOST, port: e.PORT, token: e.API_TOKEN ?? null, adminOpen: e.API_ADMIN_OPEN, readsOpen: e.API_READS_OPEN, enqueueRatePerMinute: e.API_ENQUEUE_RATE_PER_MINUTE },
+    api: {
+      host: e.HOST,
+      port: e.PORT,
+      token: e.API_TOKEN ?? null,
+      adminOpen: e.API_ADMIN_OPEN,
+      readsOpen: e.API_READS_OPEN,
+      enqueueRatePerMinute: e.API_ENQUEUE_RATE_PER_MINUTE,
+      trustProxy: e.API_TRUST_PROXY,
+    },
     healthPort: e.HEALTH_PORT ?? null,
     fetch: {
       allowPrivateNetworks: e.FETCH_ALLOW_PRIVATE_NETWORKS,
@@ -89,8 +123,18 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       extract: e.EXTRACT_CONCURRENCY,
       enrich: e.ENRICH_CONCURRENCY,
       index: e.INDEX_CONCURRENCY,
+      discover: e.DISCOVER_CONCURRENCY,
     },
-    index: { batchSize: e.INDEX_BATCH_SIZE, flushMs: e.INDEX_FLUSH_MS },
+    discover: {
+      timeoutMs: e.DISCOVER_TIMEOUT_MS,
+      maxBytes: e.DISCOVER_MAX_BYTES,
+      maxFeedBytes: e.DISCOVER_MAX_FEED_BYTES,
+      maxNewPerPoll: e.DISCOVER_MAX_NEW_PER_POLL,
+      maxDocuments: e.DISCOVER_MAX_DOCUMENTS,
+      seenMax: e.DISCOVER_SEEN_MAX,
+      minEveryMs: e.DISCOVER_MIN_EVERY_SECONDS * 1000,
+    },
+    index: { batchSize: e.INDEX_BATCH_SIZE, flushMs: e.INDEX_FLUSH_MS, storyWindowSeconds: e.STORY_WINDOW_HOURS * 3600 },
     store: { ttlSeconds: e.STORE_TTL_SECONDS, indexedTtlSeconds: e.INDEXED_BLOB_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS, doneStatusTtlSeconds: e.DONE_STATUS_TTL_SECONDS },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

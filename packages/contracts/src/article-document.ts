@@ -16,6 +16,9 @@ export interface QuoteField {
   cue: string | null;
 }
 
+/** Where an article's `date` came from: the page's publication date, its modification date, or the fetch. */
+export type DateSource = 'published' | 'modified' | 'fetched';
+
 export interface ArticleDocument {
   /** From the canonical (or final) URL: see `documentIdFor`. */
   id: string;
@@ -24,6 +27,13 @@ export interface ArticleDocument {
    * are one document, found by any of them. Absent in documents indexed before it existed.
    */
   urlIds?: string[];
+  /**
+   * The story this article is a copy of: the id of the first copy indexed (its own id when it is
+   * the first). Copies with another headline, boilerplate, a paragraph added or cut, light
+   * copy-editing share it. Absent in documents indexed before it existed (the index sets it
+   * to the document's own id when the service starts).
+   */
+  storyId?: string;
   /** The URL of the latest job that wrote it. */
   url: string;
   finalUrl: string;
@@ -33,11 +43,20 @@ export interface ArticleDocument {
   title: string;
   byline: string | null;
   authors: string[];
+  /** As the page gave it (ISO 8601, its own zone, or a day alone); null when the page gives none. */
   publishedAt: string | null;
   modifiedAt: string | null;
-  /** publishedAt when known, else when it was fetched: what date filters and histograms use. */
+  /**
+   * What date filters, sorting and histograms use: publishedAt when the page gives one, else
+   * modifiedAt, else when it was fetched; `dateSource` says which.
+   */
   date: string;
+  /** Absent in documents indexed before it existed (their `date` is publishedAt, else fetchedAt). */
+  dateSource?: DateSource;
+  /** BCP 47 primary language subtag ("en"): the language facet and filter. */
   lang: string | null;
+  /** The whole language tag the page declares ("en-US"). Absent in documents indexed before it existed. */
+  langTag?: string | null;
   section: string | null;
   keywords: string[];
   access: 'free' | 'paywalled';

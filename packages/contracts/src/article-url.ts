@@ -65,21 +65,42 @@ export function normalizeArticleUrl(raw: string): string {
     throw new InvalidUrlError(`"${truncate(input)}" uses ${parsed.protocol.replace(/:$/, '')}: only http and https URLs can be fetched`);
   }
   if (!parsed.hostname) throw new InvalidUrlError(`"${truncate(input)}" has no host`);
-  return normalizeUrl(input, {
-    stripHash: true,
-    stripWWW: false,
-    removeTrailingSlash: false,
-    removeSingleSlash: true,
-    removeQueryParameters: TRACKING_PARAMS,
-    sortQueryParameters: true,
-    stripAuthentication: true,
-    normalizeProtocol: false,
-  });
+  // Normalised until it no longer changes: one pass is not always a fixed point (`http://a.b?/`
+  // gives `http://a.b/?`, which gives `http://a.b`), and a normalised URL given again must keep
+  // its id. Two passes settle every case found; the bound is a guard.
+  let url = normalizeUrl(input, NORMALIZE_OPTIONS);
+  for (let pass = 0; pass < 3; pass++) {
+    const again = normalizeUrl(url, NORMALIZE_OPTIONS);
+    if (again === url) break;
+    url = again;
+  }
+  return url;
 }
+
+const NORMALIZE_OPTIONS = {
+  stripHash: true,
+  stripWWW: false,
+  removeTrailingSlash: false,
+  removeSingleSlash: true,
+  removeQueryParameters: TRACKING_PARAMS,
+  sortQueryParameters: true,
+  stripAuthentication: true,
+  normalizeProtocol: false,
+} as const;
 
 /** The id of an article: the first 128 bits of the SHA-256 of its normalised URL, in hex. */
 export function articleIdFor(normalizedUrl: string): string {
   return createHash('sha256').update(normalizedUrl).digest('hex').slice(0, 32);
+}
+
+/**
+ * What every article id looks like (articleIdFor): 32 lowercase hex characters, nothing else.
+ * Anything taking an id from outside (the API's routes, the web UI's `?id=`) accepts only this.
+ */
+export const ARTICLE_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export function isArticleId(value: unknown): value is string {
+  return typeof value === 'string' && ARTICLE_ID_PATTERN.test(value);
 }
 
 export type UrlInput =

@@ -10,3 +10,5 @@ export * from './jobs/fetch.job';
 export * from './jobs/extract.job';
 export * from './jobs/enrich.job';
 export * from './jobs/index.job';
+export * from './source';
+export * from './jobs/discover.job';

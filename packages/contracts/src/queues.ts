@@ -7,9 +7,12 @@ export const QUEUES = {
   extract: 'extract',
   enrich: 'enrich',
   index: 'index',
+  /** Polls of followed sources (feeds, sitemaps, sites): its jobs carry a source id, not an article. */
+  discover: 'discover',
 } as const;
 
-export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+/** The article pipeline's queues: every queue but discover, whose jobs are about sources. */
+export type QueueName = Exclude<(typeof QUEUES)[keyof typeof QUEUES], typeof QUEUES.discover>;
 
 /** The pipeline's order; each stage hands its result to the next one. */
 export const STAGES: readonly QueueName[] = [QUEUES.fetch, QUEUES.extract, QUEUES.enrich, QUEUES.index];

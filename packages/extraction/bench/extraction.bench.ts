@@ -2,17 +2,23 @@
  * Extraction quality and speed on a folder laid out like the article-extraction-benchmark:
  *   DIR/ground-truth.json  { id: { articleBody, url } }
  *   DIR/html/<id>.html.gz
- * Usage: npx tsx packages/extraction/bench/extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N]
+ * Usage: npx tsx packages/extraction/bench/extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N] [--date-key FILE] [--dates-wrong]
  * With --dom both each DOM runs in its own process so that peak RSS is its own.
+ * Publication dates are scored against a date key (default: dev-dates.key.json beside this file,
+ * made by hand for article-extraction-dev) on the pages it covers; --dates-wrong lists the misses.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { ExtractionError, extractArticle } from '../src/index';
-import type { DomChoice } from '../src/index';
+import type { DomChoice, ExtractedArticle } from '../src/index';
 import { exactMatch, shingleMatch, summarise } from './shingle.score';
 import type { TpFpFn } from './shingle.score';
+import { scoreDate, summariseDates, type DateKeyEntry, type DateOutcome } from './date.score';
+
+const DEFAULT_DATE_KEY = fileURLToPath(new URL('./dev-dates.key.json', import.meta.url));
 
 interface Truth {
   articleBody: string;
@@ -27,13 +33,24 @@ function parseArgs(argv: string[]) {
   };
   const dom = (flag('dom') ?? 'both') as DomChoice | 'both';
   if (!dir || !['jsdom', 'linkedom', 'both'].includes(dom)) {
-    console.error('usage: extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N]');
+    console.error('usage: extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N] [--date-key FILE] [--dates-wrong]');
     process.exit(2);
   }
-  return { dir, dom, worst: Number(flag('worst') ?? 0) };
+  return { dir, dom, worst: Number(flag('worst') ?? 0), dateKey: flag('date-key') ?? DEFAULT_DATE_KEY, datesWrong: argv.includes('--dates-wrong') };
 }
 
-function runOne(dir: string, dom: DomChoice, worst: number): void {
+function loadDateKey(file: string): Record<string, DateKeyEntry> {
+  if (!existsSync(file)) return {};
+  return (JSON.parse(readFileSync(file, 'utf8')) as { pages: Record<string, DateKeyEntry> }).pages;
+}
+
+interface Options {
+  worst: number;
+  dateKey: string;
+  datesWrong: boolean;
+}
+
+function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong }: Options): void {
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, Truth>;
   const pages = Object.entries(truth).map(([id, t]) => ({
     id,
@@ -53,9 +70,11 @@ function runOne(dir: string, dom: DomChoice, worst: number): void {
   const failures: string[] = [];
   const perPage: { id: string; url: string; p: number; r: number }[] = [];
   const texts: string[] = [];
-  const cold = timedPass(pages, dom, (page, text, error) => {
+  const published: (string | null)[] = [];
+  const cold = timedPass(pages, dom, (page, article, error) => {
     if (error) failures.push(`${page.id} ${error.code}`);
-    texts.push(text);
+    texts.push(article?.text ?? '');
+    published.push(article?.publishedAt ?? null);
   });
   const coldRssMb = process.resourceUsage().maxRSS / 1024;
   pages.forEach((page, i) => {
@@ -75,6 +94,21 @@ function runOne(dir: string, dom: DomChoice, worst: number): void {
       `pages/s cold=${rate(cold)} warm=${rate(warm)}  peakRSS=${coldRssMb.toFixed(0)}MB (${rssMb.toFixed(0)}MB after both passes)  errors=${failures.length}`,
   );
   for (const f of failures) console.log(`  error ${f}`);
+  const key = loadDateKey(dateKey);
+  const dated = pages.flatMap((page, i) => (key[page.id] ? [{ page, entry: key[page.id]!, predicted: published[i]! }] : []));
+  if (dated.length > 0) {
+    const outcomes: DateOutcome[] = dated.map((d) => scoreDate(d.predicted, d.entry));
+    const d = summariseDates(outcomes);
+    console.log(
+      `${dom.padEnd(9)} publication date (right day) on ${dated.length} pages: precision=${d.precision.toFixed(3)}  recall=${d.recall.toFixed(3)}  ` +
+        `F1=${d.f1.toFixed(3)}  (right ${d.right}, wrong ${d.wrong}, none ${d.none})`,
+    );
+    if (datesWrong) {
+      dated.forEach((x, i) => {
+        if (outcomes[i] !== 'right') console.log(`  date ${outcomes[i]} ${x.page.id.slice(0, 12)} key=${x.entry.published} got=${x.predicted} ${x.page.truth.url}`);
+      });
+    }
+  }
   if (worst > 0) {
     perPage.sort((a, b) => Math.min(a.p, a.r) - Math.min(b.p, b.r));
     for (const w of perPage.slice(0, worst)) console.log(`  P=${w.p.toFixed(2)} R=${w.r.toFixed(2)} ${w.id.slice(0, 12)} ${w.url}`);
@@ -88,34 +122,41 @@ interface PassTiming {
   cpuSeconds: number;
 }
 
-/** Extracts every page once; `each` sees the text (empty on an extraction error) outside the timing. */
-function timedPass(pages: { id: string; html: string; truth: Truth }[], dom: DomChoice, each: (page: { id: string }, text: string, error: ExtractionError | null) => void): PassTiming {
+/** Extracts every page once; `each` sees the article (null on an extraction error) outside the timing. */
+function timedPass(
+  pages: { id: string; html: string; truth: Truth }[],
+  dom: DomChoice,
+  each: (page: { id: string }, article: ExtractedArticle | null, error: ExtractionError | null) => void,
+): PassTiming {
   let elapsed = 0;
   const cpuStart = process.cpuUsage();
   for (const page of pages) {
-    let text = '';
+    let article: ExtractedArticle | null = null;
     let error: ExtractionError | null = null;
     const start = performance.now();
     try {
-      text = extractArticle(page.html, { url: page.truth.url, dom }).text;
+      article = extractArticle(page.html, { url: page.truth.url, dom });
     } catch (e) {
       if (!(e instanceof ExtractionError)) throw e;
       error = e;
     }
     elapsed += performance.now() - start;
-    each(page, text, error);
+    each(page, article, error);
   }
   const cpu = process.cpuUsage(cpuStart);
   return { wallSeconds: elapsed / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
-const { dir, dom, worst } = parseArgs(process.argv.slice(2));
+const { dir, dom, ...options } = parseArgs(process.argv.slice(2));
 if (dom === 'both') {
   for (const choice of ['jsdom', 'linkedom'] as const) {
-    const args = [...process.execArgv, process.argv[1]!, dir, '--dom', choice, '--worst', String(worst)];
+    const args = [
+      ...process.execArgv, process.argv[1]!, dir, '--dom', choice, '--worst', String(options.worst), '--date-key', options.dateKey,
+      ...(options.datesWrong ? ['--dates-wrong'] : []),
+    ];
     const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (child.status !== 0) process.exit(child.status ?? 1);
   }
 } else {
-  runOne(dir, dom, worst);
+  runOne(dir, dom, options);
 }

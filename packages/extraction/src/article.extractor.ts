@@ -5,6 +5,7 @@ import { assertReasonableDepth } from './depth.guard';
 import { createDocument } from './dom.factory';
 import { ExtractionError } from './extraction.error';
 import { sanitiseHtml } from './html.sanitizer';
+import { languageTag } from './language.tag';
 import { readLeadImage } from './lead-image.reader';
 import { readMetadata } from './metadata.reader';
 import { parseAuthors } from './author.parser';
@@ -123,8 +124,11 @@ function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'link
   }
 
   let lang = meta.lang;
-  if (!lang && parsed.lang) {
-    lang = parsed.lang;
+  let langTag = meta.langTag;
+  const readabilityLang = meta.lang ? null : languageTag(parsed.lang);
+  if (readabilityLang) {
+    lang = readabilityLang.lang;
+    langTag = readabilityLang.tag;
     sources.lang = 'readability';
   }
 
@@ -138,6 +142,7 @@ function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'link
     modifiedAt: meta.modifiedAt,
     siteName,
     lang,
+    langTag,
     canonicalUrl: meta.canonicalUrl,
     image: lead.url ? { url: lead.url, caption: lead.caption } : null,
     section: meta.section,

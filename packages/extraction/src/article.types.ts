@@ -21,12 +21,19 @@ export interface ExtractedArticle {
   title: string;
   byline: string | null;
   authors: string[];
-  /** ISO 8601 */
+  /**
+   * ISO 8601 as the page gave it: a day ("2024-03-12"), or a time with the page's own zone
+   * ("2024-03-12T14:30:00+01:00"; "Z" for UTC), or a local time when the page named no zone.
+   * Null when the page gives no publication date.
+   */
   publishedAt: string | null;
-  /** ISO 8601 */
+  /** ISO 8601, as publishedAt. */
   modifiedAt: string | null;
   siteName: string | null;
+  /** BCP 47 primary language subtag ("en"), for facets. */
   lang: string | null;
+  /** The full language tag the page declares, canonical case ("en-US", "pt-BR"). */
+  langTag: string | null;
   canonicalUrl: string | null;
   image: { url: string; caption: string | null } | null;
   section: string | null;

@@ -41,23 +41,33 @@ function parseLenient(text: string): unknown {
 
 export interface JsonLdData {
   article: JsonLdNode | null;
+  /** The node describing the page itself (WebPage and kin): its dates when no article node has them. */
+  page: JsonLdNode | null;
   nodes: JsonLdNode[];
+  /** Scripts that are not JSON even leniently (an unescaped quote): only their dates are read, by pattern. */
+  unparsed: string[];
 }
+
+const PAGE_TYPE_RE = /^(WebPage|ItemPage|AboutPage|CollectionPage|MediaObject|VideoObject|CreativeWork)$/;
 
 export function readJsonLd(doc: Document): JsonLdData {
   const nodes: JsonLdNode[] = [];
+  const unparsed: string[] = [];
   for (const script of Array.from(doc.querySelectorAll('script[type]'))) {
     if (!/^\s*application\/ld\+json/i.test(script.getAttribute('type') ?? '')) continue;
     const text = script.textContent?.trim();
     if (!text) continue;
-    flatten(parseLenient(text.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, '')), nodes);
+    const parsed = parseLenient(text.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
+    if (parsed === undefined) unparsed.push(text);
+    else flatten(parsed, nodes);
   }
   const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPE_RE.test(t)));
   // Prefer the node that carries the most article fields: pages list related articles too.
   const score = (n: JsonLdNode) =>
     ['headline', 'datePublished', 'author', 'articleBody', 'publisher'].filter((k) => k in n).length;
   articles.sort((a, b) => score(b) - score(a));
-  return { article: articles[0] ?? null, nodes };
+  const page = nodes.find((n) => typesOf(n).some((t) => PAGE_TYPE_RE.test(t)) && 'datePublished' in n) ?? null;
+  return { article: articles[0] ?? null, page, nodes, unparsed };
 }
 
 export function ldString(value: unknown): string | null {

@@ -1,8 +1,9 @@
 import { decodeHTML } from 'entities';
 import { parseAuthors } from './author.parser';
 import { readPageByline } from './byline.reader';
-import { dateFromUrl, toIsoDate } from './date.parser';
+import { readPageDates } from './date.reader';
 import { httpUrl } from './http-url';
+import { languageTag, type LanguageTag } from './language.tag';
 import { ldImageUrl, ldIsFree, ldObject, ldString, ldStrings, readJsonLd } from './jsonld.reader';
 import type { FieldSource, SourcedField } from './article.types';
 
@@ -13,7 +14,10 @@ export interface PageMetadata {
   publishedAt: string | null;
   modifiedAt: string | null;
   siteName: string | null;
+  /** BCP 47 primary language subtag: "en". */
   lang: string | null;
+  /** The whole language tag the page declares, canonical case: "en-US". */
+  langTag: string | null;
   canonicalUrl: string | null;
   imageUrl: string | null;
   section: string | null;
@@ -122,18 +126,11 @@ function canonicalHref(doc: Document): string | null {
   return null;
 }
 
-function domDate(doc: Document): string | null {
-  for (const el of Array.from(doc.getElementsByTagName('time')).filter((t) => t.hasAttribute('datetime')).slice(0, 5)) {
-    const iso = toIsoDate(el.getAttribute('datetime'));
-    if (iso) return iso;
-  }
-  return null;
-}
-
 export function readMetadata(doc: Document, url: string): PageMetadata {
   const sources: PageMetadata['sources'] = {};
   const meta = indexMeta(doc);
-  const { article: ld, nodes } = readJsonLd(doc);
+  const jsonLd = readJsonLd(doc);
+  const { article: ld, nodes } = jsonLd;
   const publisher = ldObject(ld?.['publisher']);
   const webSite = nodes.find((n) => n['@type'] === 'WebSite');
 
@@ -164,26 +161,22 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ];
   const authors = pick(sources, 'authors', authorValues) ?? [];
 
-  const publishedAt = pick(sources, 'publishedAt', [
-    ['jsonld', () => toIsoDate(ldString(ld?.['datePublished']))],
-    ['opengraph', () => toIsoDate(metaContent(meta, 'article:published_time'))],
-    ['meta', () => toIsoDate(metaContent(meta, 'pubdate', 'publishdate', 'publish-date', 'date', 'dc.date', 'DC.date.issued', 'datePublished', 'sailthru.date', 'parsely-pub-date'))],
-    ['heuristic', () => domDate(doc)],
-    ['heuristic', () => dateFromUrl(canonicalUrl ?? url)],
+  const language = pick<LanguageTag>(sources, 'lang', [
+    ['meta', () => languageTag(doc.documentElement?.getAttribute('lang'))],
+    ['meta', () => languageTag(metaContent(meta, 'content-language'))],
+    ['opengraph', () => languageTag(metaContent(meta, 'og:locale'))],
+    ['jsonld', () => languageTag(ldString(ld?.['inLanguage']))],
   ]);
 
-  const modifiedAt = pick(sources, 'modifiedAt', [
-    ['jsonld', () => toIsoDate(ldString(ld?.['dateModified']))],
-    ['opengraph', () => toIsoDate(metaContent(meta, 'article:modified_time', 'og:updated_time'))],
-    ['meta', () => toIsoDate(metaContent(meta, 'lastmod', 'last-modified', 'dateModified'))],
-  ]);
-
-  const lang = pick(sources, 'lang', [
-    ['meta', () => doc.documentElement?.getAttribute('lang')?.trim() || null],
-    ['meta', () => metaContent(meta, 'content-language')],
-    ['opengraph', () => metaContent(meta, 'og:locale')?.replace('_', '-') ?? null],
-    ['jsonld', () => ldString(ld?.['inLanguage'])],
-  ]);
+  const dates = readPageDates(doc, {
+    meta: (key) => metaContents(meta, key),
+    ld: jsonLd,
+    url,
+    canonicalUrl,
+    langTag: language?.tag ?? null,
+    title,
+  });
+  Object.assign(sources, dates.sources);
 
   const imageUrl = pick(sources, 'image', [
     ['opengraph', () => httpUrl(metaContent(meta, 'og:image', 'og:image:url', 'og:image:secure_url'), url)],
@@ -225,7 +218,8 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const description = metaContent(meta, 'description', 'og:description', 'twitter:description') ?? clean(ldString(ld?.['description']));
 
   return {
-    title, description, authors, publishedAt, modifiedAt, siteName, lang, canonicalUrl,
+    title, description, authors, publishedAt: dates.publishedAt, modifiedAt: dates.modifiedAt, siteName,
+    lang: language?.lang ?? null, langTag: language?.tag ?? null, canonicalUrl,
     imageUrl, section, keywords, paywalled, sources,
   };
 }

@@ -17,3 +17,7 @@ export * from './failed-jobs';
 export * from './stage.start';
 export * from './outage.backoff';
 export * from './job.put-off';
+export * from './job.worker';
+export * from './sources/source.store';
+export * from './sources/source.schedule';
+export * from './sources/source.manager';

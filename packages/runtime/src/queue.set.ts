@@ -67,10 +67,18 @@ export async function enqueueArticle(
   // Validated before the marker is taken: a payload the job refuses must not leave a marker
   // behind that answers "in-flight" for a job that was never added.
   const payload = JOBS.fetch.schema.parse({ v: 1, id: ref.id, url: ref.url, requestedAt });
-  if (!(await inflight.claim(ref.id))) {
+  const claimed = await inflight.claim(ref.id);
+  if (!claimed) {
     // A fresh marker may belong to an enqueue whose job is not added yet: trust it.
     const age = await inflight.ageMs(ref.id);
     if (age === null || age < STALE_MARKER_MS || (await isInFlight(queues, ref.id))) return 'in-flight';
   }
-  return addStageJob(queues, 'fetch', payload);
+  try {
+    return await addStageJob(queues, 'fetch', payload);
+  } catch (err) {
+    // The job was not added (Redis full, or gone): a marker left behind would answer the
+    // caller's retry "in-flight" for a job that does not exist. DEL works on a full Redis.
+    if (claimed) await inflight.release(ref.id).catch(() => undefined);
+    throw err;
+  }
 }

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { Writable } from 'node:stream';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
@@ -7,7 +8,7 @@ import { eventually, TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../.
 import { PermanentError } from './errors';
 import { listFailed, retryFailed } from './failed-jobs';
 import { createInFlightMarker } from './inflight.marker';
-import { silentLogger } from './logger';
+import { createLogger, silentLogger } from './logger';
 import { closeQueueSet, createQueueSet, enqueueArticle, type QueueSet } from './queue.set';
 import { assertNoEviction, createRedisConnection, RedisPolicyError } from './redis.connection';
 import { closeWorker, createStageWorker, type StageHandler } from './stage.runner';
@@ -35,10 +36,10 @@ describe('stage runner on the real Redis', () => {
     await wipeRedisPrefix(prefix);
   });
 
-  const run = <Q extends 'fetch' | 'extract'>(stage: Q, handler: StageHandler<Q>) => {
+  const run = <Q extends 'fetch' | 'extract'>(stage: Q, handler: StageHandler<Q>, logger = silentLogger()) => {
     const w = createStageWorker({
       stage, handler, connection, prefix, concurrency: 2, queues, status,
-      inflight: createInFlightMarker(connection, prefix), logger: silentLogger(),
+      inflight: createInFlightMarker(connection, prefix), logger,
     });
     workers.push(w);
     return w;
@@ -75,6 +76,35 @@ describe('stage runner on the real Redis', () => {
     expect(s!.reason).toBe('https://example.com/b answered 404 Not Found');
     expect(calls).toBe(1);
     expect(await queues.extract.getJob(id)).toBeUndefined();
+  });
+
+  it('logs an expected refusal (blocked address, 404, robots.txt) at warn level without a stack, anything else at error', async () => {
+    const lines: { level: number; msg: string; jobId?: string; err?: { stack?: string }; code?: string }[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _enc, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as (typeof lines)[number]));
+        done();
+      },
+    });
+    const failures: Record<string, PermanentError> = {
+      'https://example.com/private': new PermanentError('https://example.com/private resolves to 10.0.0.1, a private address', 'blocked-address'),
+      'https://example.com/missing': new PermanentError('https://example.com/missing answered 404 Not Found', 'http-4xx'),
+      'https://example.com/disallowed': new PermanentError('robots.txt disallows it', 'robots-disallowed'),
+      'https://example.com/bug': new PermanentError('the document was refused by the mapping', 'index-rejected'),
+    };
+    run('fetch', async (p) => {
+      throw failures[p.url]!;
+    }, createLogger('info', {}, sink));
+    const ids = await Promise.all(Object.keys(failures).map(enqueue));
+    await eventually('every failure', async () => (await Promise.all(ids.map((id) => status.get(id)))).every((s) => s?.state === 'failed'));
+    await eventually('the log lines', async () => lines.filter((l) => /refused|failed/.test(l.msg)).length === 4, 5000, 50);
+    const byUrl = (path: string) => lines.find((l) => l.jobId === articleIdFor(`https://example.com/${path}`) && /refused|failed/.test(l.msg))!;
+    for (const path of ['private', 'missing', 'disallowed']) {
+      expect(byUrl(path), path).toMatchObject({ level: 40 });
+      expect(JSON.stringify(byUrl(path)), path).not.toContain('"stack"');
+    }
+    expect(byUrl('private').code).toBe('blocked-address');
+    expect(byUrl('bug')).toMatchObject({ level: 50, err: { stack: expect.any(String) } });
   });
 
   it('retries a transient error with backoff and then succeeds', async () => {

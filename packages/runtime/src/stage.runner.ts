@@ -1,7 +1,7 @@
 import { DelayedError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOBS, nextStage, type ArticleState, type JobPayload, type QueueName } from '@newsflow/contracts';
-import { PermanentError, errorMessage, isPermanent } from './errors';
+import { PermanentError, errorMessage, isPermanent, refusalCode } from './errors';
 import type { Logger } from './logger';
 import { addStageJob, type QueueSet } from './queue.set';
 import type { InFlightMarker } from './inflight.marker';
@@ -112,7 +112,10 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
         .catch((e: unknown) => logger.warn({ err: e }, 'could not record the failure in the status store'));
       if (final) {
         await inflight.release(payload.id).catch(() => undefined);
-        logger.error({ err, attempt }, `${stage} failed: ${reason}`);
+        // A refused address or page is the article's outcome, not a fault: no stack, warn level.
+        const refused = refusalCode(err);
+        if (refused) logger.warn({ attempt, code: refused, reason }, `${stage} refused: ${reason}`);
+        else logger.error({ err, attempt }, `${stage} failed: ${reason}`);
       }
       else logger.warn({ attempt, reason }, `${stage} failed, will retry`);
       throw err;
@@ -121,8 +124,9 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
     // `unchanged` (fetch got a 304): the article is as it was indexed, so its pipeline ends here.
     const next = outcome?.unchanged === true ? null : nextStage(stage);
     const ms = Math.round(performance.now() - started);
-    if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
-    else await inflight.release(payload.id);
+    // This stage's end is recorded before the next stage's job exists: recorded after, it could
+    // land behind that job's start (and even its end), leaving the trace out of order and the
+    // article's state set back to this stage's successor after it was done.
     await status.update(payload.id, {
       url: payload.url,
       state: next ? STATE_OF[next] : 'done',
@@ -131,6 +135,8 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       event: { stage, event: 'completed', at: now(), attempt, detail: outcome?.unchanged === true ? `unchanged (304), ${ms} ms` : `${ms} ms` },
       ...(typeof outcome?.documentId === 'string' ? { documentId: outcome.documentId } : {}),
     });
+    if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
+    else await inflight.release(payload.id);
     logger.debug({ ms }, `${stage} done`);
     const result: StageResult = { ...(outcome ?? {}), ms };
     opts.metrics?.completed(stage, result);

@@ -23,4 +23,23 @@ describe('traceSpans', () => {
     const spans = traceSpans([{ stage: 'index', event: 'failed', at: '2026-01-01T00:00:00.000Z', attempt: 3, detail: 'refused' }]);
     expect(spans).toEqual([{ stage: 'index', attempt: 3, start: null, end: '2026-01-01T00:00:00.000Z', outcome: 'failed', ms: null, detail: 'refused' }]);
   });
+
+  it('pairs by stage and attempt wherever the events fall, ends written before their starts included', () => {
+    const spans = traceSpans([
+      { stage: 'enrich', event: 'started', at: '2026-01-01T00:00:00.000Z', attempt: 1 },
+      { stage: 'index', event: 'started', at: '2026-01-01T00:00:01.000Z', attempt: 1 },
+      { stage: 'index', event: 'completed', at: '2026-01-01T00:00:01.200Z', attempt: 1, detail: '200 ms' },
+      { stage: 'enrich', event: 'completed', at: '2026-01-01T00:00:00.900Z', attempt: 1, detail: '900 ms' },
+    ]);
+    expect(spans.map((s) => [s.stage, s.outcome, s.ms])).toEqual([
+      ['enrich', 'completed', 900],
+      ['index', 'completed', 200],
+    ]);
+    const reversed = traceSpans([
+      { stage: 'fetch', event: 'completed', at: '2026-01-01T00:00:02.000Z', attempt: 2 },
+      { stage: 'fetch', event: 'started', at: '2026-01-01T00:00:01.500Z', attempt: 2 },
+    ]);
+    expect(reversed).toEqual([{ stage: 'fetch', attempt: 2, start: '2026-01-01T00:00:01.500Z', end: '2026-01-01T00:00:02.000Z', outcome: 'completed', ms: 500, detail: null }]);
+  });
 });
+

@@ -1,4 +1,4 @@
-import type { Json } from './search.port';
+import type { Json, SearchHits } from './search.port';
 
 /** What article and quotation searches share: words, speaker, site, language, dates, paging. */
 export interface SearchParamsBase {
@@ -21,6 +21,11 @@ export interface ArticleSearchParams extends SearchParamsBase {
   organization?: string;
   location?: string;
   access?: 'free' | 'paywalled';
+  /**
+   * Every copy of a story as a result of its own. By default each story is one result (its best
+   * copy, by the sort), the copies counted, and facets count stories.
+   */
+  all?: boolean;
 }
 
 export const MAX_PAGE_SIZE = 100;
@@ -85,12 +90,27 @@ export function buildArticleSearch(p: ArticleSearchParams): Json {
     },
   };
   if (p.sort === 'date' || !q) body.sort = [{ date: { order: 'desc' } }, '_score'];
-  if (p.facets) body.aggs = facetAggs();
+  const byStory = !p.all;
+  if (byStory) {
+    // One hit per story, done by the engine (field collapsing, the same in Elasticsearch and
+    // OpenSearch); the group's inner hits total is the story's number of matching copies.
+    body.collapse = { field: 'storyId', inner_hits: { name: STORY_COPIES, size: 0 } };
+  }
+  if (p.facets || byStory) body.aggs = { ...(p.facets ? facetAggs(byStory) : {}), ...(byStory ? { [STORY_COUNT]: storyCount() } : {}) };
   return body;
 }
 
-function facetAggs(): Json {
-  const terms = (field: string) => ({ terms: { field, size: FACET_SIZE } });
+/** The collapsed search's inner hits name (copies per story) and its story-count aggregation. */
+export const STORY_COPIES = 'copies';
+export const STORY_COUNT = 'stories';
+
+/** Exact up to 40,000 stories (the engines' highest precision threshold), approximate beyond. */
+const storyCount = (): Json => ({ cardinality: { field: 'storyId', precision_threshold: 40_000 } });
+
+function facetAggs(byStory: boolean): Json {
+  // By story: each bucket also counts its distinct stories, and the top buckets are the ones with most.
+  const stories = byStory ? { aggs: { [STORY_COUNT]: storyCount() } } : {};
+  const terms = (field: string) => ({ terms: { field, size: FACET_SIZE, ...(byStory ? { order: [{ [STORY_COUNT]: 'desc' }, { _key: 'asc' }] } : {}) }, ...stories });
   return {
     people: terms('people'),
     organizations: terms('organizations'),
@@ -98,6 +118,50 @@ function facetAggs(): Json {
     speakers: terms('speakers'),
     sites: terms('site'),
     languages: terms('lang'),
-    perDay: { date_histogram: { field: 'date', calendar_interval: 'day', min_doc_count: 1 } },
+    perDay: { date_histogram: { field: 'date', calendar_interval: 'day', min_doc_count: 1 }, ...stories },
+  };
+}
+
+export type SearchHit = SearchHits['hits'][number];
+
+export interface ArticleHit extends SearchHit {
+  /** Copies of this hit's story among the matches (1 with `all`, where each copy is a hit). */
+  copies: number;
+}
+
+export interface ArticleSearchResult extends SearchHits {
+  /** Stories that match (one result each); with `all`, documents. */
+  total: number;
+  /** Documents that match, every copy counted. */
+  documents: number;
+  hits: ArticleHit[];
+}
+
+interface Bucket extends Json {
+  doc_count: number;
+}
+
+/**
+ * Reads a search built by `buildArticleSearch`: by story, `total` is the number of stories,
+ * each hit says how many copies its story has, and every facet bucket's `doc_count` is its
+ * number of stories (its documents are kept as `documents`).
+ */
+export function readArticleSearch(found: SearchHits, p: Pick<ArticleSearchParams, 'all'>): ArticleSearchResult {
+  if (p.all) return { ...found, documents: found.total, hits: found.hits.map((h) => ({ ...h, copies: 1 })) };
+  const { [STORY_COUNT]: count, ...facets } = found.aggregations;
+  const storyCountOf = (x: unknown): number | undefined => (x as { value?: number } | undefined)?.value;
+  const byStory = (agg: unknown): unknown => {
+    const buckets = (agg as { buckets?: unknown } | null)?.buckets;
+    if (!Array.isArray(buckets)) return agg;
+    return {
+      ...(agg as Json),
+      buckets: (buckets as Bucket[]).map(({ [STORY_COUNT]: stories, ...b }) => ({ ...b, doc_count: storyCountOf(stories) ?? b.doc_count, documents: b.doc_count })),
+    };
+  };
+  return {
+    total: storyCountOf(count) ?? found.total,
+    documents: found.total,
+    aggregations: Object.fromEntries(Object.entries(facets).map(([name, agg]) => [name, byStory(agg)])),
+    hits: found.hits.map((h) => ({ ...h, copies: Math.max(1, h.innerTotals?.[STORY_COPIES] ?? 1) })),
   };
 }

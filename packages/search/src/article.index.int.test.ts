@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '@newsflow/contracts';
+import type { EsCompatProxy } from '../../../test/support/es-compat-proxy';
 import { openTestEngine } from '../../../test/support/test-engine';
 import { uniqueName } from '../../../test/support/services';
 import { createArticleIndex, type ArticleIndex } from './article.index';
@@ -26,15 +27,23 @@ function doc(id: string, over: Partial<ArticleDocument> = {}): ArticleDocument {
 }
 
 // The OpenSearch adapter runs against the local engine directly; the Elasticsearch adapter runs
-// against it through a proxy that only translates media types and the product header.
-describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('article index through the %s adapter', (flavor) => {
+// against it through a proxy posing as an Elasticsearch 8.x server, then as a 9.x one: it refuses
+// the media types that server refuses, with its error, and tells its version at GET /.
+const runs: { name: string; flavor: SearchFlavor; poseAs?: 8 | 9 }[] = [
+  { name: 'opensearch', flavor: 'opensearch' },
+  { name: 'elasticsearch (an 8.x server)', flavor: 'elasticsearch', poseAs: 8 },
+  { name: 'elasticsearch (a 9.x server)', flavor: 'elasticsearch', poseAs: 9 },
+];
+
+describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs }) => {
   let engine: SearchEnginePort;
+  let proxy: EsCompatProxy | null = null;
   let index: ArticleIndex;
   let closeEngine: () => Promise<void> = async () => undefined;
 
   beforeAll(async () => {
-    ({ engine, close: closeEngine } = await openTestEngine(flavor));
-    index = createArticleIndex(engine, uniqueName(`idx-${flavor}`));
+    ({ engine, proxy, close: closeEngine } = await openTestEngine(flavor, { poseAs }));
+    index = createArticleIndex(engine, uniqueName(`idx-${flavor}${poseAs ?? ''}`));
     await index.ensure();
     await index.ensure(); // idempotent: every process calls it at start
   });
@@ -110,5 +119,20 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('article index thro
     await index.write([doc(article, { urlIds: [jobA] })], { refresh: true });
     expect((await index.get(article))?.urlIds).toEqual([jobA, jobB]);
     expect((await index.search({ q: 'second crawl' })).hits.filter((h) => h.id === article)).toHaveLength(0); // the last write replaced the title
+  });
+
+  // Last, so that it sees every call above: the adapter asked the server's version once, then
+  // sent every request in that major's media types, and the server refused none. (Elasticsearch
+  // runs only: OpenSearch has no versioned media types, and its run has no proxy to read.)
+  if (poseAs !== undefined) it('speaks the media types of the server it found', () => {
+    const seen = proxy!.seen;
+    expect(seen[0]).toMatchObject({ method: 'GET', path: '/', accept: 'application/json', refused: false });
+    const rest = seen.slice(1);
+    expect(rest.length).toBeGreaterThan(20);
+    expect(rest.filter((r) => r.path === '/' && r.method === 'GET')).toEqual([]);
+    expect(rest.filter((r) => r.refused)).toEqual([]);
+    const versioned = new RegExp(`^application/vnd\\.elasticsearch\\+(json|x-ndjson); compatible-with=${poseAs}(,text/plain)?$`);
+    expect(rest.filter((r) => !versioned.test(r.accept ?? '') || !versioned.test(r.contentType ?? ''))).toEqual([]);
+    expect(rest.some((r) => r.path.startsWith('/_bulk') && r.contentType?.includes('x-ndjson'))).toBe(true);
   });
 });

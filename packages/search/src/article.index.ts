@@ -1,8 +1,21 @@
 import type { ArticleDocument } from '@newsflow/contracts';
 import { articleIndexTemplate } from './article.template';
-import { buildArticleSearch, type ArticleSearchParams } from './article-search.query';
+import { buildArticleSearch, readArticleSearch, type ArticleSearchParams, type ArticleSearchResult } from './article-search.query';
 import { searchQuotes, type QuoteSearchParams, type QuoteSearchResult } from './quote-search.query';
-import type { BulkItemResult, Json, SearchEnginePort, SearchHits } from './search.port';
+import type { BulkItemResult, Json, SearchEnginePort } from './search.port';
+
+/** Another copy of an article's story, as the article page lists it. */
+export interface StoryCopy {
+  id: string;
+  url: string;
+  site: string;
+  siteName: string | null;
+  title: string;
+  date: string;
+}
+
+/** Copies an article lists at most (the earliest first). */
+export const MAX_LISTED_COPIES = 100;
 
 export interface ArticleIndex {
   readonly alias: string;
@@ -10,7 +23,10 @@ export interface ArticleIndex {
   ensure(): Promise<void>;
   write(docs: ArticleDocument[], options?: { refresh?: boolean }): Promise<BulkItemResult[]>;
   get(id: string): Promise<ArticleDocument | null>;
-  search(params: ArticleSearchParams): Promise<SearchHits>;
+  /** One result per story unless `all` (see ArticleSearchParams). */
+  search(params: ArticleSearchParams): Promise<ArticleSearchResult>;
+  /** The other copies of a document's story (its own `storyId`), earliest first. */
+  copiesOf(doc: Pick<ArticleDocument, 'id' | 'storyId'>): Promise<StoryCopy[]>;
   /** Quotations themselves as results, each with its article, paged over quotations. */
   searchQuotes(params: QuoteSearchParams): Promise<QuoteSearchResult>;
   refresh(): Promise<void>;
@@ -52,13 +68,21 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
         // strict, so documents with a new field would otherwise be refused).
         const { dynamic, properties } = (template.template as { mappings: Json }).mappings as Json;
         await engine.putMapping(alias, { dynamic, properties });
+        // Documents indexed before stories existed are each a story of their own (search
+        // collapses on storyId, and would otherwise put every one of them in a single group).
+        await engine.updateByQuery(alias, {
+          query: { bool: { must_not: { exists: { field: 'storyId' } } } },
+          script: { lang: 'painless', source: 'ctx._source.storyId = ctx._id' },
+        });
         return;
       }
       await engine.createIndex(`${alias}-000001`, { aliases: { [alias]: { is_write_index: true } } });
     },
     async write(docs, options = {}) {
       if (docs.length === 0) return [];
-      const operations = docs.flatMap((doc) => [
+      // A document written without a story (by a tool, or a test) is a story of its own:
+      // search collapses on storyId, where documents without one would all fall into one group.
+      const operations = docs.map((d) => (d.storyId ? d : { ...d, storyId: d.id })).flatMap((doc) => [
         // Two jobs of one article may write at once: a conflict is retried on the fresh version.
         { update: { _index: alias, _id: doc.id, retry_on_conflict: 5 } },
         { scripted_upsert: true, upsert: {}, script: { lang: 'painless', source: WRITE_KEEPING_URL_IDS, params: { doc, max: MAX_URL_IDS } } },
@@ -73,7 +97,20 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
       return (found.hits[0]?.source as ArticleDocument | undefined) ?? null;
     },
     async search(params) {
-      return engine.search(alias, buildArticleSearch(params));
+      return readArticleSearch(await engine.search(alias, buildArticleSearch(params)), params);
+    },
+    async copiesOf(doc) {
+      if (!doc.storyId) return [];
+      const found = await engine.search(alias, {
+        size: MAX_LISTED_COPIES,
+        query: { bool: { filter: [{ term: { storyId: doc.storyId } }], must_not: [{ ids: { values: [doc.id] } }] } },
+        _source: ['id', 'url', 'site', 'siteName', 'title', 'date'],
+        sort: [{ date: { order: 'asc' } }, { id: { order: 'asc' } }],
+      });
+      return found.hits.map((h) => {
+        const s = h.source as Partial<StoryCopy>;
+        return { id: s.id ?? h.id, url: s.url ?? '', site: s.site ?? '', siteName: s.siteName ?? null, title: s.title ?? '', date: s.date ?? '' };
+      });
     },
     async searchQuotes(params) {
       return searchQuotes(engine, alias, params);

@@ -12,7 +12,7 @@ function doc(n: number, date: string, quotes: QuoteField[], site = 'news.example
   const id = String(n).repeat(32).slice(0, 32);
   return {
     id, url: `https://${site}/${n}`, finalUrl: `https://${site}/${n}`, canonicalUrl: null, site, siteName: 'Example News',
-    title: `Article ${n}`, byline: null, authors: [], publishedAt: date, modifiedAt: null, date, lang: 'en', section: null,
+    title: `Article ${n}`, byline: null, authors: [], publishedAt: date, modifiedAt: null, date, dateSource: 'published', lang: 'en', langTag: 'en-GB', section: null,
     keywords: [], access: 'free', image: null, excerpt: null, text: 'Text.', html: '<p>Text.</p>', wordCount: 1, entities: [],
     quotes, people: [], organizations: [], locations: [], speakers: quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
     fetchedAt: date, indexedAt: date,
@@ -57,7 +57,8 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('quotation search t
       'An unattributed remark',
     ]);
     expect(found.quotes[3]!.article).toEqual({
-      id: '2'.repeat(32), title: 'Article 2', url: 'https://other.example.org/2', date: '2024-04-20T08:00:00.000Z', site: 'other.example.org', siteName: 'Example News',
+      id: '2'.repeat(32), title: 'Article 2', url: 'https://other.example.org/2', date: '2024-04-20T08:00:00.000Z', dateSource: 'published', site: 'other.example.org',
+      siteName: 'Example News',
     });
     expect(found.facets.speakers).toEqual(expect.arrayContaining([{ key: 'Wang Yi', count: 2 }, { key: 'Antony Blinken', count: 2 }]));
   });

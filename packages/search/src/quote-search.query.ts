@@ -9,6 +9,8 @@ export interface QuoteArticle {
   title: string;
   url: string;
   date: string;
+  /** Where `date` came from: published, modified or fetched (absent for documents indexed before it). */
+  dateSource: string | null;
   site: string;
   siteName: string | null;
 }
@@ -33,7 +35,7 @@ export interface QuoteSearchResult {
 /** Both engines refuse inner hits past `index.max_inner_result_window` (100 by default). */
 export const MAX_QUOTES_PER_ARTICLE = 100;
 const SPEAKER_FACET_SIZE = 25;
-const ARTICLE_FIELDS = ['id', 'title', 'url', 'date', 'site', 'siteName'];
+const ARTICLE_FIELDS = ['id', 'title', 'url', 'date', 'dateSource', 'site', 'siteName'];
 
 function quoteClauses(p: QuoteSearchParams, withSpeaker: boolean): Json[] {
   const clauses: Json[] = [];
@@ -181,7 +183,7 @@ export async function searchQuotes(engine: SearchEnginePort, alias: string, p: Q
 
 function readArticle(hit: SearchHits['hits'][number]): QuoteArticle {
   const s = hit.source as Partial<QuoteArticle>;
-  return { id: hit.id, title: s.title ?? '', url: s.url ?? '', date: s.date ?? '', site: s.site ?? '', siteName: s.siteName ?? null };
+  return { id: hit.id, title: s.title ?? '', url: s.url ?? '', date: s.date ?? '', dateSource: s.dateSource ?? null, site: s.site ?? '', siteName: s.siteName ?? null };
 }
 
 function readSpeakerFacet(aggs: Json): { key: string; count: number }[] {

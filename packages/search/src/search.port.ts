@@ -36,6 +36,8 @@ export interface SearchEnginePort {
   /** Adds fields to an existing index's mapping (additive changes only). */
   putMapping(index: string, body: Json): Promise<void>;
   bulk(operations: Json[], refresh?: boolean): Promise<BulkItemResult[]>;
+  /** Runs a script on every document the query matches (conflicts skipped); how many were updated. */
+  updateByQuery(index: string, body: Json): Promise<number>;
   search(index: string, body: Json): Promise<SearchHits>;
   get(index: string, id: string): Promise<Json | null>;
   refresh(index: string): Promise<void>;

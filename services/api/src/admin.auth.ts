@@ -1,5 +1,6 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { sameSecret } from './auth';
 
 export interface AdminAuthOptions {
   /** API_TOKEN; null when unset. */
@@ -30,13 +31,14 @@ export function requireAdmin(opts: AdminAuthOptions) {
       });
     }
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined && same(bearer, opts.token)) return;
-    if (same(cookieValue(req.headers.cookie, ADMIN_COOKIE) ?? '', session)) return;
+    if (bearer !== undefined && sameSecret(bearer, opts.token)) return;
+    if (sameSecret(cookieValue(req.headers.cookie, ADMIN_COOKIE) ?? '', session)) return;
 
     const url = new URL(req.url, 'http://local');
     const query = url.searchParams.get('token');
-    if (query !== null && same(query, opts.token)) {
+    if (query !== null && sameSecret(query, opts.token)) {
       url.searchParams.delete('token');
+      // Over TLS, to the server or (API_TRUST_PROXY) to the proxy in front of it: X-Forwarded-Proto.
       const secure = req.protocol === 'https' ? '; Secure' : '';
       return reply
         .header('set-cookie', `${ADMIN_COOKIE}=${session}; Path=${opts.cookiePath}; HttpOnly; SameSite=Strict${secure}`)
@@ -45,12 +47,6 @@ export function requireAdmin(opts: AdminAuthOptions) {
     }
     return reply.code(401).send({ error: `this ${opts.label ?? 'admin route'} needs Authorization: Bearer <API_TOKEN>, or open it once with ?token=<API_TOKEN>` });
   };
-}
-
-function same(given: string, expected: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 function cookieValue(header: string | undefined, name: string): string | null {

@@ -9,24 +9,38 @@ import { registerMetricsRoutes } from './metrics.routes';
 import { registerTraceRoutes } from './trace.routes';
 import { registerOpenApiRoutes } from './openapi.routes';
 import { registerQuoteRoutes } from './quotes.routes';
+import { registerSourceRoutes } from './sources.routes';
 import { registerWebUiRoutes } from './web-ui.routes';
 import { requireAdmin } from './admin.auth';
 import { RedactingLogController, requestLogger } from './request-log';
+import { registerNotFoundHandler } from './not-found.routes';
 
 /** Builds the HTTP API. Errors from Redis or the engine being away become a quick 503. */
 export function buildApiApp(deps: ApiDeps): FastifyInstance {
+  const logController = new RedactingLogController();
   const app = Fastify({
     // The request log keeps no secret: `?token=` values and credential headers are redacted.
     loggerInstance: requestLogger(deps.logger) as FastifyBaseLogger,
-    logController: new RedactingLogController(),
+    logController,
     bodyLimit: 64 * 1024,
+    // A `__proto__` or `constructor.prototype` key in a JSON body is dropped, as a key of no
+    // meaning here, rather than the whole body refused as "not valid JSON" (it is valid JSON);
+    // either way it never reaches an object's prototype.
+    onProtoPoisoning: 'remove',
+    onConstructorPoisoning: 'remove',
+    // API_TRUST_PROXY: X-Forwarded-* are believed only from these (client address, https).
+    trustProxy: deps.trustProxy ?? false,
   });
+  // Every error body has one shape, `{error: "<what went wrong, for a person>"}`: the routes'
+  // own refusals, Fastify's (malformed JSON, too large, unsupported media type), 404 and 405.
   app.setErrorHandler((err: Error & { statusCode?: number; validation?: unknown }, req, reply) => {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: err.message });
     }
     if (err instanceof SearchUnavailableError) return reply.code(503).send({ error: 'the search engine is unavailable; try again shortly' });
     if (isRedisUnavailable(err)) return reply.code(503).send({ error: 'the queue store (Redis) is unavailable; try again shortly' });
+    // maxmemory reached under noeviction: Redis refuses writes and evicts nothing (no job is lost).
+    if (isRedisFull(err)) return reply.code(503).header('retry-after', '60').send({ error: 'the queue store (Redis) is full (maxmemory reached): nothing new is accepted until the pipeline drains; try again later' });
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });
   });
@@ -43,6 +57,7 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
     });
   }
   registerOpenApiRoutes(app); // first: it learns the routes registered after it
+  registerNotFoundHandler(app, logController); // (as this does)
   registerHealthRoutes(app, deps);
   registerArticleRoutes(app, deps);
   registerSearchRoutes(app, deps);
@@ -50,12 +65,17 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
   registerMetricsRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerQuoteRoutes(app, deps);
+  registerSourceRoutes(app, deps);
   registerWebUiRoutes(app);
   return app;
 }
 
 /** Probes and the API's own description stay open whatever the read setting (route paths). */
 const OPEN_ROUTES = new Set(['/healthz', '/readyz', '/metrics', '/openapi.json']);
+
+function isRedisFull(err: Error): boolean {
+  return /\bOOM command not allowed\b/.test(err.message);
+}
 
 function isRedisUnavailable(err: Error): boolean {
   return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable|Command timed out/i.test(err.message);

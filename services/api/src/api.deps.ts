@@ -1,4 +1,4 @@
-import type { InFlightMarker, Logger, PipelineMetrics, QueueSet, StatusStore } from '@newsflow/runtime';
+import type { InFlightMarker, Logger, PipelineMetrics, QueueSet, SourceManager, StatusStore } from '@newsflow/runtime';
 import type { ArticleIndex } from '@newsflow/search';
 
 /** The narrow ports the HTTP API needs. */
@@ -17,6 +17,10 @@ export interface ApiDeps {
   readsOpen?: boolean;
   /** Per-client limit on POST /articles (0 or absent: none); counted in Redis when given, so replicas share it. */
   enqueueRate?: { perMinute: number; redis?: unknown; prefix?: string };
+  /** API_TRUST_PROXY: whose X-Forwarded-* headers to believe (false: nobody's). */
+  trustProxy?: boolean | string[];
+  /** Followed sources (POST/GET /sources…); the routes are served only when given. */
+  sources?: SourceManager;
   /** Served at GET /metrics when present. */
   metrics?: Pick<PipelineMetrics, 'render'>;
 }

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { MAX_URL_LENGTH } from '@newsflow/contracts';
+import { ARTICLE_ID_PATTERN, MAX_URL_LENGTH } from '@newsflow/contracts';
 import { DATE_PARAM_HINT, isIsoDateParam, MAX_PAGE_SIZE } from '@newsflow/search';
 
 export const enqueueBodySchema = z.object({
   url: z.string({ message: 'url must be a string' }).min(1, 'url must not be empty').max(MAX_URL_LENGTH, `url is longer than ${MAX_URL_LENGTH} characters`),
 });
 
-export const articleIdSchema = z.string().regex(/^[0-9a-f]{32}$/, 'an article id is 32 lowercase hex characters');
+export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'an article id is 32 lowercase hex characters');
 
 /** Checked here, not by the engine, so a bad date gets the API's own 400 and not the engine's error. */
 const isoDate = z.string().refine(isIsoDateParam, DATE_PARAM_HINT);
@@ -25,6 +25,11 @@ export const searchQuerySchema = z.object({
   sort: z.enum(['relevance', 'date']).optional(),
   from: z.coerce.number().int().min(0).max(10_000).optional(),
   size: z.coerce.number().int().min(0).max(MAX_PAGE_SIZE).optional(),
+  /** Every copy of a story as its own result (by default one result per story). */
+  all: z
+    .enum(['true', 'false'], { message: 'all must be true or false' })
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export function formatIssues(error: z.ZodError): string {

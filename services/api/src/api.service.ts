@@ -1,5 +1,15 @@
 import type { Closeable, StageInfra } from '@newsflow/runtime';
-import { createInFlightMarker, createQueueSet, closeQueueSet, createRedisConnection, statusStoreFor } from '@newsflow/runtime';
+import {
+  closeQueueSet,
+  createDiscoverQueue,
+  createInFlightMarker,
+  createQueueSet,
+  createRedisConnection,
+  createSourceManager,
+  createSourceSchedule,
+  createSourceStore,
+  statusStoreFor,
+} from '@newsflow/runtime';
 import type { ArticleIndex, SearchEnginePort } from '@newsflow/search';
 import { buildApiApp } from './api.app';
 
@@ -13,6 +23,7 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
   redis.on('error', () => undefined); // reported through requests and /readyz
   const queues = createQueueSet(redis, config.redis.prefix);
   const status = statusStoreFor(redis, config);
+  const discover = createDiscoverQueue(redis, config.redis.prefix);
   const app = buildApiApp({
     queues,
     inflight: createInFlightMarker(redis, config.redis.prefix),
@@ -22,6 +33,8 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
     token: config.api.token,
     adminOpen: config.api.adminOpen,
     readsOpen: config.api.readsOpen,
+    trustProxy: config.api.trustProxy,
+    sources: createSourceManager({ store: createSourceStore(redis, config.redis.prefix), schedule: createSourceSchedule(discover), minEveryMs: config.discover.minEveryMs }),
     enqueueRate: { perMinute: config.api.enqueueRatePerMinute, redis, prefix: config.redis.prefix },
     ...(infra.metrics ? { metrics: infra.metrics } : {}),
     ready: async () => ({
@@ -34,6 +47,7 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
   return [
     { name: 'api http server', close: () => app.close() },
     { name: 'api queues', close: () => closeQueueSet(queues) },
+    { name: 'api discover queue', close: () => discover.close() },
     { name: 'api redis', close: async () => void (await redis.quit().catch(() => redis.disconnect())) },
   ];
 }

@@ -59,6 +59,8 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
       updatedAt: status.updatedAt,
       trace: status.trace,
       document,
+      // The other copies of its story (other sites, other headlines): ids, addresses, sites.
+      copies: document ? await deps.articles.copiesOf(document).catch(() => []) : [],
     };
   });
 }

@@ -3,8 +3,10 @@ import type { ApiDeps } from './api.deps';
 
 export function registerHealthRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/healthz', async () => ({ status: 'ok' }));
+  // The workers' shape (`{ready, away}`), with each part by name as before.
   app.get('/readyz', async (_req, reply) => {
-    const ready = await deps.ready();
-    return reply.code(ready.redis && ready.search ? 200 : 503).send(ready);
+    const parts = await deps.ready();
+    const away = Object.entries(parts).filter(([, up]) => !up).map(([name]) => name);
+    return reply.code(away.length === 0 ? 200 : 503).send({ ready: away.length === 0, away, ...parts });
   });
 }

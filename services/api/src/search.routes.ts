@@ -11,10 +11,12 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ApiDeps): void 
     const found = await deps.articles.search({ ...p, facets: true });
     return {
       total: found.total,
+      documents: found.documents,
       results: found.hits.map((h) => ({
         id: h.id,
         score: h.score,
         ...h.source,
+        copies: h.copies,
         highlight: h.highlight,
         matchingQuotes: (h.innerHits.quotes ?? []).map((q) => q.source),
       })),

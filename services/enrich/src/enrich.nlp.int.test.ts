@@ -45,7 +45,9 @@ describe('the CoreNLP engine on the real server', () => {
     const away = createCoreNlpEngine({ url: `http://127.0.0.1:${await freePort()}`, timeoutMs: 30_000 });
     const started = Date.now();
     await expect(away.annotate('Ingrid Solberg spoke in Bergen.')).rejects.toBeInstanceOf(NlpUnavailableError);
-    expect(Date.now() - started).toBeLessThan(2000);
+    // A refused connection is known at once; waiting out the 30 s timeout is the fault. (A third
+    // of it: no stall of a loaded machine comes near, and the fault still shows.)
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await away.isReady()).toBe(false);
     expect(await engine.isReady()).toBe(true);
   });

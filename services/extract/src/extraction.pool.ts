@@ -18,6 +18,15 @@ export class ExtractionLimitError extends Error {
 }
 
 /**
+ * Compiled (dist/), a thread loads the task module itself. From the sources (tests, tsx), it
+ * starts at extraction.thread.mjs, which registers tsx first: threads do not inherit the
+ * parent's loader.
+ */
+const THREAD_ENTRY = import.meta.url.endsWith('.js')
+  ? { filename: fileURLToPath(new URL('./extraction.task.js', import.meta.url)), name: 'runExtraction' }
+  : { filename: fileURLToPath(new URL('./extraction.thread.mjs', import.meta.url)) };
+
+/**
  * Extraction runs in worker threads with a heap cap and a deadline, so a page that makes the
  * parser spin or eat memory is killed from outside (its thread is terminated) and fails with a
  * reason, while the worker process, its Redis locks and its other jobs live on.
@@ -25,7 +34,7 @@ export class ExtractionLimitError extends Error {
 export function createExtractionPool(opts: { threads: number; timeoutMs: number; maxMemoryMb: number; recycleAfter?: number }): ExtractionPool {
   const makePool = () =>
     new Piscina<ExtractionTask, ExtractionTaskResult>({
-      filename: fileURLToPath(new URL('./extraction.thread.mjs', import.meta.url)),
+      ...THREAD_ENTRY,
       minThreads: 1,
       maxThreads: opts.threads,
       idleTimeout: 60_000,

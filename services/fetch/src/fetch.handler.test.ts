@@ -3,9 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { ArticleStatus, TraceEvent } from '@newsflow/contracts';
 import { PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
 import { createFetchHandler, previousRunEndedDone, type FetchHandlerDeps } from './fetch.handler';
-import type { FetchedPage } from './http';
-import type { HostLimiter } from './politeness/host.limiter';
-import type { RobotsPolicy } from './politeness/robots.policy';
+import type { FetchedPage, HostLimiter, RobotsPolicy } from '@newsflow/fetcher';
 import type { ValidatorStore } from './politeness/validator.store';
 
 const URL_ = 'https://news.example/a';
@@ -34,7 +32,7 @@ function context() {
 function deps(over: Partial<FetchHandlerDeps> = {}) {
   const release = vi.fn(async () => undefined);
   const limiter: HostLimiter = { acquire: vi.fn(async () => ({ granted: true as const, release })), pushBack: vi.fn(async () => undefined) };
-  const robots: RobotsPolicy = { peek: vi.fn(async () => ({ allowed: true as const, crawlDelayMs: null })), check: vi.fn() };
+  const robots: Pick<RobotsPolicy, 'check' | 'peek'> = { peek: vi.fn(async () => ({ allowed: true as const, crawlDelayMs: null })), check: vi.fn() };
   const fetchPage = vi.fn(async () => page());
   const put = vi.fn(async () => undefined);
   return { release, limiter, robots, fetchPage, put, d: { fetcher: { fetchPage }, blobs: { put }, robots, limiter, ...over } satisfies FetchHandlerDeps };

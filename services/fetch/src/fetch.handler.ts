@@ -1,9 +1,7 @@
 import { DelayedError } from 'bullmq';
 import { isQueueName, nextStage, resolveUrlInput, type TraceEvent } from '@newsflow/contracts';
 import { PermanentError, type BlobStore, type StageHandler, type StageOutcome, type StatusStore } from '@newsflow/runtime';
-import { FetchFailure, isFetchFailure, type ConditionalRequest, type PageFetcher } from './http';
-import type { HostLimiter } from './politeness/host.limiter';
-import type { RobotsPolicy } from './politeness/robots.policy';
+import { FetchFailure, isFetchFailure, type ConditionalRequest, type HostLimiter, type PageFetcher, type RobotsPolicy } from '@newsflow/fetcher';
 import type { ValidatorStore } from './politeness/validator.store';
 import type { StoredPage } from './stored-page';
 
@@ -11,7 +9,7 @@ export interface FetchHandlerDeps {
   fetcher: Pick<PageFetcher, 'fetchPage'>;
   blobs: Pick<BlobStore, 'put'>;
   /** robots.txt; every URL is allowed without it. */
-  robots?: RobotsPolicy;
+  robots?: Pick<RobotsPolicy, 'check' | 'peek'>;
   /** Per-host concurrency and rate; unlimited without it. */
   limiter?: HostLimiter;
   /** Conditional GET: validators are kept and sent only when this and `status` are given. */

@@ -1,10 +1,8 @@
 export { startFetchService } from './fetch.service';
 export { createFetchHandler } from './fetch.handler';
 export type { StoredPage } from './stored-page';
-export * from './http';
-export { createRobotsPolicy, ROBOTS_PRODUCT_TOKEN } from './politeness/robots.policy';
-export type { RobotsPolicy, RobotsPolicyOptions, RobotsVerdict } from './politeness/robots.policy';
-export { createHostLimiter } from './politeness/host.limiter';
-export type { HostLimiter, HostLimiterOptions, HostSlot } from './politeness/host.limiter';
+// The HTTP client and politeness moved to @newsflow/fetcher (shared with discover); re-exported
+// so that what imported them from here keeps working.
+export * from '@newsflow/fetcher';
 export { createValidatorStore } from './politeness/validator.store';
 export type { ValidatorStore, Validators } from './politeness/validator.store';

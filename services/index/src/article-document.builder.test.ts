@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdFor, normalizeArticleUrl } from '@newsflow/contracts';
 import type { StoredArticle } from '@newsflow/service-extract';
-import { buildArticleDocument, quoteLine } from './article-document.builder';
+import { articleDate, buildArticleDocument, language, quoteLine } from './article-document.builder';
 
 const stored = (over: Partial<StoredArticle>): StoredArticle =>
   ({
@@ -58,5 +58,41 @@ describe('quoteLine', () => {
     const line = quoteLine({ speaker: 'A', text: 'word '.repeat(200) });
     expect(line.length).toBeLessThan(320);
     expect(line).toMatch(/…”$/);
+  });
+});
+
+describe('buildArticleDocument: the date an article is filed under', () => {
+  const jobId = 'c'.repeat(32);
+  const build = (over: Partial<StoredArticle>) => buildArticleDocument(jobId, stored(over), { entities: [], quotes: [] });
+
+  it('is the publication date, as the page gave it, when there is one', () => {
+    expect(build({ publishedAt: '2024-03-12T14:30:00+01:00', modifiedAt: '2024-03-13' })).toMatchObject({
+      publishedAt: '2024-03-12T14:30:00+01:00', date: '2024-03-12T14:30:00+01:00', dateSource: 'published',
+    });
+  });
+
+  it('is the modification date, said so, for a page that gives only that', () => {
+    expect(build({ publishedAt: null, modifiedAt: '2024-03-13T09:05:00+01:00' })).toMatchObject({
+      publishedAt: null, date: '2024-03-13T09:05:00+01:00', dateSource: 'modified',
+    });
+  });
+
+  it('is the fetch, said so, for a page that gives no date: never passed off as a publication date', () => {
+    expect(build({ publishedAt: null, modifiedAt: null })).toMatchObject({ publishedAt: null, date: '2024-04-26T00:00:00.000Z', dateSource: 'fetched' });
+    expect(articleDate({ publishedAt: null, modifiedAt: null, fetchedAt: 'F' })).toEqual({ date: 'F', dateSource: 'fetched' });
+  });
+});
+
+describe('buildArticleDocument: language', () => {
+  it('files the primary language for the facet and keeps the whole tag beside it', () => {
+    const doc = buildArticleDocument('d'.repeat(32), stored({ lang: 'en', langTag: 'en-US' }), { entities: [], quotes: [] });
+    expect(doc).toMatchObject({ lang: 'en', langTag: 'en-US' });
+  });
+
+  it('reads articles stored before langTag, which held the whole tag in lang', () => {
+    expect(language({ lang: 'en-us' })).toEqual({ lang: 'en', langTag: 'en-us' });
+    expect(language({ lang: 'pt_BR' })).toEqual({ lang: 'pt', langTag: 'pt-BR' });
+    expect(language({ lang: null })).toEqual({ lang: null, langTag: null });
+    expect(language({ lang: 'de', langTag: null })).toEqual({ lang: 'de', langTag: 'de' });
   });
 });

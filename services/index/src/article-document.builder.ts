@@ -1,4 +1,4 @@
-import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
+import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type DateSource, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import type { StoredArticle } from '@newsflow/service-extract';
 
@@ -37,8 +37,8 @@ export function buildArticleDocument(jobId: string, article: StoredArticle, enri
     authors: article.authors,
     publishedAt: article.publishedAt,
     modifiedAt: article.modifiedAt,
-    date: article.publishedAt ?? article.fetchedAt,
-    lang: article.lang,
+    ...articleDate(article),
+    ...language(article),
     section: article.section,
     keywords: article.keywords,
     access: article.access,
@@ -58,6 +58,27 @@ export function buildArticleDocument(jobId: string, article: StoredArticle, enri
     indexedAt: now.toISOString(),
     trace,
   };
+}
+
+/**
+ * The date the article is filed under, and where it came from: an article whose page gives no
+ * publication date is filed under its modification date, else its fetch, and says so, rather
+ * than passing for one published the day it was crawled.
+ */
+export function articleDate(article: Pick<StoredArticle, 'publishedAt' | 'modifiedAt' | 'fetchedAt'>): { date: string; dateSource: DateSource } {
+  if (article.publishedAt) return { date: article.publishedAt, dateSource: 'published' };
+  if (article.modifiedAt) return { date: article.modifiedAt, dateSource: 'modified' };
+  return { date: article.fetchedAt, dateSource: 'fetched' };
+}
+
+/**
+ * `lang` is the primary language subtag for the facet ("en"), `langTag` the whole tag. Articles
+ * stored or indexed before `langTag` existed hold the whole tag in `lang` ("en-US", "en_us").
+ */
+export function language(article: Pick<StoredArticle, 'lang' | 'langTag'>): { lang: string | null; langTag: string | null } {
+  const tag = (article.langTag ?? article.lang)?.trim().replace(/_/g, '-') || null;
+  const primary = tag?.split('-')[0]?.toLowerCase();
+  return { lang: primary && /^[a-z]{2,3}$/.test(primary) ? primary : null, langTag: tag };
 }
 
 const QUOTE_LINE_MAX = 300;

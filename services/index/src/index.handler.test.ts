@@ -22,6 +22,7 @@ function setup(result: () => Promise<BulkItemResult>, pausedMs = 2000) {
     status: { get: async () => null },
     gate: { remainingMs: () => pausedMs },
     keepBlobsSeconds: 600,
+    stories: async (id) => ({ storyId: id, matchedId: null, similarity: null }),
   });
   const ctx = { job: { moveToDelayed } as unknown as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
   return { run: () => handler(payload, ctx), moveToDelayed, expireSoon };
@@ -37,10 +38,27 @@ describe('index handler', () => {
       status: { get: async (id) => ({ id, url: payload.url, state: 'indexing', stage: 'index', reason: null, attempt: 1, updatedAt: trace[0]!.at, trace }) },
       gate: { remainingMs: () => 0 },
       keepBlobsSeconds: 60,
+      stories: async (id) => ({ storyId: id, matchedId: null, similarity: null }),
     });
     const ctx = { job: {} as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
     await handler(payload, ctx);
     expect(written?.trace).toEqual(trace);
+  });
+
+  it('gives the document the story its clean text belongs to before writing it', async () => {
+    let written: ArticleDocument | undefined;
+    const asked: [string, string][] = [];
+    const handler = createIndexHandler({
+      blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon: async () => undefined },
+      bulk: { add: async (doc) => ((written = doc), { id: doc.id, status: 201, error: null }) },
+      status: { get: async () => null },
+      gate: { remainingMs: () => 0 },
+      keepBlobsSeconds: 60,
+      stories: async (id, text) => (asked.push([id, text]), { storyId: 'f'.repeat(32), matchedId: 'f'.repeat(32), similarity: 0.9 }),
+    });
+    await handler(payload, { job: {} as Job, token: 'tok', logger: silentLogger(), attempt: 1 });
+    expect(asked).toEqual([[written!.id, article.text]]);
+    expect(written?.storyId).toBe('f'.repeat(32));
   });
 
   it('indexes and lets the article blobs expire soon', async () => {
@@ -53,10 +71,13 @@ describe('index handler', () => {
     const s = setup(async () => {
       throw new SearchUnavailableError('connect ECONNREFUSED');
     }, 5000);
+    // The pause counted from the call, however long the call took on a loaded machine.
+    const before = Date.now();
     await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
+    const after = Date.now();
     const [until, token] = s.moveToDelayed.mock.calls[0] as unknown as [number, string];
-    expect(until - Date.now()).toBeGreaterThan(5000);
-    expect(until - Date.now()).toBeLessThan(6100);
+    expect(until - before).toBeGreaterThan(5000);
+    expect(until - after).toBeLessThan(6100);
     expect(token).toBe('tok');
   });
 

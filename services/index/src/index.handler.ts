@@ -1,4 +1,5 @@
 import type { ArticleDocument } from '@newsflow/contracts';
+import type { StoryAssigner } from '@newsflow/dedup';
 import type { Enrichment } from '@newsflow/nlp';
 import { PermanentError, putOff, type BlobStore, type StageHandler, type StatusStore } from '@newsflow/runtime';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
@@ -16,6 +17,8 @@ export interface IndexHandlerDeps {
   gate: Pick<WriteGate, 'remainingMs'>;
   /** Once indexed, the article's blobs are kept this much longer, for a retry or a look. */
   keepBlobsSeconds: number;
+  /** Finds the story the article is a copy of (near-duplicate look-up on its clean text). */
+  stories: StoryAssigner;
 }
 
 export class IndexItemError extends Error {
@@ -27,7 +30,7 @@ export class IndexItemError extends Error {
  * batcher. The engine being away or answering 429 is nobody's fault: the job is put off
  * (delayed) without using one of its attempts, so an outage of any length loses nothing.
  */
-export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds }: IndexHandlerDeps): StageHandler<'index'> {
+export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds, stories }: IndexHandlerDeps): StageHandler<'index'> {
   return async (payload, ctx) => {
     const [article, enrichment, live] = await Promise.all([
       blobs.get<StoredArticle>('article', payload.id),
@@ -38,6 +41,8 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
       throw new PermanentError('the article or its enrichment is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }
     const doc = buildArticleDocument(payload.id, article, enrichment, live?.trace ?? []);
+    // Before the write, so a copy's document is never searchable without its story.
+    doc.storyId = (await stories(doc.id, doc.text)).storyId;
     let result: BulkItemResult;
     try {
       result = await bulk.add(doc);

@@ -1,4 +1,5 @@
 import type { ArticleDocument } from '@newsflow/contracts';
+import { createRedisStoryIndex, createStoryAssigner, DEFAULT_STORY_PARAMS } from '@newsflow/dedup';
 import { createBackoff, startStageWorker, type Closeable, type StageInfra } from '@newsflow/runtime';
 import type { ArticleIndex, BulkItemResult } from '@newsflow/search';
 import { createBatcher } from './bulk.batcher';
@@ -25,7 +26,12 @@ export function startIndexService(infra: StageInfra, articles: ArticleIndex): Cl
       return docs.map((d) => byId.get(d.id) ?? { id: d.id, status: 500, error: { type: 'missing', reason: 'no bulk item for this document' } });
     },
   });
-  const worker = startStageWorker(infra, 'index', createIndexHandler({ blobs: infra.blobs, bulk, status: infra.status, gate, keepBlobsSeconds: config.store.indexedTtlSeconds }), config.concurrency.index);
+  // Copies of one story are found through Redis (LSH band keys), whichever index process saw the first.
+  const stories = createStoryAssigner(
+    createRedisStoryIndex({ redis: infra.connection, prefix: config.redis.prefix, params: DEFAULT_STORY_PARAMS, windowSeconds: config.index.storyWindowSeconds }),
+  );
+  const handler = createIndexHandler({ blobs: infra.blobs, bulk, status: infra.status, gate, keepBlobsSeconds: config.store.indexedTtlSeconds, stories });
+  const worker = startStageWorker(infra, 'index', handler, config.concurrency.index);
   return [
     worker,
     { name: 'bulk batcher', close: () => bulk.close() },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createBackoff } from '@newsflow/runtime';
 import { createWriteGate } from './write.gate';
 
@@ -17,25 +17,41 @@ describe('createWriteGate', () => {
     expect(most).toBe(1);
   });
 
+  // On a clock of the test's own (the gate reads Date.now() and sleeps through its `sleep`), so
+  // the pauses are exact and a loaded machine cannot stretch or squeeze them.
   it('pauses every later bulk after a throttled one, longer with each, and resumes after a clean one', async () => {
-    const gate = createWriteGate(createBackoff({ firstMs: 40, maxMs: 1000, random: () => 0.5 }));
-    const starts: number[] = [];
-    const t0 = Date.now();
-    const write = async () => void starts.push(Date.now() - t0);
-    await gate.run(write, () => true); // throttled: pause 40 ms
-    expect(gate.remainingMs()).toBeGreaterThan(20);
-    await gate.run(write, () => true); // waits 40, then pause 80 ms
-    await gate.run(write, () => false); // waits 80, clean
-    await gate.run(write, () => false); // no wait
-    expect(starts[1]! - starts[0]!).toBeGreaterThanOrEqual(35);
-    expect(starts[2]! - starts[1]!).toBeGreaterThanOrEqual(75);
-    expect(starts[3]! - starts[2]!).toBeLessThan(30);
-    expect(gate.remainingMs()).toBe(0);
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    try {
+      const slept: number[] = [];
+      const sleep = async (ms: number) => {
+        slept.push(ms);
+        vi.setSystemTime(Date.now() + ms);
+      };
+      const gate = createWriteGate(createBackoff({ firstMs: 40, maxMs: 1000, random: () => 0.5 }), sleep);
+      const starts: number[] = [];
+      const t0 = Date.now();
+      const write = async () => void starts.push(Date.now() - t0);
+      await gate.run(write, () => true); // throttled: pause 40 ms
+      expect(gate.remainingMs()).toBe(40);
+      await gate.run(write, () => true); // waits 40, then pause 80 ms
+      await gate.run(write, () => false); // waits 80, clean
+      await gate.run(write, () => false); // no wait
+      expect(starts).toEqual([0, 40, 120, 120]);
+      expect(slept).toEqual([40, 80]);
+      expect(gate.remainingMs()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('counts a failed write (engine away) as trouble and passes the error on', async () => {
-    const gate = createWriteGate(createBackoff({ firstMs: 50, maxMs: 1000, random: () => 0.5 }));
-    await expect(gate.run(async () => Promise.reject(new Error('away')), () => false)).rejects.toThrow('away');
-    expect(gate.remainingMs()).toBeGreaterThan(30);
+    vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
+    try {
+      const gate = createWriteGate(createBackoff({ firstMs: 50, maxMs: 1000, random: () => 0.5 }));
+      await expect(gate.run(async () => Promise.reject(new Error('away')), () => false)).rejects.toThrow('away');
+      expect(gate.remainingMs()).toBe(50);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

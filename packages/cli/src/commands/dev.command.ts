@@ -11,6 +11,9 @@ import { UnreachableError } from '../process/cli.errors';
 
 const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = fileURLToPath(new URL('../../bin/newsflow.js', import.meta.url));
+// Each service runs the code dev runs: the compiled CLI, or, when dev itself was started from
+// the sources through tsx, those sources the same way.
+const SELF = import.meta.url.endsWith('.ts') ? [...process.execArgv, process.argv[1]!] : [BIN];
 
 interface Started {
   name: string;
@@ -62,7 +65,7 @@ export async function devCommand(): Promise<void> {
   const healthBase = config.healthPort ?? 9464;
   const run = (name: string) => {
     const healthPort = String(healthBase + SERVICE_NAMES.indexOf(name as ServiceName));
-    const child = spawn(process.execPath, [BIN, 'start', name], { stdio: 'inherit', env: { ...env, HEALTH_PORT: healthPort } });
+    const child = spawn(process.execPath, [...SELF, 'start', name], { stdio: 'inherit', env: { ...env, HEALTH_PORT: healthPort } });
     children.set(name, child);
     child.on('exit', (code, signal) => {
       children.delete(name);

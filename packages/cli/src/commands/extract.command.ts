@@ -27,6 +27,7 @@ export async function extractCommand(files: string[], opts: { url?: string; dom?
           modifiedAt: a.modifiedAt,
           siteName: a.siteName,
           lang: a.lang,
+          langTag: a.langTag,
           canonicalUrl: a.canonicalUrl,
           image: a.image,
           section: a.section,

@@ -9,10 +9,12 @@ export interface SearchOptions {
   site?: string;
   since?: string;
   size?: string;
+  /** Every copy of a story; by default one result per story. */
+  all?: boolean;
   json?: boolean;
 }
 
-/** `newsflow search QUERY [--person] [--speaker] [--site] [--since] [--json]`. */
+/** `newsflow search QUERY [--person] [--speaker] [--site] [--since] [--all] [--json]`. */
 export async function searchCommand(query: string | undefined, opts: SearchOptions): Promise<number> {
   const config = configFromEnv();
   if (opts.since && !isIsoDateParam(opts.since)) throw new UsageError(`--since "${opts.since}" ${DATE_PARAM_HINT}`);
@@ -26,6 +28,7 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
       ...(opts.speaker ? { speaker: opts.speaker } : {}),
       ...(opts.site ? { site: opts.site } : {}),
       ...(opts.since ? { since: opts.since } : {}),
+      ...(opts.all ? { all: true } : {}),
       size,
     });
     const results = found.hits.map((h) => {
@@ -36,16 +39,19 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
         url: s.url ?? '',
         date: s.date ?? null,
         site: s.siteName ?? null,
+        copies: h.copies,
         quotes: (h.innerHits.quotes ?? []).map((q) => q.source as { text: string; speaker: string | null }),
       };
     });
     if (opts.json) {
-      process.stdout.write(`${JSON.stringify({ total: found.total, results })}\n`);
+      process.stdout.write(`${JSON.stringify({ total: found.total, documents: found.documents, results })}\n`);
       return 0;
     }
-    process.stdout.write(`${found.total} article(s)\n`);
+    const hidden = found.documents - found.total;
+    process.stdout.write(`${found.total} article(s)${hidden > 0 ? ` (one per story; ${hidden} more cop${hidden === 1 ? 'y' : 'ies'}: --all shows them)` : ''}\n`);
     for (const r of results) {
-      process.stdout.write(`\n${r.title}\n  ${r.url}\n  ${r.date ?? 'undated'}${r.site ? ` · ${r.site}` : ''}  [${r.id}]\n`);
+      const copies = r.copies > 1 ? ` · ${r.copies} copies` : '';
+      process.stdout.write(`\n${r.title}\n  ${r.url}\n  ${r.date ?? 'undated'}${r.site ? ` · ${r.site}` : ''}${copies}  [${r.id}]\n`);
       for (const q of r.quotes) process.stdout.write(`  “${q.text}” — ${q.speaker ?? 'unattributed'}\n`);
     }
     return 0;

@@ -43,7 +43,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     throw err;
   }
   const queues = createQueueSet(connection, config.redis.prefix);
-  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth });
+  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth, esMajor: config.search.esMajor });
   const articles = createArticleIndex(engine, config.search.alias);
   const infra: StageInfra = {
     config,

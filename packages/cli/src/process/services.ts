@@ -4,8 +4,9 @@ import type { ProcessInfra } from './infra.factory';
 /**
  * The topology in one place: which service runs which queue's worker.
  *   api → fetch → extract → enrich → index → search engine
+ *   discover (polls sources on their schedules) → fetch
  */
-export const SERVICE_NAMES = ['api', 'fetch', 'extract', 'enrich', 'index'] as const;
+export const SERVICE_NAMES = ['api', 'fetch', 'extract', 'enrich', 'index', 'discover'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export function isServiceName(s: string): s is ServiceName {
@@ -35,5 +36,7 @@ export async function startService(name: ServiceName, p: ProcessInfra): Promise<
       // Every process that writes makes sure the template and alias exist (idempotent).
       await p.articles.ensure();
       return (await import('@newsflow/service-index')).startIndexService(p.infra, p.articles);
+    case 'discover':
+      return (await import('@newsflow/service-discover')).startDiscoverService(p.infra);
   }
 }

@@ -16,6 +16,7 @@ const crawled: StoredArticle = {
   modifiedAt: '2024-04-26T01:00:00.000Z',
   siteName: 'Example News',
   lang: 'en',
+  langTag: 'en-GB',
   canonicalUrl: 'https://www.example.com/news/story',
   image: { url: 'https://www.example.com/pier.jpg', caption: 'The pier' },
   section: 'Local',

@@ -29,6 +29,7 @@ export function storedArticleFromDocument(doc: Partial<ArticleDocument>): Articl
       modifiedAt: doc.modifiedAt ?? null,
       siteName: doc.siteName ?? null,
       lang: doc.lang ?? null,
+      langTag: doc.langTag ?? null,
       canonicalUrl: doc.canonicalUrl ?? null,
       image: doc.image ?? null,
       section: doc.section ?? null,

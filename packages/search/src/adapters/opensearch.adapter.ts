@@ -16,6 +16,7 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
   const api = client as unknown as {
     indices: Record<string, (p: Json) => Promise<{ body: unknown; statusCode: number }>>;
     bulk(p: Json): Promise<{ body: unknown }>;
+    updateByQuery(p: Json): Promise<{ body: unknown }>;
     search(p: Json): Promise<{ body: unknown }>;
     get(p: Json): Promise<{ body: unknown }>;
     ping(): Promise<{ body: unknown }>;
@@ -53,6 +54,10 @@ export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePor
     async bulk(operations, refresh = false) {
       const res = await call(() => api.bulk({ body: operations, refresh }));
       return readBulkItems(res.body);
+    },
+    async updateByQuery(index, body) {
+      const res = await call(() => api.updateByQuery({ index, body, conflicts: 'proceed', refresh: true }));
+      return (res.body as { updated?: number }).updated ?? 0;
     },
     async search(index, body) {
       const res = await call(() => api.search({ index, body }));

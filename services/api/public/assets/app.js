@@ -6,6 +6,7 @@ const views = {
   '/ui/article': ['search', () => import('./article-page.js')],
   '/ui/quotes': ['quotes', () => import('./quotes-page.js')],
   '/ui/enqueue': ['enqueue', () => import('./enqueue-page.js')],
+  '/ui/sources': ['sources', () => import('./sources-page.js')],
 };
 
 const main = document.getElementById('main');

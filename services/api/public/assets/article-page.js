@@ -1,5 +1,5 @@
 import DOMPurify from './purify.es.mjs';
-import { el, formatDate, getJson, pageUrl, safeHref } from './dom.js';
+import { articleDate, el, formatDate, getJson, isArticleId, pageUrl, safeHref } from './dom.js';
 
 // Article HTML comes from someone else's page: DOMPurify keeps only harmless markup, and the
 // page's Content-Security-Policy (script-src 'self') would stop anything that slipped through.
@@ -13,7 +13,8 @@ const PURIFY = {
 
 export async function render(main, query) {
   const id = query.get('id') ?? '';
-  const a = await getJson(`/articles/${encodeURIComponent(id)}`);
+  if (!isArticleId(id)) throw new Error('This address does not name an article: an article id is 32 lowercase hex characters.');
+  const a = await getJson(`/articles/${id}`);
   const doc = a.document;
   if (!doc) {
     main.replaceChildren(el('p', { class: 'notice' }, `This article is ${a.state}${a.reason ? `: ${a.reason}` : ''}.`), el('p', {}, el('a', { href: pageUrl('/ui/enqueue', { id }) }, 'Follow its progress')));
@@ -31,12 +32,13 @@ export async function render(main, query) {
       el('article', { class: 'article' },
         el('h1', {}, doc.title || doc.url),
         el('p', { class: 'meta' },
-          [doc.siteName || doc.site, formatDate(doc.date), doc.byline].filter(Boolean).join(' · '),
+          [doc.siteName || doc.site, articleDate(doc), doc.byline].filter(Boolean).join(' · '),
           original ? [' · ', el('a', { href: original, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original page')] : null),
         doc.access === 'paywalled' ? el('p', { class: 'notice' }, 'Paywalled: only the free part of the article was available.') : null,
         body,
       ),
       el('aside', { class: 'sidebar' },
+        copiesPanel(a.copies ?? []),
         quotesPanel(doc.quotes ?? [], unmarked),
         entitiesPanel(doc.entities ?? []),
       ),
@@ -125,6 +127,18 @@ function wrapRange(nodes, start, end, quote, index) {
   const closing = next?.nodeType === Node.TEXT_NODE ? /^[,.;:!?]?["”’'»]+[,.;:!?]?/.exec(next.data) : null;
   if (closing) next.splitText(closing[0].length).before(badge);
   else last.after(badge);
+}
+
+/** The other copies of this article's story (other sites, other headlines); nothing when it has none. */
+function copiesPanel(copies) {
+  if (copies.length === 0) return null;
+  return el('section', { class: 'panel copies' },
+    el('h2', {}, `Other copies (${copies.length})`),
+    el('ul', {}, copies.map((c) =>
+      el('li', {},
+        el('a', { href: pageUrl('/ui/article', { id: c.id }) }, c.title || c.url),
+        el('span', { class: 'muted' }, ` · ${[c.siteName || c.site, formatDate(c.date)].filter(Boolean).join(' · ')}`)))),
+  );
 }
 
 function quotesPanel(quotes, unmarked) {

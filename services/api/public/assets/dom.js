@@ -58,7 +58,21 @@ export function formatDate(iso) {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  // A day alone ("2024-03-12", as a page may give it) is that day everywhere, not UTC midnight.
+  const dayOnly = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  return d.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric', ...(dayOnly ? { timeZone: 'UTC' } : {}) });
+}
+
+/**
+ * An article's date as a reader should take it: its publication date, or, for a page that gives
+ * none, "updated …" (its modification date) or "fetched …" (when newsflow fetched it).
+ */
+export function articleDate(a) {
+  const day = formatDate(a?.date);
+  if (!day) return '';
+  if (a.dateSource === 'fetched') return `fetched ${day}`;
+  if (a.dateSource === 'modified') return `updated ${day}`;
+  return day;
 }
 
 /** A URL on this site with the given query parameters (empty ones dropped). */
@@ -67,6 +81,17 @@ export function pageUrl(path, params) {
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') q.set(k, String(v));
   const s = q.toString();
   return s ? `${path}?${s}` : path;
+}
+
+/**
+ * An article id, as packages/contracts makes them (ARTICLE_ID_PATTERN: the first 128 bits of the
+ * normalised URL's SHA-256, in lowercase hex). Ids from the address bar are checked against it
+ * before they go anywhere near a request path.
+ */
+export const ARTICLE_ID = /^[0-9a-f]{32}$/;
+
+export function isArticleId(value) {
+  return typeof value === 'string' && ARTICLE_ID.test(value);
 }
 
 export function articleUrl(id) {

@@ -1,7 +1,9 @@
-import { articleUrl, el, getJson } from './dom.js';
+import { articleUrl, el, getJson, isArticleId } from './dom.js';
 
 const STEPS = ['queued', 'fetching', 'extracting', 'enriching', 'indexing', 'done'];
 const POLL_MS = 1000;
+/** While the API is away (503, network), polls back off up to this. */
+const MAX_POLL_MS = 10_000;
 const TOKEN_KEY = 'newsflow-token';
 
 export async function render(main, query) {
@@ -36,11 +38,17 @@ export async function render(main, query) {
   });
 
   main.replaceChildren(el('h1', {}, 'Add articles'), el('p', { class: 'muted' }, 'Each URL is fetched, cleaned, enriched and indexed; progress shows below.'), form, list);
+  // `?id=` from the address bar: followed only when it is an article id (anything else could
+  // name another API path, and would be polled for a state it never has).
   const id = query.get('id');
-  if (id) list.append(job(id, '', null));
+  if (id !== null && isArticleId(id)) list.append(job(id, '', null));
+  else if (id !== null) {
+    list.append(el('li', { class: 'job failed', 'data-state': 'invalid' }, el('p', { class: 'job-url' }, id), el('p', { class: 'reason', role: 'alert' }, 'This is not an article id (32 lowercase hex characters), so there is nothing to follow.')));
+  }
 }
 
 function job(id, url, note) {
+  if (!isArticleId(id)) return el('li', { class: 'job failed' }, el('p', { class: 'job-url' }, url || String(id)), el('p', { class: 'reason' }, 'The server answered with no article id.'));
   const state = el('span', { class: 'state' }, 'queued');
   const steps = el('ol', { class: 'steps' }, STEPS.map((s) => el('li', { 'data-step': s }, s)));
   const reason = el('p', { class: 'reason' });
@@ -62,15 +70,27 @@ function job(id, url, note) {
       link.append(el('a', { href: articleUrl(id) }, a.document?.title ? `Read “${a.document.title}”` : 'Read the article'));
     }
   };
+  let waitMs = POLL_MS;
   const poll = async () => {
     try {
       const a = await getJson(`/articles/${id}`);
       update(a);
       if (a.state === 'done' || a.state === 'failed') return;
+      waitMs = POLL_MS;
     } catch (err) {
-      reason.textContent = err.status === 404 ? 'Not known yet…' : err.message;
+      // Unknown (never enqueued, or its status expired) or refused: asking again will not change
+      // that, so polling stops and says why. Anything else (the API restarting) is retried.
+      if (err.status === 404 || err.status === 400) {
+        item.dataset.state = 'unknown';
+        state.textContent = 'unknown';
+        reason.setAttribute('role', 'alert');
+        reason.textContent = err.status === 404 ? 'No article with this id: it was never enqueued, or its status has expired. Add its URL again to follow it.' : err.message;
+        return;
+      }
+      reason.textContent = err.message;
+      waitMs = Math.min(waitMs * 2, MAX_POLL_MS);
     }
-    setTimeout(poll, POLL_MS);
+    setTimeout(poll, waitMs);
   };
   void poll();
   return item;

@@ -1,4 +1,4 @@
-import { articleUrl, el, formatDate, getJson, highlighted, pager, pageUrl } from './dom.js';
+import { articleDate, articleUrl, el, getJson, highlighted, pager, pageUrl } from './dom.js';
 
 const FILTERS = ['q', 'speaker', 'site', 'since', 'until'];
 const SIZE = 25;
@@ -37,7 +37,7 @@ export async function render(main, query) {
           q.cue ? el('span', { class: 'muted' }, ` (${q.cue})`) : null),
         el('p', { class: 'meta' },
           el('a', { href: articleUrl(q.article.id) }, q.article.title || q.article.url),
-          ` · ${[q.article.siteName || q.article.site, formatDate(q.article.date)].filter(Boolean).join(' · ')}`),
+          ` · ${[q.article.siteName || q.article.site, articleDate(q.article)].filter(Boolean).join(' · ')}`),
       ),
     );
   }

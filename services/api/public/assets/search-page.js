@@ -1,6 +1,6 @@
-import { articleUrl, el, formatDate, getJson, highlighted, pager, pageUrl, showError } from './dom.js';
+import { articleDate, articleUrl, el, getJson, highlighted, pager, pageUrl, showError } from './dom.js';
 
-const FILTERS = ['q', 'person', 'organization', 'location', 'speaker', 'site', 'lang', 'access', 'since', 'until', 'sort'];
+const FILTERS = ['q', 'person', 'organization', 'location', 'speaker', 'site', 'lang', 'access', 'since', 'until', 'sort', 'all'];
 const FACETS = [
   ['people', 'person', 'People'],
   ['organizations', 'organization', 'Organisations'],
@@ -51,7 +51,9 @@ export async function render(main, query) {
   const list = el('ol', { class: 'results', start: from + 1 });
   for (const r of found.results) list.append(result(r));
   const results = el('section', { class: 'results-column' },
-    el('p', { class: 'muted summary' }, `${found.total} article${found.total === 1 ? '' : 's'}`),
+    el('p', { class: 'muted summary' }, `${found.total} article${found.total === 1 ? '' : 's'}`,
+      // One result per story unless all=true: say how many copies that hides, and how to see them.
+      found.documents > found.total ? [` (one per story; ${found.documents - found.total} more cop${found.documents - found.total === 1 ? 'y' : 'ies'} · `, el('a', { href: href({ all: 'true', from: 0 }) }, 'show every copy'), ')'] : null),
     chips,
     found.total === 0 ? el('p', { class: 'notice' }, 'Nothing found. Try fewer words or remove a filter.') : list,
     pager(found.total, from, SIZE, (f) => href({ from: f })),
@@ -78,7 +80,7 @@ function result(r) {
     el('li', {}, el('q', {}, q.text), q.speaker ? el('span', { class: 'who' }, q.speaker) : null));
   return el('li', { class: 'result' },
     el('h2', {}, el('a', { href: articleUrl(r.id) }, title)),
-    el('p', { class: 'meta' }, [r.siteName || r.site, formatDate(r.date), r.byline].filter(Boolean).join(' · ')),
+    el('p', { class: 'meta' }, [r.siteName || r.site, articleDate(r), r.byline, r.copies > 1 ? `${r.copies} copies` : null].filter(Boolean).join(' · ')),
     snippets.length ? snippets : r.excerpt ? el('p', { class: 'snippet' }, r.excerpt) : null,
     quotes.length ? el('ul', { class: 'matching-quotes' }, quotes) : null,
     (r.people ?? []).length
