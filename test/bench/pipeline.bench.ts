@@ -1,13 +1,15 @@
 // The whole pipeline against what its parts allow: real pages served from loopback hosts, every
 // stage as its own `newsflow start <stage>` process on the real Redis, the local engine and the
 // NLP server, with its own queue prefix and index alias (deleted at the end).
-// usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N]
+// usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …]
 //   DIR laid out like shared/datasets/article-extraction-dev (html/<id>.html.gz); each page is
-//   served under N distinct paths (--copies, default 3), up to --urls URLs in all.
+//   served under N distinct paths (--copies, default 3), up to --urls URLs in all; --env gives
+//   every stage process a setting (e.g. --env EXTRACT_CONCURRENCY=2), to compare settings.
 // Prints: documents/s end to end; CPU per document of each process (from /proc: the four stages,
 // Redis, the engine and the NLP server); the ideal (cores ÷ CPU per document of extraction plus
 // enrichment alone, measured first on the same pages) and the ratio; each stage's p50/p95 time
 // and queue wait; peak RSS per process; Redis memory per article in flight.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +32,11 @@ const option = (name: string, fallback: number): number => {
   return v;
 };
 const dir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+const stageEnv = Object.fromEntries(
+  argv.flatMap((a, i) => (a === '--env' && argv[i + 1]?.includes('=') ? [argv[i + 1]!.split(/=(.*)/s).slice(0, 2)] : [])),
+) as Record<string, string>;
 if (!dir) {
-  console.error('usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N]');
+  console.error('usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …]');
   process.exit(2);
 }
 const copies = option('copies', 3);
@@ -67,7 +72,7 @@ for (const t of texts) await enrichArticle(t, nlp);
 used = process.cpuUsage(c0);
 const enrichMs = ((used.user + used.system) / 1000 + (treeCpuMs(nlpPid) - s0)) / texts.length;
 const ideal = (cores * 1000) / (extractMs + enrichMs);
-console.log(`pages: ${pages.length}, URLs: ${urlCount} (${copies} paths a page), ${hosts} hosts, ${cores} cores`);
+console.log(`pages: ${pages.length}, URLs: ${urlCount} (${copies} paths a page), ${hosts} hosts, ${cores} cores${Object.keys(stageEnv).length ? `, stages with ${JSON.stringify(stageEnv)}` : ''}`);
 console.log(`alone: extraction ${fmt(extractMs)} ms CPU/page, enrichment ${fmt(enrichMs)} ms CPU/article (NLP server included)`);
 console.log(`ideal: ${fmt(ideal)} documents/s (cores ÷ extraction + enrichment CPU per document)`);
 
@@ -86,7 +91,10 @@ const urls = Array.from({ length: urlCount }, (_, i) => {
   const copy = Math.floor(i / pages.length);
   return `${site.origins[i % hosts]}/c${copy}/${page.id}.html`;
 });
-const run = await createChaosRun({ scenario: 'bench-pipeline', redisUrl: TEST_REDIS_URL, searchUrl: TEST_SEARCH_URL });
+// the stages as production runs them: compiled JavaScript, built first
+const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
+if (build.status !== 0) throw new Error('npm run build failed');
+const run = await createChaosRun({ scenario: 'bench-pipeline', redisUrl: TEST_REDIS_URL, searchUrl: TEST_SEARCH_URL, env: stageEnv, compiled: true });
 const timings = Object.fromEntries(STAGE_NAMES.map((s) => [s, { wait: [] as number[], work: [] as number[] }])) as Record<StageName, { wait: number[]; work: number[] }>;
 const events: QueueEvents[] = [];
 try {

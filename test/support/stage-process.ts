@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NEWSFLOW_FROM_SOURCES } from './cli';
 
 export type StageName = 'fetch' | 'extract' | 'enrich' | 'index';
@@ -36,7 +37,14 @@ export interface StageProcess {
   peakRssKb(): number | null;
 }
 
-export function createStageProcess(name: StageName | 'api' | 'discover', env: Record<string, string>, logDir: string): StageProcess {
+/** The compiled CLI (npm run build), as npm start and the image run it. */
+const COMPILED_BIN = fileURLToPath(new URL('../../packages/cli/bin/newsflow.js', import.meta.url));
+
+/**
+ * `compiled`: run the built JavaScript (as in production: benchmarks) instead of the sources
+ * (tests see the code as it is, built or not).
+ */
+export function createStageProcess(name: StageName | 'api' | 'discover', env: Record<string, string>, logDir: string, opts: { compiled?: boolean } = {}): StageProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -59,7 +67,7 @@ export function createStageProcess(name: StageName | 'api' | 'discover', env: Re
       log.write(`\n=== start #${starts} at ${new Date().toISOString()}\n`);
       const startedAt = Date.now();
       signalledAt = null;
-      const c = spawn(process.execPath, [...NEWSFLOW_FROM_SOURCES, 'start', name], {
+      const c = spawn(process.execPath, [...(opts.compiled ? [COMPILED_BIN] : NEWSFLOW_FROM_SOURCES), 'start', name], {
         env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
         stdio: ['ignore', 'pipe', 'pipe'],
       });

@@ -41,6 +41,8 @@ export interface ChaosRunOptions {
   env?: Record<string, string>;
   /** Extra settings for one stage's process only (over `env`), e.g. the enrich stage's NLP_URL. */
   stageEnv?: Partial<Record<StageName, Record<string, string>>>;
+  /** Run the built JavaScript (npm run build) rather than the sources: what production runs. */
+  compiled?: boolean;
 }
 
 /** Everything counted at the end of a scenario, all read from the real Redis and engine. */
@@ -110,6 +112,7 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
         s,
         { ...baseEnv, ...(s === 'index' && opts.indexSearchUrl ? { SEARCH_URL: opts.indexSearchUrl } : {}), ...opts.stageEnv?.[s] },
         logDir,
+        { compiled: opts.compiled },
       ),
     ]),
   ) as Record<StageName, StageProcess>;
