@@ -176,10 +176,12 @@ describe('robots.txt in the fetch stage (real BullMQ workers)', () => {
       const shortfall = spacingShortfallMs(times, CRAWL_DELAY_MS);
       console.log(`crawl-delay 0.4 s: gaps between requests ${gaps.join(', ')} ms; shortfall ${shortfall} ms, event loop lag ${lagMs.toFixed(0)} ms`);
       expect(times).toHaveLength(paths.length);
-      // Starts are spaced on Redis' clock; when each request reaches the server (in this
-      // process) is late by up to the event loop's lag, measured meanwhile. Without the
-      // crawl-delay they would be 10 ms apart, the first and the fifth 1.5 s short of 4 delays.
-      expect(shortfall).toBeLessThanOrEqual(15 + lagMs);
+      // Starts are spaced on Redis' clock; when each request reaches the server is late by the
+      // lag of this process's event loop (measured meanwhile) and by the worker process's own
+      // sending — a process's first request opens its connection (seen: one gap 63 ms short under
+      // CI's load). A quarter of the delay covers that; without the crawl-delay the requests
+      // would be 10 ms apart, the first and the fifth 1.5 s short of 4 delays.
+      expect(shortfall).toBeLessThanOrEqual(CRAWL_DELAY_MS / 4 + lagMs);
       expect(medianGapMs(times)).toBeGreaterThanOrEqual(CRAWL_DELAY_MS - 15);
     } finally {
       await rig.stop();
