@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/browser';
 import { startTestPipeline, type TestPipeline } from '../support/pipeline';
 import { rssFeed, startSourceSite, type SourceSite } from '../support/source-site';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/web-ui/', import.meta.url));
 
 /** The sources page in headless Chromium: follow a feed and a broken page, see each one's last poll, remove one. */
@@ -29,12 +29,7 @@ describe('the web UI’s sources page', () => {
     });
     pipeline = await startTestPipeline(['api', 'discover'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true', FETCH_HOST_RATE: '50' });
     profile = mkdtempSync(join(tmpdir(), 'newsflow-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium(profile);
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.on('dialog', (d) => void d.dismiss());

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/browser';
 import { fixture, startFixtureServer, type FixtureServer } from '../support/fixture-server';
 import { startTestPipeline, type TestPipeline } from '../support/pipeline';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/web-ui/', import.meta.url));
 const SEED_PATH = '/2024/04/26/blinken-confronts-china-russia-war/';
 const XSS_PATH = '/city/2025/05/02/council-approves-tram-line/';
@@ -51,12 +51,7 @@ describe('the web UI in headless Chromium', () => {
     });
     pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true' });
     profile = mkdtempSync(join(tmpdir(), 'newsflow-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium(profile);
     page = browser.pages()[0] ?? (await browser.newPage());
     page.on('dialog', (d) => {
       dialogs.push(d.message());
