@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor, normalizeArticleUrl, type ArticleDocument, type TraceEvent } from '@newsflow/contracts';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 import { buildArticleDocument } from '@newsflow/service-index';
 import { runCli } from '../support/cli';
 import { startTestPipeline, type TestPipeline } from '../support/pipeline';

@@ -13,7 +13,7 @@ import {
   type RedisClient,
 } from '@newsflow/runtime';
 import { createArticleIndex, type ArticleIndex, type SearchFlavor } from '@newsflow/search';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 import { buildArticleDocument } from '@newsflow/service-index';
 import { reprocessEnrich, type ReprocessEnrichOptions, type ReprocessEnrichPorts, type ReprocessProgress } from '../../packages/cli/src/reprocess/enrich.reprocessor';
 import { createReprocessCursor, type ReprocessFilter } from '../../packages/cli/src/reprocess/reprocess.cursor';

@@ -1,4 +1,4 @@
-import type { TraceEvent } from './article-status';
+import type { TraceEvent } from './trace-event';
 
 /** The search document: one per article, its id the normalised URL's hash. */
 export interface EntityField {

@@ -1,6 +1,7 @@
 export * from './queues';
 export * from './article-url';
 export * from './article-identity';
+export * from './trace-event';
 export * from './article-status';
 export * from './article-document';
 export * from './jobs/article-ref';
@@ -12,3 +13,4 @@ export * from './jobs/enrich.job';
 export * from './jobs/index.job';
 export * from './source';
 export * from './jobs/discover.job';
+export * from './blobs/index';

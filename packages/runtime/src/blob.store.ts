@@ -1,16 +1,22 @@
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import type { Redis } from 'ioredis';
+import { BLOB_KINDS, BlobContractError, blobEnvelope, openBlobEnvelope, type BlobKind, type BlobValue } from '@newsflow/contracts';
+import { PermanentError } from './errors';
 
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
 
-/** What is stored between stages, per article id. */
-export type BlobKind = 'page' | 'article' | 'enrichment';
+export type { BlobKind, BlobValue };
 
+/** What is stored between stages, per article id, typed by kind (the contracts package says each kind's shape). */
 export interface BlobStore {
-  put<T>(kind: BlobKind, id: string, value: T): Promise<void>;
-  get<T>(kind: BlobKind, id: string): Promise<T | null>;
+  put<K extends BlobKind>(kind: K, id: string, value: BlobValue<K>): Promise<void>;
+  /**
+   * Null when nothing is stored (it expired). A blob of another contract version, or one that
+   * does not match its contract, is a PermanentError: the same bytes will not read better later.
+   */
+  get<K extends BlobKind>(kind: K, id: string): Promise<BlobValue<K> | null>;
   /** Lets an article's blobs expire soon once it is indexed, instead of after the full TTL. */
   expireSoon(id: string, seconds: number): Promise<void>;
 }
@@ -23,18 +29,28 @@ export function createBlobStore(redis: Redis, prefix: string, ttlSeconds: number
   const key = (kind: BlobKind, id: string) => `${prefix}:blob:${kind}:${id}`;
   return {
     async put(kind, id, value) {
-      const packed = await gzipAsync(Buffer.from(JSON.stringify(value)));
+      const packed = await gzipAsync(Buffer.from(JSON.stringify(blobEnvelope(kind, value))));
       await redis.set(key(kind, id), packed, 'EX', ttlSeconds);
     },
-    async get<T>(kind: BlobKind, id: string): Promise<T | null> {
+    async get(kind, id) {
       const packed = await redis.getBuffer(key(kind, id));
       if (!packed) return null;
-      return JSON.parse((await gunzipAsync(packed)).toString('utf8')) as T;
+      let raw: unknown;
+      try {
+        raw = JSON.parse((await gunzipAsync(packed)).toString('utf8'));
+      } catch (err) {
+        throw new PermanentError(`the stored ${kind} cannot be read (${(err as Error).message}); enqueue the URL again`, 'blob-invalid');
+      }
+      try {
+        return openBlobEnvelope(kind, raw);
+      } catch (err) {
+        if (err instanceof BlobContractError) throw new PermanentError(err.message, err.code);
+        throw err;
+      }
     },
     async expireSoon(id, seconds) {
-      const kinds: BlobKind[] = ['page', 'article', 'enrichment'];
       const multi = redis.multi();
-      for (const kind of kinds) multi.expire(key(kind, id), seconds);
+      for (const kind of BLOB_KINDS) multi.expire(key(kind, id), seconds);
       await multi.exec();
     },
   };

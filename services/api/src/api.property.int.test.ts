@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { isArticleId } from '@newsflow/contracts';
 import { buildArticleDocument } from '../../index/src/article-document.builder';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 import { startRealApiApp, type RealApiApp } from '../../../test/support/api-app';
 
 // Property-based tests (fast-check) of the API's inputs, on the real Redis and the real local

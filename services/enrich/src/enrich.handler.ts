@@ -1,6 +1,5 @@
 import { enrichArticle, NlpUnavailableError, type NlpEngine } from '@newsflow/nlp';
 import { PermanentError, putOff, type BlobStore, type OutagePause, type StageHandler } from '@newsflow/runtime';
-import type { StoredArticle } from '@newsflow/service-extract';
 import { applyNameRegistry, type NameRegistry } from './name.registry';
 
 export interface EnrichHandlerDeps {
@@ -20,7 +19,7 @@ export interface EnrichHandlerDeps {
  */
 export function createEnrichHandler({ blobs, nlp, pause, names }: EnrichHandlerDeps): StageHandler<'enrich'> {
   return async (payload, ctx) => {
-    const article = await blobs.get<StoredArticle>('article', payload.id);
+    const article = await blobs.get('article', payload.id);
     if (!article) {
       throw new PermanentError('the extracted article is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }

@@ -1,8 +1,7 @@
 import type { DomChoice } from '@newsflow/extraction';
 import { PermanentError, type BlobStore, type StageHandler } from '@newsflow/runtime';
-import type { StoredPage } from '@newsflow/service-fetch';
 import { ExtractionLimitError, type ExtractionPool } from './extraction.pool';
-import type { StoredArticle } from './stored-article';
+import type { StoredArticle } from '@newsflow/contracts';
 
 export interface ExtractHandlerDeps {
   blobs: Pick<BlobStore, 'get' | 'put'>;
@@ -13,7 +12,7 @@ export interface ExtractHandlerDeps {
 /** Turns the stored page into a clean article with its metadata, in an extraction thread. */
 export function createExtractHandler({ blobs, pool, dom }: ExtractHandlerDeps): StageHandler<'extract'> {
   return async (payload) => {
-    const page = await blobs.get<StoredPage>('page', payload.id);
+    const page = await blobs.get('page', payload.id);
     if (!page) {
       throw new PermanentError('the fetched page is no longer in the store (it expired); enqueue the URL again', 'page-missing');
     }

@@ -3,7 +3,7 @@ import { isQueueName, nextStage, resolveUrlInput, type TraceEvent } from '@newsf
 import { PermanentError, type BlobStore, type StageHandler, type StageOutcome, type StatusStore } from '@newsflow/runtime';
 import { FetchFailure, isFetchFailure, type ConditionalRequest, type HostLimiter, type PageFetcher, type RobotsPolicy } from '@newsflow/fetcher';
 import type { ValidatorStore } from './politeness/validator.store';
-import type { StoredPage } from './stored-page';
+import type { StoredPage } from '@newsflow/contracts';
 
 export interface FetchHandlerDeps {
   fetcher: Pick<PageFetcher, 'fetchPage'>;

@@ -1,6 +1,5 @@
 export { startFetchService } from './fetch.service';
 export { createFetchHandler } from './fetch.handler';
-export type { StoredPage } from './stored-page';
 // The HTTP client and politeness moved to @newsflow/fetcher (shared with discover); re-exported
 // so that what imported them from here keeps working.
 export * from '@newsflow/fetcher';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdFor, normalizeArticleUrl } from '@newsflow/contracts';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 import { articleDate, buildArticleDocument, language, quoteLine } from './article-document.builder';
 
 const stored = (over: Partial<StoredArticle>): StoredArticle =>

@@ -1,6 +1,6 @@
 import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type DateSource, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 
 /**
  * Builds the one search document of an article from what extract and enrich stored. `jobId` is

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createArticleIndex, type ArticleIndex, type SearchEnginePort } from '@newsflow/search';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 import { openTestEngine } from '../../../test/support/test-engine';
 import { uniqueName } from '../../../test/support/services';
 import { buildArticleDocument } from './article-document.builder';

@@ -1,9 +1,7 @@
 import type { ArticleDocument } from '@newsflow/contracts';
 import type { StoryAssigner } from '@newsflow/dedup';
-import type { Enrichment } from '@newsflow/nlp';
 import { PermanentError, putOff, type BlobStore, type StageHandler, type StatusStore } from '@newsflow/runtime';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
-import type { StoredArticle } from '@newsflow/service-extract';
 import { buildArticleDocument } from './article-document.builder';
 import type { Batcher } from './bulk.batcher';
 import type { WriteGate } from './write.gate';
@@ -33,8 +31,8 @@ export class IndexItemError extends Error {
 export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds, stories }: IndexHandlerDeps): StageHandler<'index'> {
   return async (payload, ctx) => {
     const [article, enrichment, live] = await Promise.all([
-      blobs.get<StoredArticle>('article', payload.id),
-      blobs.get<Enrichment>('enrichment', payload.id),
+      blobs.get('article', payload.id),
+      blobs.get('enrichment', payload.id),
       status.get(payload.id),
     ]);
     if (!article || !enrichment) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleDocument } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 import { buildArticleDocument } from '@newsflow/service-index';
 import { storedArticleFromDocument } from './stored-article.from-document';
 

@@ -1,5 +1,5 @@
 import type { ArticleDocument } from '@newsflow/contracts';
-import type { StoredArticle } from '@newsflow/service-extract';
+import type { StoredArticle } from '@newsflow/contracts';
 
 /** Fields without which there is nothing to enrich, or no document to rebuild. */
 const REQUIRED = ['id', 'url', 'finalUrl', 'fetchedAt', 'text'] as const;

@@ -1,0 +1,57 @@
+import type { z } from 'zod';
+import { enrichmentSchema } from './enrichment.blob';
+import { storedArticleSchema } from './stored-article.blob';
+import { storedPageSchema } from './stored-page.blob';
+
+/**
+ * Everything one stage leaves in the blob store for the next, by kind, with the version of its
+ * shape. Blobs are stored data read by workers of another release during a rolling update: a
+ * change that an older reader cannot take needs a new version here, and a reader meeting a
+ * version it does not know fails the job permanently with a message, never half-reads it.
+ */
+export const BLOB_CONTRACTS = {
+  page: { version: 1, schema: storedPageSchema },
+  article: { version: 1, schema: storedArticleSchema },
+  enrichment: { version: 1, schema: enrichmentSchema },
+} as const;
+
+export type BlobKind = keyof typeof BLOB_CONTRACTS;
+export const BLOB_KINDS = Object.keys(BLOB_CONTRACTS) as BlobKind[];
+export type BlobValue<K extends BlobKind> = z.infer<(typeof BLOB_CONTRACTS)[K]['schema']>;
+
+/** How a blob travels: its kind's version beside the value, so a reader can tell before parsing. */
+export interface BlobEnvelope<K extends BlobKind = BlobKind> {
+  v: number;
+  kind: K;
+  value: BlobValue<K>;
+}
+
+export class BlobContractError extends Error {
+  constructor(message: string, readonly code: 'blob-version' | 'blob-invalid') {
+    super(message);
+    this.name = 'BlobContractError';
+  }
+}
+
+export function blobEnvelope<K extends BlobKind>(kind: K, value: BlobValue<K>): BlobEnvelope<K> {
+  return { v: BLOB_CONTRACTS[kind].version, kind, value };
+}
+
+/** Checks a stored envelope against its kind's contract; throws BlobContractError saying what is wrong. */
+export function openBlobEnvelope<K extends BlobKind>(kind: K, raw: unknown): BlobValue<K> {
+  const contract = BLOB_CONTRACTS[kind];
+  const envelope = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<BlobEnvelope>;
+  if (envelope.v !== contract.version || envelope.kind !== kind) {
+    const found = typeof envelope.v === 'number' ? `version ${envelope.v}` : 'no version mark';
+    throw new BlobContractError(
+      `the stored ${kind} has ${found}, this worker reads version ${contract.version} (written by another release of newsflow); enqueue the URL again`,
+      'blob-version',
+    );
+  }
+  const parsed = contract.schema.safeParse(envelope.value);
+  if (!parsed.success) {
+    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    throw new BlobContractError(`the stored ${kind} does not match its contract (${where}); enqueue the URL again`, 'blob-invalid');
+  }
+  return parsed.data as BlobValue<K>;
+}

@@ -1,0 +1,82 @@
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Redis } from 'ioredis';
+import type { StoredPage } from '@newsflow/contracts';
+import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
+import { createBlobStore, type BlobStore } from './blob.store';
+import { PermanentError } from './errors';
+import { createRedisConnection } from './redis.connection';
+
+const page: StoredPage = {
+  url: 'https://news.example/a',
+  finalUrl: 'https://news.example/a',
+  status: 200,
+  contentType: 'text/html',
+  charset: 'utf-8',
+  html: '<html><body><p>Grüße</p></body></html>',
+  etag: null,
+  lastModified: null,
+  fetchedAt: '2026-12-02T10:00:00.000Z',
+};
+
+describe('blob store on the real Redis: typed by kind, versioned, checked on read', () => {
+  const prefix = uniqueName('blobs');
+  let redis: Redis;
+  let blobs: BlobStore;
+  const rawKey = (kind: string, id: string) => `${prefix}:blob:${kind}:${id}`;
+  const failureOf = async (read: Promise<unknown>) => read.then(() => null, (err: unknown) => err);
+
+  beforeAll(() => {
+    redis = createRedisConnection(TEST_REDIS_URL, 'client');
+    blobs = createBlobStore(redis, prefix, 60);
+  });
+  afterAll(async () => {
+    await redis.quit();
+    await wipeRedisPrefix(prefix);
+  });
+
+  it('gives back what was put, and null once nothing is stored', async () => {
+    await blobs.put('page', 'p1', page);
+    expect(await blobs.get('page', 'p1')).toEqual(page);
+    expect(await blobs.get('page', 'absent')).toBeNull();
+    expect(await redis.ttl(rawKey('page', 'p1'))).toBeGreaterThan(0);
+  });
+
+  it('a blob of another version is a permanent failure that says what to do, not a crash', async () => {
+    await redis.set(rawKey('page', 'old'), gzipSync(JSON.stringify({ v: 99, kind: 'page', value: page })));
+    const err = await failureOf(blobs.get('page', 'old'));
+    expect(err).toBeInstanceOf(PermanentError);
+    expect(err).toMatchObject({ code: 'blob-version' });
+    expect((err as Error).message).toMatch(/version 99.*reads version 1.*enqueue the URL again/);
+  });
+
+  it('a blob from before versions (no envelope) is refused the same way', async () => {
+    await redis.set(rawKey('article', 'legacy'), gzipSync(JSON.stringify({ title: 'x', text: 'y' })));
+    const err = await failureOf(blobs.get('article', 'legacy'));
+    expect(err).toMatchObject({ code: 'blob-version' });
+    expect((err as Error).message).toMatch(/no version mark/);
+  });
+
+  it('a blob that does not fit its contract names the field; unreadable bytes are refused too', async () => {
+    await redis.set(rawKey('page', 'bad'), gzipSync(JSON.stringify({ v: 1, kind: 'page', value: { ...page, status: 'ok' } })));
+    const bad = await failureOf(blobs.get('page', 'bad'));
+    expect(bad).toMatchObject({ code: 'blob-invalid' });
+    expect((bad as Error).message).toMatch(/status/);
+
+    await redis.set(rawKey('page', 'garbled'), Buffer.from('not gzip at all'));
+    expect(await failureOf(blobs.get('page', 'garbled'))).toMatchObject({ code: 'blob-invalid' });
+  });
+
+  it('a blob stored under another kind is not read as this one', async () => {
+    await redis.set(rawKey('article', 'swapped'), gzipSync(JSON.stringify({ v: 1, kind: 'page', value: page })));
+    expect(await failureOf(blobs.get('article', 'swapped'))).toMatchObject({ code: 'blob-version' });
+  });
+
+  it('expireSoon shortens the TTL of every kind stored for the article', async () => {
+    await blobs.put('page', 'e1', page);
+    await blobs.put('enrichment', 'e1', { entities: [], quotes: [] });
+    await blobs.expireSoon('e1', 5);
+    expect(await redis.ttl(rawKey('page', 'e1'))).toBeLessThanOrEqual(5);
+    expect(await redis.ttl(rawKey('enrichment', 'e1'))).toBeLessThanOrEqual(5);
+  });
+});
