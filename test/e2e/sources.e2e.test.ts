@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveUrlInput, type ArticleDocument } from '@newsflow/contracts';
 import type { SourceView } from '@newsflow/runtime';
 import { articlePage } from '../chaos/support/article-site';
+import { runCli } from '../support/cli';
 import { startTestPipeline, type TestPipeline } from '../support/pipeline';
-import { eventually } from '../support/services';
+import { eventually, TEST_SEARCH_FLAVOR } from '../support/services';
 import { homePage, rssFeed, startSourceSite, urlset, type SourceSite } from '../support/source-site';
 
 const ARTICLES = [1, 2, 3];
@@ -72,6 +73,15 @@ describe('a site followed as a source, end to end', () => {
     const urls = done.results.map((d) => d.url).sort();
     expect(urls).toEqual(ARTICLES.map((i) => at(`/news/${i}`)).sort());
     expect(done.results.every((d) => /weighs .* after vote number \d/.test(d.title))).toBe(true);
+    // Each document names the source that found it (the keyword Kibana splits documents per
+    // source by), and the search filters on it, by id or by URL.
+    for (const d of done.results) expect(d.source, d.url).toEqual({ id, url: polled.url });
+    for (const source of [id, encodeURIComponent(at('/'))]) {
+      const bySource = (await (await fetch(`${pipeline.apiUrl}/search?all=true&source=${source}`)).json()) as { total: number };
+      expect(bySource.total, source).toBe(ARTICLES.length);
+    }
+    const otherSource = (await (await fetch(`${pipeline.apiUrl}/search?all=true&source=${'0'.repeat(32)}`)).json()) as { total: number };
+    expect(otherSource.total).toBe(0);
     // Listed twice (feed and sitemap), fetched once.
     for (const i of ARTICLES) expect(site.hits(`/news/${i}`), `/news/${i}`).toBe(1);
 
@@ -85,5 +95,21 @@ describe('a site followed as a source, end to end', () => {
     expect(second.enqueuedTotal).toBe(3);
     expect((await indexed()).total).toBe(ARTICLES.length);
     for (const i of ARTICLES) expect(site.hits(`/news/${i}`)).toBe(1);
+
+    // The polls in the metrics: their jobs, how they went, what they enqueued, and the queue.
+    const metrics = await (await fetch(`${pipeline.apiUrl}/metrics`)).text();
+    expect(metrics).toMatch(/^newsflow_jobs_completed_total\{stage="discover"\} 2$/m);
+    expect(metrics).toMatch(/^newsflow_source_polls_total\{status="ok"\} 1$/m);
+    expect(metrics).toMatch(/^newsflow_source_polls_total\{status="unchanged"\} 1$/m);
+    expect(metrics).toMatch(/^newsflow_discover_urls_enqueued_total 3$/m);
+    expect(metrics).toMatch(/^newsflow_queue_jobs\{queue="discover",state="active"\} 0$/m);
+
+    // `newsflow search --source` takes the source's URL as `sources add` does.
+    const env = { REDIS_URL: pipeline.config.redis.url, QUEUE_PREFIX: pipeline.config.redis.prefix, SEARCH_URL: pipeline.config.search.url, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR, SEARCH_INDEX: pipeline.config.search.alias };
+    const cli = await runCli(['search', '--source', `${site.url}/`, '--all', '--json'], env);
+    expect(cli.code, cli.stderr).toBe(0);
+    const found = JSON.parse(cli.stdout) as { total: number; results: { source: string | null }[] };
+    expect(found.total).toBe(ARTICLES.length);
+    expect(found.results.map((r) => r.source)).toEqual(ARTICLES.map(() => polled.url));
   }, 180_000);
 });

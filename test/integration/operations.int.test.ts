@@ -110,7 +110,7 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     expect(body).toMatch(/^newsflow_extraction_failures_total\{reason="no-article"\} 1$/m);
     expect(body).toMatch(/^newsflow_fetch_responses_total\{status="200"\} 2$/m);
     expect(body).toMatch(/^newsflow_stage_duration_seconds_count\{stage="index",outcome="completed"\} 1$/m);
-    for (const q of ['fetch', 'extract', 'enrich', 'index']) {
+    for (const q of ['fetch', 'extract', 'enrich', 'index', 'discover']) {
       expect(body).toMatch(new RegExp(`^newsflow_queue_jobs\\{queue="${q}",state="waiting"\\} 0$`, 'm'));
     }
     expect(body).toMatch(/^newsflow_queue_jobs\{queue="index",state="completed"\} 1$/m);
@@ -124,7 +124,7 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     const withBearer = await api('/admin/queues/api/queues', { headers: { authorization: `Bearer ${TOKEN}` } });
     expect(withBearer.status).toBe(200);
     const board = (await withBearer.json()) as { queues: { name: string }[] };
-    expect(board.queues.map((q) => q.name).sort()).toEqual(['enrich', 'extract', 'fetch', 'index']);
+    expect(board.queues.map((q) => q.name).sort()).toEqual(['discover', 'enrich', 'extract', 'fetch', 'index']);
 
     const login = await api(`/admin/queues?token=${TOKEN}`);
     expect(login.status).toBe(303);

@@ -1,4 +1,5 @@
 import type { TraceEvent } from './trace-event';
+import type { SourceRef } from './jobs/article-ref';
 
 /** The search document: one per article, its id the normalised URL's hash. */
 export interface EntityField {
@@ -34,6 +35,12 @@ export interface ArticleDocument {
    * to the document's own id when the service starts).
    */
   storyId?: string;
+  /**
+   * The followed source whose poll found the article (the latest one, when several list it).
+   * Absent when it was enqueued by hand and in documents indexed before sources existed; a
+   * re-crawl by hand keeps the source it had.
+   */
+  source?: SourceRef;
   /** The URL of the latest job that wrote it. */
   url: string;
   finalUrl: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdFor, normalizeArticleUrl } from './article-url';
-import { formatEvery, parseEvery, sourceIdFor } from './source';
+import { formatEvery, parseEvery, sourceIdFor, sourceIdOf } from './source';
 
 describe('parseEvery / formatEvery', () => {
   it('reads intervals as people write them', () => {
@@ -26,5 +26,14 @@ describe('parseEvery / formatEvery', () => {
 describe('sourceIdFor', () => {
   it('is the normalised URL’s id, so a source is found by any spelling of its URL', () => {
     expect(sourceIdFor('HTTPS://Example.com/feed.xml?utm_source=x')).toBe(articleIdFor(normalizeArticleUrl('https://example.com/feed.xml')));
+  });
+});
+
+describe('sourceIdOf', () => {
+  it('reads an id as itself and a URL, any spelling, as its source id; anything else as none', () => {
+    const id = sourceIdFor('https://example.com/feed.xml');
+    expect(sourceIdOf(id)).toBe(id);
+    expect(sourceIdOf(' HTTPS://Example.com/feed.xml?utm_source=x ')).toBe(id);
+    expect(sourceIdOf('not a url')).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { articleIdFor, normalizeArticleUrl } from './article-url';
+import { articleIdFor, normalizeArticleUrl, resolveUrlInput } from './article-url';
 
 /**
  * A followed source: a feed, a sitemap, or a site whose feeds (`<link rel="alternate">`) and
@@ -52,6 +52,14 @@ export function sourceIdFor(url: string): string {
 }
 
 export const SOURCE_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+/** A source's id from its id or any spelling of its URL (`--source`, `?source=`); null when it is neither. */
+export function sourceIdOf(idOrUrl: string): string | null {
+  const text = idOrUrl.trim();
+  if (SOURCE_ID_PATTERN.test(text)) return text;
+  const input = resolveUrlInput(text);
+  return input.ok ? input.id : null;
+}
 
 export const DEFAULT_EVERY = '15m';
 

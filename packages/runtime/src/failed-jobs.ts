@@ -1,12 +1,15 @@
 import type { Job, Queue } from 'bullmq';
 import type { QueueName } from '@newsflow/contracts';
 import type { InFlightMarker } from './inflight.marker';
+import type { MeteredQueue } from './pipeline.metrics';
 import type { QueueSet } from './queue.set';
 import type { StatusStore } from './status.store';
 
 export interface FailedJob {
+  /** The article's id; for a source poll, the source's. */
   id: string;
-  stage: QueueName;
+  stage: MeteredQueue;
+  /** The article's URL; for a source poll, the source's (empty when it was removed since). */
   url: string;
   reason: string;
   attempts: number;

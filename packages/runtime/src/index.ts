@@ -21,3 +21,4 @@ export * from './job.worker';
 export * from './sources/source.store';
 export * from './sources/source.schedule';
 export * from './sources/source.manager';
+export * from './sources/failed-polls';

@@ -2,13 +2,14 @@ import { Worker, type Job } from 'bullmq';
 import type { z } from 'zod';
 import { PermanentError, errorMessage, isPermanent } from './errors';
 import type { Logger } from './logger';
+import type { MeteredQueue } from './pipeline.metrics';
 import type { Closeable } from './shutdown';
 import type { StageInfra } from './stage.infra';
-import { closeWorker } from './stage.runner';
+import { closeWorker, type StageResult } from './stage.runner';
 
 /** A queue's job as registered in contracts: its queue name and payload schema. */
 export interface QueueJob<S extends z.ZodType> {
-  queue: string;
+  queue: MeteredQueue;
   schema: S;
 }
 
@@ -40,15 +41,19 @@ export function startJobWorker<S extends z.ZodType>(infra: StageInfra, def: Queu
     }
     const logger = queueLogger.child({ jobId: job.id });
     const started = performance.now();
+    let result: JobOutcome & { ms: number };
     try {
       const outcome = await handler(parsed.data, { job, logger, attempt });
-      return { ...(outcome ?? {}), ms: Math.round(performance.now() - started) };
+      result = { ...(outcome ?? {}), ms: Math.round(performance.now() - started) };
     } catch (err) {
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
+      infra.metrics?.failed(def.queue, err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient', final, performance.now() - started);
       if (final) logger.error({ err, attempt }, `${def.queue} failed: ${errorMessage(err)}`);
       else logger.warn({ attempt, reason: errorMessage(err) }, `${def.queue} failed, will retry`);
       throw err;
     }
+    infra.metrics?.completed(def.queue, Object.fromEntries(Object.entries(result).filter(([, v]) => v !== null)) as StageResult);
+    return result;
   };
   const worker = new Worker(def.queue, processJob, {
     connection: infra.connection,

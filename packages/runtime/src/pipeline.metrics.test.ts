@@ -32,6 +32,28 @@ describe('pipeline metrics', () => {
     expect(body).not.toMatch(/process_cpu/);
   });
 
+  it('counts discover jobs like a stage’s, how the polls went and the URLs they enqueued, and shows the discover queue', async () => {
+    const discover = { getJobCounts: async (...types: string[]) => Object.fromEntries(types.map((t) => [t, t === 'delayed' ? 4 : 0])) };
+    const m = createPipelineMetrics({ queues: fakeQueues({}), discover, processMetrics: false });
+    const before = (await m.render()).body;
+    expect(before).toMatch(/^newsflow_jobs_completed_total\{stage="discover"\} 0$/m);
+    m.completed('discover', { ms: 900, status: 'ok', documents: 2, found: 12, fresh: 5, enqueued: 5 });
+    m.completed('discover', { ms: 300, status: 'failed', documents: 1, found: 0, fresh: 0, enqueued: 0 });
+    m.completed('discover', { ms: 1, skipped: 'another poll of this source is running' });
+    m.failed('discover', 'transient', false, 50);
+    const { body } = await m.render();
+    expect(body).toMatch(/^newsflow_jobs_completed_total\{stage="discover"\} 3$/m);
+    expect(body).toMatch(/^newsflow_jobs_failed_total\{stage="discover",code="transient",final="false"\} 1$/m);
+    expect(body).toMatch(/^newsflow_stage_duration_seconds_count\{stage="discover",outcome="completed"\} 3$/m);
+    expect(body).toMatch(/^newsflow_source_polls_total\{status="ok"\} 1$/m);
+    expect(body).toMatch(/^newsflow_source_polls_total\{status="failed"\} 1$/m);
+    expect(body).toMatch(/^newsflow_discover_urls_enqueued_total 5$/m);
+    expect(body).toMatch(/^newsflow_queue_jobs\{queue="discover",state="delayed"\} 4$/m);
+    // Without the discover queue (a process that cannot see it), the stages alone.
+    const plain = (await createPipelineMetrics({ queues: fakeQueues({}), processMetrics: false }).render()).body;
+    expect(plain).not.toMatch(/queue="discover"|stage="discover"/);
+  });
+
   it('is served at /metrics by the workers’ health server, next to /healthz', async () => {
     const m = createPipelineMetrics({ queues: fakeQueues({}), processMetrics: true });
     const server = await startHealthServer(0, { ready: { redis: async () => true }, metrics: m.render });

@@ -1,10 +1,16 @@
+import type { Queue } from 'bullmq';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import { STAGES, type QueueName } from '@newsflow/contracts';
+import { POLL_STATUSES, QUEUES, STAGES, type QueueName } from '@newsflow/contracts';
 import type { QueueSet } from './queue.set';
 import type { StageMetrics, StageResult } from './stage.runner';
 
-/** The runner's metrics port in Prometheus form, plus what a scrape of `/metrics` returns. */
+/** Every queue whose jobs are counted: the article stages, and discover (source polls). */
+export type MeteredQueue = QueueName | typeof QUEUES.discover;
+
+/** The runners' metrics port in Prometheus form, plus what a scrape of `/metrics` returns. */
 export interface PipelineMetrics extends StageMetrics {
+  completed(stage: MeteredQueue, result: StageResult): void;
+  failed(stage: MeteredQueue, code: string, final: boolean, ms: number): void;
   readonly registry: Registry;
   /** The text exposition format, queue depths read from Redis at this moment. */
   render(): Promise<{ contentType: string; body: string }>;
@@ -13,6 +19,8 @@ export interface PipelineMetrics extends StageMetrics {
 export interface PipelineMetricsOptions {
   /** Queue depths are read from these at scrape time. */
   queues: QueueSet;
+  /** The discover queue, when this process can see it: its depths too. */
+  discover?: Pick<Queue, 'getJobCounts'>;
   /** Process CPU, memory, event-loop lag… (off in tests that build many registries). */
   processMetrics?: boolean;
 }
@@ -63,6 +71,23 @@ export function createPipelineMetrics(opts: PipelineMetricsOptions): PipelineMet
     labelNames: ['reason'],
     registers: [registry],
   });
+  // A poll's job succeeds whatever the source served (its trouble is the source's last error),
+  // so how the polls went is counted apart.
+  const sourcePolls = new Counter({
+    name: 'newsflow_source_polls_total',
+    help: 'Source polls by how they went (ok, unchanged, partial, failed); skipped polls are not counted.',
+    labelNames: ['status'],
+    registers: [registry],
+  });
+  const discovered = new Counter({
+    name: 'newsflow_discover_urls_enqueued_total',
+    help: 'Article URLs source polls put into the pipeline.',
+    registers: [registry],
+  });
+  const queued: { name: MeteredQueue; queue: Pick<Queue, 'getJobCounts'> }[] = [
+    ...STAGES.map((name) => ({ name, queue: opts.queues[name] as Pick<Queue, 'getJobCounts'> })),
+    ...(opts.discover ? [{ name: QUEUES.discover, queue: opts.discover }] : []),
+  ];
   new Gauge({
     name: 'newsflow_queue_jobs',
     help: 'Jobs in each queue by state, read from Redis when scraped.',
@@ -70,8 +95,8 @@ export function createPipelineMetrics(opts: PipelineMetricsOptions): PipelineMet
     registers: [registry],
     async collect() {
       this.reset();
-      const counts = await Promise.all(STAGES.map((q) => opts.queues[q].getJobCounts(...QUEUE_STATES)));
-      STAGES.forEach((queue, i) => {
+      const counts = await Promise.all(queued.map((q) => q.queue.getJobCounts(...QUEUE_STATES)));
+      queued.forEach(({ name: queue }, i) => {
         for (const state of QUEUE_STATES) this.set({ queue, state }, counts[i]?.[state] ?? 0);
       });
     },
@@ -79,15 +104,20 @@ export function createPipelineMetrics(opts: PipelineMetricsOptions): PipelineMet
 
   // Pre-create the per-stage series so dashboards see 0 rather than nothing before the first job.
   for (const stage of STAGES) completed.inc({ stage }, 0);
+  if (opts.discover) completed.inc({ stage: QUEUES.discover }, 0);
 
   return {
     registry,
-    completed(stage: QueueName, result: StageResult) {
+    completed(stage: MeteredQueue, result: StageResult) {
       completed.inc({ stage });
       duration.observe({ stage, outcome: 'completed' }, result.ms / 1000);
       if (stage === 'fetch' && typeof result.status === 'number') fetchStatus.inc({ status: String(result.status) });
+      if (stage === QUEUES.discover && typeof result.status === 'string' && (POLL_STATUSES as readonly string[]).includes(result.status)) {
+        sourcePolls.inc({ status: result.status });
+        if (typeof result.enqueued === 'number') discovered.inc(result.enqueued);
+      }
     },
-    failed(stage: QueueName, code: string, final: boolean, ms: number) {
+    failed(stage: MeteredQueue, code: string, final: boolean, ms: number) {
       failed.inc({ stage, code, final: String(final) });
       duration.observe({ stage, outcome: 'failed' }, ms / 1000);
       if (stage === 'extract' && final) extractionFailures.inc({ reason: code });

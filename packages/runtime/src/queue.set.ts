@@ -61,12 +61,12 @@ export async function isInFlight(queues: QueueSet, id: string): Promise<boolean>
 export async function enqueueArticle(
   queues: QueueSet,
   inflight: InFlightMarker,
-  ref: Pick<ArticleRef, 'id' | 'url'>,
+  ref: Pick<ArticleRef, 'id' | 'url' | 'source'>,
   requestedAt = new Date().toISOString(),
 ): Promise<'added' | 'in-flight'> {
   // Validated before the marker is taken: a payload the job refuses must not leave a marker
   // behind that answers "in-flight" for a job that was never added.
-  const payload = JOBS.fetch.schema.parse({ v: 1, id: ref.id, url: ref.url, requestedAt });
+  const payload = JOBS.fetch.schema.parse({ v: 1, id: ref.id, url: ref.url, requestedAt, ...(ref.source ? { source: ref.source } : {}) });
   const claimed = await inflight.claim(ref.id);
   if (!claimed) {
     // A fresh marker may belong to an enqueue whose job is not added yet: trust it.

@@ -65,6 +65,21 @@ describe('stage runner on the real Redis', () => {
     expect(await queues.enrich.getJob(id)).toBeTruthy();
   });
 
+  it('carries the source that enqueued the URL from stage to stage; a URL enqueued by hand has none', async () => {
+    const source = { id: 'c'.repeat(32), url: 'https://example.com/feed.xml' };
+    const seen: { stage: string; source: unknown }[] = [];
+    run('fetch', async (p) => void seen.push({ stage: 'fetch', source: p.source }));
+    run('extract', async (p) => void seen.push({ stage: 'extract', source: p.source }));
+    const url = 'https://example.com/from-a-feed';
+    const id = articleIdFor(url);
+    await enqueueArticle(queues, createInFlightMarker(connection, prefix), { id, url, source });
+    const byHand = await enqueue('https://example.com/by-hand');
+    await eventually('both to reach enrich', async () => (await queues.enrich.getJob(id)) && (await queues.enrich.getJob(byHand)));
+    expect(seen.filter((s) => s.source !== undefined)).toEqual([{ stage: 'fetch', source }, { stage: 'extract', source }]);
+    expect((await queues.enrich.getJob(id))!.data).toEqual({ v: 1, id, url, source });
+    expect((await queues.enrich.getJob(byHand))!.data).not.toHaveProperty('source');
+  });
+
   it('fails a permanent error at once, with its reason, and does not go on', async () => {
     let calls = 0;
     run('fetch', async () => {

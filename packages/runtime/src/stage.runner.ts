@@ -117,7 +117,7 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
         if (refused) logger.warn({ attempt, code: refused, reason }, `${stage} refused: ${reason}`);
         else logger.error({ err, attempt }, `${stage} failed: ${reason}`);
       }
-      else logger.warn({ attempt, reason }, `${stage} failed, will retry`);
+      else {logger.warn({ attempt, reason }, `${stage} failed, will retry`);}
       throw err;
     }
 
@@ -135,7 +135,9 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       event: { stage, event: 'completed', at: now(), attempt, detail: outcome?.unchanged === true ? `unchanged (304), ${ms} ms` : `${ms} ms` },
       ...(typeof outcome?.documentId === 'string' ? { documentId: outcome.documentId } : {}),
     });
-    if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url });
+    // The source travels with the job, not in the stored page or article, so that the index
+    // stage can put it in the document.
+    if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url, ...(payload.source ? { source: payload.source } : {}) });
     else await inflight.release(payload.id);
     logger.debug({ ms }, `${stage} done`);
     const result: StageResult = { ...(outcome ?? {}), ms };

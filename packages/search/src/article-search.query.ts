@@ -21,6 +21,8 @@ export interface ArticleSearchParams extends SearchParamsBase {
   organization?: string;
   location?: string;
   access?: 'free' | 'paywalled';
+  /** Only articles found by this followed source (its id; `sourceIdOf` reads a URL as one). */
+  source?: string;
   /**
    * Every copy of a story as a result of its own. By default each story is one result (its best
    * copy, by the sort), the copies counted, and facets count stories.
@@ -58,6 +60,7 @@ export function buildArticleSearch(p: ArticleSearchParams): Json {
   if (p.site) filter.push({ bool: { should: [{ term: { site: p.site.toLowerCase() } }, { term: { siteName: p.site } }] } });
   if (p.lang) filter.push({ term: { lang: p.lang } });
   if (p.access) filter.push({ term: { access: p.access } });
+  if (p.source) filter.push({ term: { 'source.id': p.source } });
   if (p.since || p.until) filter.push({ range: { date: { ...(p.since ? { gte: p.since } : {}), ...(p.until ? { lte: p.until } : {}) } } });
 
   // Quotations are nested, so speaker and words must hold within one quotation. The article

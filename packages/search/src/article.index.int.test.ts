@@ -85,14 +85,16 @@ describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs
   it('adds fields introduced since an existing index was made, on the next start', async () => {
     const old = createArticleIndex(engine, uniqueName(`idx-${flavor}-old`));
     try {
-      // An index as an older version made it: its template had no quoteLines field.
+      // An index as an older version made it: its template had no quoteLines or source field.
       const older = articleIndexTemplate(old.alias) as { template: { mappings: { properties: Record<string, unknown> } } };
       delete older.template.mappings.properties.quoteLines;
+      delete older.template.mappings.properties.source;
       await engine.putIndexTemplate(`${old.alias}-template`, older as unknown as Record<string, unknown>);
       await engine.createIndex(`${old.alias}-000001`, { aliases: { [old.alias]: { is_write_index: true } } });
-      expect((await old.write([doc('f'.repeat(32), { quoteLines: ['Wang Yi: “x”'] })]))[0]!.status).toBe(400);
+      const newer = doc('f'.repeat(32), { quoteLines: ['Wang Yi: “x”'], source: { id: '3'.repeat(32), url: 'https://news.example.com/feed.xml' } });
+      expect((await old.write([newer]))[0]!.status).toBe(400);
       await old.ensure();
-      expect((await old.write([doc('f'.repeat(32), { quoteLines: ['Wang Yi: “x”'] })]))[0]!.error).toBeNull();
+      expect((await old.write([newer]))[0]!.error).toBeNull();
     } finally {
       await old.drop();
     }
@@ -121,10 +123,25 @@ describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs
     expect((await index.search({ q: 'second crawl' })).hits.filter((h) => h.id === article)).toHaveLength(0); // the last write replaced the title
   });
 
+  it('keeps the source a document was found by when a crawl by hand rewrites it, and filters by source', async () => {
+    const article = '8'.repeat(32);
+    const feed = { id: '4'.repeat(32), url: 'https://news.example.com/feed.xml' };
+    const sitemap = { id: '5'.repeat(32), url: 'https://news.example.com/sitemap.xml' };
+    await index.write([doc(article, { source: feed })], { refresh: true });
+    expect((await index.search({ source: feed.id, all: true })).hits.map((h) => h.id)).toEqual([article]);
+    await index.write([doc(article, { title: 'Re-crawled by hand' })], { refresh: true });
+    expect(await index.get(article)).toMatchObject({ title: 'Re-crawled by hand', source: feed });
+    // Another source listing it later is the one that found it last.
+    await index.write([doc(article, { source: sitemap })], { refresh: true });
+    expect((await index.get(article))?.source).toEqual(sitemap);
+    expect((await index.search({ source: feed.id, all: true })).total).toBe(0);
+    expect((await index.search({ source: sitemap.id, all: true })).total).toBe(1);
+  });
+
   // Last, so that it sees every call above: the adapter asked the server's version once, then
   // sent every request in that major's media types, and the server refused none. (Elasticsearch
   // runs only: OpenSearch has no versioned media types, and its run has no proxy to read.)
-  if (poseAs !== undefined) it('speaks the media types of the server it found', () => {
+  if (poseAs !== undefined) {it('speaks the media types of the server it found', () => {
     const seen = proxy!.seen;
     expect(seen[0]).toMatchObject({ method: 'GET', path: '/', accept: 'application/json', refused: false });
     const rest = seen.slice(1);
@@ -134,5 +151,5 @@ describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs
     const versioned = new RegExp(`^application/vnd\\.elasticsearch\\+(json|x-ndjson); compatible-with=${poseAs}(,text/plain)?$`);
     expect(rest.filter((r) => !versioned.test(r.accept ?? '') || !versioned.test(r.contentType ?? ''))).toEqual([]);
     expect(rest.some((r) => r.path.startsWith('/_bulk') && r.contentType?.includes('x-ndjson'))).toBe(true);
-  });
+  });}
 });

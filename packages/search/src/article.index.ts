@@ -41,15 +41,19 @@ const MAX_URL_IDS = 100;
  * Replaces the document with the new version while keeping every job id that reached it: one
  * article enqueued under several URLs is one document that each of them finds. A scripted
  * upsert, so the document travels once (as a parameter) for a new article and an old one alike.
+ * A version without a source (a re-crawl enqueued by hand, a reprocess) keeps the source the
+ * document had: it says which source found the article, and the by-hand crawl did not.
  */
 const WRITE_KEEPING_URL_IDS = `
 List ids = new ArrayList();
 if (ctx._source.urlIds != null) { ids.addAll(ctx._source.urlIds); }
 if (params.doc.urlIds != null) { for (def id : params.doc.urlIds) { if (!ids.contains(id)) { ids.add(id); } } }
 if (ids.size() > params.max) { ids = ids.subList(ids.size() - params.max, ids.size()); }
+def source = ctx._source.source;
 ctx._source.clear();
 ctx._source.putAll(params.doc);
 ctx._source.urlIds = ids;
+if (params.doc.source == null && source != null) { ctx._source.source = source; }
 `;
 
 /**

@@ -37,7 +37,8 @@ export function startDiscoverService(infra: StageInfra): Closeable[] {
         robotsSitemaps: (url) => robots.sitemaps(url),
         seen: createSeenSet(connection, keys, config.discover.seenMax),
         memo: createDocumentMemo(connection, keys),
-        enqueue: async (url) => (await enqueueUrl(infra.queues, infra.inflight, infra.status, url)).outcome,
+        // Each URL carries its source down the pipeline, into its article's document.
+        enqueue: async (url) => (await enqueueUrl(infra.queues, infra.inflight, infra.status, url, { id: source.id, url: source.url })).outcome,
         limits: {
           maxBytes: config.discover.maxBytes,
           maxFeedBytes: config.discover.maxFeedBytes,

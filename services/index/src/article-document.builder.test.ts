@@ -21,6 +21,21 @@ describe('buildArticleDocument', () => {
   });
 });
 
+describe('buildArticleDocument: the source that found it', () => {
+  const jobId = 'e'.repeat(32);
+  const source = { id: 'f'.repeat(32), url: 'https://www.example.com/feed.xml' };
+
+  it('names the followed source whose poll enqueued the URL', () => {
+    const doc = buildArticleDocument(jobId, stored({}), { entities: [], quotes: [] }, [], new Date(), source);
+    expect(doc.source).toEqual(source);
+  });
+
+  it('leaves the field out for a URL enqueued by hand (so an earlier source is kept by the write)', () => {
+    const doc = buildArticleDocument(jobId, stored({}), { entities: [], quotes: [] });
+    expect(doc).not.toHaveProperty('source');
+  });
+});
+
 describe('buildArticleDocument: where the article is from', () => {
   const jobId = 'b'.repeat(32);
   const build = (over: Partial<StoredArticle>) => buildArticleDocument(jobId, stored(over), { entities: [], quotes: [] });

@@ -1,12 +1,15 @@
-import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type DateSource, type EntityField, type QuoteField, type TraceEvent } from '@newsflow/contracts';
+import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type DateSource, type EntityField, type QuoteField, type SourceRef, type TraceEvent } from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import type { StoredArticle } from '@newsflow/contracts';
 
 /**
  * Builds the one search document of an article from what extract and enrich stored. `jobId` is
  * the enqueued URL's id; the document's own id comes from the canonical URL (`documentIdFor`).
+ * `source` is the followed source whose poll enqueued it, from the job: none for a URL enqueued
+ * by hand, and then the field is left out (not "manual"), so that the engine keeps the source an
+ * earlier crawl gave the document and Kibana counts hand-enqueued articles as its missing bucket.
  */
-export function buildArticleDocument(jobId: string, article: StoredArticle, enrichment: Enrichment, trace: TraceEvent[] = [], now = new Date()): ArticleDocument {
+export function buildArticleDocument(jobId: string, article: StoredArticle, enrichment: Enrichment, trace: TraceEvent[] = [], now = new Date(), source?: SourceRef): ArticleDocument {
   const entities: EntityField[] = enrichment.entities.map((e) => ({
     name: e.name,
     type: e.type,
@@ -27,6 +30,7 @@ export function buildArticleDocument(jobId: string, article: StoredArticle, enri
   return {
     id: documentIdFor(jobId, article.finalUrl, article.canonicalUrl),
     urlIds: [jobId],
+    ...(source ? { source: { id: source.id, url: source.url } } : {}),
     url: article.url,
     finalUrl: article.finalUrl,
     canonicalUrl,

@@ -45,6 +45,22 @@ describe('index handler', () => {
     expect(written?.trace).toEqual(trace);
   });
 
+  it('puts the source the job carries into the document', async () => {
+    const source = { id: 'b'.repeat(32), url: 'https://e.com/feed.xml' };
+    let written: ArticleDocument | undefined;
+    const handler = createIndexHandler({
+      blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon: async () => undefined },
+      bulk: { add: async (doc) => ((written = doc), { id: doc.id, status: 201, error: null }) },
+      status: { get: async () => null },
+      gate: { remainingMs: () => 0 },
+      keepBlobsSeconds: 60,
+      stories: async (id) => ({ storyId: id, matchedId: null, similarity: null }),
+    });
+    const ctx = { job: {} as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
+    await handler({ ...payload, source }, ctx);
+    expect(written?.source).toEqual(source);
+  });
+
   it('gives the document the story its clean text belongs to before writing it', async () => {
     let written: ArticleDocument | undefined;
     const asked: [string, string][] = [];

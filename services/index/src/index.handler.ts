@@ -38,7 +38,7 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
     if (!article || !enrichment) {
       throw new PermanentError('the article or its enrichment is no longer in the store (it expired); enqueue the URL again', 'article-missing');
     }
-    const doc = buildArticleDocument(payload.id, article, enrichment, live?.trace ?? []);
+    const doc = buildArticleDocument(payload.id, article, enrichment, live?.trace ?? [], new Date(), payload.source);
     // Before the write, so a copy's document is never searchable without its story.
     doc.storyId = (await stories(doc.id, doc.text)).storyId;
     let result: BulkItemResult;

@@ -1,3 +1,4 @@
+import { sourceIdOf } from '@newsflow/contracts';
 import { createArticleIndex, DATE_PARAM_HINT, isIsoDateParam } from '@newsflow/search';
 import { UsageError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
@@ -7,6 +8,8 @@ export interface SearchOptions {
   person?: string;
   speaker?: string;
   site?: string;
+  /** A followed source's id or URL. */
+  source?: string;
   since?: string;
   size?: string;
   /** Every copy of a story; by default one result per story. */
@@ -14,10 +17,12 @@ export interface SearchOptions {
   json?: boolean;
 }
 
-/** `newsflow search QUERY [--person] [--speaker] [--site] [--since] [--all] [--json]`. */
+/** `newsflow search QUERY [--person] [--speaker] [--site] [--source] [--since] [--all] [--json]`. */
 export async function searchCommand(query: string | undefined, opts: SearchOptions): Promise<number> {
   const config = configFromEnv();
   if (opts.since && !isIsoDateParam(opts.since)) throw new UsageError(`--since "${opts.since}" ${DATE_PARAM_HINT}`);
+  const source = opts.source === undefined ? undefined : sourceIdOf(opts.source);
+  if (source === null) throw new UsageError(`--source "${opts.source}" is neither a source id nor a URL`);
   const size = opts.size === undefined ? 10 : Number(opts.size);
   if (!Number.isInteger(size) || size < 0 || size > 100) throw new UsageError(`--size must be a whole number from 0 to 100 (got "${opts.size}")`);
   const { engine, explain } = openSearchEngine(config);
@@ -27,18 +32,20 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
       ...(opts.person ? { person: opts.person } : {}),
       ...(opts.speaker ? { speaker: opts.speaker } : {}),
       ...(opts.site ? { site: opts.site } : {}),
+      ...(source ? { source } : {}),
       ...(opts.since ? { since: opts.since } : {}),
       ...(opts.all ? { all: true } : {}),
       size,
     });
     const results = found.hits.map((h) => {
-      const s = h.source as { title?: string; url?: string; date?: string; siteName?: string };
+      const s = h.source as { title?: string; url?: string; date?: string; siteName?: string; source?: { url: string } };
       return {
         id: h.id,
         title: s.title ?? '',
         url: s.url ?? '',
         date: s.date ?? null,
         site: s.siteName ?? null,
+        source: s.source?.url ?? null,
         copies: h.copies,
         quotes: (h.innerHits.quotes ?? []).map((q) => q.source as { text: string; speaker: string | null }),
       };

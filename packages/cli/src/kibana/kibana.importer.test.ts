@@ -68,7 +68,7 @@ describe('importing the saved objects into Kibana', () => {
 
   it('posts the NDJSON as a multipart file with kbn-xsrf, to the space asked for, with the credentials given', async () => {
     const result = await importSavedObjects({ url: `${url}/`, space: 'news', auth: { username: 'elastic', password: 's3cret' } }, ndjson);
-    expect(result).toEqual({ successCount: 10, problems: [] });
+    expect(result).toEqual({ successCount: 12, problems: [] });
     const [req] = kibana.received;
     expect(req!.method).toBe('POST');
     expect(req!.url).toBe('/s/news/api/saved_objects/_import?overwrite=true');
@@ -104,7 +104,7 @@ describe('importing the saved objects into Kibana', () => {
     const ok = await runCli(['kibana', 'import', '--url', url, '--index', 'my-news', '--api-key', 'k3y']);
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    expect(ok.stdout).toMatch(new RegExp(`imported 10 objects into Kibana; the dashboard: ${url}/app/dashboards#/view/newsflow-news`));
+    expect(ok.stdout).toMatch(new RegExp(`imported 12 objects into Kibana; the dashboard: ${url}/app/dashboards#/view/newsflow-news`));
     const sent = kibana.received[0]!;
     expect(sent.headers.authorization).toBe('ApiKey k3y');
     expect(JSON.parse(sent.file!.text.split('\n')[0]!)).toMatchObject({ type: 'index-pattern', attributes: { title: 'my-news' } });

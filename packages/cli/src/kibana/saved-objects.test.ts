@@ -5,6 +5,7 @@ import { buildSavedObjects, toNdjson, type SavedObject } from './saved-objects';
 
 const NDJSON_URL = new URL('../../../../infra/kibana/newsflow.ndjson', import.meta.url);
 
+type Column = { operationType: string; sourceField?: string; params?: Record<string, unknown> };
 type Mapping = { type?: string; properties?: Record<string, Mapping>; fields?: Record<string, Mapping> };
 
 /** Every field path of the mapping with its type and whether it sits under a nested object. */
@@ -43,10 +44,12 @@ function fieldsUsed(o: SavedObject): { field: string; use: 'aggregate' | 'show' 
     for (const [f] of o.attributes.sort as [string, string][]) used.push({ field: f, use: 'aggregate' });
   }
   if (o.type === 'lens') {
-    const state = o.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, { sourceField?: string }> }> } } };
+    const state = o.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, { sourceField?: string; params?: { sortField?: string } }> }> } } };
     for (const layer of Object.values(state.datasourceStates.formBased.layers)) {
       for (const c of Object.values(layer.columns)) {
         if (c.sourceField && c.sourceField !== '___records___') used.push({ field: c.sourceField, use: 'aggregate' });
+        // A last value is picked by sorting on this field.
+        if (c.params?.sortField) used.push({ field: c.params.sortField, use: 'aggregate' });
       }
     }
   }
@@ -70,7 +73,7 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
       expect(o.coreMigrationVersion).toMatch(/^\d+\.\d+\.\d+$/);
       expect(o.typeMigrationVersion).toMatch(/^\d+\.\d+\.\d+$/);
     }
-    expect(objects.map((o) => o.type).sort()).toEqual(['dashboard', 'index-pattern', 'lens', 'lens', 'lens', 'lens', 'lens', 'lens', 'lens', 'search']);
+    expect(objects.map((o) => o.type).sort()).toEqual(['dashboard', 'index-pattern', ...Array<string>(9).fill('lens'), 'search']);
   });
 
   it('resolves every reference to an object in the file, and every panel and layer has its reference', () => {
@@ -90,7 +93,7 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
     }
     const dashboard = objects.find((o) => o.type === 'dashboard')!;
     const panels = JSON.parse(dashboard.attributes.panelsJSON as string) as { panelIndex: string; panelRefName: string; type: string; gridData: { i: string; x: number; w: number } }[];
-    expect(panels).toHaveLength(8);
+    expect(panels).toHaveLength(10);
     for (const p of panels) {
       const ref = dashboard.references.find((r) => r.name === `${p.panelIndex}:${p.panelRefName}`);
       expect(ref, `panel ${p.panelIndex}`).toBeDefined();
@@ -103,7 +106,7 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
 
   it('uses only fields the index mapping has, aggregating only flat aggregatable ones (Kibana cannot aggregate nested fields)', () => {
     const used = objects.flatMap((o) => fieldsUsed(o).map((u) => ({ ...u, object: o.id })));
-    expect(used.map((u) => u.field)).toEqual(expect.arrayContaining(['date', 'people', 'organizations', 'locations', 'speakers', 'site', 'quoteLines']));
+    expect(used.map((u) => u.field)).toEqual(expect.arrayContaining(['date', 'people', 'organizations', 'locations', 'speakers', 'site', 'quoteLines', 'source.url', 'storyId', 'title.raw']));
     for (const u of used) {
       const f = FIELDS.get(u.field);
       expect(f, `${u.object} uses ${u.field}, which the mapping lacks`).toBeDefined();
@@ -111,6 +114,29 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
       if (u.use === 'aggregate') expect(AGGREGATABLE, `${u.object} aggregates ${u.field} (${f!.type})`).toContain(f!.type);
     }
     expect(FIELDS.get('date')!.type).toBe('date');
+  });
+
+  it('charts documents per source per day: a date histogram on the article date, split by source', () => {
+    const lens = objects.find((o) => o.id === 'newsflow-documents-per-source')!;
+    const state = lens.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, Column> }> } }; visualization: { layers: { xAccessor: string; splitAccessor: string; accessors: string[] }[] } };
+    const columns = Object.values(state.datasourceStates.formBased.layers)[0]!.columns;
+    const layer = state.visualization.layers[0]!;
+    expect(columns[layer.xAccessor]).toMatchObject({ operationType: 'date_histogram', sourceField: 'date' });
+    expect(columns[layer.splitAccessor]).toMatchObject({ operationType: 'terms', sourceField: 'source.url', params: { missingBucket: true } });
+    expect(layer.accessors.map((a) => columns[a]!.operationType)).toEqual(['count']);
+  });
+
+  it('lists the stories with the most copies: terms on storyId ordered by count, with a headline', () => {
+    const lens = objects.find((o) => o.id === 'newsflow-most-copied-stories')!;
+    const state = lens.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, Column> }> } }; visualization: { sorting: { columnId: string; direction: string } } };
+    const { columns } = Object.values(state.datasourceStates.formBased.layers)[0]!;
+    const buckets = Object.values(columns).filter((c) => c.operationType === 'terms');
+    expect(buckets).toEqual([expect.objectContaining({ sourceField: 'storyId' })]);
+    const story = buckets[0]!;
+    expect(columns[(story.params as { orderBy: { columnId: string } }).orderBy.columnId]).toMatchObject({ operationType: 'count' });
+    expect(Object.values(columns)).toContainEqual(expect.objectContaining({ operationType: 'last_value', sourceField: 'title.raw' }));
+    expect(columns[state.visualization.sorting.columnId]).toMatchObject({ operationType: 'count' });
+    expect(state.visualization.sorting.direction).toBe('desc');
   });
 
   it('points the data view at the alias it is given', () => {

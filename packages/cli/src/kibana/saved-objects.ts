@@ -2,7 +2,8 @@
  * Kibana saved objects for newsflow, as code: a data view on the articles alias and a dashboard
  * of Lens panels over the flat keyword fields (Lens cannot aggregate `nested` fields, so people,
  * organisations, places, speakers, sites and quotations come from `people`, `organizations`,
- * `locations`, `speakers`, `site` and `quoteLines`). `npm run kibana:build` writes them to
+ * `locations`, `speakers`, `site` and `quoteLines`; sources and stories from `source.url` and
+ * `storyId`). `npm run kibana:build` writes them to
  * infra/kibana/newsflow.ndjson, which docker compose and `newsflow kibana import` load.
  *
  * Objects are written in the 8.x export format with their migration versions stated, so Kibana 9
@@ -38,7 +39,7 @@ const count = (label: string): Column => ({
   params: { emptyAsNull: true },
 });
 
-const topValues = (field: string, label: string, size: number, orderBy: string): Column => ({
+const topValues = (field: string, label: string, size: number, orderBy: string, buckets: { other?: boolean; missing?: boolean } = {}): Column => ({
   label,
   customLabel: true,
   dataType: 'string',
@@ -46,7 +47,37 @@ const topValues = (field: string, label: string, size: number, orderBy: string):
   isBucketed: true,
   scale: 'ordinal',
   sourceField: field,
-  params: { size, orderBy: { type: 'column', columnId: orderBy }, orderDirection: 'desc', otherBucket: false, missingBucket: false, parentFormat: { id: 'terms' } },
+  params: {
+    size,
+    orderBy: { type: 'column', columnId: orderBy },
+    orderDirection: 'desc',
+    otherBucket: buckets.other ?? false,
+    missingBucket: buckets.missing ?? false,
+    parentFormat: { id: 'terms' },
+  },
+});
+
+/** A value of the latest document in the bucket (by article date): a story's headline. */
+const lastValue = (field: string, label: string): Column => ({
+  label,
+  customLabel: true,
+  dataType: 'string',
+  operationType: 'last_value',
+  isBucketed: false,
+  scale: 'ordinal',
+  sourceField: field,
+  params: { sortField: 'date', showArrayValues: false },
+});
+
+const distinct = (field: string, label: string): Column => ({
+  label,
+  customLabel: true,
+  dataType: 'number',
+  operationType: 'unique_count',
+  isBucketed: false,
+  scale: 'ratio',
+  sourceField: field,
+  params: { emptyAsNull: true },
 });
 
 const latest = (label: string): Column => ({
@@ -156,6 +187,28 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
       'latest',
       'Each quotation as "Speaker: “text”", newest first (by the date of the latest article quoting it).',
     ),
+    // Terms first: the top sources are chosen over the whole time range, not day by day. The
+    // missing bucket is the articles enqueued by hand (and those indexed before sources existed).
+    lens(
+      'newsflow-documents-per-source',
+      'Documents per source per day',
+      'lnsXY',
+      { source: topValues('source.url', 'Source', 10, 'articles', { other: true, missing: true }), day: perDay(), articles: count('Articles') },
+      {
+        preferredSeriesType: 'bar_stacked',
+        legend: { isVisible: true, position: 'right' },
+        valueLabels: 'hide',
+        layers: [{ layerId: LAYER, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'day', splitAccessor: 'source', accessors: ['articles'] }],
+      },
+      'Articles by the followed source whose poll found them (source.url), per day of the article date. "(missing value)": enqueued by hand.',
+    ),
+    table(
+      'newsflow-most-copied-stories',
+      'Stories with the most copies',
+      { story: topValues('storyId', 'Story', 20, 'copies'), headline: lastValue('title.raw', 'Headline (latest copy)'), copies: count('Copies'), sites: distinct('site', 'Sites') },
+      'copies',
+      'One row per story (storyId): copies of one article under other headlines, on other sites, counted.',
+    ),
   ];
 
   const articles: SavedObject = {
@@ -178,16 +231,18 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
     managed: false,
   };
 
-  // A 48-column grid: the histogram across the top, four top-N charts, then the two tables and the list.
+  // A 48-column grid: the two histograms across the top, four top-N charts, then the tables and the list.
   const layout: { object: SavedObject; x: number; y: number; w: number; h: number }[] = [
     { object: panels[0]!, x: 0, y: 0, w: 48, h: 12 },
-    { object: panels[1]!, x: 0, y: 12, w: 24, h: 15 },
-    { object: panels[2]!, x: 24, y: 12, w: 24, h: 15 },
-    { object: panels[3]!, x: 0, y: 27, w: 24, h: 15 },
-    { object: panels[4]!, x: 24, y: 27, w: 24, h: 15 },
-    { object: panels[6]!, x: 0, y: 42, w: 32, h: 20 },
-    { object: panels[5]!, x: 32, y: 42, w: 16, h: 20 },
-    { object: articles, x: 0, y: 62, w: 48, h: 20 },
+    { object: panels[7]!, x: 0, y: 12, w: 48, h: 14 },
+    { object: panels[1]!, x: 0, y: 26, w: 24, h: 15 },
+    { object: panels[2]!, x: 24, y: 26, w: 24, h: 15 },
+    { object: panels[3]!, x: 0, y: 41, w: 24, h: 15 },
+    { object: panels[4]!, x: 24, y: 41, w: 24, h: 15 },
+    { object: panels[6]!, x: 0, y: 56, w: 32, h: 20 },
+    { object: panels[5]!, x: 32, y: 56, w: 16, h: 20 },
+    { object: panels[8]!, x: 0, y: 76, w: 48, h: 20 },
+    { object: articles, x: 0, y: 96, w: 48, h: 20 },
   ];
   const panelsJSON = layout.map((p, i) => ({
     version: '8.11.0',
@@ -202,7 +257,7 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
     id: DASHBOARD_ID,
     attributes: {
       title: 'newsflow: the news',
-      description: 'What newsflow indexed: articles over time, who and what they mention, who is quoted saying what, and from which sites.',
+      description: 'What newsflow indexed: articles over time and per source, who and what they mention, who is quoted saying what, from which sites, and the stories copied most.',
       panelsJSON: JSON.stringify(panelsJSON),
       optionsJSON: JSON.stringify({ useMargins: true, syncColors: false, syncCursor: true, syncTooltips: false, hidePanelTitles: false }),
       timeRestore: true,

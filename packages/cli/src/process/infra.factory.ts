@@ -3,6 +3,7 @@ import {
   assertNoEviction,
   closeQueueSet,
   createBlobStore,
+  createDiscoverQueue,
   createInFlightMarker,
   createLogger,
   createQueueSet,
@@ -43,6 +44,8 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     throw err;
   }
   const queues = createQueueSet(connection, config.redis.prefix);
+  // Only read, for its depths in /metrics: whichever process is scraped shows every queue.
+  const discover = createDiscoverQueue(connection, config.redis.prefix);
   const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth, esMajor: config.search.esMajor });
   const articles = createArticleIndex(engine, config.search.alias);
   const infra: StageInfra = {
@@ -53,7 +56,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     status: statusStoreFor(connection, config),
     blobs: createBlobStore(connection, config.redis.prefix, config.store.ttlSeconds),
     inflight: createInFlightMarker(connection, config.redis.prefix),
-    metrics: createPipelineMetrics({ queues }),
+    metrics: createPipelineMetrics({ queues, discover }),
   };
   return {
     infra,
@@ -62,6 +65,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
     ready: { redis: async () => (await connection.ping()) === 'PONG' },
     closeables: [
       { name: 'queues', close: () => closeQueueSet(queues) },
+      { name: 'discover queue', close: () => discover.close() },
       { name: 'redis', close: async () => void (await connection.quit().catch(() => connection.disconnect())) },
       { name: 'search client', close: () => engine.close() },
     ],
