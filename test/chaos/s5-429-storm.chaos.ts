@@ -59,7 +59,7 @@ describe('chaos s5: 429 storm', () => {
       while (storming) {
         const res = await fetch(`${engine.url}/${noiseIndex}/_bulk`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body }).catch(() => null);
         noise.requests++;
-        if (res?.status === 429) noise.rejected++;
+        if (res?.status === 429) {noise.rejected++;}
         else if (res) {
           const j = (await res.json().catch(() => ({}))) as { items?: { index?: { status?: number } }[] };
           if (j.items?.some((i) => i.index?.status === 429)) noise.rejected++;

@@ -163,9 +163,9 @@ describe('newsflow enqueue: a batch with lines no job can carry', () => {
         const url = `https://site${Math.floor(random() * 5)}.example.com/story/${i}?q=${Math.floor(random() * 1e6)}`;
         good.push(url);
         lines.push(url);
-      } else if (kind < 3) lines.push(`https://x.example.com/${'b'.repeat(MAX_URL_LENGTH - 10 + Math.floor(random() * 40))}`);
-      else if (kind < 4) lines.push(`https://x.example.com/${'ü'.repeat(1300 + Math.floor(random() * 400))}`);
-      else lines.push(Array.from({ length: 1 + Math.floor(random() * 60) }, () => String.fromCharCode(1 + Math.floor(random() * 0x2fff))).join(''));
+      } else if (kind < 3) {lines.push(`https://x.example.com/${'b'.repeat(MAX_URL_LENGTH - 10 + Math.floor(random() * 40))}`);}
+      else if (kind < 4) {lines.push(`https://x.example.com/${'ü'.repeat(1300 + Math.floor(random() * 400))}`);}
+      else {lines.push(Array.from({ length: 1 + Math.floor(random() * 60) }, () => String.fromCharCode(1 + Math.floor(random() * 0x2fff))).join(''));}
     }
     const r = await runCli(['enqueue', '--json', '-'], env, lines.join('\n'));
     expect([0, 1]).toContain(r.code);

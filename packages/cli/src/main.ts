@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import type { ExtractCommandOptions } from './commands/extract.command';
 import type { KibanaImportOptions } from './commands/kibana.command';
 import type { ReprocessEnrichCommandOptions } from './commands/reprocess.command';
 import { failureOf } from './process/failure.report';
@@ -13,6 +14,7 @@ const commands = {
   extract: () => import('./commands/extract.command'),
   failed: () => import('./commands/failed.command'),
   kibana: () => import('./commands/kibana.command'),
+  openapi: () => import('./commands/openapi.command'),
   reprocess: () => import('./commands/reprocess.command'),
   search: () => import('./commands/search.command'),
   sources: () => import('./commands/sources.command'),
@@ -65,7 +67,7 @@ program
 program
   .command('failed')
   .description('list failed jobs with their reasons')
-  .option('--stage <stage>', 'fetch, extract, enrich or index')
+  .option('--stage <stage>', 'fetch, extract, enrich, index or discover (source polls)')
   .option('--limit <n>', 'at most this many per stage (default 1000)')
   .option('--json', 'one JSON object per job')
   .action(async (opts: { stage?: string; json?: boolean; limit?: string }) => exitWith(await (await commands.failed()).failedCommand(opts)));
@@ -85,6 +87,7 @@ program
   .option('--person <name>', 'articles mentioning this person')
   .option('--speaker <name>', 'articles quoting this speaker')
   .option('--site <host>', 'articles from this site')
+  .option('--source <id-or-url>', 'articles found by this followed source (see `sources list`)')
   .option('--since <date>', 'articles dated on or after this date')
   .option('--size <n>', 'how many results (max 100)')
   .option('--all', 'every copy of a story (by default one result per story, with its number of copies)')
@@ -93,11 +96,12 @@ program
 
 program
   .command('extract')
-  .description('extract articles from saved HTML files (.html or .html.gz), no services needed')
+  .description('extract articles from saved HTML files (.html or .html.gz; - for standard input), no services needed')
   .argument('<files...>')
   .option('--url <url>', 'the page’s address, for resolving links and the canonical URL')
   .option('--dom <dom>', 'linkedom or jsdom (default: EXTRACT_DOM, linkedom)')
-  .action(async (files: string[], opts: { url?: string; dom?: string }) => exitWith(await (await commands.extract()).extractCommand(files, opts)));
+  .option('--format <format>', 'json (one line per file), text or markdown (default: json)')
+  .action(async (files: string[], opts: ExtractCommandOptions) => exitWith(await (await commands.extract()).extractCommand(files, opts)));
 
 program
   .command('enrich')
@@ -140,6 +144,12 @@ reprocess
   .option('--site <host>', 'only articles from this site')
   .option('--restart', 'start from the first article, not where the last run with these filters stopped')
   .action(async (opts: ReprocessEnrichCommandOptions) => exitWith(await (await commands.reprocess()).reprocessEnrichCommand(opts)));
+
+program
+  .command('openapi')
+  .description('print the API’s OpenAPI 3.1 document (JSON), built from its schemas; no services needed')
+  .option('--server <url>', 'the API’s address for servers[0].url (default: /, relative to wherever the document is read from)')
+  .action(async (opts: { server?: string }) => exitWith((await commands.openapi()).openApiCommand(opts)));
 
 const kibana = program.command('kibana').description('Kibana saved objects: the newsflow data view and dashboard');
 kibana

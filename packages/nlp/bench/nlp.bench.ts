@@ -70,7 +70,7 @@ for (const a of articles) {
   const cached = annDir ? join(annDir, `${a.id}.json`) : undefined;
   let annotation: ModelAnnotation;
   let serverCpuMs = 0;
-  if (cached && existsSync(cached)) annotation = JSON.parse(readFileSync(cached, 'utf8')) as ModelAnnotation;
+  if (cached && existsSync(cached)) {annotation = JSON.parse(readFileSync(cached, 'utf8')) as ModelAnnotation;}
   else {
     const s0 = cpuMsOf(serverPid);
     annotation = await engine.annotate(text);

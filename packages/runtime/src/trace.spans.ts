@@ -41,7 +41,7 @@ export function traceSpans(trace: readonly TraceEvent[]): StageSpan[] {
       continue;
     }
     let span = open.get(key(e));
-    if (span) open.delete(key(e));
+    if (span) {open.delete(key(e));}
     else {
       span = { stage: e.stage, attempt: e.attempt ?? null, start: null, end: null, outcome: 'running', ms: null, detail: null };
       spans.push(span);

@@ -1,3 +1,4 @@
+import type { DateSource, QuoteField } from '@newsflow/contracts';
 import { MAX_PAGE_SIZE, MAX_WINDOW, type SearchParamsBase } from './article-search.query';
 import type { Json, SearchEnginePort, SearchHits } from './search.port';
 
@@ -10,7 +11,7 @@ export interface QuoteArticle {
   url: string;
   date: string;
   /** Where `date` came from: published, modified or fetched (absent for documents indexed before it). */
-  dateSource: string | null;
+  dateSource: DateSource | null;
   site: string;
   siteName: string | null;
 }
@@ -18,8 +19,8 @@ export interface QuoteArticle {
 export interface QuoteHit {
   text: string;
   speaker: string | null;
-  speakerType: string | null;
-  kind: string;
+  speakerType: QuoteField['speakerType'];
+  kind: QuoteField['kind'];
   cue: string | null;
   /** The quotation with the matching words in <mark>…</mark> (engine output), when words were searched. */
   highlight: string | null;
@@ -166,7 +167,7 @@ export async function searchQuotes(engine: SearchEnginePort, alias: string, p: Q
     );
     const article = readArticle(hit);
     for (const ih of inner.slice(slot.skip, slot.skip + slot.take)) {
-      const s = ih.source as { text?: string; speaker?: string | null; speakerType?: string | null; kind?: string; cue?: string | null };
+      const s = ih.source as Partial<QuoteField>;
       quotes.push({
         text: s.text ?? '',
         speaker: s.speaker ?? null,

@@ -28,11 +28,11 @@ export const ADMIN_CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join('; ');
 
-/** Bull Board on every stage's queue, behind the admin token, in its own plugin scope. */
+/** Bull Board on every stage's queue and discover's, behind the admin token, in its own plugin scope. */
 export function registerAdminRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const serverAdapter = new FastifyAdapter().setBasePath(ADMIN_QUEUES_PATH);
   createBullBoard({
-    queues: STAGES.map((stage) => new BullMQAdapter(deps.queues[stage])),
+    queues: [...STAGES.map((stage) => new BullMQAdapter(deps.queues[stage])), ...(deps.discover ? [new BullMQAdapter(deps.discover)] : [])],
     serverAdapter,
     options: { uiConfig: { boardTitle: 'newsflow queues' } },
   });

@@ -1,4 +1,4 @@
-import type { InFlightMarker, Logger, PipelineMetrics, QueueSet, SourceManager, StatusStore } from '@newsflow/runtime';
+import type { DiscoverQueue, InFlightMarker, Logger, PipelineMetrics, QueueSet, SourceManager, StatusStore } from '@newsflow/runtime';
 import type { ArticleIndex } from '@newsflow/search';
 
 /** The narrow ports the HTTP API needs. */
@@ -21,6 +21,8 @@ export interface ApiDeps {
   trustProxy?: boolean | string[];
   /** Followed sources (POST/GET /sources…); the routes are served only when given. */
   sources?: SourceManager;
+  /** The source polls' queue, shown in Bull Board next to the stages' when given. */
+  discover?: DiscoverQueue;
   /** Served at GET /metrics when present. */
   metrics?: Pick<PipelineMetrics, 'render'>;
 }

@@ -21,6 +21,7 @@ describe('the API routes', () => {
   let queues: QueueSet;
   let app: FastifyInstance;
   const quoteCalls: QuoteSearchParams[] = [];
+  const articleSearches: ArticleSearchParams[] = [];
 
   beforeAll(async () => {
     redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 1 });
@@ -28,7 +29,7 @@ describe('the API routes', () => {
     const articles = {
       alias: 'x',
       get: async () => null,
-      search: async () => ({ total: 0, hits: [], aggregations: {} }),
+      search: async (p: ArticleSearchParams) => (articleSearches.push(p), { total: 0, hits: [], aggregations: {} }),
       searchQuotes: async (p: QuoteSearchParams) => {
         quoteCalls.push(p);
         return { total: 1, quotes: [{ text: 'Hello', speaker: 'Wang Yi', speakerType: 'PERSON', kind: 'direct', cue: 'said', highlight: null, article: { id: 'a'.repeat(32), title: 'T', url: 'https://x.example/a', date: '2024-04-26T00:00:00Z', site: 'x.example', siteName: null } }], facets: { speakers: [{ key: 'Wang Yi', count: 1 }] } };
@@ -80,6 +81,18 @@ describe('the API routes', () => {
     expect((await app.inject({ method: 'GET', url: '/quotes?size=101' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/quotes?from=9990&size=20' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/quotes?since=yesterday' })).statusCode).toBe(400);
+  });
+
+  it('filters articles by source, given its id or any spelling of its URL', async () => {
+    const id = resolveUrlInput('https://news.example/feed.xml').id;
+    expect((await app.inject({ method: 'GET', url: `/search?source=${id}` })).statusCode).toBe(200);
+    expect(articleSearches.at(-1)).toMatchObject({ source: id });
+    const byUrl = await app.inject({ method: 'GET', url: `/search?source=${encodeURIComponent('HTTPS://News.example/feed.xml?utm_source=x')}` });
+    expect(byUrl.statusCode).toBe(200);
+    expect(articleSearches.at(-1)).toMatchObject({ source: id });
+    const bad = await app.inject({ method: 'GET', url: '/search?source=not%20a%20source' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toBe('source: source must be a source id or its URL');
   });
 
   it('serves the web UI with a strict Content-Security-Policy', async () => {

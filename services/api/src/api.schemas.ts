@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ARTICLE_ID_PATTERN, MAX_URL_LENGTH } from '@newsflow/contracts';
+import { ARTICLE_ID_PATTERN, MAX_URL_LENGTH, sourceIdOf } from '@newsflow/contracts';
 import { DATE_PARAM_HINT, isIsoDateParam, MAX_PAGE_SIZE } from '@newsflow/search';
 
 export const enqueueBodySchema = z.object({
@@ -20,6 +20,12 @@ export const searchQuerySchema = z.object({
   site: z.string().max(200).optional(),
   lang: z.string().max(20).optional(),
   access: z.enum(['free', 'paywalled']).optional(),
+  /** A followed source's id or URL, read as its id (the one field documents are filtered on). */
+  source: z
+    .string()
+    .max(MAX_URL_LENGTH)
+    .transform((v, ctx) => sourceIdOf(v) ?? (ctx.addIssue({ code: 'custom', message: 'source must be a source id or its URL' }), z.NEVER))
+    .optional(),
   since: isoDate.optional(),
   until: isoDate.optional(),
   sort: z.enum(['relevance', 'date']).optional(),

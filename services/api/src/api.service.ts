@@ -35,6 +35,7 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
     readsOpen: config.api.readsOpen,
     trustProxy: config.api.trustProxy,
     sources: createSourceManager({ store: createSourceStore(redis, config.redis.prefix), schedule: createSourceSchedule(discover), minEveryMs: config.discover.minEveryMs }),
+    discover,
     enqueueRate: { perMinute: config.api.enqueueRatePerMinute, redis, prefix: config.redis.prefix },
     ...(infra.metrics ? { metrics: infra.metrics } : {}),
     ready: async () => ({

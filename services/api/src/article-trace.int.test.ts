@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { articleIdFor, type ArticleState, type TraceEvent } from '@newsflow/contracts';
-import { buildArticleDocument } from '../../index/src/article-document.builder';
+import { buildArticleDocument } from '../../../test/support/article-documents';
 import type { StoredArticle } from '@newsflow/contracts';
 import { startRealApiApp, type RealApiApp } from '../../../test/support/api-app';
 import { eventually } from '../../../test/support/services';

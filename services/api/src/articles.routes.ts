@@ -5,6 +5,7 @@ import { enqueueUrl } from '@newsflow/runtime';
 import type { ApiDeps } from './api.deps';
 import { articleIdSchema, enqueueBodySchema, formatIssues } from './api.schemas';
 import { requireToken } from './auth';
+import type { ArticleView, EnqueueAccepted } from './article.responses';
 
 export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void {
   // In its own scope so that the rate limit covers enqueueing only.
@@ -38,7 +39,7 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
         status: result.outcome,
         ...(result.invalid ? { warning: `${result.invalid}; the job will fail` } : {}),
         links: { self: `/articles/${result.id}` },
-      });
+      } satisfies EnqueueAccepted);
     });
   });
 
@@ -61,6 +62,6 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
       document,
       // The other copies of its story (other sites, other headlines): ids, addresses, sites.
       copies: document ? await deps.articles.copiesOf(document).catch(() => []) : [],
-    };
+    } satisfies ArticleView;
   });
 }

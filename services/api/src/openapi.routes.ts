@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import type { OpenApiDocument } from './common.responses';
 import { buildOpenApiDocument } from './openapi.document';
 
 const registeredByApp = new WeakMap<FastifyInstance, { method: string; url: string }[]>();
@@ -16,8 +17,8 @@ export function registerOpenApiRoutes(app: FastifyInstance): void {
       if (method !== 'HEAD' && method !== 'OPTIONS') routes.push({ method, url: r.url });
     }
   });
-  let document: Record<string, unknown> | null = null;
-  app.get('/openapi.json', async () => (document ??= buildOpenApiDocument(routes)));
+  let document: OpenApiDocument | null = null;
+  app.get('/openapi.json', async () => (document ??= buildOpenApiDocument({ registered: routes })));
 }
 
 /** The routes an app registered after registerOpenApiRoutes (for tests). */

@@ -1,6 +1,11 @@
 import type { FastifyInstance } from 'fastify';
+import type { ArticleDocument, QuoteField } from '@newsflow/contracts';
 import type { ApiDeps } from './api.deps';
 import { formatIssues, searchQuerySchema } from './api.schemas';
+import type { SearchResponse } from './search.responses';
+
+/** What the search asks the engine for: the document without its text and html. */
+type ListedDocument = Omit<ArticleDocument, 'text' | 'html'>;
 
 export function registerSearchRoutes(app: FastifyInstance, deps: ApiDeps): void {
   app.get('/search', async (req, reply) => {
@@ -13,14 +18,15 @@ export function registerSearchRoutes(app: FastifyInstance, deps: ApiDeps): void 
       total: found.total,
       documents: found.documents,
       results: found.hits.map((h) => ({
+        // The engine's sources are untyped JSON; the contract test checks them against the schema.
+        ...(h.source as ListedDocument),
         id: h.id,
         score: h.score,
-        ...h.source,
         copies: h.copies,
         highlight: h.highlight,
-        matchingQuotes: (h.innerHits.quotes ?? []).map((q) => q.source),
+        matchingQuotes: (h.innerHits.quotes ?? []).map((q) => q.source as unknown as QuoteField),
       })),
-      facets: found.aggregations,
-    };
+      facets: found.aggregations as SearchResponse['facets'],
+    } satisfies SearchResponse;
   });
 }

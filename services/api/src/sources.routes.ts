@@ -1,17 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { MAX_URL_LENGTH, SOURCE_ID_PATTERN } from '@newsflow/contracts';
 import { SourceInputError, type SourceManager } from '@newsflow/runtime';
 import type { ApiDeps } from './api.deps';
 import { formatIssues } from './api.schemas';
 import { requireToken } from './auth';
-
-export const sourceBodySchema = z.object({
-  url: z.string({ message: 'url must be a string' }).min(1, 'url must not be empty').max(MAX_URL_LENGTH, `url is longer than ${MAX_URL_LENGTH} characters`),
-  every: z.string({ message: 'every must be a string such as "15m"' }).max(40).optional(),
-});
-
-const sourceIdSchema = z.string().regex(SOURCE_ID_PATTERN, 'a source id is 32 lowercase hex characters');
+import type { PollAccepted, SourceBody, SourceList } from './source.responses';
+import { sourceBodySchema, sourceIdSchema } from './sources.schemas';
 
 /**
  * Followed sources (feeds, sitemaps, sites): add, list, remove, poll now. Writes need the token
@@ -27,20 +20,20 @@ export function registerSourceRoutes(app: FastifyInstance, deps: ApiDeps): void 
     if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
     try {
       const { source, created } = await sources.add(body.data.url, body.data.every);
-      return reply.code(created ? 201 : 200).header('location', `/sources/${source.id}`).send(source);
+      return reply.code(created ? 201 : 200).header('location', `/sources/${source.id}`).send(source satisfies SourceBody);
     } catch (err) {
       if (err instanceof SourceInputError) return reply.code(400).send({ error: err.message });
       throw err;
     }
   });
 
-  app.get('/sources', async () => ({ sources: await sources.list() }));
+  app.get('/sources', async (): Promise<SourceList> => ({ sources: await sources.list() }));
 
   app.get<{ Params: { id: string } }>('/sources/:id', async (req, reply) => {
     const id = sourceIdSchema.safeParse(req.params.id);
     if (!id.success) return reply.code(400).send({ error: formatIssues(id.error) });
     const source = await sources.find(id.data);
-    return source ?? reply.code(404).send({ error: `no source with id ${id.data}` });
+    return (source satisfies SourceBody | null) ?? reply.code(404).send({ error: `no source with id ${id.data}` });
   });
 
   app.delete<{ Params: { id: string } }>('/sources/:id', writes, async (req, reply) => {
@@ -55,6 +48,6 @@ export function registerSourceRoutes(app: FastifyInstance, deps: ApiDeps): void 
     if (!id.success) return reply.code(400).send({ error: formatIssues(id.error) });
     const source = await sources.pollNow(id.data);
     if (!source) return reply.code(404).send({ error: `no source with id ${id.data}` });
-    return reply.code(202).send({ id: source.id, url: source.url, status: 'queued', links: { self: `/sources/${source.id}` } });
+    return reply.code(202).send({ id: source.id, url: source.url, status: 'queued', links: { self: `/sources/${source.id}` } } satisfies PollAccepted);
   });
 }

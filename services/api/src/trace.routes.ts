@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { readArticleStatus, traceSpans } from '@newsflow/runtime';
 import type { ApiDeps } from './api.deps';
 import { articleIdSchema, formatIssues } from './api.schemas';
+import type { ArticleTrace } from './article.responses';
 
 /** GET /articles/:id/trace: each stage attempt's start, end, attempt number and outcome. */
 export function registerTraceRoutes(app: FastifyInstance, deps: ApiDeps): void {
@@ -18,6 +19,6 @@ export function registerTraceRoutes(app: FastifyInstance, deps: ApiDeps): void {
       reason: status.reason,
       queuedAt: queued?.at ?? null,
       stages: traceSpans(status.trace),
-    };
+    } satisfies ArticleTrace;
   });
 }

@@ -78,7 +78,7 @@ function describeBulk(at: number, status: number, req: Buffer, res: Buffer): Bul
     }
   }
   let rejectedIds: string[] = [];
-  if (status === 429) rejectedIds = ids;
+  if (status === 429) {rejectedIds = ids;}
   else {
     try {
       const parsed = JSON.parse(res.toString('utf8')) as { items?: Record<string, { _id?: string; status?: number }>[] };

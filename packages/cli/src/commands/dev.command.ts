@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { childProcessEnv } from '@newsflow/config';
 import { createLogger } from '@newsflow/runtime';
 import { isRedisUp, startLocalRedis } from '../local/local-redis';
 import { isSearchUp, startLocalEngine } from '../local/local-engine';
@@ -30,7 +31,7 @@ export async function devCommand(): Promise<void> {
   const config = configFromEnv();
   const logger = createLogger(config.logLevel, { service: 'dev' });
   const started: Started[] = [];
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env = childProcessEnv();
 
   if (!(await isRedisUp(config.redis.url))) {
     const u = new URL(config.redis.url);

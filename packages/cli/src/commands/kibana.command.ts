@@ -1,3 +1,4 @@
+import { kibanaSecretsFromProcess } from '@newsflow/config';
 import { importSavedObjects, KibanaImportError, KibanaUnreachableError, type KibanaTarget } from '../kibana/kibana.importer';
 import { EXIT } from '../process/cli.errors';
 import { buildSavedObjects, DASHBOARD_ID, DEFAULT_ALIAS, toNdjson } from '../kibana/saved-objects';
@@ -26,8 +27,9 @@ export async function kibanaImportCommand(opts: KibanaImportOptions): Promise<nu
     return EXIT.usage;
   }
   // Secrets may come from the environment rather than the command line (visible to `ps`).
-  const password = opts.password ?? process.env.KIBANA_PASSWORD;
-  const apiKey = opts.apiKey ?? process.env.KIBANA_API_KEY;
+  const secrets = kibanaSecretsFromProcess();
+  const password = opts.password ?? secrets.password;
+  const apiKey = opts.apiKey ?? secrets.apiKey;
   if (opts.username && !password) {
     process.stderr.write('newsflow: --username needs --password (or KIBANA_PASSWORD)\n');
     return EXIT.usage;

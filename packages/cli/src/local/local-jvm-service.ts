@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from '@newsflow/runtime';
+import { childProcessEnv } from '@newsflow/config';
 import { alreadyRunning, startSupervised, type LocalService } from './local-process';
 
 /** What a caller of an infra/local-* JVM service may choose; each service documents its limits. */
@@ -38,7 +39,7 @@ export async function startLocalJvmService(service: LocalJvmService, opts: Local
   if (await service.isUp(url)) return alreadyRunning(url);
   await mkdir(opts.dataDir, { recursive: true });
   const env: NodeJS.ProcessEnv = {
-    ...(opts.env ?? process.env),
+    ...(opts.env ?? childProcessEnv()),
     [`${service.envPrefix}_PORT`]: String(opts.port),
     [`${service.envPrefix}_DATA`]: opts.dataDir,
   };

@@ -1,9 +1,9 @@
-import { ConfigError, loadConfig, type Config } from '@newsflow/config';
+import { ConfigError, loadConfigFromProcess, type Config } from '@newsflow/config';
 
-/** The only place that reads process.env; a bad config ends the process with every problem listed. */
+/** The CLI's configuration; a bad config ends the process with every problem listed. */
 export function configFromEnv(): Config {
   try {
-    return loadConfig(process.env);
+    return loadConfigFromProcess();
   } catch (err) {
     if (err instanceof ConfigError) {
       process.stderr.write(`newsflow: ${err.message}\n`);

@@ -87,8 +87,8 @@ export async function reprocessEnrich(ports: ReprocessEnrichPorts, opts: Reproce
     if (aborted()) break;
     await forEachLimited(page, opts.concurrency ?? 16, async (source) => {
       const outcome = await requeue(ports, source);
-      if (outcome === 'queued') counts.queued++;
-      else if (outcome === 'in-flight') counts.inFlight++;
+      if (outcome === 'queued') {counts.queued++;}
+      else if (outcome === 'in-flight') {counts.inFlight++;}
       else {
         counts.skipped++;
         opts.onSkip?.(String(source.id), outcome.skipped);

@@ -151,7 +151,7 @@ function cutRun(
       if (w === '-' && ws.length > 0 && x + 1 < b) {
         ws[ws.length - 1] += `-${words[x + 1]!}`;
         x++;
-      } else if (w.length > 0 && w !== '-') ws.push(w);
+      } else if (w.length > 0 && w !== '-') {ws.push(w);}
     }
     const first = tokens[from + a]!;
     const lastTok = tokens[from + b - 1]!;

@@ -110,7 +110,7 @@ function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<s
   let run: NameCandidate[] = [];
   for (const c of cands) {
     const prev = run[run.length - 1];
-    if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) run.push(c);
+    if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) {run.push(c);}
     else {
       if (run.length >= 2) runs.push(run);
       run = [c];

@@ -83,7 +83,7 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
     }
     if (!a.speaker && !scare[si] && kinds[si] === 'direct') {
       const same = nearestInParagraph(attrs, spanTok, tokens, si, para, true);
-      if (same) attrs[si] = { speaker: same.speaker, cue: null };
+      if (same) {attrs[si] = { speaker: same.speaker, cue: null };}
       else if (opensParagraph(tokens, st.open) && lastSpeaker && lastSpeaker.para >= para - 1) {
         attrs[si] = { speaker: lastSpeaker.attr.speaker, cue: null };
       } else {

@@ -121,7 +121,7 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
     const ty = ctx.table.entities[m.entity]!.type;
     if (ty === 'PERSON') {
       if (!person || (j < headEnd)) person = m;
-    } else if (j < headEnd) other ??= m;
+    } else if (j < headEnd) {other ??= m;}
   }
   const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
   if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);

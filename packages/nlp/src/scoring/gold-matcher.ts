@@ -102,7 +102,7 @@ export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
       }
       if (hit >= 0) used.add(hit);
       if (e.optional) continue;
-      if (hit >= 0) tp++;
+      if (hit >= 0) {tp++;}
       else {
         fn++;
         misses.entities.push(`${typ} ${e.name}`);
@@ -134,7 +134,7 @@ export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
     q.tp++;
     const raw = preds[hit]!.speaker;
     const ps = raw !== null && typeof raw === 'object' ? raw.name : raw;
-    if (speakerMatches(g, gq, ps ?? null)) q.rightSpeaker++;
+    if (speakerMatches(g, gq, ps ?? null)) {q.rightSpeaker++;}
     else {
       q.wrongSpeaker++;
       misses.wrongSpeakers.push(`gold ${gq.speaker} / got ${ps ?? 'null'}: ${gq.text.slice(0, 50)}`);

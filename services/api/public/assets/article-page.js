@@ -1,8 +1,15 @@
+// @ts-check
 import DOMPurify from './purify.es.mjs';
 import { articleDate, el, formatDate, getJson, isArticleId, pageUrl, safeHref } from './dom.js';
 
+/** @typedef {import('./api-types').ArticleView} ArticleView */
+/** @typedef {import('./api-types').Entity} Entity */
+/** @typedef {import('./api-types').Quote} Quote */
+/** @typedef {import('./api-types').StoryCopy} StoryCopy */
+
 // Article HTML comes from someone else's page: DOMPurify keeps only harmless markup, and the
 // page's Content-Security-Policy (script-src 'self') would stop anything that slipped through.
+/** @type {import('./purify.es.mjs').Config & { RETURN_DOM_FRAGMENT: true }} */
 const PURIFY = {
   FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base', 'video', 'audio', 'source', 'picture'],
   FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class', 'target', 'ping'],
@@ -11,10 +18,14 @@ const PURIFY = {
   RETURN_DOM_FRAGMENT: true,
 };
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} query
+ */
 export async function render(main, query) {
   const id = query.get('id') ?? '';
   if (!isArticleId(id)) throw new Error('This address does not name an article: an article id is 32 lowercase hex characters.');
-  const a = await getJson(`/articles/${id}`);
+  const a = /** @type {ArticleView} */ (await getJson(`/articles/${id}`));
   const doc = a.document;
   if (!doc) {
     main.replaceChildren(el('p', { class: 'notice' }, `This article is ${a.state}${a.reason ? `: ${a.reason}` : ''}.`), el('p', {}, el('a', { href: pageUrl('/ui/enqueue', { id }) }, 'Follow its progress')));
@@ -46,6 +57,7 @@ export async function render(main, query) {
   );
 }
 
+/** @param {string} html */
 function sanitise(html) {
   const fragment = DOMPurify.sanitize(html, PURIFY);
   for (const a of fragment.querySelectorAll('a')) {
@@ -64,6 +76,7 @@ function sanitise(html) {
   return fragment;
 }
 
+/** @param {string} text */
 function paragraphs(text) {
   const f = document.createDocumentFragment();
   for (const p of String(text ?? '').split(/\n\s*\n/)) if (p.trim()) f.append(el('p', {}, p.trim()));
@@ -75,8 +88,12 @@ function paragraphs(text) {
  * run across inline elements (a link, emphasis), so matching is done on the concatenated text
  * of the whole body and each text node in the match is wrapped on its own. Returns the
  * quotations that could not be found.
+ * @param {HTMLElement} root
+ * @param {Quote[]} quotes
+ * @returns {Set<number>} the indexes of those quotations
  */
 function markQuotes(root, quotes) {
+  /** @type {Set<number>} */
   const missing = new Set();
   quotes.forEach((q, i) => {
     const nodes = textNodes(root);
@@ -94,17 +111,32 @@ function markQuotes(root, quotes) {
   return missing;
 }
 
+/**
+ * The text nodes under root, leaving out the speaker labels already added.
+ * @param {Node} root
+ * @returns {Text[]}
+ */
 function textNodes(root) {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  /** @type {Text[]} */
   const out = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+  // SHOW_TEXT: every node the walker gives is a Text.
+  for (let n = /** @type {Text | null} */ (walker.nextNode()); n; n = /** @type {Text | null} */ (walker.nextNode())) {
     if (!n.parentElement?.closest('.who')) out.push(n);
   }
   return out;
 }
 
+/**
+ * @param {Text[]} nodes
+ * @param {number} start
+ * @param {number} end
+ * @param {Quote} quote
+ * @param {number} index
+ */
 function wrapRange(nodes, start, end, quote, index) {
   let offset = 0;
+  /** @type {HTMLElement | null} */
   let last = null;
   for (const node of nodes) {
     const nodeStart = offset;
@@ -124,12 +156,15 @@ function wrapRange(nodes, start, end, quote, index) {
   if (!last || !quote.speaker) return;
   const badge = el('span', { class: 'who', 'data-quote': index }, quote.speaker);
   const next = last.nextSibling;
-  const closing = next?.nodeType === Node.TEXT_NODE ? /^[,.;:!?]?["”’'»]+[,.;:!?]?/.exec(next.data) : null;
+  const closing = next instanceof Text && /^[,.;:!?]?["”’'»]+[,.;:!?]?/.exec(next.data);
   if (closing) next.splitText(closing[0].length).before(badge);
   else last.after(badge);
 }
 
-/** The other copies of this article's story (other sites, other headlines); nothing when it has none. */
+/**
+ * The other copies of this article's story (other sites, other headlines); nothing when it has none.
+ * @param {StoryCopy[]} copies
+ */
 function copiesPanel(copies) {
   if (copies.length === 0) return null;
   return el('section', { class: 'panel copies' },
@@ -141,6 +176,10 @@ function copiesPanel(copies) {
   );
 }
 
+/**
+ * @param {Quote[]} quotes
+ * @param {Set<number>} unmarked the indexes of quotations not marked in the text
+ */
 function quotesPanel(quotes, unmarked) {
   if (quotes.length === 0) return el('section', { class: 'panel' }, el('h2', {}, 'Quotations'), el('p', { class: 'muted' }, 'None found.'));
   return el('section', { class: 'panel' },
@@ -155,7 +194,9 @@ function quotesPanel(quotes, unmarked) {
   );
 }
 
+/** @param {Entity[]} entities */
 function entitiesPanel(entities) {
+  /** @type {[type: Entity['type'], label: string, param: string][]} */
   const groups = [
     ['PERSON', 'People', 'person'],
     ['ORGANIZATION', 'Organisations', 'organization'],

@@ -1,19 +1,29 @@
-import { articleDate, articleUrl, el, getJson, highlighted, pager, pageUrl } from './dom.js';
+// @ts-check
+import { articleDate, articleUrl, el, getJson, highlighted, httpError, pager, pageUrl } from './dom.js';
 
-const FILTERS = ['q', 'speaker', 'site', 'since', 'until'];
+/** @typedef {import('./api-types').QuotesResponse} QuotesResponse */
+
+const FILTERS = /** @type {const} */ (['q', 'speaker', 'site', 'since', 'until']);
+/** @typedef {Record<typeof FILTERS[number], string>} State the filters, from the address bar */
 const SIZE = 25;
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} query
+ */
 export async function render(main, query) {
-  const state = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? '']));
+  const state = /** @type {State} */ (Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])));
   const from = Math.max(Number(query.get('from') ?? 0) || 0, 0);
+  /** @param {Partial<State> & { from?: number }} changes */
   const href = (changes) => pageUrl('/ui/quotes', { ...state, ...changes });
 
   main.replaceChildren(form(state), el('p', { class: 'muted' }, 'Searching…'));
+  /** @type {QuotesResponse} */
   let found;
   try {
-    found = await getJson(pageUrl('/quotes', { ...state, from, size: SIZE }));
+    found = /** @type {QuotesResponse} */ (await getJson(pageUrl('/quotes', { ...state, from, size: SIZE })));
   } catch (err) {
-    main.replaceChildren(form(state), el('p', { class: 'notice error', role: 'alert' }, err.message));
+    main.replaceChildren(form(state), el('p', { class: 'notice error', role: 'alert' }, httpError(err).message));
     return;
   }
 
@@ -54,6 +64,7 @@ export async function render(main, query) {
   );
 }
 
+/** @param {State} state */
 function form(state) {
   return el('form', { class: 'search', action: '/ui/quotes', method: 'get', role: 'search' },
     el('input', { type: 'search', name: 'q', value: state.q, placeholder: 'Words in the quotation', 'aria-label': 'Words in the quotation' }),

@@ -1,6 +1,14 @@
-import { articleDate, articleUrl, el, getJson, highlighted, pager, pageUrl, showError } from './dom.js';
+// @ts-check
+import { articleDate, articleUrl, el, getJson, highlighted, httpError, pager, pageUrl, showError } from './dom.js';
 
-const FILTERS = ['q', 'person', 'organization', 'location', 'speaker', 'site', 'lang', 'access', 'since', 'until', 'sort', 'all'];
+/** @typedef {import('./api-types').Bucket} Bucket */
+/** @typedef {import('./api-types').SearchResponse} SearchResponse */
+/** @typedef {import('./api-types').SearchResult} SearchResult */
+
+const FILTERS = /** @type {const} */ (['q', 'person', 'organization', 'location', 'speaker', 'site', 'lang', 'access', 'since', 'until', 'sort', 'all']);
+/** @typedef {typeof FILTERS[number]} Filter */
+/** @typedef {Record<Filter, string>} State the filters, from the address bar */
+/** @type {[facet: string, param: Filter, label: string][]} */
 const FACETS = [
   ['people', 'person', 'People'],
   ['organizations', 'organization', 'Organisations'],
@@ -11,18 +19,24 @@ const FACETS = [
 ];
 const SIZE = 20;
 
+/**
+ * @param {HTMLElement} main
+ * @param {URLSearchParams} query
+ */
 export async function render(main, query) {
-  const state = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? '']));
+  const state = /** @type {State} */ (Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? ''])));
   const from = Math.max(Number(query.get('from') ?? 0) || 0, 0);
+  /** @param {Partial<State> & { from?: number }} changes */
   const href = (changes) => pageUrl('/', { ...state, ...changes });
 
   main.replaceChildren(searchForm(state), el('p', { class: 'muted' }, 'Searching…'));
+  /** @type {SearchResponse} */
   let found;
   try {
-    found = await getJson(pageUrl('/search', { ...state, from, size: SIZE }));
+    found = /** @type {SearchResponse} */ (await getJson(pageUrl('/search', { ...state, from, size: SIZE })));
   } catch (err) {
     main.replaceChildren(searchForm(state));
-    main.append(el('p', { class: 'notice error', role: 'alert' }, err.message));
+    main.append(el('p', { class: 'notice error', role: 'alert' }, httpError(err).message));
     return;
   }
 
@@ -61,6 +75,7 @@ export async function render(main, query) {
   main.replaceChildren(searchForm(state), el('div', { class: 'layout' }, facets, results));
 }
 
+/** @param {State} state */
 function searchForm(state) {
   return el('form', { class: 'search', action: '/', method: 'get', role: 'search' },
     el('input', { type: 'search', name: 'q', value: state.q, placeholder: 'Search articles, e.g. Wang Yi', 'aria-label': 'Search words', autofocus: true }),
@@ -73,6 +88,7 @@ function searchForm(state) {
   );
 }
 
+/** @param {SearchResult} r */
 function result(r) {
   const title = r.highlight?.title?.[0] ? highlighted(r.highlight.title[0]) : r.title || r.url;
   const snippets = (r.highlight?.text ?? []).map((f) => el('p', { class: 'snippet' }, '… ', highlighted(f), ' …'));
@@ -89,6 +105,10 @@ function result(r) {
   );
 }
 
+/**
+ * @param {Bucket[]} days
+ * @param {(day: string) => string} hrefFor
+ */
 function histogram(days, hrefFor) {
   const max = Math.max(...days.map((d) => d.doc_count));
   const bars = el('div', { class: 'histogram' });

@@ -1,19 +1,31 @@
-import { el, getJson } from './dom.js';
+// @ts-check
+import { el, getJson, httpError } from './dom.js';
+
+/** @typedef {import('./api-types').Source} Source */
+/** @typedef {import('./api-types').SourceList} SourceList */
 
 const TOKEN_KEY = 'newsflow-token';
 const REFRESH_MS = 5000;
 /** A source id, as GET /sources gives them: checked before it goes into a request path. */
 const SOURCE_ID = /^[0-9a-f]{32}$/;
 
-/** Followed sources: add one, see how each one's last poll went, poll one now, remove one. */
+/**
+ * Followed sources: add one, see how each one's last poll went, poll one now, remove one.
+ * @param {HTMLElement} main
+ */
 export async function render(main) {
   const list = el('ol', { class: 'jobs sources', 'aria-label': 'Sources' });
   const token = el('input', { type: 'password', name: 'token', placeholder: 'API token (only when the server asks for one)', autocomplete: 'off', 'aria-label': 'API token', value: sessionStorage.getItem(TOKEN_KEY) ?? '' });
   const url = el('input', { type: 'url', name: 'url', required: true, placeholder: 'https://www.example.com/feed.xml, a sitemap, or a site’s home page', 'aria-label': 'Source URL' });
   const every = el('input', { type: 'text', name: 'every', placeholder: '15m', size: 6, 'aria-label': 'Poll every' });
   const message = el('p', { class: 'muted', role: 'status' });
+  /** @returns {Record<string, string>} */
   const auth = () => (token.value ? { authorization: `Bearer ${token.value}` } : {});
-  const explain = (err) => (err.status === 401 ? 'The server needs the API token (see Token).' : err.message);
+  /** @param {unknown} caught */
+  const explain = (caught) => {
+    const err = httpError(caught);
+    return err.status === 401 ? 'The server needs the API token (see Token).' : err.message;
+  };
 
   const form = el('form', { class: 'enqueue' },
     el('label', {}, 'Feed, sitemap or site', url),
@@ -26,11 +38,11 @@ export async function render(main) {
     event.preventDefault();
     if (token.value) sessionStorage.setItem(TOKEN_KEY, token.value);
     try {
-      const s = await getJson('/sources', {
+      const s = /** @type {Source} */ (await getJson('/sources', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...auth() },
         body: JSON.stringify({ url: url.value.trim(), ...(every.value.trim() ? { every: every.value.trim() } : {}) }),
-      });
+      }));
       message.textContent = `Following ${s.url} every ${s.every}; the first poll runs now.`;
       url.value = '';
       await refresh();
@@ -39,6 +51,10 @@ export async function render(main) {
     }
   });
 
+  /**
+   * @param {'POST' | 'DELETE'} method
+   * @param {string} path
+   */
   const act = async (method, path) => {
     try {
       await getJson(path, { method, headers: auth() });
@@ -48,6 +64,7 @@ export async function render(main) {
     }
   };
 
+  /** @param {Source} s */
   const item = (s) => {
     if (!SOURCE_ID.test(s.id)) return el('li', { class: 'job failed' }, el('p', { class: 'job-url' }, String(s.url)), el('p', { class: 'reason' }, 'The server answered with no source id.'));
     const p = s.lastPoll;
@@ -64,11 +81,12 @@ export async function render(main) {
     );
   };
 
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   const refresh = async () => {
     clearTimeout(timer);
     try {
-      const { sources } = await getJson('/sources');
+      const { sources } = /** @type {SourceList} */ (await getJson('/sources'));
       list.replaceChildren(...(sources.length === 0 ? [el('li', { class: 'muted' }, 'No source is followed yet.')] : sources.map(item)));
     } catch (err) {
       message.textContent = explain(err);

@@ -119,7 +119,7 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
         return;
       }
       for (const child of next) {
-        if (keyOf(child.url) === keyOf(doc.url)) problems.add(doc.url, 'is a sitemap index that lists itself (a loop): that entry was skipped');
+        if (keyOf(child.url) === keyOf(doc.url)) {problems.add(doc.url, 'is a sitemap index that lists itself (a loop): that entry was skipped');}
         else if (!enqueueDoc({ url: child.url, expect: 'listing', depth: doc.depth + 1 })) {
           problems.add(doc.url, `lists ${child.url}, which this poll reads already (listed twice, or a loop): skipped`);
         }
