@@ -19,7 +19,7 @@ import { QUEUES } from '@newsflow/contracts';
 import { extractArticle } from '@newsflow/extraction';
 import { createCoreNlpEngine, enrichArticle } from '@newsflow/nlp';
 import { createChaosRun } from '../chaos/support/chaos-run';
-import { startSiteServer } from '../integration/fetch-test-kit';
+import { startSiteServer } from '../support/fetch-test-kit';
 import { findProcess, memoryMbOf, treeCpuMs } from '../support/proc-stats';
 import { TEST_NLP_URL, TEST_REDIS_URL, TEST_SEARCH_URL } from '../support/services';
 import { STAGE_NAMES, type StageName } from '../support/stage-process';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermanentError } from '@newsflow/runtime';
 import { eventually } from '../support/services';
-import { htmlPage, startFetchRig, startSiteServer, type FetchRig, type SiteServer } from './fetch-test-kit';
+import { htmlPage, startFetchRig, startSiteServer, type FetchRig, type SiteServer } from '../support/fetch-test-kit';
 
 // The real fetch stage and runner, with stand-ins for extract, enrich and index run through the
 // same runner, so an article can reach 'done' without the search engine.

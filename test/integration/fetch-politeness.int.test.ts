@@ -10,7 +10,7 @@ import {
   whileProgressing,
   type FetchRig,
   type SiteServer,
-} from './fetch-test-kit';
+} from '../support/fetch-test-kit';
 
 // Three kinds of host, all queued at once (the busy host's pages first), fetched by two fetch
 // "processes" sharing the limits through Redis:

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createPageFetcher, createRobotsPolicy, isFetchFailure, type PageFetcher } from '@newsflow/service-fetch';
 import { eventually, TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../support/services';
-import { htmlPage, medianGapMs, spacingShortfallMs, startFetchRig, startSiteServer, watchEventLoopLag, whileProgressing, type SiteServer } from './fetch-test-kit';
+import { htmlPage, medianGapMs, spacingShortfallMs, startFetchRig, startSiteServer, watchEventLoopLag, whileProgressing, type SiteServer } from '../support/fetch-test-kit';
 
 // Each address is one site with its own robots.txt.
 const ROBOTS: Record<string, { status: number; body?: string }> = {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { startLocalEngine, isSearchUp } from '../../packages/cli/src/local/local-engine';
 import { isNlpUp, startLocalNlp } from '../../packages/cli/src/local/local-nlp';
 import { isRedisUp, startLocalRedis } from '../../packages/cli/src/local/local-redis';
+import { ensureChromium } from './chromium.install';
 import { TEST_NLP_URL, TEST_REDIS_URL, TEST_SEARCH_URL } from './services';
 
 const DATA = fileURLToPath(new URL('../../.data/', import.meta.url));
@@ -9,9 +10,10 @@ const DATA = fileURLToPath(new URL('../../.data/', import.meta.url));
 /**
  * Makes `npm test` work on a fresh machine: the integration and end-to-end tiers need the real
  * Redis, the real local engine and the real CoreNLP server, so start whichever does not answer
- * (and stop it afterwards).
+ * (and stop it afterwards); the browser tests need Chromium.
  */
 export default async function setup(): Promise<() => Promise<void>> {
+  ensureChromium((line) => process.stderr.write(line));
   const started: { stop(): Promise<void> }[] = [];
   if (!(await isRedisUp(TEST_REDIS_URL))) {
     const port = Number(new URL(TEST_REDIS_URL).port || 6379);

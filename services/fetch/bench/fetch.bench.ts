@@ -7,7 +7,7 @@
 // start rate any host saw over a second, and how often each job was picked up.
 import { performance } from 'node:perf_hooks';
 import { eventually } from '../../../test/support/services';
-import { htmlPage, sleep, startFetchRig, startSiteServer } from '../../../test/integration/fetch-test-kit';
+import { htmlPage, sleep, startFetchRig, startSiteServer } from '../../../test/support/fetch-test-kit';
 
 function option(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);

@@ -21,7 +21,7 @@ import {
   type StageHandler,
 } from '@newsflow/runtime';
 import { startFetchService } from '@newsflow/service-fetch';
-import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../support/services';
+import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from './services';
 
 export interface SeenRequest {
   host: string;
