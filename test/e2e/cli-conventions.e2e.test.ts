@@ -36,6 +36,7 @@ describe('newsflow --version and usage errors', () => {
       [['failed', '--stage', 'parse'], /unknown stage "parse"/],
       [['retry'], /give an article id or URL, or --all/],
       [['extract', 'x.html', '--dom', 'happy-dom'], /--dom must be jsdom or linkedom/],
+      [['extract', '-', '--format', 'yaml'], /--format must be json, text or markdown, not "yaml"/],
       [['start', 'crawl'], /unknown service crawl/],
       [[], /Usage: newsflow/],
     ];

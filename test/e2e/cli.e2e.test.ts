@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jsonLines, runCli } from '../support/cli';
@@ -22,6 +23,34 @@ describe('newsflow extract and enrich, with no services', () => {
     );
     expect(a!.title).toBe('Blinken confronts China over ‘powering’ Russia’s war');
     expect(a!.text).not.toMatch(/Photo: Getty|Stay informed|All rights reserved/);
+  });
+
+  it('reads a page from standard input, and prints it as text or markdown', async () => {
+    const seed = readFileSync(SEED_HTML, 'utf8');
+    const text = await runCli(['extract', '-', '--format', 'text'], {}, seed);
+    expect(text.code).toBe(0);
+    expect(text.stdout.split('\n')[0]).toBe('Blinken confronts China over ‘powering’ Russia’s war');
+    expect(text.stdout).toContain('Antony Blinken');
+    expect(text.stdout).not.toMatch(/<p>|\{"file"/);
+
+    const md = await runCli(['extract', '-', '--format', 'markdown'], {}, seed);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toMatch(/^# Blinken confronts China over ‘powering’ Russia’s war\n\n- By: /);
+  });
+
+  it('decodes a saved page as the fetcher decodes a response (here windows-1252, by its <meta>)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nf-extract-'));
+    const file = join(dir, 'page.html');
+    const body = [
+      '„Wir schaffen das“, sagte die Bürgermeisterin am Montag über den Umbau des Bahnhofs.',
+      'Die Arbeiten sollen im Frühjahr beginnen und gut zwei Jahre dauern, während der Verkehr weiterläuft.',
+      'Für Pendler ändert sich zunächst wenig: Die Züge halten weiter an den alten Bahnsteigen.',
+      'Die Kosten von 48 Millionen € teilen sich Land, Bund und die Stadt zu gleichen Teilen.',
+    ].map((p) => `<p>${p}</p>`).join('');
+    writeFileSync(file, iconv.encode(`<html><head><meta charset="windows-1252"><title>Umbau des Bahnhofs</title></head><body><article>${body}</article></body></html>`, 'windows-1252'));
+    const r = await runCli(['extract', file]);
+    expect(r.code).toBe(0);
+    expect(jsonLines<{ text: string }>(r.stdout)[0]!.text).toContain('„Wir schaffen das“, sagte die Bürgermeisterin');
   });
 
   it('reports a file it cannot read as an error line and exits non-zero, still doing the others', async () => {

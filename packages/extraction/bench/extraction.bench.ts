@@ -3,9 +3,13 @@
  *   DIR/ground-truth.json  { id: { articleBody, url } }
  *   DIR/html/<id>.html.gz
  * Usage: npx tsx packages/extraction/bench/extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N] [--date-key FILE] [--dates-wrong]
+ *          [--by-site] [--save FILE] [--baseline FILE]
  * With --dom both each DOM runs in its own process so that peak RSS is its own.
  * Publication dates are scored against a date key (default: dev-dates.key.json beside this file,
  * made by hand for article-extraction-dev) on the pages it covers; --dates-wrong lists the misses.
+ * --by-site prints F1 per site; --save FILE keeps the per-page scores (ids, hosts, counts: no
+ * text) and --baseline FILE compares with such a run: sites better and worse, F1 by folds of
+ * sites, and a leave-one-site-out choice between the two versions (site.score.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -17,6 +21,7 @@ import type { DomChoice, ExtractedArticle } from '../src/index';
 import { exactMatch, shingleMatch, summarise } from './shingle.score';
 import type { TpFpFn } from './shingle.score';
 import { scoreDate, summariseDates, type DateKeyEntry, type DateOutcome } from './date.score';
+import { bySite, compare, loadScores, saveScores, siteOf, type PageScore } from './site.score';
 
 const DEFAULT_DATE_KEY = fileURLToPath(new URL('./dev-dates.key.json', import.meta.url));
 
@@ -26,17 +31,30 @@ interface Truth {
 }
 
 function parseArgs(argv: string[]) {
-  const dir = argv.find((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+  const switches = new Set(['--dates-wrong', '--by-site']);
+  // DIR is the one argument that is neither a flag nor a flag's value.
+  const dir = argv.find((a, i) => !a.startsWith('--') && (i === 0 || !argv[i - 1]!.startsWith('--') || switches.has(argv[i - 1]!)));
   const flag = (name: string) => {
     const i = argv.indexOf(`--${name}`);
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const dom = (flag('dom') ?? 'both') as DomChoice | 'both';
   if (!dir || !['jsdom', 'linkedom', 'both'].includes(dom)) {
-    console.error('usage: extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N] [--date-key FILE] [--dates-wrong]');
+    console.error(
+      'usage: extraction.bench.ts DIR [--dom jsdom|linkedom|both] [--worst N] [--date-key FILE] [--dates-wrong] [--by-site] [--save FILE] [--baseline FILE]',
+    );
     process.exit(2);
   }
-  return { dir, dom, worst: Number(flag('worst') ?? 0), dateKey: flag('date-key') ?? DEFAULT_DATE_KEY, datesWrong: argv.includes('--dates-wrong') };
+  return {
+    dir,
+    dom,
+    worst: Number(flag('worst') ?? 0),
+    dateKey: flag('date-key') ?? DEFAULT_DATE_KEY,
+    datesWrong: argv.includes('--dates-wrong'),
+    bySite: argv.includes('--by-site'),
+    save: flag('save'),
+    baseline: flag('baseline'),
+  };
 }
 
 function loadDateKey(file: string): Record<string, DateKeyEntry> {
@@ -48,9 +66,12 @@ interface Options {
   worst: number;
   dateKey: string;
   datesWrong: boolean;
+  bySite: boolean;
+  save: string | undefined;
+  baseline: string | undefined;
 }
 
-function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong }: Options): void {
+function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong, ...sites }: Options): void {
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, Truth>;
   const pages = Object.entries(truth).map(([id, t]) => ({
     id,
@@ -69,6 +90,7 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong }: Opt
   const exact: boolean[] = [];
   const failures: string[] = [];
   const perPage: { id: string; url: string; p: number; r: number }[] = [];
+  const pageScores: PageScore[] = [];
   const texts: string[] = [];
   const published: (string | null)[] = [];
   const cold = timedPass(pages, dom, (page, article, error) => {
@@ -83,6 +105,7 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong }: Opt
     exact.push(exactMatch(page.truth.articleBody, texts[i]!));
     const [tp, fp, fn] = s;
     perPage.push({ id: page.id, url: page.truth.url, p: tp + fp > 0 ? tp / (tp + fp) : 0, r: tp + fn > 0 ? tp / (tp + fn) : 0 });
+    pageScores.push({ id: page.id, site: siteOf(page.truth.url), score: s, exact: exact.at(-1)! });
   });
   const warm = timedPass(pages, dom, () => undefined);
   const m = summarise(scores, exact);
@@ -113,6 +136,32 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong }: Opt
     perPage.sort((a, b) => Math.min(a.p, a.r) - Math.min(b.p, b.r));
     for (const w of perPage.slice(0, worst)) console.log(`  P=${w.p.toFixed(2)} R=${w.r.toFixed(2)} ${w.id.slice(0, 12)} ${w.url}`);
   }
+  reportSites(dom, pageScores, sites);
+}
+
+function reportSites(dom: DomChoice, pages: PageScore[], { bySite: print, save, baseline }: Pick<Options, 'bySite' | 'save' | 'baseline'>): void {
+  const f = (x: number) => x.toFixed(3);
+  if (print) {
+    const sites = bySite(pages);
+    console.log(`${dom.padEnd(9)} by site (${sites.length} sites, worst first):`);
+    for (const s of sites) console.log(`  F1=${f(s.f1)} P=${f(s.precision)} R=${f(s.recall)} pages=${s.pages} ${s.site}`);
+  }
+  if (baseline) {
+    const c = compare(loadScores(baseline, dom), pages);
+    const l = c.leaveOneSiteOut;
+    console.log(
+      `${dom.padEnd(9)} against ${baseline}: F1 ${f(l.before)} → ${f(l.after)}; sites better ${c.better.length}, worse ${c.worse.length}, ` +
+        `unchanged ${c.unchanged}`,
+    );
+    for (const s of c.better) console.log(`  better ${f(s.before)} → ${f(s.after)} ${s.site}`);
+    for (const s of c.worse) console.log(`  worse  ${f(s.before)} → ${f(s.after)} ${s.site}`);
+    console.log(`  folds of sites (F1 before → after): ${c.folds.map((x) => `${x.fold}: ${f(x.before)} → ${f(x.after)} (${x.sites} sites)`).join('; ')}`);
+    console.log(
+      `  leave one site out: the version chosen on the other sites scores F1 ${f(l.chosen)} on the site left out ` +
+        `(the change chosen for ${l.choseAfter} of ${l.sites} sites)`,
+    );
+  }
+  if (save) saveScores(save, dom, pages);
 }
 
 interface PassTiming {
@@ -153,6 +202,9 @@ if (dom === 'both') {
     const args = [
       ...process.execArgv, process.argv[1]!, dir, '--dom', choice, '--worst', String(options.worst), '--date-key', options.dateKey,
       ...(options.datesWrong ? ['--dates-wrong'] : []),
+      ...(options.bySite ? ['--by-site'] : []),
+      ...(options.save ? ['--save', options.save] : []),
+      ...(options.baseline ? ['--baseline', options.baseline] : []),
     ];
     const child = spawnSync(process.execPath, args, { stdio: 'inherit' });
     if (child.status !== 0) process.exit(child.status ?? 1);

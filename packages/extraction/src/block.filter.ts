@@ -1,37 +1,48 @@
 import { foldText } from './text.fold';
 import { stripCredit } from './lead-image.reader';
 import type { TextBlock } from './text.renderer';
+import {
+  BREADCRUMB_RE, BYLINE_VOCAB_RE, COOKIE_NOTICE, CREDIT_PREFIX_RE, CREDIT_SUFFIX_RE, DATE_TOKENS, DATE_WORDS, FOLLOW_PREFIX_RE, isLabelLine,
+  isTeaserHeadingLine, MONTHS, NEWSLETTER_PROMPT, RELATED_PREFIX_RE, SUBSCRIBE_PREFIX_RE, TAGS_PREFIX_RE,
+  type TextTest,
+} from './vocabulary/boilerplate.patterns';
 
 /**
  * Line-level rules for what survives inside the article container: boilerplate that
  * class names did not reveal. Each rule applies only to short blocks, so that a real
- * paragraph which happens to start with "Subscribe" or mention cookies stays.
+ * paragraph which happens to start with "Subscribe" or mention cookies stays. The words
+ * are the vocabulary tables' (vocabulary/*.vocabulary.ts, every language at once); the
+ * patterns written here are English phrasings that no word list captures.
  */
 interface LineRule {
-  re: RegExp;
+  re: TextTest;
   maxChars: number;
   /** Only when the block is mostly links or ends with a colon: "More on this:" */
   linky?: boolean;
+  /** Only when the block is a list, not prose: no sentence ends inside it. */
+  listShaped?: boolean;
 }
 
 const RULES: LineRule[] = [
   // Photo credits and captions left as paragraphs.
-  { re: /^(?:photo(?:graph)?s?|images?|pictures?|illustration|graphic|credit|video)\s*(?:credit)?\s*(?::|by\b|courtesy\b)/i, maxChars: 200 },
-  { re: /\b(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*[^.]{1,60}$/i, maxChars: 300 },
+  { re: CREDIT_PREFIX_RE, maxChars: 200 },
+  { re: CREDIT_SUFFIX_RE, maxChars: 300 },
   // Copyright and rights lines.
   { re: /^(?:©|\(c\)\s|copyright\b)/i, maxChars: 300 },
   // A © in a short line is a photo credit or a rights notice.
   { re: /©/, maxChars: 200 },
   { re: /\bsubject to copyright\b|^citation:/i, maxChars: 500 },
-  // Tag and category lists.
-  { re: /^(?:tags?|tagged(?: with| in)?|topics?|categories|category|filed under|keywords)\s*(?::|\n)/i, maxChars: 800 },
+  // Tag and category lists: long ones only when they read as a list, never as prose.
+  { re: TAGS_PREFIX_RE, maxChars: 200 },
+  { re: TAGS_PREFIX_RE, maxChars: 800, listShaped: true },
   { re: /\ball rights reserved\b/i, maxChars: 300 },
-  // Ads and their labels.
-  { re: /^(?:advertisement|advertising|advert|sponsored(?: content)?|ad|story continues below(?: advertisement)?|continue reading below|scroll to continue)$/i, maxChars: 60 },
   // Read-more and related teasers.
-  { re: /^(?:read more|read next|read also|also read|related(?: articles?| stories| content| coverage)?|see also|more from|more on|recommended|most read|most popular|you may also like|you might also like|also on|leggi anche|lesen sie auch|lire aussi|leia também|leia mais|veja também|lea también|читайте также)\b\s*[:>»|-]?/i, maxChars: 200, linky: true },
-  // Section labels of teaser lists and page widgets, alone on their line.
-  { re: /^(?:recent (?:articles|posts|stories|news)|popular(?: this week| now| stories| posts)?|latest(?: news| stories| articles)?|most (?:read|viewed|popular|shared|commented)|top stories|trending(?: now| stories)?|editor'?s picks|highlights|sign in|log in|login|register|breaking news|menu|search|more (?:great )?[\w ]{0,30} stories|you may also like|you might also like|comments?|\d+ comments?|leave a (?:comment|reply)|tell us what you think|join the (?:discussion|conversation)|loading(?: content)?|caption|close|learn more|load more|show more|see more|view (?:all|more)|next|previous|prev|more)[\s.…!:]*$/i, maxChars: 60 },
+  { re: RELATED_PREFIX_RE, maxChars: 200, linky: true },
+  // Share bars, comment headings, legal links, ad labels and widget labels alone on their line
+  // are looked up whole (isLabelLine); this one has a name of a section in it.
+  { re: /^more (?:great )?[\w ]{0,30} stories[\s.…!:]*$/i, maxChars: 60 },
+  // Breadcrumb trails: "Home › News › Leeds".
+  { re: BREADCRUMB_RE, maxChars: 150 },
   { re: /^(?:image|photo|picture|slide)?\s*\d+\s*(?:of|\/)\s*\/?\s*\d*$/i, maxChars: 30 },
   // Calls to action.
   { re: /\bclick here\b/i, maxChars: 160 },
@@ -42,16 +53,15 @@ const RULES: LineRule[] = [
   { re: /\bcontributed (?:reporting|to this (?:report|story|article))\b/i, maxChars: 400 },
   // Blocks that are only a link address or a CMS shortcode.
   { re: /^(?:https?:\/\/\S+|\[\/?\w+[^\]]*\].*)$/i, maxChars: 400 },
-  // Share bars.
-  { re: /^(?:share(?: this)?(?: article| story| page)?(?: on \w+)?|tweet|email|print|copy link|facebook|twitter|linkedin|whatsapp)$/i, maxChars: 60 },
-  // Newsletter and subscription prompts.
-  { re: /^(?:sign up|subscribe|get (?:our|the)\b.*\b(?:newsletter|briefing)|join (?:our|the)\b.*\bnewsletter|stay informed|already a subscriber|become a (?:member|subscriber)|support (?:our|independent) journalism)\b/i, maxChars: 250 },
-  { re: /\b(?:newsletter|subscription|subscribers?)\b.*\b(?:sign up|subscribe|inbox|every (?:morning|day|week)|free)\b/i, maxChars: 200 },
+  // Newsletter, subscription and paywall prompts.
+  { re: SUBSCRIBE_PREFIX_RE, maxChars: 250 },
+  { re: /^(?:get (?:our|the)\b.*\b(?:newsletter|briefing)|join (?:our|the)\b.*\bnewsletter)\b/i, maxChars: 250 },
+  { re: NEWSLETTER_PROMPT, maxChars: 200 },
+  { re: /\b(?:subscription|subscribers?)\b.*\b(?:sign up|subscribe|inbox|every (?:morning|day|week)|free)\b/i, maxChars: 200 },
   // Cookie and consent notices.
-  { re: /\bcookies?\b.*\b(?:accept|consent|privacy|we use|this site uses|agree)\b|\b(?:we use|this site uses)\b.*\bcookies?\b/i, maxChars: 300 },
-  // Paywall prompts.
-  { re: /^(?:read the (?:full|whole|rest of the) (?:article|story)|to continue reading|continue reading with|this (?:article|story) is (?:for|available to) (?:subscribers|members))\b/i, maxChars: 200 },
+  { re: COOKIE_NOTICE, maxChars: 300 },
   // Follow-us lines.
+  { re: FOLLOW_PREFIX_RE, maxChars: 300 },
   { re: /^follow (?:us|@?[\w']+(?: [\w']+)?) on (?:twitter|x|facebook|instagram|linkedin|tiktok|threads|bluesky)/i, maxChars: 300 },
   { re: /^follow\b.{0,80}\b(?:coverage|updates)\b.*\bhttps?:\/\//i, maxChars: 200 },
 ];
@@ -61,6 +71,11 @@ function linkRatio(owner: Element): number {
   for (const a of Array.from(owner.querySelectorAll('a'))) linkChars += (a.textContent ?? '').replace(/\s+/g, '').length;
   const all = (owner.textContent ?? '').replace(/\s+/g, '').length;
   return all > 0 ? linkChars / all : 0;
+}
+
+/** "Politik, Berlin, Wahl 2025": items, no sentence ending inside. */
+function isListShaped(text: string): boolean {
+  return !/[.!?]\s+\p{Lu}/u.test(text);
 }
 
 function isLinky(block: TextBlock): boolean {
@@ -81,8 +96,15 @@ function isLinkOnly(block: TextBlock): boolean {
 }
 
 /** Labels that introduce a list of teasers: the list that follows goes with them. */
-const TEASER_HEADING_RE =
-  /^(?:read more|related(?: articles?| stories| content| coverage| posts)?|see also|more from|more on|recommended(?: for you)?|also read|most read|most popular|you may also like|you might also like|recent (?:articles|posts|stories)|popular(?: this week| now)?|latest(?: news| stories)?|more (?:great )?[\w ]{0,30} stories|top stories|trending(?: now)?)\b[\s.…!:]*$/i;
+function isTeaserHeading(text: string): boolean {
+  return isTeaserHeadingLine(text) || /^more (?:great )?[\w ]{0,30} stories[\s.…!:]*$/i.test(text);
+}
+
+/** A row or caption of a table: figures, which a dateline rule must not take for a date. */
+function isInTable(block: TextBlock): boolean {
+  for (let el: Element | null = block.owner; el; el = el.parentElement) if (el.tagName.toUpperCase() === 'TABLE') return true;
+  return false;
+}
 
 function isListItem(block: TextBlock): boolean {
   const tag = block.owner.tagName.toUpperCase();
@@ -92,20 +114,28 @@ function isListItem(block: TextBlock): boolean {
 export function isBoilerplateLine(block: TextBlock): boolean {
   // "[Related: …]" and "(Read also: …)" are the same lines in brackets.
   const t = block.text.trim().replace(/^[[(]\s*/, '');
-  if (isLinkOnly(block) || TEASER_HEADING_RE.test(t)) return true;
-  return RULES.some((r) => t.length <= r.maxChars && r.re.test(t) && (!r.linky || isLinky(block)));
+  if (isLinkOnly(block) || isTeaserHeading(t) || isLabelLine(t)) return true;
+  return RULES.some(
+    (r) => t.length <= r.maxChars && r.re.test(t) && (!r.linky || isLinky(block)) && (!r.listShaped || isListShaped(t)),
+  );
 }
 
 /**
  * Keeps body blocks: drops boilerplate lines, the image caption (with or without its
  * credit) and any block already seen, so a caption repeated for mobile layouts is gone.
  */
+// Whole names and their abbreviations only: a stem would make "Marzahn 18.400" or "Monitor 4K" a date.
 const MONTH_OR_DAY =
-  '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\\.?';
-const DATE_WORDS_RE = new RegExp(`\\b(?:\\d{1,2}:\\d{2}|\\d{4}|${MONTH_OR_DAY}|updated|published|posted|ago)\\b`, 'i');
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![a-z])\\.?' +
+  '|(?:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs?(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)(?![a-z])\\.?';
+// The English names above, then every table's month, weekday and dateline words.
+const DATE_WORDS_RE = new RegExp(
+  `\\b(?:\\d{1,2}:\\d{2}|\\d{4}|${MONTH_OR_DAY}|updated|published|posted|ago)\\b|(?<![\\p{L}\\p{N}])${DATE_WORDS}(?![\\p{L}])`,
+  'iu',
+);
 const DATE_ONLY_RE = new RegExp(
-  `^(?:(?:updated|published|posted|last updated|on|at|am|pm|[ap]\\.m\\.|${MONTH_OR_DAY}|\\d{1,4}(?:st|nd|rd|th)?|[a-z]{2,4}t)[\\s,.:/|·•-]*)+$`,
-  'i',
+  `^(?:(?:updated|published|posted|last updated|on|at|am|pm|[ap]\\.m\\.|${MONTH_OR_DAY}|${DATE_TOKENS}(?![\\p{L}])|\\d{1,2}h\\d{2}|\\d{1,4}(?:st|nd|rd|th)?|[a-z]{2,4}t)[\\s,.:/|·•-]*)+$`,
+  'iu',
 );
 const ROLE_ONLY_RE =
   /^(?:opinion |senior |staff |contributing |special )?(?:columnist|contributor|writer|reporter|correspondent|editor)s?$/i;
@@ -113,8 +143,8 @@ const PUBLISHED_BY_RE = /^(?:[\d/.\s-]+[-|–]\s*)?(?:posted|published|publicado
 
 /** "November 20", "Updated 3:40pm, Apr 27, 2024": a date and nothing else. */
 const DATE_SHAPE_RE = new RegExp(
-  `\\b(?:${MONTH_OR_DAY})|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}`,
-  'i',
+  `\\b(?:${MONTH_OR_DAY})|(?<![\\p{L}])${MONTHS}(?![\\p{L}])|\\d{1,2}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}:\\d{2}`,
+  'iu',
 );
 
 export function isDateOnly(text: string): boolean {
@@ -130,11 +160,26 @@ export function isDateOnly(text: string): boolean {
 function isBylineBlock(text: string, index: number, authors: readonly string[]): boolean {
   if (isDateOnly(text)) return true;
   if (index > 3 || text.length > 160) return false;
-  if (/^by\s+\p{Lu}/u.test(text) || ROLE_ONLY_RE.test(text) || PUBLISHED_BY_RE.test(text)) return true;
+  if (/^by\s+\p{Lu}/u.test(text) || BYLINE_VOCAB_RE.test(text) || ROLE_ONLY_RE.test(text) || PUBLISHED_BY_RE.test(text)) return true;
   const lower = text.toLowerCase();
   const namesAuthor = authors.some((a) => a.length > 2 && lower.includes(a.toLowerCase()));
   if (namesAuthor && (text.length < 80 || DATE_WORDS_RE.test(text))) return true;
   return text.length < 60 && DATE_WORDS_RE.test(text) && /^[\p{L}\d\s.,:|·•\-–—/()]+$/u.test(text) && text.split(' ').length <= 8 && /\d/.test(text);
+}
+
+/** A box this small holds a widget, not a section of the story. */
+const SMALL_BOX_CHARS = 300;
+
+/**
+ * The box a boilerplate line opens: "Newsletter" over its pitch and form, "Kommentare" over its
+ * prompt. The block's parent, when the line is its first text and the whole box is small, so
+ * the pitch goes with its heading even when it names no newsletter itself.
+ */
+function smallBoxOpenedBy(block: TextBlock, prior: TextBlock | null): Element | null {
+  const box = block.owner.parentElement;
+  if (!box || (prior && box.contains(prior.owner))) return null;
+  const chars = (box.textContent ?? '').replace(/\s+/g, ' ').trim().length;
+  return chars <= SMALL_BOX_CHARS ? box : null;
 }
 
 export function filterBlocks(
@@ -149,8 +194,12 @@ export function filterBlocks(
   const foldedCaption = caption ? foldText(caption) : null;
   const foldedTitle = title ? foldText(title) : null;
   let inTeaserList = false;
+  let deadBox: Element | null = null;
+  let previous: TextBlock | null = null;
   for (const block of blocks) {
-    if (inTeaserList && isListItem(block) && block.text.length < 300 && linkRatio(block.owner) > 0.5) {
+    const prior = previous;
+    previous = block;
+    if (deadBox?.contains(block.owner) || (inTeaserList && isListItem(block) && block.text.length < 300 && linkRatio(block.owner) > 0.5)) {
       dropped.push(block);
       continue;
     }
@@ -161,10 +210,12 @@ export function filterBlocks(
       (folded === foldedCaption || foldText(stripCredit(block.text)) === foldedCaption);
     const isTitle = kept.length === 0 && foldedTitle !== null && folded === foldedTitle;
     const isRepeat = folded.split(' ').length >= 5 && seen.has(folded);
-    const isByline = isBylineBlock(block.text, kept.length, authors);
-    if (!folded || isCaption || isTitle || isRepeat || isByline || isBoilerplateLine(block)) {
+    const isByline = !isInTable(block) && isBylineBlock(block.text, kept.length, authors);
+    const isBoilerplate = !isCaption && !isTitle && !isRepeat && !isByline && isBoilerplateLine(block);
+    if (!folded || isCaption || isTitle || isRepeat || isByline || isBoilerplate) {
       dropped.push(block);
-      if (TEASER_HEADING_RE.test(block.text.trim())) inTeaserList = true;
+      if (isTeaserHeading(block.text.trim())) inTeaserList = true;
+      if (isBoilerplate && kept.length > 0) deadBox = smallBoxOpenedBy(block, prior) ?? deadBox;
       continue;
     }
     seen.add(folded);

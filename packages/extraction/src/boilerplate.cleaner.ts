@@ -4,6 +4,7 @@
  * newsletter boxes, "related" lists and photo captions inside the article element.
  * Rules key on roles, tags and class/id words, never on one site's markup.
  */
+import { CLASS_WORDS } from './vocabulary/boilerplate.patterns';
 
 /** Class or id words that mark non-article blocks. Matched as whole words split on - and _. */
 const FURNITURE_WORD_RE = new RegExp(
@@ -18,6 +19,8 @@ const FURNITURE_WORD_RE = new RegExp(
       'visually-?hidden', 'tags', 'tag-?list', 'author-?bio', 'toolbar', 'skip-?link',
       'paywall', 'regwall', 'piano', 'byline', 'bylines', 'dateline', 'author', 'authors',
       '(?:article|post|entry|story)-?meta', 'timestamp', 'published-?date', 'pubdate',
+      // Other languages' words for the same containers ("teilen", "compartir", "reacties").
+      ...CLASS_WORDS.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
     ].join('|') +
     ')(?=$|[\\s_-])',
   'i',

@@ -117,10 +117,10 @@ export function readPageDates(doc: Document, input: DateInputs): PageDates {
 
   // 2. OpenGraph and other <meta>, then the creation date as a stand-in for publication.
   const metaDate = (keys: string[]) => () => {
-    for (const key of keys) for (const v of input.meta(key)) {
+    for (const key of keys) {for (const v of input.meta(key)) {
       const parts = valueDate(v, locale);
       if (parts) return parts;
-    }
+    }}
     return null;
   };
   add(published, 'opengraph', metaDate(PUBLISHED_META.slice(0, 4)));
@@ -134,11 +134,11 @@ export function readPageDates(doc: Document, input: DateInputs): PageDates {
   let itemprops: Element[] | null = null;
   const microdata = (tokens: string[]) => () => {
     itemprops ??= Array.from(doc.querySelectorAll('[itemprop]')).filter((el) => el.tagName !== 'META' && !isOutsideArticle(el));
-    for (const token of tokens) for (const el of itemprops) {
+    for (const token of tokens) {for (const el of itemprops) {
       if (!tokensOf(el, 'itemprop').includes(token)) continue;
       const parts = elementDate(el, locale);
       if (parts) return parts;
-    }
+    }}
     return null;
   };
   add(published, 'meta', microdata(['datepublished', 'datecreated']));

@@ -21,7 +21,7 @@ export function assertReasonableDepth(html: string): void {
   for (const m of html.matchAll(TAG_RE)) {
     const name = m[2]!.toLowerCase();
     if (NO_DEPTH.has(name) || m[3] === '/') continue;
-    if (m[1] === '/') depth = Math.max(0, depth - 1);
+    if (m[1] === '/') {depth = Math.max(0, depth - 1);}
     else if (++depth > MAX_DEPTH) {
       throw new ExtractionError('too-deep', `The page nests its elements more than ${MAX_DEPTH} levels deep (browsers stop at 512), so it was not parsed.`);
     }

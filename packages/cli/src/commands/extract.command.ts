@@ -1,46 +1,38 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { extractArticle, type DomChoice } from '@newsflow/extraction';
+import { FORMATS, formatArticle, isArticleFormat } from '../extract/article.format';
+import { readSavedPage } from '../extract/saved-page.reader';
 import { UsageError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
 import { reportFileFailure } from '../process/file-failure.report';
 
-/** `newsflow extract FILE... [--url URL]`: extraction on saved pages, no services; one JSON line per file. */
-export async function extractCommand(files: string[], opts: { url?: string; dom?: string }): Promise<number> {
+export interface ExtractCommandOptions {
+  url?: string;
+  dom?: string;
+  format?: string;
+}
+
+/**
+ * `newsflow extract FILE... | - [--url URL] [--format json|text|markdown]`: extraction on saved
+ * pages, no services. JSON (the default) is one line per file; text and markdown are documents
+ * for people, so a file that fails is said on stderr only.
+ */
+export async function extractCommand(files: string[], opts: ExtractCommandOptions): Promise<number> {
   if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') throw new UsageError(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
+  const format = opts.format ?? 'json';
+  if (!isArticleFormat(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}"`);
   const dom: DomChoice = (opts.dom as DomChoice | undefined) ?? configFromEnv().extract.dom;
   let failures = 0;
   for (const file of files) {
     try {
-      const raw = await readFile(file);
-      const html = (file.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-      const a = extractArticle(html, { url: opts.url ?? pathToFileURL(resolve(file)).href, dom });
-      process.stdout.write(
-        `${JSON.stringify({
-          file,
-          title: a.title,
-          byline: a.byline,
-          authors: a.authors,
-          publishedAt: a.publishedAt,
-          modifiedAt: a.modifiedAt,
-          siteName: a.siteName,
-          lang: a.lang,
-          langTag: a.langTag,
-          canonicalUrl: a.canonicalUrl,
-          image: a.image,
-          section: a.section,
-          keywords: a.keywords,
-          access: a.access,
-          text: a.text,
-          html: a.html,
-          sources: a.sources,
-        })}\n`,
-      );
+      const html = await readSavedPage(file);
+      // Standard input has no address of its own; relative links then stay unresolved-looking.
+      const url = opts.url ?? (file === '-' ? 'file:///dev/stdin' : pathToFileURL(resolve(file)).href);
+      process.stdout.write(formatArticle(file, extractArticle(html, { url, dom }), format));
     } catch (err) {
       failures++;
-      reportFileFailure(file, err);
+      reportFileFailure(file, err, { jsonLine: format === 'json' });
     }
   }
   return failures > 0 ? 1 : 0;

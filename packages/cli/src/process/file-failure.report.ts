@@ -3,8 +3,9 @@
  * program reading the JSON lines finds it in order, and one line on stderr for the person
  * watching, who would otherwise see only an exit status of 1 among pages of JSON.
  */
-export function reportFileFailure(file: string, err: unknown): void {
+export function reportFileFailure(file: string, err: unknown, { jsonLine = true }: { jsonLine?: boolean } = {}): void {
   const error = err instanceof Error ? err.message : String(err);
-  process.stdout.write(`${JSON.stringify({ file, error })}\n`);
+  // Output for people (`extract --format text`) gets no JSON among its paragraphs.
+  if (jsonLine) process.stdout.write(`${JSON.stringify({ file, error })}\n`);
   process.stderr.write(`newsflow: ${file}: ${error.replace(/\s+/g, ' ').trim()}\n`);
 }

@@ -50,6 +50,54 @@ describe('decodeHtml', () => {
   });
 });
 
+describe('decodeHtml on pages in the languages we extract', () => {
+  const page = (charset: string | null, body: string) =>
+    `<html><head>${charset ? `<meta charset="${charset}">` : ''}<title>t</title></head><body><p>${body}</p></body></html>`;
+
+  it('reads windows-1252 by its <meta>: curly quotes, the euro, the dash', () => {
+    const html = page('windows-1252', '„Wir schaffen das“ – sagte sie; 12 € für Café und Crème.');
+    expect(decodeHtml(iconv.encode(html, 'windows-1252'), null)).toEqual({ charset: 'windows-1252', html });
+  });
+
+  it('reads Polish in iso-8859-2 by its <meta http-equiv>', () => {
+    const html = `<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-2"><p>Zażółć gęślą jaźń. Łódź, Świętokrzyskie.</p>`;
+    expect(decodeHtml(iconv.encode(html, 'iso-8859-2'), null)).toEqual({ charset: 'iso-8859-2', html });
+  });
+
+  it('detects Shift_JIS with no label at all', () => {
+    const body = '東京都は月曜日、新しい交通計画を発表した。市民の意見を聞き、来年から実施する予定だという。'.repeat(4);
+    const decoded = decodeHtml(iconv.encode(page(null, body), 'shift_jis'), null);
+    expect(decoded.charset).toBe('shift_jis');
+    expect(decoded.html).toContain(body);
+  });
+
+  it('drops a UTF-8 byte-order mark and ignores a <meta> that says otherwise', () => {
+    const html = page('iso-8859-1', 'Gdańsk – “quoted”');
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(html, 'utf8')]);
+    expect(decodeHtml(bytes, null)).toEqual({ charset: 'utf-8', html });
+  });
+
+  it('reads UTF-8 whose <meta> says latin-1 as UTF-8, not as "cafÃ©"', () => {
+    const html = page('iso-8859-1', 'Le café coûte 3 € à Łódź.');
+    expect(decodeHtml(Buffer.from(html, 'utf8'), null)).toEqual({ charset: 'utf-8', html });
+  });
+
+  it('reads UTF-8 served with a default latin-1 header as UTF-8', () => {
+    const html = page(null, 'Straße, Grüße, señor');
+    expect(decodeHtml(Buffer.from(html, 'utf8'), 'ISO-8859-1')).toEqual({ charset: 'utf-8', html });
+  });
+
+  it('keeps a true latin-1 label when the bytes are not UTF-8', () => {
+    const html = page('iso-8859-1', 'Le café coûte 3 francs à Genève.');
+    expect(decodeHtml(iconv.encode(html, 'latin1'), null)).toEqual({ charset: 'windows-1252', html });
+  });
+
+  it('keeps a multi-byte label over bytes that are also valid UTF-8 (no guessing there)', () => {
+    const html = page('euc-kr', 'plain ascii');
+    expect(decodeHtml(Buffer.from(html, 'utf8'), null).charset).toBe('euc-kr');
+  });
+});
+
 describe('fromMetaPrescan', () => {
   it('ignores <meta> inside comments', () => {
     expect(fromMetaPrescan(ascii('<!-- <meta charset="gbk"> --><meta charset=windows-1252>'))).toBe('windows-1252');

@@ -53,15 +53,36 @@ function fromDetection(bytes: Uint8Array): string | null {
   return normaliseCharset(chardet.detect(bytes.subarray(0, DETECT_SAMPLE_BYTES)));
 }
 
+/** Single-byte encodings: every byte sequence is valid in them, so a wrong label never shows. */
+const SINGLE_BYTE = /^(?:windows-125\d|iso-8859-\d+|koi8-[ru]|macintosh|x-mac-cyrillic|ibm866|windows-874)$/;
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Bytes above ASCII that all form valid UTF-8 sequences: text in a single-byte encoding almost never does. */
+function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
+  if (!bytes.some((b) => b >= 0x80)) return false;
+  try {
+    strictUtf8.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Picks the charset as browsers do, most authoritative first: byte-order mark, then the
- * Content-Type header, then <meta> in the first 4 KiB, then statistical detection, then UTF-8.
- * The BOM comes before the header (as in the HTML standard) because it cannot be accidental,
- * whereas server-wide default charsets in headers often are.
+ * Picks the charset, most authoritative first: byte-order mark, then the Content-Type header,
+ * then <meta> in the first 4 KiB, then statistical detection, then UTF-8. The BOM comes before
+ * the header (as in the HTML standard) because it cannot be accidental, whereas server-wide
+ * default charsets in headers often are. One departure from browsers: a declared single-byte
+ * charset (latin-1 and its kin) over bytes that are valid UTF-8 with non-ASCII in them is a
+ * template's stale label; browsers show such pages as "cafÃ©", we keep the text.
+ * The one decoder for pages, fetched or saved (`newsflow extract` reads files through it).
  */
 export function decodeHtml(bytes: Uint8Array, headerCharset: string | null): DecodedPage {
+  const bom = getBOMEncoding(bytes);
+  const declared = bom ? null : (normaliseCharset(headerCharset) ?? fromMetaPrescan(bytes));
   const charset =
-    getBOMEncoding(bytes) ?? normaliseCharset(headerCharset) ?? fromMetaPrescan(bytes) ?? fromDetection(bytes) ?? 'utf-8';
+    bom ?? (declared && SINGLE_BYTE.test(declared) && isUtf8WithNonAscii(bytes) ? 'utf-8' : declared) ?? fromDetection(bytes) ?? 'utf-8';
   // The standard's own decoders, so the page reads exactly as in a browser (a BOM is dropped).
   return { charset, html: new TextDecoder(charset).decode(bytes) };
 }
