@@ -9,7 +9,18 @@ const TS_FILES = ['**/*.ts'];
 const TESTS_AND_TOOLS = ['**/*.test.ts', '**/bench/**', 'test/**', 'scripts/**', 'vitest.config.ts'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', '.data/**', 'infra/local-engine/target/**', 'test-artifacts/**', '**/dist/**', '**/*.js', '**/*.mjs', '**/.*'] },
+  {
+    ignores: [
+      'node_modules/**',
+      '.data/**',
+      'infra/local-engine/target/**',
+      'test-artifacts/**',
+      '**/dist/**',
+      '**/*.js',
+      '**/*.mjs',
+      '**/.*',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     languageOptions: {
@@ -36,7 +47,10 @@ export default tseslint.config(
       // Workspace packages are ours: cycles through them count; node_modules is not followed.
       'import-x/internal-regex': '^@newsflow/',
       'import-x/resolver-next': [
-        createTypeScriptImportResolver({ project: 'tsconfig.json', conditionNames: ['newsflow-source', 'types', 'import', 'node', 'default'] }),
+        createTypeScriptImportResolver({
+          project: 'tsconfig.json',
+          conditionNames: ['newsflow-source', 'types', 'import', 'node', 'default'],
+        }),
       ],
     },
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
@@ -48,12 +62,21 @@ export default tseslint.config(
     files: ['services/**/*.ts', 'packages/**/*.ts'],
     ignores: ['packages/cli/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['@newsflow/service-*'], message: 'services meet through packages (put what they share in packages/contracts or packages/runtime)' },
-          { group: ['../../*/src/**', '../../../services/**', '../../../../services/**'], message: "another service's or package's sources: import the package by its name, and services never import each other" },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@newsflow/service-*'],
+              message: 'services meet through packages (put what they share in packages/contracts or packages/runtime)',
+            },
+            {
+              group: ['../../*/src/**', '../../../services/**', '../../../../services/**'],
+              message: "another service's or package's sources: import the package by its name, and services never import each other",
+            },
+          ],
+        },
+      ],
     },
   },
   // Settings are parsed once, with zod, in packages/config: nothing else reads the environment.
@@ -61,7 +84,14 @@ export default tseslint.config(
     files: TS_FILES,
     ignores: ['packages/config/src/**', ...TESTS_AND_TOOLS],
     rules: {
-      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: 'read settings from the Config parsed once by packages/config (or add a named function there)' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'read settings from the Config parsed once by packages/config (or add a named function there)',
+        },
+      ],
     },
   },
   // The web UI's browser modules (no build step): linted like the rest, on top of the JS

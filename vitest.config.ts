@@ -3,7 +3,10 @@ import { defineConfig } from 'vitest/config';
 
 const EVERY_TEST = ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/**/*.test.ts'];
 const ON_REAL_SERVICES = ['**/*.int.test.ts', '**/*.e2e.test.ts'];
-const INTEGRATION = EVERY_TEST.flatMap((glob) => [glob.replace(/\*\.test\.ts$/, '*.int.test.ts'), glob.replace(/\*\.test\.ts$/, '*.e2e.test.ts')]);
+const INTEGRATION = EVERY_TEST.flatMap((glob) => [
+  glob.replace(/\*\.test\.ts$/, '*.int.test.ts'),
+  glob.replace(/\*\.test\.ts$/, '*.e2e.test.ts'),
+]);
 
 // Tiers by file name, wherever the file lives: unit tests beside the code (*.test.ts: pure, every
 // port faked, no network beyond a loopback server of their own), integration tests

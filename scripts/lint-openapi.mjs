@@ -29,7 +29,10 @@ const file = join(dir, 'openapi.json');
 try {
   writeFileSync(file, generated.stdout);
   const redocly = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
-  const lint = spawnSync(process.execPath, [redocly, 'lint', '--config', join(ROOT, 'redocly.yaml'), file], { cwd: ROOT, stdio: 'inherit' });
+  const lint = spawnSync(process.execPath, [redocly, 'lint', '--config', join(ROOT, 'redocly.yaml'), file], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
   process.exitCode = lint.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

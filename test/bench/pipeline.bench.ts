@@ -48,7 +48,8 @@ const pages = readdirSync(join(dir, 'html'))
 const urlCount = Math.min(option('urls', pages.length * copies), pages.length * copies);
 const cores = availableParallelism();
 const fmt = (x: number, d = 1): string => x.toFixed(d);
-const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+const quantile = (xs: number[], q: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
 // 1. The parts alone, on the same pages: extraction in this process, enrichment on the NLP server.
 const nlp = createCoreNlpEngine({ url: TEST_NLP_URL, timeoutMs: 120_000 });
@@ -72,7 +73,9 @@ for (const t of texts) await enrichArticle(t, nlp);
 used = process.cpuUsage(c0);
 const enrichMs = ((used.user + used.system) / 1000 + (treeCpuMs(nlpPid) - s0)) / texts.length;
 const ideal = (cores * 1000) / (extractMs + enrichMs);
-console.log(`pages: ${pages.length}, URLs: ${urlCount} (${copies} paths a page), ${hosts} hosts, ${cores} cores${Object.keys(stageEnv).length ? `, stages with ${JSON.stringify(stageEnv)}` : ''}`);
+console.log(
+  `pages: ${pages.length}, URLs: ${urlCount} (${copies} paths a page), ${hosts} hosts, ${cores} cores${Object.keys(stageEnv).length ? `, stages with ${JSON.stringify(stageEnv)}` : ''}`,
+);
 console.log(`alone: extraction ${fmt(extractMs)} ms CPU/page, enrichment ${fmt(enrichMs)} ms CPU/article (NLP server included)`);
 console.log(`ideal: ${fmt(ideal)} documents/s (cores ÷ extraction + enrichment CPU per document)`);
 
@@ -94,8 +97,17 @@ const urls = Array.from({ length: urlCount }, (_, i) => {
 // the stages as production runs them: compiled JavaScript, built first
 const build = spawnSync('npm', ['run', 'build', '--silent'], { stdio: 'inherit' });
 if (build.status !== 0) throw new Error('npm run build failed');
-const run = await createChaosRun({ scenario: 'bench-pipeline', redisUrl: TEST_REDIS_URL, searchUrl: TEST_SEARCH_URL, env: stageEnv, compiled: true });
-const timings = Object.fromEntries(STAGE_NAMES.map((s) => [s, { wait: [] as number[], work: [] as number[] }])) as Record<StageName, { wait: number[]; work: number[] }>;
+const run = await createChaosRun({
+  scenario: 'bench-pipeline',
+  redisUrl: TEST_REDIS_URL,
+  searchUrl: TEST_SEARCH_URL,
+  env: stageEnv,
+  compiled: true,
+});
+const timings = Object.fromEntries(STAGE_NAMES.map((s) => [s, { wait: [] as number[], work: [] as number[] }])) as Record<
+  StageName,
+  { wait: number[]; work: number[] }
+>;
 const events: QueueEvents[] = [];
 try {
   await run.startAll();
@@ -119,7 +131,9 @@ try {
     events.push(ev);
   }
   const redisPid = Number(/process_id:(\d+)/.exec(await run.redis.info('server'))?.[1] ?? 0);
-  const nodes = (await (await fetch(`${TEST_SEARCH_URL}/_nodes/_local/process`)).json()) as { nodes: Record<string, { process: { id: number } }> };
+  const nodes = (await (await fetch(`${TEST_SEARCH_URL}/_nodes/_local/process`)).json()) as {
+    nodes: Record<string, { process: { id: number } }>;
+  };
   const enginePid = Object.values(nodes.nodes)[0]?.process.id ?? null;
   const pids: Record<string, number | null | undefined> = {
     ...Object.fromEntries(STAGE_NAMES.map((s) => [s, run.stages[s].pid()])),
@@ -145,7 +159,9 @@ try {
   const seconds = (Date.now() - t0) / 1000;
   const figures = await run.figures();
   const docs = figures.index.documents;
-  console.log(`end to end: ${docs} documents in ${fmt(seconds)} s = ${fmt(docs / seconds, 2)} documents/s (${figures.failed} failed); ${fmt((100 * docs) / seconds / ideal)}% of the ideal`);
+  console.log(
+    `end to end: ${docs} documents in ${fmt(seconds)} s = ${fmt(docs / seconds, 2)} documents/s (${figures.failed} failed); ${fmt((100 * docs) / seconds / ideal)}% of the ideal`,
+  );
   let total = 0;
   const cpuLines: string[] = [];
   for (const [name, pid] of Object.entries(pids)) {
@@ -154,14 +170,22 @@ try {
     cpuLines.push(`${name} ${fmt(ms)}`);
   }
   console.log(`CPU ms per document: ${cpuLines.join(', ')}; all ${fmt(total)}`);
-  const outside = total - extractMs - enrichMs - ((treeCpuMs(pids.engine) - cpuBefore.engine!) / Math.max(1, docs));
+  const outside = total - extractMs - enrichMs - (treeCpuMs(pids.engine) - cpuBefore.engine!) / Math.max(1, docs);
   console.log(`CPU per document outside extraction, enrichment and the engine: ${fmt(outside)} ms`);
   for (const s of STAGE_NAMES) {
     const t = timings[s];
-    console.log(`  ${s.padEnd(7)} work p50 ${quantile(t.work, 0.5)} ms p95 ${quantile(t.work, 0.95)} ms; queue wait p50 ${quantile(t.wait, 0.5)} ms p95 ${quantile(t.wait, 0.95)} ms`);
+    console.log(
+      `  ${s.padEnd(7)} work p50 ${quantile(t.work, 0.5)} ms p95 ${quantile(t.work, 0.95)} ms; queue wait p50 ${quantile(t.wait, 0.5)} ms p95 ${quantile(t.wait, 0.95)} ms`,
+    );
   }
-  console.log(`peak RSS MB: ${Object.entries(pids).map(([k, p]) => `${k} ${memoryMbOf(p).peak}`).join(', ')}`);
-  console.log(`Redis: used_memory +${fmt((peakMem - memBefore) / 1024 / 1024)} MB at peak with up to ${peakInFlight} articles in flight = ${fmt((peakMem - memBefore) / 1024 / Math.max(1, peakInFlight))} kB per article`);
+  console.log(
+    `peak RSS MB: ${Object.entries(pids)
+      .map(([k, p]) => `${k} ${memoryMbOf(p).peak}`)
+      .join(', ')}`,
+  );
+  console.log(
+    `Redis: used_memory +${fmt((peakMem - memBefore) / 1024 / 1024)} MB at peak with up to ${peakInFlight} articles in flight = ${fmt((peakMem - memBefore) / 1024 / Math.max(1, peakInFlight))} kB per article`,
+  );
 } finally {
   for (const ev of events) await ev.close().catch(() => undefined);
   await run.close();

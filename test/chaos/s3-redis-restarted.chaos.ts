@@ -75,7 +75,11 @@ describe('chaos s3: Redis restarted mid-run', () => {
     // While Redis is away: readiness and an enqueue through the API.
     const [readyz, post] = await Promise.all([
       probe(`${apiUrl}/readyz`),
-      probe(`${apiUrl}/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: s.site.articleUrl(n + 1) }) }),
+      probe(`${apiUrl}/articles`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: s.site.articleUrl(n + 1) }),
+      }),
     ]);
     await sleep(Math.max(0, downAt + shutdownMs + REDIS_DOWN_MS - Date.now()));
     const upAt = Date.now();
@@ -88,17 +92,34 @@ describe('chaos s3: Redis restarted mid-run', () => {
       t0,
       expectedDocs: n,
       checks: (f) => [
-        check('stage processes started more than once', 0, STAGE_NAMES.filter((st) => f.starts[st] !== 1).join(', ') || 0, STAGE_NAMES.every((st) => f.starts[st] === 1)),
+        check(
+          'stage processes started more than once',
+          0,
+          STAGE_NAMES.filter((st) => f.starts[st] !== 1).join(', ') || 0,
+          STAGE_NAMES.every((st) => f.starts[st] === 1),
+        ),
         check('indexing resumed after Redis came back', 'yes', resumed ? `yes, ${resumedMs} ms after` : 'no', resumed),
         ...[
           ['GET /readyz', readyz],
           ['POST /articles', post],
         ].map(([what, p]) => {
           const r = p as Probe;
-          return check(`${what as string} while Redis is away`, `503 within ${API_ANSWER_MS} ms`, `${r.status} in ${r.ms} ms`, r.status === 503 && r.ms <= API_ANSWER_MS);
+          return check(
+            `${what as string} while Redis is away`,
+            `503 within ${API_ANSWER_MS} ms`,
+            `${r.status} in ${r.ms} ms`,
+            r.status === 503 && r.ms <= API_ANSWER_MS,
+          );
         }),
       ],
-      extra: { apiWhileRedisAway: { readyz, post }, redisDownAtMs: downAt - t0, shutdownMs, redisDownMs: upAt - downAt, docsBefore, resumedMs },
+      extra: {
+        apiWhileRedisAway: { readyz, post },
+        redisDownAtMs: downAt - t0,
+        shutdownMs,
+        redisDownMs: upAt - downAt,
+        docsBefore,
+        resumedMs,
+      },
     });
   });
 });

@@ -56,8 +56,12 @@ describe('chaos s4b: NLP server killed for 60 s', () => {
     // The last 200 completed enrich jobs (BullMQ's retention), which include the ones put off:
     // a put-off shows in attemptsStarted, not in attemptsMade (1 for a first-try success).
     const enrichAttempts = await attemptsOfCompleted(s.run.queues.enrich);
-    const retried = Object.entries(enrichAttempts.attempts).filter(([a]) => Number(a) > 1).reduce((k, [, v]) => k + v, 0);
-    const startedAgain = Object.entries(enrichAttempts.starts).filter(([st]) => Number(st) > 1).reduce((k, [, v]) => k + v, 0);
+    const retried = Object.entries(enrichAttempts.attempts)
+      .filter(([a]) => Number(a) > 1)
+      .reduce((k, [, v]) => k + v, 0);
+    const startedAgain = Object.entries(enrichAttempts.starts)
+      .filter(([st]) => Number(st) > 1)
+      .reduce((k, [, v]) => k + v, 0);
     const enrichLog = readFileSync(s.run.stages.enrich.logFile, 'utf8').split('\n');
     const putOffLines = enrichLog.filter((l) => l.includes('putting the job off')).length;
     await finishScenario(s, {
@@ -73,9 +77,19 @@ describe('chaos s4b: NLP server killed for 60 s', () => {
           STAGE_NAMES.filter((st) => f.starts[st] !== 1).join(', ') || 0,
           STAGE_NAMES.every((st) => f.starts[st] === 1),
         ),
-        check('indexing resumed after the NLP server came back', 'yes', resumed ? `yes, ${resumedMs} ms after it was ready` : 'no', resumed),
+        check(
+          'indexing resumed after the NLP server came back',
+          'yes',
+          resumed ? `yes, ${resumedMs} ms after it was ready` : 'no',
+          resumed,
+        ),
         // The outage did hit enrich work (else the scenario proved nothing).
-        check('enrich jobs put off (completed jobs started more than once)', '> 0', `${startedAgain} (${putOffLines} put-off log lines)`, startedAgain > 0),
+        check(
+          'enrich jobs put off (completed jobs started more than once)',
+          '> 0',
+          `${startedAgain} (${putOffLines} put-off log lines)`,
+          startedAgain > 0,
+        ),
         check('completed enrich jobs that used more than one attempt', 0, retried, retried === 0),
       ],
       extra: {

@@ -57,10 +57,15 @@ describe('chaos s5: 429 storm', () => {
     const body = Array.from({ length: 200 }, () => `{"index":{}}\n${doc}\n`).join('');
     const writers = Array.from({ length: NOISE_WRITERS }, async () => {
       while (storming) {
-        const res = await fetch(`${engine.url}/${noiseIndex}/_bulk`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body }).catch(() => null);
+        const res = await fetch(`${engine.url}/${noiseIndex}/_bulk`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-ndjson' },
+          body,
+        }).catch(() => null);
         noise.requests++;
-        if (res?.status === 429) {noise.rejected++;}
-        else if (res) {
+        if (res?.status === 429) {
+          noise.rejected++;
+        } else if (res) {
           const j = (await res.json().catch(() => ({}))) as { items?: { index?: { status?: number } }[] };
           if (j.items?.some((i) => i.index?.status === 429)) noise.rejected++;
         }
@@ -81,7 +86,10 @@ describe('chaos s5: 429 storm', () => {
         const refused = proxy.calls.reduce((k, c) => k + c.rejectedIds.length, 0);
         const w = waitsAfterThrottling(proxy.calls);
         // Sustained throttling: two 429-answered bulks in a row or more.
-        const sustained = [...(w.afterThrottled2.medianMs !== null ? [w.afterThrottled2.medianMs] : []), ...(w.afterThrottled3plus.medianMs !== null ? [w.afterThrottled3plus.medianMs] : [])];
+        const sustained = [
+          ...(w.afterThrottled2.medianMs !== null ? [w.afterThrottled2.medianMs] : []),
+          ...(w.afterThrottled3plus.medianMs !== null ? [w.afterThrottled3plus.medianMs] : []),
+        ];
         const t = sustained.length ? Math.min(...sustained) : null;
         const c = w.afterClean.medianMs;
         const backsOff = t !== null && c !== null && t >= 2 * Math.max(c, 100);

@@ -21,9 +21,13 @@ describe('chaos s6: every stage SIGTERMed mid-run', () => {
     const t0 = Date.now();
     await s.run.enqueue(Array.from({ length: n }, (_, i) => s.site.articleUrl(i)));
     await until(async () => (await s.run.documents()) >= Math.floor(n * 0.3), 10 * 60_000, 300);
-    const activeAtStop = Object.fromEntries(await Promise.all(STAGE_NAMES.map(async (st) => [st, (await activeJobIds(s.run.queues[st])).length] as const)));
+    const activeAtStop = Object.fromEntries(
+      await Promise.all(STAGE_NAMES.map(async (st) => [st, (await activeJobIds(s.run.queues[st])).length] as const)),
+    );
     for (const st of STAGE_NAMES) s.run.stages[st].kill('SIGTERM');
-    const exits = Object.fromEntries(await Promise.all(STAGE_NAMES.map(async (st) => [st, await s.run.stages[st].exited()] as const))) as Record<StageName, ExitInfo>;
+    const exits = Object.fromEntries(
+      await Promise.all(STAGE_NAMES.map(async (st) => [st, await s.run.stages[st].exited()] as const)),
+    ) as Record<StageName, ExitInfo>;
     const stoppedAt = Date.now();
     await sleep(2000);
     const restartAt = Date.now();

@@ -3,7 +3,16 @@ import { loadConfig } from '@newsflow/config';
 import { RETENTION } from '@newsflow/contracts';
 import { CHAOS_SOAK_MINUTES, SHARED_SEARCH_URL } from './support/chaos-env';
 import { sleep } from './support/chaos-run';
-import { deleteAndMeasure, judgeFlatness, keysUsage, redisBreakdown, steadyStateFromS, type Flatness, type FlatnessLimits, type Sample } from './support/memory';
+import {
+  deleteAndMeasure,
+  judgeFlatness,
+  keysUsage,
+  redisBreakdown,
+  steadyStateFromS,
+  type Flatness,
+  type FlatnessLimits,
+  type Sample,
+} from './support/memory';
 import { check } from './support/report';
 import { finishScenario, setUpScenario, type Scenario } from './support/scenario';
 import { STAGE_NAMES } from '../support/stage-process';
@@ -53,7 +62,12 @@ describe(`chaos s7: ${CHAOS_SOAK_MINUTES}-minute soak`, () => {
     /** When articles first finished at the input rate (good URLs), over the last 10 s. */
     let fullRateAtS: number | null = null;
     /** When each capped structure (a queue's completed jobs, its event stream) was first seen full. */
-    const filledAtS = new Map<string, number | null>(STAGE_NAMES.flatMap((q) => [[`${q}:completed`, null], [`${q}:events`, null]]));
+    const filledAtS = new Map<string, number | null>(
+      STAGE_NAMES.flatMap((q) => [
+        [`${q}:completed`, null],
+        [`${q}:events`, null],
+      ]),
+    );
     let good = 0;
     let bad = 0;
     let seq = 0;
@@ -70,11 +84,16 @@ describe(`chaos s7: ${CHAOS_SOAK_MINUTES}-minute soak`, () => {
       });
       for (const q of STAGE_NAMES) {
         const base = `${s.run.prefix}:${q}`;
-        if (filledAtS.get(`${q}:completed`) === null && (await s.run.redis.zcard(`${base}:completed`)) >= RETENTION.removeOnComplete.count) {
+        if (
+          filledAtS.get(`${q}:completed`) === null &&
+          (await s.run.redis.zcard(`${base}:completed`)) >= RETENTION.removeOnComplete.count
+        ) {
           filledAtS.set(`${q}:completed`, atS());
         }
         const maxLen = Number((await s.run.redis.hget(`${base}:meta`, 'opts.maxLenEvents')) ?? 10_000);
-        if (filledAtS.get(`${q}:events`) === null && (await s.run.redis.xlen(`${base}:events`)) >= maxLen) filledAtS.set(`${q}:events`, atS());
+        if (filledAtS.get(`${q}:events`) === null && (await s.run.redis.xlen(`${base}:events`)) >= maxLen) {
+          filledAtS.set(`${q}:events`, atS());
+        }
       }
     };
     const steadyFrom = () =>
@@ -99,7 +118,9 @@ describe(`chaos s7: ${CHAOS_SOAK_MINUTES}-minute soak`, () => {
         nextSample += SAMPLE_EVERY_MS;
         await sample();
         const from = steadyFrom();
-        if (!breakdownAtSteadyState && from !== null && atS() >= from) breakdownAtSteadyState = await redisBreakdown(s.run.redis, s.run.prefix);
+        if (!breakdownAtSteadyState && from !== null && atS() >= from) {
+          breakdownAtSteadyState = await redisBreakdown(s.run.redis, s.run.prefix);
+        }
       }
       await sleep(Math.max(0, 1000 - (Date.now() - tick)));
     }
@@ -143,7 +164,11 @@ describe(`chaos s7: ${CHAOS_SOAK_MINUTES}-minute soak`, () => {
         check(
           'failed jobs that are not the 404s',
           0,
-          Object.entries(f.queues.fetch.failedReasons).filter(([r]) => !/404/.test(r)).reduce((k, [, v]) => k + v, 0) + f.failed - f.queues.fetch.failed,
+          Object.entries(f.queues.fetch.failedReasons)
+            .filter(([r]) => !/404/.test(r))
+            .reduce((k, [, v]) => k + v, 0) +
+            f.failed -
+            f.queues.fetch.failed,
           Object.keys(f.queues.fetch.failedReasons).every((r) => /404/.test(r)) && f.failed === f.queues.fetch.failed,
         ),
         check(
@@ -153,7 +178,12 @@ describe(`chaos s7: ${CHAOS_SOAK_MINUTES}-minute soak`, () => {
           story.withoutExpiry === 0 && story.longestTtlS <= config.index.storyWindowSeconds,
         ),
         ...Object.entries(series).map(([name, g]) =>
-          check(`${name} growth from steady state on`, `not surely > ${LIMITS.maxPctPerMin} %/min, or ≤ ${LIMITS.peakMarginPct} % above before`, verdictText(g), g.verdict === 'flat'),
+          check(
+            `${name} growth from steady state on`,
+            `not surely > ${LIMITS.maxPctPerMin} %/min, or ≤ ${LIMITS.peakMarginPct} % above before`,
+            verdictText(g),
+            g.verdict === 'flat',
+          ),
         ),
       ],
       extra: {

@@ -39,19 +39,36 @@ describe('the compiled build (npm run build, then plain node)', () => {
   return r;
 }\n`,
     );
-    writeFileSync(join(dir, 'register.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hook.mjs')).href)});\n`);
+    writeFileSync(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(join(dir, 'hook.mjs')).href)});\n`,
+    );
     noTypeScript = ['--import', pathToFileURL(join(dir, 'register.mjs')).href];
   }, 660_000);
 
   it('builds every workspace', () => {
-    const workspaces = ['packages', 'services'].flatMap((group) => readdirSync(join(ROOT, group)).map((name) => `${group}/${name}`)).filter((ws) => existsSync(join(ROOT, ws, 'package.json')) && existsSync(join(ROOT, ws, 'src')));
-    const referenced = [...readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8').matchAll(/"path":\s*"([^"]+)\/tsconfig\.build\.json"/g)].map((m) => m[1]);
-    expect(workspaces.filter((ws) => !referenced.includes(ws)), 'workspaces missing from tsconfig.build.json').toEqual([]);
-    expect(workspaces.filter((ws) => !existsSync(join(ROOT, ws, 'dist')) || !readdirSync(join(ROOT, ws, 'dist')).some((f) => f.endsWith('.js'))), 'workspaces with nothing compiled').toEqual([]);
+    const workspaces = ['packages', 'services']
+      .flatMap((group) => readdirSync(join(ROOT, group)).map((name) => `${group}/${name}`))
+      .filter((ws) => existsSync(join(ROOT, ws, 'package.json')) && existsSync(join(ROOT, ws, 'src')));
+    const referenced = [
+      ...readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8').matchAll(/"path":\s*"([^"]+)\/tsconfig\.build\.json"/g),
+    ].map((m) => m[1]);
+    expect(
+      workspaces.filter((ws) => !referenced.includes(ws)),
+      'workspaces missing from tsconfig.build.json',
+    ).toEqual([]);
+    expect(
+      workspaces.filter((ws) => !existsSync(join(ROOT, ws, 'dist')) || !readdirSync(join(ROOT, ws, 'dist')).some((f) => f.endsWith('.js'))),
+      'workspaces with nothing compiled',
+    ).toEqual([]);
   });
 
   it('(the guard refuses tsx and TypeScript, so the tests below mean something)', async () => {
-    const r = await run(process.execPath, [...noTypeScript, '-e', "import('tsx/esm/api').then(() => process.exit(0), (e) => { console.error(e.message); process.exit(9); })"]);
+    const r = await run(process.execPath, [
+      ...noTypeScript,
+      '-e',
+      "import('tsx/esm/api').then(() => process.exit(0), (e) => { console.error(e.message); process.exit(9); })",
+    ]);
     expect(r.code).toBe(9);
     expect(r.stderr).toMatch(/compiled code loaded .*\/node_modules\/tsx\//);
   });
@@ -60,11 +77,17 @@ describe('the compiled build (npm run build, then plain node)', () => {
     const r = await run(process.execPath, [...noTypeScript, BIN, '--version']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim()).toBe((JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version);
+    expect(r.stdout.trim()).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'packages/cli/package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   it('extracts a saved page as its answer key says', async () => {
-    const key = JSON.parse(readFileSync(join(ROOT, PAGE.replace(/\.html$/, '.expected.json')), 'utf8')) as { url: string; expect: Record<string, unknown>; textStartsWith: string };
+    const key = JSON.parse(readFileSync(join(ROOT, PAGE.replace(/\.html$/, '.expected.json')), 'utf8')) as {
+      url: string;
+      expect: Record<string, unknown>;
+      textStartsWith: string;
+    };
     const r = await run(process.execPath, [...noTypeScript, BIN, 'extract', PAGE, '--url', key.url]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -96,13 +119,27 @@ describe('the compiled build (npm run build, then plain node)', () => {
 
     it('starts, answers /healthz and stops on SIGTERM with exit 0', async () => {
       const port = await freePort();
-      const env = { REDIS_URL: TEST_REDIS_URL, SEARCH_URL: TEST_SEARCH_URL, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR, QUEUE_PREFIX: prefix, HEALTH_PORT: String(port) };
-      const child = spawn(process.execPath, [...noTypeScript, BIN, 'start', 'fetch'], { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+      const env = {
+        REDIS_URL: TEST_REDIS_URL,
+        SEARCH_URL: TEST_SEARCH_URL,
+        SEARCH_FLAVOR: TEST_SEARCH_FLAVOR,
+        QUEUE_PREFIX: prefix,
+        HEALTH_PORT: String(port),
+      };
+      const child = spawn(process.execPath, [...noTypeScript, BIN, 'start', 'fetch'], {
+        cwd: ROOT,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       try {
-        await eventually('the compiled fetch service to answer /healthz', async () => child.exitCode === null && (await fetch(`http://127.0.0.1:${port}/healthz`)).ok, 30_000);
+        await eventually(
+          'the compiled fetch service to answer /healthz',
+          async () => child.exitCode === null && (await fetch(`http://127.0.0.1:${port}/healthz`)).ok,
+          30_000,
+        );
       } finally {
         child.kill('SIGTERM');
       }

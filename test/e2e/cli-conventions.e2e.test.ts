@@ -67,7 +67,12 @@ describe('a service that cannot be reached: one line on stderr, exit 3, at once'
   const atOnceMs = async (): Promise<number> => {
     const prefix = uniqueName('conv');
     prefixes.push(prefix);
-    const r = await timed(['status', `https://news.example.com/${prefix}`], { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SEARCH_URL: TEST_SEARCH_URL, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR });
+    const r = await timed(['status', `https://news.example.com/${prefix}`], {
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      SEARCH_URL: TEST_SEARCH_URL,
+      SEARCH_FLAVOR: TEST_SEARCH_FLAVOR,
+    });
     expect(r.code).toBe(1); // never enqueued
     return Math.max(10_000, 2 * r.ms);
   };
@@ -103,10 +108,19 @@ describe('a service that cannot be reached: one line on stderr, exit 3, at once'
     const port = await freePort();
     const prefix = uniqueName('conv');
     prefixes.push(prefix);
-    const env = { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: prefix, SEARCH_URL: `http://127.0.0.1:${port}`, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR };
+    const env = {
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      SEARCH_URL: `http://127.0.0.1:${port}`,
+      SEARCH_FLAVOR: TEST_SEARCH_FLAVOR,
+    };
     const line = `newsflow: cannot reach the search engine at http://127.0.0.1:${port}: connection refused\n`;
     const limitMs = await atOnceMs();
-    for (const args of [['search', 'harbour'], ['reprocess', 'enrich'], ['status', 'https://news.example.com/maybe-indexed']]) {
+    for (const args of [
+      ['search', 'harbour'],
+      ['reprocess', 'enrich'],
+      ['status', 'https://news.example.com/maybe-indexed'],
+    ]) {
       const r = await timed(args, env);
       // status must not say "never enqueued" about an article the engine may well hold.
       expect({ args, code: r.code, stderr: r.stderr }).toEqual({ args, code: 3, stderr: line });
@@ -117,7 +131,9 @@ describe('a service that cannot be reached: one line on stderr, exit 3, at once'
   it('dev, for a Redis on another machine (it starts only local ones)', async () => {
     const r = await timed(['dev'], { REDIS_URL: 'redis://no-such-host.invalid:6379' });
     expect(r.code).toBe(3);
-    expect(r.stderr.trim().split('\n').at(-1)).toBe('newsflow: cannot reach Redis at redis://no-such-host.invalid:6379: no answer (not on this machine, so dev does not start one)');
+    expect(r.stderr.trim().split('\n').at(-1)).toBe(
+      'newsflow: cannot reach Redis at redis://no-such-host.invalid:6379: no answer (not on this machine, so dev does not start one)',
+    );
   });
 });
 

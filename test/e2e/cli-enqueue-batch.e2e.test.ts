@@ -86,7 +86,9 @@ describe('newsflow enqueue: a batch with lines no job can carry', () => {
     expect(errLines).toHaveLength(3);
     expect(errLines[0]).toMatch(new RegExp(`^${file}:3: refused: the URL is ${TOO_LONG.length} characters long.*${MAX_URL_LENGTH}`));
     expect(errLines[1]).toMatch(new RegExp(`^${file}:6: refused: the URL is \\d+ characters long once normalised`));
-    expect(errLines[2]).toBe('enqueued 5 URL(s), 1 already in progress, 2 invalid (queued to fail with a reason), 2 refused (not enqueued)');
+    expect(errLines[2]).toBe(
+      'enqueued 5 URL(s), 1 already in progress, 2 invalid (queued to fail with a reason), 2 refused (not enqueued)',
+    );
     expect(r.stderr).not.toMatch(/ZodError|too_big|"code"/);
 
     const out = r.stdout.trim().split('\n');
@@ -163,9 +165,15 @@ describe('newsflow enqueue: a batch with lines no job can carry', () => {
         const url = `https://site${Math.floor(random() * 5)}.example.com/story/${i}?q=${Math.floor(random() * 1e6)}`;
         good.push(url);
         lines.push(url);
-      } else if (kind < 3) {lines.push(`https://x.example.com/${'b'.repeat(MAX_URL_LENGTH - 10 + Math.floor(random() * 40))}`);}
-      else if (kind < 4) {lines.push(`https://x.example.com/${'ü'.repeat(1300 + Math.floor(random() * 400))}`);}
-      else {lines.push(Array.from({ length: 1 + Math.floor(random() * 60) }, () => String.fromCharCode(1 + Math.floor(random() * 0x2fff))).join(''));}
+      } else if (kind < 3) {
+        lines.push(`https://x.example.com/${'b'.repeat(MAX_URL_LENGTH - 10 + Math.floor(random() * 40))}`);
+      } else if (kind < 4) {
+        lines.push(`https://x.example.com/${'ü'.repeat(1300 + Math.floor(random() * 400))}`);
+      } else {
+        lines.push(
+          Array.from({ length: 1 + Math.floor(random() * 60) }, () => String.fromCharCode(1 + Math.floor(random() * 0x2fff))).join(''),
+        );
+      }
     }
     const r = await runCli(['enqueue', '--json', '-'], env, lines.join('\n'));
     expect([0, 1]).toContain(r.code);

@@ -19,7 +19,19 @@ describe('newsflow extract and enrich, with no services', () => {
     expect(r.code).toBe(0);
     const [a] = jsonLines(r.stdout);
     expect(Object.keys(a!)).toEqual(
-      expect.arrayContaining(['file', 'title', 'byline', 'authors', 'publishedAt', 'siteName', 'lang', 'canonicalUrl', 'image', 'text', 'html']),
+      expect.arrayContaining([
+        'file',
+        'title',
+        'byline',
+        'authors',
+        'publishedAt',
+        'siteName',
+        'lang',
+        'canonicalUrl',
+        'image',
+        'text',
+        'html',
+      ]),
     );
     expect(a!.title).toBe('Blinken confronts China over ‘powering’ Russia’s war');
     expect(a!.text).not.toMatch(/Photo: Getty|Stay informed|All rights reserved/);
@@ -46,8 +58,16 @@ describe('newsflow extract and enrich, with no services', () => {
       'Die Arbeiten sollen im Frühjahr beginnen und gut zwei Jahre dauern, während der Verkehr weiterläuft.',
       'Für Pendler ändert sich zunächst wenig: Die Züge halten weiter an den alten Bahnsteigen.',
       'Die Kosten von 48 Millionen € teilen sich Land, Bund und die Stadt zu gleichen Teilen.',
-    ].map((p) => `<p>${p}</p>`).join('');
-    writeFileSync(file, iconv.encode(`<html><head><meta charset="windows-1252"><title>Umbau des Bahnhofs</title></head><body><article>${body}</article></body></html>`, 'windows-1252'));
+    ]
+      .map((p) => `<p>${p}</p>`)
+      .join('');
+    writeFileSync(
+      file,
+      iconv.encode(
+        `<html><head><meta charset="windows-1252"><title>Umbau des Bahnhofs</title></head><body><article>${body}</article></body></html>`,
+        'windows-1252',
+      ),
+    );
     const r = await runCli(['extract', file]);
     expect(r.code).toBe(0);
     expect(jsonLines<{ text: string }>(r.stdout)[0]!.text).toContain('„Wir schaffen das“, sagte die Bürgermeisterin');
@@ -64,14 +84,26 @@ describe('newsflow extract and enrich, with no services', () => {
   it('finds entities and attributed quotations in a text file and on standard input', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nf-enrich-'));
     const file = join(dir, 'story.txt');
-    writeFileSync(file, '“We will not back down,” Prime Minister Anthony Albanese said in Canberra on Monday.\n\nAlbanese later met Microsoft executives.');
+    writeFileSync(
+      file,
+      '“We will not back down,” Prime Minister Anthony Albanese said in Canberra on Monday.\n\nAlbanese later met Microsoft executives.',
+    );
     const nlp = { NLP_URL: TEST_NLP_URL };
     const r = await runCli(['enrich', file], nlp);
     expect(r.code).toBe(0);
-    const [out] = jsonLines<{ lang: string; notes: string[]; entities: { name: string; type: string }[]; quotes: { text: string; speaker: string; kind: string }[] }>(r.stdout);
+    const [out] = jsonLines<{
+      lang: string;
+      notes: string[];
+      entities: { name: string; type: string }[];
+      quotes: { text: string; speaker: string; kind: string }[];
+    }>(r.stdout);
     expect(out).toMatchObject({ lang: 'en', notes: [] });
     expect(out!.entities).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Anthony Albanese', type: 'PERSON' })]));
-    expect(out!.quotes[0]).toMatchObject({ text: expect.stringContaining('We will not back down'), speaker: 'Anthony Albanese', kind: 'direct' });
+    expect(out!.quotes[0]).toMatchObject({
+      text: expect.stringContaining('We will not back down'),
+      speaker: 'Anthony Albanese',
+      kind: 'direct',
+    });
 
     const piped = await runCli(['enrich', '-'], nlp, '"It is over," Smith said.');
     expect(jsonLines<{ file: string }>(piped.stdout)[0]!.file).toBe('-');
@@ -82,7 +114,9 @@ describe('newsflow extract and enrich, with no services', () => {
     const r = await runCli(['enrich', '-'], { NLP_URL: 'http://127.0.0.1:1' }, 'Smith spoke.');
     expect(r.code).toBe(3);
     expect(r.stdout).toBe('');
-    expect(r.stderr.trim().split('\n').at(-1)).toMatch(/^newsflow: the NLP server at http:\/\/127\.0\.0\.1:1 \(NLP_URL\) does not answer, and the local one could not be started: /);
+    expect(r.stderr.trim().split('\n').at(-1)).toMatch(
+      /^newsflow: the NLP server at http:\/\/127\.0\.0\.1:1 \(NLP_URL\) does not answer, and the local one could not be started: /,
+    );
   });
 });
 
@@ -120,10 +154,15 @@ describe('newsflow enqueue, status and search against running services', () => {
     expect(lines.find((l) => l.includes('mailto'))).toMatch(/will fail: .*only http and https/);
     expect(r.stderr).toMatch(/enqueued 2 URL\(s\), 0 already in progress, 1 invalid/);
 
-    await eventually('the article to be done', async () => {
-      const s = await runCli(['status', `${site.url}${PATH}`, '--json'], env);
-      return (JSON.parse(s.stdout) as { state: string }).state === 'done';
-    }, 60_000, 500);
+    await eventually(
+      'the article to be done',
+      async () => {
+        const s = await runCli(['status', `${site.url}${PATH}`, '--json'], env);
+        return (JSON.parse(s.stdout) as { state: string }).state === 'done';
+      },
+      60_000,
+      500,
+    );
     const human = await runCli(['status', `${site.url}${PATH}`], env);
     expect(human.stdout).toMatch(/^done\n/);
     expect(human.stdout).toMatch(/index\s+completed/);
@@ -163,20 +202,29 @@ describe('newsflow start refuses a bad setup with a clear message', () => {
 
   it('refuses a Redis whose maxmemory-policy is not noeviction', async () => {
     const port = await freePort();
-    const redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'volatile-lru'], { stdio: 'ignore' });
+    const redis = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--maxmemory-policy', 'volatile-lru'],
+      { stdio: 'ignore' },
+    );
     try {
       // Until it answers (a loaded machine may take longer than a moment to start it).
-      await eventually('the redis-server to answer', async () => {
-        const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
-        try {
-          await probe.connect();
-          return (await probe.ping()) === 'PONG';
-        } catch {
-          return false;
-        } finally {
-          probe.disconnect();
-        }
-      }, 20_000, 100);
+      await eventually(
+        'the redis-server to answer',
+        async () => {
+          const probe = new Redis(port, '127.0.0.1', { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
+          try {
+            await probe.connect();
+            return (await probe.ping()) === 'PONG';
+          } catch {
+            return false;
+          } finally {
+            probe.disconnect();
+          }
+        },
+        20_000,
+        100,
+      );
       const r = await runCli(['start', 'fetch'], { REDIS_URL: `redis://127.0.0.1:${port}` });
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/maxmemory-policy is "volatile-lru"; newsflow needs "noeviction"/);

@@ -102,7 +102,11 @@ describe('the seed article through the whole pipeline (real Redis, real engine)'
     const res = await post({ link: 'https://example.com' });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/url/);
-    const bad = await fetch(`${pipeline.apiUrl}/articles`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"url":' });
+    const bad = await fetch(`${pipeline.apiUrl}/articles`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"url":',
+    });
     expect(bad.status).toBe(400);
     expect((await fetch(`${pipeline.apiUrl}/articles/xyz`)).status).toBe(400);
     expect((await fetch(`${pipeline.apiUrl}/search?size=1000`)).status).toBe(400);

@@ -23,7 +23,10 @@ describe('the web UI’s sources page', () => {
     if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
     mkdirSync(ARTIFACTS, { recursive: true });
     site = await startSourceSite({
-      '/feed.xml': { body: rssFeed([{ url: 'https://news.example.com/a' }, { url: 'https://news.example.com/b' }]), type: 'application/rss+xml' },
+      '/feed.xml': {
+        body: rssFeed([{ url: 'https://news.example.com/a' }, { url: 'https://news.example.com/b' }]),
+        type: 'application/rss+xml',
+      },
       // A title that is markup: it must show as text.
       '/broken/': { body: '<!doctype html><title><img src=x onerror=alert(1)></title><p>No feeds here.</p>', type: 'text/html' },
     });

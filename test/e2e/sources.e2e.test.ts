@@ -30,10 +30,20 @@ describe('a site followed as a source, end to end', () => {
       ...Object.fromEntries(ARTICLES.map((i) => [`/news/${i}`, { body: articlePage(i), type: 'text/html; charset=utf-8' }])),
     });
     site.set('/robots.txt', { body: `User-agent: *\nAllow: /\nSitemap: ${at('/news-sitemap.xml')}\n`, type: 'text/plain' });
-    site.set('/feed.xml', { body: rssFeed(ARTICLES.map((i) => ({ url: at(`/news/${i}`), date: `2024-05-0${i}T09:30:00Z` }))), type: 'application/rss+xml' });
+    site.set('/feed.xml', {
+      body: rssFeed(ARTICLES.map((i) => ({ url: at(`/news/${i}`), date: `2024-05-0${i}T09:30:00Z` }))),
+      type: 'application/rss+xml',
+    });
     // The sitemap lists the same articles, one with a tracking parameter: still one article.
     site.set('/news-sitemap.xml', {
-      body: urlset(ARTICLES.map((i) => ({ url: at(`/news/${i}${i === 2 ? '?utm_source=sitemap' : ''}`), lastmod: `2024-05-0${i}T09:30:00Z`, title: `Story ${i}` })), true),
+      body: urlset(
+        ARTICLES.map((i) => ({
+          url: at(`/news/${i}${i === 2 ? '?utm_source=sitemap' : ''}`),
+          lastmod: `2024-05-0${i}T09:30:00Z`,
+          title: `Story ${i}`,
+        })),
+        true,
+      ),
     });
     pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index', 'discover'], {
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
@@ -47,7 +57,11 @@ describe('a site followed as a source, end to end', () => {
   });
 
   it('ends with each article indexed once, and a second poll enqueues nothing', async () => {
-    const res = await fetch(`${pipeline.apiUrl}/sources`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ url: `${site.url}/` }) });
+    const res = await fetch(`${pipeline.apiUrl}/sources`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${site.url}/` }),
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as SourceView;
 
@@ -61,12 +75,25 @@ describe('a site followed as a source, end to end', () => {
 
     // Each article's state, to say where one is stuck if it never arrives.
     const states = async () =>
-      Promise.all(ARTICLES.map(async (i) => (await (await fetch(`${pipeline.apiUrl}/articles/${resolveUrlInput(at(`/news/${i}`)).id}`)).json()) as { state: string; reason: string | null }));
-    const done = await eventually('the three articles indexed', async () => {
-      const r = await indexed();
-      if (r.total >= ARTICLES.length) return r;
-      return null;
-    }, 150_000, 500).catch(async (err: Error) => {
+      Promise.all(
+        ARTICLES.map(
+          async (i) =>
+            (await (await fetch(`${pipeline.apiUrl}/articles/${resolveUrlInput(at(`/news/${i}`)).id}`)).json()) as {
+              state: string;
+              reason: string | null;
+            },
+        ),
+      );
+    const done = await eventually(
+      'the three articles indexed',
+      async () => {
+        const r = await indexed();
+        if (r.total >= ARTICLES.length) return r;
+        return null;
+      },
+      150_000,
+      500,
+    ).catch(async (err: Error) => {
       throw new Error(`${err.message}; states: ${JSON.stringify((await states()).map((a) => `${a.state} ${a.reason ?? ''}`))}`);
     });
     expect(done.total).toBe(ARTICLES.length);
@@ -105,7 +132,13 @@ describe('a site followed as a source, end to end', () => {
     expect(metrics).toMatch(/^newsflow_queue_jobs\{queue="discover",state="active"\} 0$/m);
 
     // `newsflow search --source` takes the source's URL as `sources add` does.
-    const env = { REDIS_URL: pipeline.config.redis.url, QUEUE_PREFIX: pipeline.config.redis.prefix, SEARCH_URL: pipeline.config.search.url, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR, SEARCH_INDEX: pipeline.config.search.alias };
+    const env = {
+      REDIS_URL: pipeline.config.redis.url,
+      QUEUE_PREFIX: pipeline.config.redis.prefix,
+      SEARCH_URL: pipeline.config.search.url,
+      SEARCH_FLAVOR: TEST_SEARCH_FLAVOR,
+      SEARCH_INDEX: pipeline.config.search.alias,
+    };
     const cli = await runCli(['search', '--source', `${site.url}/`, '--all', '--json'], env);
     expect(cli.code, cli.stderr).toBe(0);
     const found = JSON.parse(cli.stdout) as { total: number; results: { source: string | null }[] };

@@ -129,7 +129,9 @@ describe('the web UI in headless Chromium', () => {
     await page.locator('.quote-item').first().waitFor();
     // Give any timer, load or error handler its chance; hover and click the suspicious bits.
     await page.hover('.article-body').catch(() => undefined);
-    for (const link of await page.locator('.article-body a').all()) await link.click({ timeout: 2000, noWaitAfter: true }).catch(() => undefined);
+    for (const link of await page.locator('.article-body a').all()) {
+      await link.click({ timeout: 2000, noWaitAfter: true }).catch(() => undefined);
+    }
     if (!page.url().includes('/ui/article')) await page.goBack();
     await page.waitForTimeout(1500);
     await shot('5-xss-article');
@@ -140,7 +142,9 @@ describe('the web UI in headless Chromium', () => {
     expect(await body.locator('script, iframe, frame, svg, math, object, embed, form, style, link, meta, base').count()).toBe(0);
     const dangerous = await body.evaluate((root) =>
       [...root.querySelectorAll('*')].flatMap((e) =>
-        [...e.attributes].filter((a) => /^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value)).map((a) => `${e.tagName} ${a.name}=${a.value}`),
+        [...e.attributes]
+          .filter((a) => /^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value))
+          .map((a) => `${e.tagName} ${a.name}=${a.value}`),
       ),
     );
     expect(dangerous).toEqual([]);
@@ -197,4 +201,3 @@ describe('the web UI in headless Chromium', () => {
     }
   }, 60_000);
 });
-

@@ -117,7 +117,9 @@ describe('newsflow start discover and newsflow sources (real processes)', () => 
     expect(poll).toMatchObject({ status: 'ok', error: null, documents: 1, found: URLS, fresh: URLS, enqueued: 1000 });
     expect(await fetchQueue.count()).toBe(1000 + 1);
     // The newest (latest lastmod) first.
-    expect(await fetchQueue.getJob(resolveUrlInput(`${site.url}/big/${URLS - 1}/a-story-about-the-${URLS - 1}th-thing-that-happened`).id)).toBeTruthy();
+    expect(
+      await fetchQueue.getJob(resolveUrlInput(`${site.url}/big/${URLS - 1}/a-story-about-the-${URLS - 1}th-thing-that-happened`).id),
+    ).toBeTruthy();
     expect(await fetchQueue.getJob(resolveUrlInput(`${site.url}/big/0/a-story-about-the-0th-thing-that-happened`).id)).toBeUndefined();
     // Streamed: the document (52 MB) never sits in memory, let alone its DOM.
     expect(peak - before).toBeLessThan(100 * 1024);

@@ -2,7 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { discoverJob } from '@newsflow/contracts';
-import { createDiscoverQueue, createSourceStore, listFailedPolls, type DiscoverQueue, type FailedJob, type SourceStore } from '@newsflow/runtime';
+import {
+  createDiscoverQueue,
+  createSourceStore,
+  listFailedPolls,
+  type DiscoverQueue,
+  type FailedJob,
+  type SourceStore,
+} from '@newsflow/runtime';
 import { runCli } from '../support/cli';
 import { eventually, TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../support/services';
 
@@ -26,9 +33,13 @@ describe('failed source polls', () => {
     followed = (await sources.put('https://news.example/feed.xml', 15 * 60_000)).source;
     // As when Redis fails mid-poll: the one way a poll's job fails.
     workerRedis = redis.duplicate();
-    worker = new Worker(discoverJob.queue, async (): Promise<void> => {
-      throw new Error('Connection is closed.');
-    }, { connection: workerRedis, prefix });
+    worker = new Worker(
+      discoverJob.queue,
+      async (): Promise<void> => {
+        throw new Error('Connection is closed.');
+      },
+      { connection: workerRedis, prefix },
+    );
     for (const sourceId of [followed.id, gone]) await discover.add('poll', { v: 1, sourceId }, { attempts: 1 });
     await eventually('both polls to fail', async () => (await discover.getFailedCount()) === 2);
   });
@@ -43,7 +54,9 @@ describe('failed source polls', () => {
   it('lists each under its source, with the reason; a removed source has no URL', async () => {
     const failed = await listFailedPolls(discover, sources);
     expect(failed).toHaveLength(2);
-    expect(failed).toContainEqual(expect.objectContaining({ id: followed.id, stage: 'discover', url: followed.url, reason: 'Connection is closed.', attempts: 1 }));
+    expect(failed).toContainEqual(
+      expect.objectContaining({ id: followed.id, stage: 'discover', url: followed.url, reason: 'Connection is closed.', attempts: 1 }),
+    );
     expect(failed).toContainEqual(expect.objectContaining({ id: gone, stage: 'discover', url: '' }));
     expect(failed.every((f) => f.failedAt !== null)).toBe(true);
   });
@@ -51,8 +64,13 @@ describe('failed source polls', () => {
   it('`newsflow failed --stage discover` prints them, and so does `failed` with no stage', async () => {
     const json = await runCli(['failed', '--stage', 'discover', '--json'], env());
     expect(json.code).toBe(0);
-    const lines = json.stdout.trim().split('\n').map((l) => JSON.parse(l) as FailedJob);
-    expect(lines.map((f) => `${f.stage} ${f.id} ${f.url}`).sort()).toEqual([`discover ${followed.id} ${followed.url}`, `discover ${gone} `].sort());
+    const lines = json.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as FailedJob);
+    expect(lines.map((f) => `${f.stage} ${f.id} ${f.url}`).sort()).toEqual(
+      [`discover ${followed.id} ${followed.url}`, `discover ${gone} `].sort(),
+    );
     const text = await runCli(['failed'], env());
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(`${followed.id}  discover  ${followed.url}\n    Connection is closed. (after 1 attempt(s), `);

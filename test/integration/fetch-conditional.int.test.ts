@@ -24,7 +24,9 @@ describe('conditional GET', () => {
         res.writeHead(304, { etag, 'last-modified': lastModified }).end();
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag, 'last-modified': lastModified }).end(htmlPage(`${path} v${version}`));
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8', etag, 'last-modified': lastModified })
+        .end(htmlPage(`${path} v${version}`));
     });
     rig = await startFetchRig();
     rig.stageWorker('extract', async (payload) => {

@@ -10,7 +10,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('host limiter (Redis)', () => {
   let redis: Redis;
   const prefix = uniqueName('limiter');
-  const limiter = (o: Partial<HostLimiterOptions> = {}) => createHostLimiter({ redis, prefix, concurrency: 2, ratePerSecond: 1000, leaseMs: 5000, ...o });
+  const limiter = (o: Partial<HostLimiterOptions> = {}) =>
+    createHostLimiter({ redis, prefix, concurrency: 2, ratePerSecond: 1000, leaseMs: 5000, ...o });
   beforeAll(() => {
     redis = new Redis(TEST_REDIS_URL);
   });
@@ -108,7 +109,11 @@ describe('host limiter (Redis)', () => {
     };
     const scenario = async (wake: boolean) => {
       const host = `pace-${wake}.test`;
-      const l = limiter({ concurrency: 1, inlineWaitMs: 0, ...(wake ? { wake: async (w: string, ms: number) => void (woken.push(w), sleepers.get(w)?.(ms)) } : {}) });
+      const l = limiter({
+        concurrency: 1,
+        inlineWaitMs: 0,
+        ...(wake ? { wake: async (w: string, ms: number) => void (woken.push(w), sleepers.get(w)?.(ms)) } : {}),
+      });
       // Two slow responses: the host's request time is now SLOW_MS.
       await run(l, host, 'slow-1', SLOW_MS);
       await run(l, host, 'slow-2', SLOW_MS);

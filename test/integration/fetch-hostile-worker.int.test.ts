@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TraceEvent } from '@newsflow/contracts';
-import { closeQueueSet, createInFlightMarker, createQueueSet, createStatusStore, enqueueUrl, type QueueSet, type StatusStore } from '@newsflow/runtime';
+import {
+  closeQueueSet,
+  createInFlightMarker,
+  createQueueSet,
+  createStatusStore,
+  enqueueUrl,
+  type QueueSet,
+  type StatusStore,
+} from '@newsflow/runtime';
 import { startConnectionCounter, startHostileServer, type HostileServer } from '../../packages/fetcher/src/http/hostile.test-server';
 import { createStageProcess, type StageProcess } from '../support/stage-process';
 import { TEST_REDIS_URL, TEST_SEARCH_URL, eventually, uniqueName, wipeRedisPrefix } from '../support/services';
@@ -66,7 +74,10 @@ describe('fetch worker process against a hostile server', () => {
     const { id } = await enqueueUrl(lane.queues, lane.inflight, lane.status, url);
     const end = await eventually(
       `the first fetch attempt of ${url}`,
-      async () => (await lane.status.get(id))?.trace.find((e: TraceEvent) => e.stage === 'fetch' && e.event !== 'started' && e.event !== 'queued' && e.event !== 'postponed'),
+      async () =>
+        (await lane.status.get(id))?.trace.find(
+          (e: TraceEvent) => e.stage === 'fetch' && e.event !== 'started' && e.event !== 'queued' && e.event !== 'postponed',
+        ),
       CASE_LIMIT_MS + 5_000,
       100,
     );
@@ -128,7 +139,9 @@ describe('fetch worker process against a hostile server', () => {
       expect(r.ms, `${path} took ${r.ms} ms`).toBeLessThan(CASE_LIMIT_MS);
     });
     const slowest = cases.map(([path], i) => ({ path, ms: results[i]!.ms })).sort((a, b) => b.ms - a.ms)[0]!;
-    console.info(`hostile cases: ${cases.length}, slowest ${slowest.path} in ${slowest.ms} ms; fetch worker peak RSS ${Math.round((peakKb ?? 0) / 1024)} MB`);
+    console.info(
+      `hostile cases: ${cases.length}, slowest ${slowest.path} in ${slowest.ms} ms; fetch worker peak RSS ${Math.round((peakKb ?? 0) / 1024)} MB`,
+    );
     expect(peakKb).not.toBeNull();
     expect(peakKb!, `fetch worker peak RSS ${peakKb} kB`).toBeLessThan(RSS_LIMIT_KB);
     expect(open.worker.unexpectedExits()).toEqual([]);
@@ -137,9 +150,12 @@ describe('fetch worker process against a hostile server', () => {
   it('refuses loopback and private targets by default, before any connection', async () => {
     const before = counter.count();
     const results = await Promise.all(
-      [`http://127.0.0.1:${counter.port}/`, `http://[::ffff:127.0.0.1]:${counter.port}/`, `http://2130706433:${counter.port}/`, `http://localhost:${counter.port}/`].map(
-        (url) => firstAttempt(guarded, url),
-      ),
+      [
+        `http://127.0.0.1:${counter.port}/`,
+        `http://[::ffff:127.0.0.1]:${counter.port}/`,
+        `http://2130706433:${counter.port}/`,
+        `http://localhost:${counter.port}/`,
+      ].map((url) => firstAttempt(guarded, url)),
     );
     for (const r of results) {
       expect(r.event).toBe('failed');

@@ -67,7 +67,10 @@ describe('per-host politeness across fetch workers', () => {
     const spreadOrigins = others.slice(0, SPREAD.length);
     const ratedOrigin = others[SPREAD.length] ?? '';
     const busyUrls = Array.from({ length: BUSY_PAGES }, (_, i) => `${busyOrigin}/busy/${i}`);
-    const spreadUrls = Array.from({ length: SPREAD.length * SPREAD_PAGES_PER_HOST }, (_, i) => `${spreadOrigins[i % SPREAD.length]}/spread/${i}`);
+    const spreadUrls = Array.from(
+      { length: SPREAD.length * SPREAD_PAGES_PER_HOST },
+      (_, i) => `${spreadOrigins[i % SPREAD.length]}/spread/${i}`,
+    );
     const ratedUrls = Array.from({ length: RATED_PAGES }, (_, i) => `${ratedOrigin}/rated/${i}`);
     const pages = () => site.requests.filter((r) => r.path !== '/robots.txt');
     const lag = watchEventLoopLag();
@@ -89,7 +92,8 @@ describe('per-host politeness across fetch workers', () => {
     await whileProgressing(
       'every page to be fetched',
       () => pages().length,
-      async () => pages().length >= total && (await Promise.all(ids.map((id) => rig.infra.status.get(id)))).every((s) => s?.state === 'extracting'),
+      async () =>
+        pages().length >= total && (await Promise.all(ids.map((id) => rig.infra.status.get(id)))).every((s) => s?.state === 'extracting'),
     );
     const doneMs = Date.now() - started;
     const lagMs = lag.maxMs();
@@ -141,12 +145,16 @@ describe('per-host politeness across fetch workers', () => {
     expect(ratedStarts).toHaveLength(RATED_PAGES);
 
     // At most N in flight on any host, and the limit was in play where it binds.
-    for (const host of [busyHost, ...spreadHosts, ratedHost]) expect(site.maxInFlight.get(host) ?? 0, host).toBeLessThanOrEqual(HOST_CONCURRENCY);
+    for (const host of [busyHost, ...spreadHosts, ratedHost]) {
+      expect(site.maxInFlight.get(host) ?? 0, host).toBeLessThanOrEqual(HOST_CONCURRENCY);
+    }
     expect(site.maxInFlight.get(busyHost)).toBe(HOST_CONCURRENCY);
 
     // Starts at least one interval apart on every host, less the measured jitter: between any two
     // of a host's requests, one interval per request in between.
-    for (const [host, shortfall] of shortfalls) expect(shortfall, `${host} starts fall short of ${INTERVAL_MS} ms apart`).toBeLessThanOrEqual(toleranceMs);
+    for (const [host, shortfall] of shortfalls) {
+      expect(shortfall, `${host} starts fall short of ${INTERVAL_MS} ms apart`).toBeLessThanOrEqual(toleranceMs);
+    }
     // A late arrival shortens only the gap before the next one: the median gap keeps the interval
     // within the clock's rounding, stalls or none.
     for (const host of shortfalls.keys()) expect(medianGapMs(startsOf(host)), host).toBeGreaterThanOrEqual(INTERVAL_MS - BASE_TOLERANCE_MS);

@@ -2,7 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { createPageFetcher, createRobotsPolicy, isFetchFailure, type PageFetcher } from '@newsflow/service-fetch';
 import { eventually, TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../support/services';
-import { htmlPage, medianGapMs, spacingShortfallMs, startFetchRig, startSiteServer, watchEventLoopLag, whileProgressing, type SiteServer } from '../support/fetch-test-kit';
+import {
+  htmlPage,
+  medianGapMs,
+  spacingShortfallMs,
+  startFetchRig,
+  startSiteServer,
+  watchEventLoopLag,
+  whileProgressing,
+  type SiteServer,
+} from '../support/fetch-test-kit';
 
 // Each address is one site with its own robots.txt.
 const ROBOTS: Record<string, { status: number; body?: string }> = {
@@ -17,7 +26,8 @@ const CRAWL_DELAY_MS = 400;
 let site: SiteServer;
 const origin = (address: string) => site.origins[Object.keys(ROBOTS).indexOf(address)] ?? '';
 const pageHits = (address: string) => site.requests.filter((r) => r.host === new URL(origin(address)).host && r.path !== '/robots.txt');
-const robotsHits = (address: string) => site.requests.filter((r) => r.host === new URL(origin(address)).host && r.path === '/robots.txt').length;
+const robotsHits = (address: string) =>
+  site.requests.filter((r) => r.host === new URL(origin(address)).host && r.path === '/robots.txt').length;
 
 beforeAll(async () => {
   site = await startSiteServer(Object.keys(ROBOTS), (req, res, path) => {
@@ -127,7 +137,9 @@ describe('robots.txt in the fetch stage (real BullMQ workers)', () => {
         return s?.state === 'failed' ? s : null;
       });
       const target = `${origin('127.0.0.1')}/members/landing`;
-      expect(status.reason).toBe(`${url} redirects to a page that robots.txt disallows: ${target} is disallowed by ${origin('127.0.0.1')}/robots.txt for newsflow`);
+      expect(status.reason).toBe(
+        `${url} redirects to a page that robots.txt disallows: ${target} is disallowed by ${origin('127.0.0.1')}/robots.txt for newsflow`,
+      );
       expect(pageHits('127.0.0.1').some((r) => r.path === '/members/landing')).toBe(false);
     } finally {
       await rig.stop();
@@ -152,7 +164,9 @@ describe('robots.txt in the fetch stage (real BullMQ workers)', () => {
         const s = await rig.infra.status.get(id);
         return s?.trace.some((e) => e.event === 'retrying') ? s : null;
       });
-      expect(status.trace.find((e) => e.event === 'retrying')?.detail).toMatch(/robots\.txt could not be read \(answered 500\).*disallowed/);
+      expect(status.trace.find((e) => e.event === 'retrying')?.detail).toMatch(
+        /robots\.txt could not be read \(answered 500\).*disallowed/,
+      );
       expect(pageHits('127.0.0.3').some((r) => r.path === '/held')).toBe(false);
     } finally {
       await rig.stop();
@@ -167,14 +181,20 @@ describe('robots.txt in the fetch stage (real BullMQ workers)', () => {
       const lag = watchEventLoopLag();
       const ids = await Promise.all(paths.map((p) => rig.enqueue(`${origin('127.0.0.1')}${p}`)));
       const cdHits = () => pageHits('127.0.0.1').filter((r) => r.path.startsWith('/cd/'));
-      await whileProgressing('every page', () => cdHits().length, async () => (await Promise.all(ids.map((id) => rig.infra.status.get(id)))).every((s) => s?.state === 'extracting'));
+      await whileProgressing(
+        'every page',
+        () => cdHits().length,
+        async () => (await Promise.all(ids.map((id) => rig.infra.status.get(id)))).every((s) => s?.state === 'extracting'),
+      );
       const lagMs = lag.maxMs();
       lag.stop();
       const times = cdHits().map((r) => r.at);
       const sorted = [...times].sort((a, b) => a - b);
       const gaps = sorted.slice(1).map((t, i) => t - (sorted[i] ?? 0));
       const shortfall = spacingShortfallMs(times, CRAWL_DELAY_MS);
-      console.log(`crawl-delay 0.4 s: gaps between requests ${gaps.join(', ')} ms; shortfall ${shortfall} ms, event loop lag ${lagMs.toFixed(0)} ms`);
+      console.log(
+        `crawl-delay 0.4 s: gaps between requests ${gaps.join(', ')} ms; shortfall ${shortfall} ms, event loop lag ${lagMs.toFixed(0)} ms`,
+      );
       expect(times).toHaveLength(paths.length);
       // Starts are spaced on Redis' clock; when each request reaches the server is late by the
       // lag of this process's event loop (measured meanwhile) and by the worker process's own

@@ -41,7 +41,10 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
       // A short link to the story: another URL, the same article.
       '/s/pier': { status: 302, headers: { location: '/news/story' }, body: '' },
     });
-    pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index'], { FETCH_ALLOW_PRIVATE_NETWORKS: 'true', API_TOKEN: TOKEN });
+    pipeline = await startTestPipeline(['api', 'fetch', 'extract', 'enrich', 'index'], {
+      FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
+      API_TOKEN: TOKEN,
+    });
     id = await enqueue(`${site.url}/news/story`);
     noArticleId = await enqueue(`${site.url}/about-us/`);
     await Promise.all([settled(id), settled(noArticleId)]);
@@ -56,7 +59,12 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     const trace = await settled(id);
     expect(trace.state).toBe('done');
     expect(trace.queuedAt).toMatch(/^\d{4}-/);
-    expect(trace.stages.map((s) => `${s.stage}:${s.outcome}`)).toEqual(['fetch:completed', 'extract:completed', 'enrich:completed', 'index:completed']);
+    expect(trace.stages.map((s) => `${s.stage}:${s.outcome}`)).toEqual([
+      'fetch:completed',
+      'extract:completed',
+      'enrich:completed',
+      'index:completed',
+    ]);
     for (const s of trace.stages) {
       expect(s.attempt).toBe(1);
       expect(Date.parse(s.end!)).toBeGreaterThanOrEqual(Date.parse(s.start!));
@@ -86,7 +94,12 @@ describe('operations: /metrics, /admin/queues, /articles/:id/trace', () => {
     const trace = (await (await api(`/articles/${id}/trace`)).json()) as Trace;
     expect(trace.state).toBe('done');
     expect(trace.queuedAt).toMatch(/^\d{4}-/);
-    expect(trace.stages.map((s) => `${s.stage}:${s.outcome}:${s.attempt}`)).toEqual(['fetch:completed:1', 'extract:completed:1', 'enrich:completed:1', 'index:completed:1']);
+    expect(trace.stages.map((s) => `${s.stage}:${s.outcome}:${s.attempt}`)).toEqual([
+      'fetch:completed:1',
+      'extract:completed:1',
+      'enrich:completed:1',
+      'index:completed:1',
+    ]);
     const article = (await (await api(`/articles/${id}`)).json()) as { state: string; trace: unknown[] };
     expect(article.state).toBe('done');
     expect(article.trace.length).toBeGreaterThanOrEqual(8);

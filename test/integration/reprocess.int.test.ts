@@ -15,7 +15,12 @@ import {
 import { createArticleIndex, type ArticleIndex, type SearchFlavor } from '@newsflow/search';
 import type { StoredArticle } from '@newsflow/contracts';
 import { buildArticleDocument } from '@newsflow/service-index';
-import { reprocessEnrich, type ReprocessEnrichOptions, type ReprocessEnrichPorts, type ReprocessProgress } from '../../packages/cli/src/reprocess/enrich.reprocessor';
+import {
+  reprocessEnrich,
+  type ReprocessEnrichOptions,
+  type ReprocessEnrichPorts,
+  type ReprocessProgress,
+} from '../../packages/cli/src/reprocess/enrich.reprocessor';
 import { createReprocessCursor, type ReprocessFilter } from '../../packages/cli/src/reprocess/reprocess.cursor';
 import { storedArticleFromDocument } from '../../packages/cli/src/reprocess/stored-article.from-document';
 import { eventually, TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../support/services';
@@ -46,7 +51,10 @@ const crawled = (url: string, over: Partial<StoredArticle> = {}): StoredArticle 
 });
 
 /** What the old enrichment found: a person taken for a place, and no quotation. */
-const STALE: Enrichment = { entities: [{ name: 'Albanese', type: 'LOCATION', mentions: [{ text: 'Albanese', start: 40, end: 48 }] }], quotes: [] };
+const STALE: Enrichment = {
+  entities: [{ name: 'Albanese', type: 'LOCATION', mentions: [{ text: 'Albanese', start: 40, end: 48 }] }],
+  quotes: [],
+};
 
 const TRACE: TraceEvent[] = [
   { stage: 'fetch', event: 'queued', at: '2024-04-26T07:59:59.000Z' },
@@ -75,7 +83,8 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('newsflow reprocess
     const filter = { site: 'news.example.com' };
     return reprocessEnrich(ports(filter), { ...filter, pageSize: 1, ...opts });
   };
-  const enrichJobs = async () => (await queues.enrich.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'])).map((j) => j.id).sort();
+  const enrichJobs = async () =>
+    (await queues.enrich.getJobs(['waiting', 'prioritized', 'delayed', 'active', 'completed', 'failed'])).map((j) => j.id).sort();
 
   beforeAll(async () => {
     redis = createRedisConnection(TEST_REDIS_URL, 'client', 'newsflow-test');
@@ -89,7 +98,15 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('newsflow reprocess
     const blobs = createBlobStore(redis, prefix, 3600);
     const inflight = createInFlightMarker(redis, prefix);
     const status = createStatusStore(redis, prefix, 3600, 60);
-    ports = (filter) => ({ engine: opened.engine, alias: articles.alias, queues, blobs, inflight, status, cursor: createReprocessCursor(redis, prefix, 'enrich', filter) });
+    ports = (filter) => ({
+      engine: opened.engine,
+      alias: articles.alias,
+      queues,
+      blobs,
+      inflight,
+      status,
+      cursor: createReprocessCursor(redis, prefix, 'enrich', filter),
+    });
   });
   afterAll(async () => {
     if (queues) await closeQueueSet(queues);

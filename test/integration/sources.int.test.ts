@@ -19,16 +19,23 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
   const idOf = (url: string) => resolveUrlInput(url).id;
 
   const api = async (method: string, path: string, body?: unknown) => {
-    const res = await fetch(`${pipeline.apiUrl}${path}`, { method, ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
+    const res = await fetch(`${pipeline.apiUrl}${path}`, {
+      method,
+      ...(body ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}),
+    });
     return { status: res.status, body: res.status === 204 ? null : ((await res.json()) as Record<string, unknown>) };
   };
   const source = async (id: string) => (await api('GET', `/sources/${id}`)).body as unknown as SourceView;
   /** Waits for a poll that ended after `since` (the previous poll's `at`, or null for the first). */
   const polled = (id: string, since: string | null = null) =>
-    eventually(`a poll of ${id}`, async () => {
-      const s = await source(id);
-      return s.lastPoll && s.lastPoll.at !== since ? s : null;
-    }, 20_000);
+    eventually(
+      `a poll of ${id}`,
+      async () => {
+        const s = await source(id);
+        return s.lastPoll && s.lastPoll.at !== since ? s : null;
+      },
+      20_000,
+    );
   const add = async (url: string, every?: string) => {
     const res = await api('POST', '/sources', { url, ...(every ? { every } : {}) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
@@ -38,13 +45,17 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     expect((await api('POST', `/sources/${s.id}/poll`)).status).toBe(202);
     return polled(s.id, s.lastPoll?.at ?? null);
   };
-  const fetchJobIds = async () => (await pipeline.process.infra.queues.fetch.getJobs(['waiting', 'delayed', 'prioritized'])).map((j) => j.id).sort();
+  const fetchJobIds = async () =>
+    (await pipeline.process.infra.queues.fetch.getJobs(['waiting', 'delayed', 'prioritized'])).map((j) => j.id).sort();
   const result = (s: SourceView) => s.lastPoll as PollResult;
 
   beforeAll(async () => {
     // robots.txt is read once per site and cached: it is there from the start.
     site = await startSourceSite();
-    site.set('/robots.txt', { body: `User-agent: *\nDisallow: /private/\n\nSitemap: ${at('/site/sitemap-index.xml')}\n`, type: 'text/plain' });
+    site.set('/robots.txt', {
+      body: `User-agent: *\nDisallow: /private/\n\nSitemap: ${at('/site/sitemap-index.xml')}\n`,
+      type: 'text/plain',
+    });
     bare = await startSourceSite({ '/': { body: '<!doctype html><title>Nothing here</title><p>No feeds.</p>', type: 'text/html' } });
     pipeline = await startTestPipeline(['api', 'discover'], {
       FETCH_ALLOW_PRIVATE_NETWORKS: 'true',
@@ -84,7 +95,12 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     expect(site.requests.filter((r) => r.path === '/feed.xml').at(-1)?.headers['if-none-match']).toMatch(/^"/);
 
     site.set('/feed.xml', {
-      body: rssFeed([{ url: at('/feed-news/4'), date: '2024-05-04T10:00:00Z' }, { url: items[0]!.url, date: '2024-05-09T10:00:00Z' }, items[1]!, items[2]!]),
+      body: rssFeed([
+        { url: at('/feed-news/4'), date: '2024-05-04T10:00:00Z' },
+        { url: items[0]!.url, date: '2024-05-09T10:00:00Z' },
+        items[1]!,
+        items[2]!,
+      ]),
       type: 'application/rss+xml',
     });
     const third = await pollAgain(second);
@@ -97,10 +113,17 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
   it('a site: feeds from <link rel="alternate">, sitemaps from robots.txt, a gzipped and nested index, its loops caught', async () => {
     site.set('/site/', { body: homePage(['/site/feed.xml']), type: 'text/html; charset=utf-8' });
     site.set('/site/feed.xml', { body: rssFeed([{ url: at('/site/a') }, { url: at('/site/b') }]), type: 'application/rss+xml' });
-    site.set('/site/sitemap-index.xml', { body: sitemapIndex([at('/site/sitemap-index.xml'), at('/site/news.xml.gz'), at('/site/nested-index.xml')]) });
-    site.set('/site/news.xml.gz', { body: gzipSync(urlset([{ url: at('/site/b') }, { url: at('/site/c') }], true)), type: 'application/x-gzip' });
+    site.set('/site/sitemap-index.xml', {
+      body: sitemapIndex([at('/site/sitemap-index.xml'), at('/site/news.xml.gz'), at('/site/nested-index.xml')]),
+    });
+    site.set('/site/news.xml.gz', {
+      body: gzipSync(urlset([{ url: at('/site/b') }, { url: at('/site/c') }], true)),
+      type: 'application/x-gzip',
+    });
     site.set('/site/nested-index.xml', { body: sitemapIndex([at('/site/pages.xml'), at('/site/news.xml.gz')]) });
-    site.set('/site/pages.xml', { body: urlset([{ url: at('/site/d'), lastmod: '2024-05-01' }, { url: '/site/relative' }, { url: 'mailto:x@example.com' }]) });
+    site.set('/site/pages.xml', {
+      body: urlset([{ url: at('/site/d'), lastmod: '2024-05-01' }, { url: '/site/relative' }, { url: 'mailto:x@example.com' }]),
+    });
 
     const s = await polled((await add(at('/site/'))).id);
     expect(s.kind).toBe('site');
@@ -117,7 +140,9 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     site.set('/bad/malformed.xml', { body: fixture('sources/malformed.xml') });
     site.set('/bad/laughs.xml', { body: fixture('sources/billion-laughs.xml') });
     site.set('/bad/xxe.xml', { body: fixture('sources/external-entity.xml'), type: 'application/rss+xml' });
-    site.set('/bad/bomb.xml.gz', { body: gzipSync(Buffer.concat([Buffer.from(`<?xml version="1.0"?><urlset>${entry(1)}`), Buffer.alloc(32 * 1024 * 1024, 0x20)])) });
+    site.set('/bad/bomb.xml.gz', {
+      body: gzipSync(Buffer.concat([Buffer.from(`<?xml version="1.0"?><urlset>${entry(1)}`), Buffer.alloc(32 * 1024 * 1024, 0x20)])),
+    });
     site.set('/bad/page.html', { body: fixture('sources/not-a-feed.html'), type: 'text/html' });
     site.set('/bad/home/', { body: homePage(['/bad/page.html']), type: 'text/html' });
     site.set('/bad/index.xml', { body: sitemapIndex([at('/bad/index.xml')]) });
@@ -145,11 +170,16 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     });
     expect(result(await polled(good.id))).toMatchObject({ status: 'ok', found: 2, enqueued: 2 });
     // What came before the break or the bomb was still used.
-    expect(await fetchJobIds()).toEqual(expect.arrayContaining([idOf('https://www.example.com/fine/before-the-break'), idOf(at('/bomb/1'))]));
+    expect(await fetchJobIds()).toEqual(
+      expect.arrayContaining([idOf('https://www.example.com/fine/before-the-break'), idOf(at('/bomb/1'))]),
+    );
   }, 60_000);
 
   it('enqueues the newest first, at most DISCOVER_MAX_NEW_PER_POLL a poll; the rest come with the next polls', async () => {
-    const items = Array.from({ length: 25 }, (_, i) => ({ url: at(`/many/${i}`), lastmod: new Date(Date.UTC(2024, 0, 1 + i)).toISOString() }));
+    const items = Array.from({ length: 25 }, (_, i) => ({
+      url: at(`/many/${i}`),
+      lastmod: new Date(Date.UTC(2024, 0, 1 + i)).toISOString(),
+    }));
     site.set('/many.xml', { body: urlset(items) });
     const first = await polled((await add(at('/many.xml'))).id);
     expect(result(first)).toMatchObject({ found: 25, fresh: 25, enqueued: 10 });
@@ -171,7 +201,9 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     const list = (await api('GET', '/sources')).body as { sources: SourceView[] };
     expect(list.sources.map((x) => x.url)).toContain(at('/gone.xml'));
 
-    expect((await api('POST', '/sources', { url: 'ftp://example.com/feed' })).body).toEqual({ error: expect.stringMatching(/url: .*only http and https/) });
+    expect((await api('POST', '/sources', { url: 'ftp://example.com/feed' })).body).toEqual({
+      error: expect.stringMatching(/url: .*only http and https/),
+    });
     expect((await api('POST', '/sources', { url: at('/x.xml'), every: '5s' })).status).toBe(400);
     expect((await api('POST', '/sources', { url: at('/x.xml'), every: 'often' })).body?.error).toMatch(/not an interval/);
     expect((await api('POST', '/sources', { feed: at('/x.xml') })).status).toBe(400);

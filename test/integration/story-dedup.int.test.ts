@@ -13,18 +13,57 @@ const paragraphs = STORY.split('\n\n');
 /** Three copies of one story on three sites (other headline, boilerplate, a paragraph cut) and a distinct article on its subject. */
 const ARTICLES = [
   { id: 'a'.repeat(32), site: 'wire.example', title: 'Council votes to close bridge', text: STORY, date: '2024-04-26T08:00:00.000Z' },
-  { id: 'b'.repeat(32), site: 'daily.example', title: 'Old bridge shut for a year', text: `Advertisement\n\n${STORY}\n\nCopyright 2024. All rights reserved.`, date: '2024-04-26T09:00:00.000Z' },
-  { id: 'c'.repeat(32), site: 'town.example', title: 'Bridge closure approved', text: paragraphs.filter((_, i) => i !== 3).join('\n\n'), date: '2024-04-26T10:00:00.000Z' },
+  {
+    id: 'b'.repeat(32),
+    site: 'daily.example',
+    title: 'Old bridge shut for a year',
+    text: `Advertisement\n\n${STORY}\n\nCopyright 2024. All rights reserved.`,
+    date: '2024-04-26T09:00:00.000Z',
+  },
+  {
+    id: 'c'.repeat(32),
+    site: 'town.example',
+    title: 'Bridge closure approved',
+    text: paragraphs.filter((_, i) => i !== 3).join('\n\n'),
+    date: '2024-04-26T10:00:00.000Z',
+  },
   { id: 'd'.repeat(32), site: 'daily.example', title: 'Queues as the crossing closes', text: SAME_TOPIC, date: '2024-04-27T08:00:00.000Z' },
 ];
 
 function doc(a: (typeof ARTICLES)[number], storyId: string): ArticleDocument {
   const url = `https://${a.site}/news/${a.id}`;
   return {
-    id: a.id, storyId, urlIds: [a.id], url, finalUrl: url, canonicalUrl: url, site: a.site, siteName: a.site, title: a.title,
-    byline: null, authors: [], publishedAt: a.date, modifiedAt: null, date: a.date, lang: 'en', section: null, keywords: [],
-    access: 'free', image: null, excerpt: null, text: a.text, html: `<p>${a.text}</p>`, wordCount: a.text.split(/\s+/).length,
-    entities: [], quotes: [], people: [], organizations: [], locations: ['River City'], speakers: [], fetchedAt: a.date, indexedAt: a.date,
+    id: a.id,
+    storyId,
+    urlIds: [a.id],
+    url,
+    finalUrl: url,
+    canonicalUrl: url,
+    site: a.site,
+    siteName: a.site,
+    title: a.title,
+    byline: null,
+    authors: [],
+    publishedAt: a.date,
+    modifiedAt: null,
+    date: a.date,
+    lang: 'en',
+    section: null,
+    keywords: [],
+    access: 'free',
+    image: null,
+    excerpt: null,
+    text: a.text,
+    html: `<p>${a.text}</p>`,
+    wordCount: a.text.split(/\s+/).length,
+    entities: [],
+    quotes: [],
+    people: [],
+    organizations: [],
+    locations: ['River City'],
+    speakers: [],
+    fetchedAt: a.date,
+    indexedAt: a.date,
   };
 }
 
@@ -141,18 +180,28 @@ describe('one story, many copies: Redis look-up and engine-side collapse', () =>
     });
 
     it('GET /search collapses copies, and all=true shows every copy', async () => {
-      const byStory = (await api.app.inject({ method: 'GET', url: '/search?q=bridge' })).json() as { total: number; documents: number; results: { id: string; copies: number; storyId: string }[] };
+      const byStory = (await api.app.inject({ method: 'GET', url: '/search?q=bridge' })).json() as {
+        total: number;
+        documents: number;
+        results: { id: string; copies: number; storyId: string }[];
+      };
       expect(byStory.total).toBe(2);
       expect(byStory.documents).toBe(4);
       expect(byStory.results.find((r) => r.storyId === 'a'.repeat(32))?.copies).toBe(3);
-      const all = (await api.app.inject({ method: 'GET', url: '/search?q=bridge&all=true' })).json() as { total: number; results: unknown[] };
+      const all = (await api.app.inject({ method: 'GET', url: '/search?q=bridge&all=true' })).json() as {
+        total: number;
+        results: unknown[];
+      };
       expect(all.total).toBe(4);
       expect(all.results).toHaveLength(4);
       expect((await api.app.inject({ method: 'GET', url: '/search?all=maybe' })).statusCode).toBe(400);
     });
 
     it('GET /articles/:id lists the other copies', async () => {
-      const res = (await api.app.inject({ method: 'GET', url: `/articles/${'c'.repeat(32)}` })).json() as { document: { storyId: string }; copies: { id: string; url: string; site: string }[] };
+      const res = (await api.app.inject({ method: 'GET', url: `/articles/${'c'.repeat(32)}` })).json() as {
+        document: { storyId: string };
+        copies: { id: string; url: string; site: string }[];
+      };
       expect(res.document.storyId).toBe('a'.repeat(32));
       expect(res.copies.map((c) => c.site)).toEqual(['wire.example', 'daily.example']);
     });

@@ -1,6 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
-import { closeQueueSet, createInFlightMarker, createQueueSet, createStatusStore, silentLogger, type QueueSet, type StatusStore } from '@newsflow/runtime';
+import {
+  closeQueueSet,
+  createInFlightMarker,
+  createQueueSet,
+  createStatusStore,
+  silentLogger,
+  type QueueSet,
+  type StatusStore,
+} from '@newsflow/runtime';
 import { createArticleIndex, type ArticleIndex } from '@newsflow/search';
 import type { ApiDeps } from '../../services/api/src/api.deps';
 import { buildApiApp } from '../../services/api/src/api.app';

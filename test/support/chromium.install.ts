@@ -16,8 +16,13 @@ export function ensureChromium(log: (line: string) => void): void {
     throw new Error(`Chromium for the browser tests is missing (${CHROMIUM}): run \`sudo ${INSTALL}\`, or set CHROMIUM_PATH to a Chromium`);
   }
   log(`no Chromium at ${CHROMIUM}: installing Debian's (${INSTALL})\n`);
-  const run = spawnSync('sh', ['-c', `${INSTALL} >/dev/null`], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = spawnSync('sh', ['-c', `${INSTALL} >/dev/null`], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (run.status !== 0 || !existsSync(CHROMIUM)) {
-    throw new Error(`installing Chromium failed (exit ${run.status}): ${run.stderr.toString().trim().slice(-500)}; run \`${INSTALL}\` by hand`);
+    throw new Error(
+      `installing Chromium failed (exit ${run.status}): ${run.stderr.toString().trim().slice(-500)}; run \`${INSTALL}\` by hand`,
+    );
   }
 }

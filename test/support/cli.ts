@@ -25,7 +25,9 @@ export function runCli(args: string[], env: Record<string, string> = {}, stdin?:
 
 /** Runs a command with only PATH, HOME, LOG_LEVEL=warn and the given settings; killed after `timeoutMs`. */
 export function runCommand(
-  command: string, args: string[], opts: { env?: Record<string, string>; stdin?: string; timeoutMs?: number; cwd?: string } = {},
+  command: string,
+  args: string[],
+  opts: { env?: Record<string, string>; stdin?: string; timeoutMs?: number; cwd?: string } = {},
 ): Promise<CliResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {

@@ -57,7 +57,9 @@ export async function startEsCompatProxy(target: string, options: EsCompatProxyO
     const headers = { ...req.headers, host: upstream.host };
     for (const h of ['content-type', 'accept'] as const) {
       const v = headers[h];
-      if (typeof v === 'string') headers[h] = v.replace(/application\/vnd\.elasticsearch\+(x-ndjson|json);\s*compatible-with=\d+/g, 'application/$1');
+      if (typeof v === 'string') {
+        headers[h] = v.replace(/application\/vnd\.elasticsearch\+(x-ndjson|json);\s*compatible-with=\d+/g, 'application/$1');
+      }
     }
     const askedVersion = parseMediaType(accept)?.version ?? null;
     const isRoot = req.method === 'GET' && (req.url ?? '/').split('?')[0] === '/';
@@ -77,7 +79,9 @@ export async function startEsCompatProxy(target: string, options: EsCompatProxyO
       up.on('end', () => {
         let body: Buffer;
         try {
-          body = Buffer.from(JSON.stringify(posedRoot(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>, major)));
+          body = Buffer.from(
+            JSON.stringify(posedRoot(JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>, major)),
+          );
         } catch {
           res.writeHead(502).end();
           return;
@@ -122,7 +126,10 @@ function hasContent(headers: IncomingHttpHeaders): boolean {
  */
 function parseMediaType(value: string | null): { raw: string; version: number | null } | null {
   if (value === null || value.includes(',') || value === '*/*') return null;
-  const params = value.toLowerCase().split(/[\s\t]*;/).slice(1);
+  const params = value
+    .toLowerCase()
+    .split(/[\s\t]*;/)
+    .slice(1);
   const compatible = params.map((p) => p.trim().split('=')).find(([k]) => k === 'compatible-with')?.[1];
   return { raw: value, version: compatible === undefined ? null : Number(compatible) };
 }
@@ -166,6 +173,10 @@ function refuse(res: ServerResponse, head: boolean, reason: string): void {
     error: { root_cause: [{ type, reason: message }], type, reason: message, caused_by: { type: 'status_exception', reason } },
     status: 400,
   });
-  res.writeHead(400, { 'content-type': 'application/json', 'x-elastic-product': 'Elasticsearch', 'content-length': String(Buffer.byteLength(body)) });
+  res.writeHead(400, {
+    'content-type': 'application/json',
+    'x-elastic-product': 'Elasticsearch',
+    'content-length': String(Buffer.byteLength(body)),
+  });
   res.end(head ? undefined : body);
 }

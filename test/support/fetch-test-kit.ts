@@ -216,7 +216,13 @@ export function medianGapMs(starts: number[]): number {
  * measured, 20 times the mean gap between steps so far, whichever is longer. A loaded machine
  * makes the wait longer; work that stops still fails, after a bounded time.
  */
-export async function whileProgressing(what: string, progress: () => number, done: () => Promise<boolean>, minStallMs = 15_000, pollMs = 100): Promise<void> {
+export async function whileProgressing(
+  what: string,
+  progress: () => number,
+  done: () => Promise<boolean>,
+  minStallMs = 15_000,
+  pollMs = 100,
+): Promise<void> {
   const started = Date.now();
   let seen = progress();
   let movedAt = started;
@@ -231,7 +237,9 @@ export async function whileProgressing(what: string, progress: () => number, don
       movedAt = now;
     }
     const stallMs = Math.max(minStallMs, steps > 0 ? (20 * (movedAt - started)) / steps : 0);
-    if (now - movedAt > stallMs) throw new Error(`no progress for ${now - movedAt} ms waiting for ${what} (${seen} steps in ${movedAt - started} ms before that)`);
+    if (now - movedAt > stallMs) {
+      throw new Error(`no progress for ${now - movedAt} ms waiting for ${what} (${seen} steps in ${movedAt - started} ms before that)`);
+    }
     await sleep(pollMs);
   }
 }

@@ -32,7 +32,10 @@ function rebase(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(rebase);
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${COMPONENTS_ID}#/$defs/`) : rebase(v)]),
+    Object.entries(value).map(([k, v]) => [
+      k,
+      k === '$ref' && typeof v === 'string' ? v.replace('#/components/schemas/', `${COMPONENTS_ID}#/$defs/`) : rebase(v),
+    ]),
   );
 }
 
@@ -53,11 +56,23 @@ export function createResponseChecker(document: OpenApiLike) {
 
   function check(op: DocumentedOperation, res: SeenResponse): string[] {
     const documented = op.responses[String(res.statusCode)];
-    if (!documented) return [`${res.statusCode} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')}); body: ${res.body.slice(0, 300)}`];
-    if (!documented.content) return res.body === '' ? [] : [`${op.operationId} ${res.statusCode} documents no body, got: ${res.body.slice(0, 300)}`];
-    const type = String(res.headers['content-type'] ?? '').split(';')[0]!.trim();
+    if (!documented) {
+      return [
+        `${res.statusCode} is not documented for ${op.operationId} (documented: ${Object.keys(op.responses).join(', ')}); body: ${res.body.slice(0, 300)}`,
+      ];
+    }
+    if (!documented.content) {
+      return res.body === '' ? [] : [`${op.operationId} ${res.statusCode} documents no body, got: ${res.body.slice(0, 300)}`];
+    }
+    const type = String(res.headers['content-type'] ?? '')
+      .split(';')[0]!
+      .trim();
     const media = documented.content[type];
-    if (!media) return [`${op.operationId} ${res.statusCode}: content type ${type || '(none)'} is not documented (documented: ${Object.keys(documented.content).join(', ')})`];
+    if (!media) {
+      return [
+        `${op.operationId} ${res.statusCode}: content type ${type || '(none)'} is not documented (documented: ${Object.keys(documented.content).join(', ')})`,
+      ];
+    }
     const key = `${op.operationId} ${res.statusCode} ${type}`;
     let validate = validators.get(key);
     if (!validate) validators.set(key, (validate = ajv.compile(rebase(media.schema) as object)));
@@ -69,7 +84,9 @@ export function createResponseChecker(document: OpenApiLike) {
         return [`${key}: body is not JSON: ${res.body.slice(0, 300)}`];
       }
     }
-    return validate(body) ? [] : (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '(body)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '(body)'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
   }
 
   return { operations, check };
@@ -78,6 +95,9 @@ export function createResponseChecker(document: OpenApiLike) {
 /** Whether a request path fits an OpenAPI path template (`/articles/{id}`). */
 export function matchesTemplate(template: string, url: string): boolean {
   const path = url.split('?')[0] ?? '';
-  const pattern = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^/]+');
+  const pattern = template
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('[^/]+');
   return new RegExp(`^${pattern}$`).test(path);
 }

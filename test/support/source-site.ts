@@ -60,7 +60,9 @@ function serveBody(res: ServerResponse, page: Extract<SitePage, { body: unknown 
   const etag = `"${createHash('sha1').update(page.body).digest('hex').slice(0, 16)}"`;
   const status = page.status ?? 200;
   if (status === 200 && ifNoneMatch === etag) return void res.writeHead(304, { etag }).end();
-  res.writeHead(status, { 'content-type': page.type ?? 'application/xml', ...(status === 200 ? { etag } : {}), ...page.headers }).end(page.body);
+  res
+    .writeHead(status, { 'content-type': page.type ?? 'application/xml', ...(status === 200 ? { etag } : {}), ...page.headers })
+    .end(page.body);
 }
 
 /** An RSS 2.0 feed of the given items. */

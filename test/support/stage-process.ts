@@ -44,7 +44,12 @@ const COMPILED_BIN = fileURLToPath(new URL('../../packages/cli/bin/newsflow.js',
  * `compiled`: run the built JavaScript (as in production: benchmarks) instead of the sources
  * (tests see the code as it is, built or not).
  */
-export function createStageProcess(name: StageName | 'api' | 'discover', env: Record<string, string>, logDir: string, opts: { compiled?: boolean } = {}): StageProcess {
+export function createStageProcess(
+  name: StageName | 'api' | 'discover',
+  env: Record<string, string>,
+  logDir: string,
+  opts: { compiled?: boolean } = {},
+): StageProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
@@ -115,7 +120,9 @@ async function waitUntilUp(c: ChildProcess, name: string, ready: (() => Promise<
   const deadline = Date.now() + timeoutMs;
   const graceUntil = Date.now() + 1500;
   for (;;) {
-    if (c.exitCode !== null || c.signalCode !== null) throw new Error(`${name} exited at start (code ${c.exitCode}, signal ${c.signalCode})`);
+    if (c.exitCode !== null || c.signalCode !== null) {
+      throw new Error(`${name} exited at start (code ${c.exitCode}, signal ${c.signalCode})`);
+    }
     if (ready ? await ready().catch(() => false) : Date.now() >= graceUntil) return;
     if (Date.now() >= deadline) throw new Error(`${name} was not up within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 200));

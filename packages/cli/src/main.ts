@@ -55,7 +55,9 @@ program
   .argument('[urls...]', 'URLs, or - to read them from standard input')
   .option('-f, --file <file>', 'a file with one URL per line')
   .option('--json', 'one JSON object per URL')
-  .action(async (urls: string[], opts: { file?: string; json?: boolean }) => exitWith(await (await commands.enqueue()).enqueueCommand(urls, opts)));
+  .action(async (urls: string[], opts: { file?: string; json?: boolean }) =>
+    exitWith(await (await commands.enqueue()).enqueueCommand(urls, opts)),
+  );
 
 program
   .command('status')
@@ -70,7 +72,9 @@ program
   .option('--stage <stage>', 'fetch, extract, enrich, index or discover (source polls)')
   .option('--limit <n>', 'at most this many per stage (default 1000)')
   .option('--json', 'one JSON object per job')
-  .action(async (opts: { stage?: string; json?: boolean; limit?: string }) => exitWith(await (await commands.failed()).failedCommand(opts)));
+  .action(async (opts: { stage?: string; json?: boolean; limit?: string }) =>
+    exitWith(await (await commands.failed()).failedCommand(opts)),
+  );
 
 program
   .command('retry')
@@ -78,7 +82,9 @@ program
   .argument('[url-or-id]')
   .option('--all', 'every failed job (of --stage, or of all stages)')
   .option('--stage <stage>', 'fetch, extract, enrich or index')
-  .action(async (target: string | undefined, opts: { all?: boolean; stage?: string }) => exitWith(await (await commands.failed()).retryCommand(target, opts)));
+  .action(async (target: string | undefined, opts: { all?: boolean; stage?: string }) =>
+    exitWith(await (await commands.failed()).retryCommand(target, opts)),
+  );
 
 program
   .command('search')
@@ -109,14 +115,18 @@ program
   .argument('<files...>')
   .action(async (files: string[]) => exitWith(await (await commands.enrich()).enrichCommand(files)));
 
-const sources = program.command('sources').description('follow feeds, sitemaps and sites: their new article URLs are enqueued on a schedule');
+const sources = program
+  .command('sources')
+  .description('follow feeds, sitemaps and sites: their new article URLs are enqueued on a schedule');
 sources
   .command('add')
   .description('follow a feed, a sitemap, or a site (its feeds and sitemaps are found); prints the source’s id')
   .argument('<url>')
   .option('--every <interval>', 'how often to poll it: 15m, 1h, 1h30m, 2d… (default 15m)')
   .option('--json', 'print the source as JSON')
-  .action(async (url: string, opts: { every?: string; json?: boolean }) => exitWith(await (await commands.sources()).sourcesAddCommand(url, opts)));
+  .action(async (url: string, opts: { every?: string; json?: boolean }) =>
+    exitWith(await (await commands.sources()).sourcesAddCommand(url, opts)),
+  );
 sources
   .command('list')
   .description('every source: kind, interval, last poll, its status or error, URLs found and enqueued')
@@ -134,12 +144,16 @@ sources
   .option('--wait', 'wait for the poll to finish and print how it went')
   .option('--timeout <seconds>', 'with --wait: give up after this long (default 300)')
   .option('--json', 'with --wait: print the source as JSON')
-  .action(async (target: string, opts: { wait?: boolean; timeout?: string; json?: boolean }) => exitWith(await (await commands.sources()).sourcesPollCommand(target, opts)));
+  .action(async (target: string, opts: { wait?: boolean; timeout?: string; json?: boolean }) =>
+    exitWith(await (await commands.sources()).sourcesPollCommand(target, opts)),
+  );
 
 const reprocess = program.command('reprocess').description('run a stage again on articles already indexed, without fetching them again');
 reprocess
   .command('enrich')
-  .description('enrich indexed articles again from their stored text and re-index them (resumable; needs the enrich and index services running)')
+  .description(
+    'enrich indexed articles again from their stored text and re-index them (resumable; needs the enrich and index services running)',
+  )
   .option('--since <date>', 'only articles dated on or after this day (YYYY-MM-DD)')
   .option('--site <host>', 'only articles from this site')
   .option('--restart', 'start from the first article, not where the last run with these filters stopped')

@@ -14,7 +14,10 @@ export const envSchema = z.object({
 
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).default('redis://127.0.0.1:6379'),
   /** BullMQ key prefix: tests and side-by-side installs each use their own. */
-  QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only').default('newsflow'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
+    .default('newsflow'),
 
   SEARCH_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://127.0.0.1:9200'),
   SEARCH_FLAVOR: z.enum(['elasticsearch', 'opensearch']).default('opensearch'),
@@ -28,7 +31,10 @@ export const envSchema = z.object({
   SEARCH_PASSWORD: z.string().optional(),
   SEARCH_API_KEY: z.string().optional(),
   /** The alias that reads and writes go through; the concrete index is `${alias}-000001`. */
-  SEARCH_INDEX: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lowercase letters, digits, _ and - only').default('newsflow-articles'),
+  SEARCH_INDEX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,80}$/, 'lowercase letters, digits, _ and - only')
+    .default('newsflow-articles'),
 
   /** The Stanford CoreNLP server the enrich stage reads names and sentences from. */
   NLP_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://127.0.0.1:9000'),
@@ -60,9 +66,17 @@ export const envSchema = z.object({
       const lower = v.toLowerCase();
       if (['true', '1', 'yes'].includes(lower)) return true;
       if (['false', '0', 'no', ''].includes(lower)) return false;
-      const entries = v.split(',').map((a) => a.trim()).filter((a) => a !== '');
+      const entries = v
+        .split(',')
+        .map((a) => a.trim())
+        .filter((a) => a !== '');
       const bad = entries.filter((a) => !/^[0-9A-Fa-f:.]+(?:\/\d{1,3})?$/.test(a));
-      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `must be true, false or proxy addresses / CIDR ranges, comma-separated (not ${bad.join(', ')})` });
+      if (bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be true, false or proxy addresses / CIDR ranges, comma-separated (not ${bad.join(', ')})`,
+        });
+      }
       return entries;
     })
     .default(false),
@@ -80,7 +94,12 @@ export const envSchema = z.object({
   /** Comma-separated host names whose robots.txt is not consulted (sites you own). */
   FETCH_IGNORE_ROBOTS_HOSTS: z
     .string()
-    .transform((v) => v.split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== ''))
+    .transform((v) =>
+      v
+        .split(',')
+        .map((h) => h.trim().toLowerCase())
+        .filter((h) => h !== ''),
+    )
     .default([]),
 
   /**

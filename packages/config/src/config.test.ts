@@ -31,7 +31,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ SEARCH_ES_MAJOR: '9' }).search.esMajor).toBe(9);
     expect(() => loadConfig({ SEARCH_ES_MAJOR: '7' })).toThrow(/SEARCH_ES_MAJOR: must be auto, 8 or 9/);
   });
-  it('reads API_TRUST_PROXY: off by default, true, or the proxies\' addresses', () => {
+  it("reads API_TRUST_PROXY: off by default, true, or the proxies' addresses", () => {
     expect(loadConfig({}).api.trustProxy).toBe(false);
     expect(loadConfig({ API_TRUST_PROXY: 'true' }).api.trustProxy).toBe(true);
     expect(loadConfig({ API_TRUST_PROXY: 'false' }).api.trustProxy).toBe(false);
@@ -39,4 +39,3 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ API_TRUST_PROXY: 'maybe' })).toThrow(/API_TRUST_PROXY: must be true, false or proxy addresses/);
   });
 });
-

@@ -1,4 +1,3 @@
-
 import { envSchema } from './config.schema';
 
 export class ConfigError extends Error {
@@ -117,7 +116,12 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       hostRate: e.FETCH_HOST_RATE,
       ignoreRobotsHosts: e.FETCH_IGNORE_ROBOTS_HOSTS,
     },
-    extract: { dom: e.EXTRACT_DOM, timeoutMs: e.EXTRACT_TIMEOUT_MS, maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB, recycleAfter: e.EXTRACT_RECYCLE_AFTER },
+    extract: {
+      dom: e.EXTRACT_DOM,
+      timeoutMs: e.EXTRACT_TIMEOUT_MS,
+      maxMemoryMb: e.EXTRACT_MAX_MEMORY_MB,
+      recycleAfter: e.EXTRACT_RECYCLE_AFTER,
+    },
     concurrency: {
       fetch: e.FETCH_CONCURRENCY,
       extract: e.EXTRACT_CONCURRENCY,
@@ -135,8 +139,12 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       minEveryMs: e.DISCOVER_MIN_EVERY_SECONDS * 1000,
     },
     index: { batchSize: e.INDEX_BATCH_SIZE, flushMs: e.INDEX_FLUSH_MS, storyWindowSeconds: e.STORY_WINDOW_HOURS * 3600 },
-    store: { ttlSeconds: e.STORE_TTL_SECONDS, indexedTtlSeconds: e.INDEXED_BLOB_TTL_SECONDS, statusTtlSeconds: e.STATUS_TTL_SECONDS, doneStatusTtlSeconds: e.DONE_STATUS_TTL_SECONDS },
+    store: {
+      ttlSeconds: e.STORE_TTL_SECONDS,
+      indexedTtlSeconds: e.INDEXED_BLOB_TTL_SECONDS,
+      statusTtlSeconds: e.STATUS_TTL_SECONDS,
+      doneStatusTtlSeconds: e.DONE_STATUS_TTL_SECONDS,
+    },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }
-

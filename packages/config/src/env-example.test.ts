@@ -27,7 +27,9 @@ describe('.env.example', () => {
   });
 
   it('says in a comment line above each what it is', () => {
-    const bare = lines.flatMap((l, i) => (SETTING.test(l) && !(/^# \S/.test(lines[i - 1] ?? '') && !SETTING.test(lines[i - 1]!)) ? [l] : []));
+    const bare = lines.flatMap((l, i) =>
+      SETTING.test(l) && !(/^# \S/.test(lines[i - 1] ?? '') && !SETTING.test(lines[i - 1]!)) ? [l] : [],
+    );
     expect(bare).toEqual([]);
   });
 });

@@ -27,7 +27,10 @@ const kibanaSecretsSchema = z.object({
  * line where `ps` shows them. Not part of Config: no service uses them.
  */
 export function kibanaSecretsFromProcess(): { password?: string; apiKey?: string } {
-  const env = kibanaSecretsSchema.parse({ KIBANA_PASSWORD: process.env.KIBANA_PASSWORD || undefined, KIBANA_API_KEY: process.env.KIBANA_API_KEY || undefined });
+  const env = kibanaSecretsSchema.parse({
+    KIBANA_PASSWORD: process.env.KIBANA_PASSWORD || undefined,
+    KIBANA_API_KEY: process.env.KIBANA_API_KEY || undefined,
+  });
   return {
     ...(env.KIBANA_PASSWORD ? { password: env.KIBANA_PASSWORD } : {}),
     ...(env.KIBANA_API_KEY ? { apiKey: env.KIBANA_API_KEY } : {}),

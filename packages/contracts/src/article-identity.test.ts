@@ -22,7 +22,9 @@ describe('documentIdFor: one document for one article, however it was reached', 
   });
 
   it('without a canonical URL, two links that redirect to one address give one id', () => {
-    expect(documentIdFor(JOB, 'https://example.com/story', null)).toBe(documentIdFor('0'.repeat(32), 'https://example.com/story#top', null));
+    expect(documentIdFor(JOB, 'https://example.com/story', null)).toBe(
+      documentIdFor('0'.repeat(32), 'https://example.com/story#top', null),
+    );
   });
 
   it('on hosts without a registrable domain, only the same host counts', () => {
@@ -66,7 +68,7 @@ describe('trustedSiteName', () => {
     expect(trustedSiteName('https://example.com/a', null)).toBeNull();
   });
 
-  it('names the site after the fetched host instead of another site\'s host', () => {
+  it("names the site after the fetched host instead of another site's host", () => {
     expect(trustedSiteName('https://www.copycat.example/a', 'bbc.co.uk')).toBe('copycat.example');
     expect(trustedSiteName('https://news.co.uk/a', 'other.co.uk')).toBe('news.co.uk');
     expect(trustedSiteName('http://127.0.0.1:8080/a', '127.0.0.2')).toBe('127.0.0.1');

@@ -45,7 +45,10 @@ describe('status from a search document', () => {
       { stage: 'index', event: 'started' as const, at: '2024-04-25T00:00:00.000Z', attempt: 3 },
       { stage: 'index', event: 'completed' as const, at: '2024-04-25T00:00:01.000Z', attempt: 3, detail: 'indexed' },
     ];
-    const again = statusFromDocument({ ...base, trace: [...earlier, { stage: 'index', event: 'started', at: '2024-04-26T00:00:01.000Z', attempt: 1 }] });
+    const again = statusFromDocument({
+      ...base,
+      trace: [...earlier, { stage: 'index', event: 'started', at: '2024-04-26T00:00:01.000Z', attempt: 1 }],
+    });
     expect(again.trace.at(-1)).toEqual({ stage: 'index', event: 'completed', at: base.indexedAt, attempt: 1, detail: 'indexed' });
     expect(statusFromDocument({ ...base, trace: earlier }).trace).toEqual(earlier);
     // Put off (the engine was away) and started again under the same attempt: still open.

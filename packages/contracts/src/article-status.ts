@@ -5,7 +5,6 @@ import type { TraceEvent } from './trace-event';
 export const ARTICLE_STATES = ['queued', 'fetching', 'extracting', 'enriching', 'indexing', 'done', 'failed'] as const;
 export type ArticleState = (typeof ARTICLE_STATES)[number];
 
-
 export interface ArticleStatus {
   id: string;
   url: string;
@@ -39,7 +38,17 @@ export function statusFromDocument(doc: Pick<ArticleDocument, 'id' | 'url' | 'in
   if (attempt !== undefined) {
     trace.push({ stage: 'index', event: 'completed', at: doc.indexedAt, ...(attempt === null ? {} : { attempt }), detail: 'indexed' });
   }
-  return { id: doc.id, url: doc.url, state: 'done', stage: 'index', reason: null, attempt: null, updatedAt: doc.indexedAt, trace, documentId: doc.id };
+  return {
+    id: doc.id,
+    url: doc.url,
+    state: 'done',
+    stage: 'index',
+    reason: null,
+    attempt: null,
+    updatedAt: doc.indexedAt,
+    trace,
+    documentId: doc.id,
+  };
 }
 
 /**
@@ -53,6 +62,8 @@ export function openAttemptOf(trace: readonly TraceEvent[], stage: string): numb
   for (let i = 0; i < trace.length; i++) if (trace[i]?.stage === stage && trace[i]?.event === 'started') start = i;
   if (start < 0) return undefined;
   const attempt = trace[start]?.attempt ?? null;
-  const ended = trace.slice(start + 1).some((e) => e.stage === stage && e.event !== 'queued' && e.event !== 'started' && (e.attempt ?? null) === attempt);
+  const ended = trace
+    .slice(start + 1)
+    .some((e) => e.stage === stage && e.event !== 'queued' && e.event !== 'started' && (e.attempt ?? null) === attempt);
   return ended ? undefined : attempt;
 }

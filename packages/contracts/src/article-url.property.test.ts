@@ -22,8 +22,10 @@ const httpUrl = fc.webUrl({ validSchemes: ['http', 'https'], withQueryParameters
 /** Text with what breaks parsers: controls, non-ASCII, percent signs, brackets, spaces. */
 const hostile = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.string({ unit: fc.constantFrom(...':/?#[]@!$&\'()*+,;=%\\ \t\n\u0000é中😀.-_~'), maxLength: 120 }),
-  fc.tuple(fc.constantFrom('http://', 'https://', 'HTTP://', 'ftp://', 'javascript:', 'data:', '//', ''), fc.string({ maxLength: 200 })).map(([a, b]) => a + b),
+  fc.string({ unit: fc.constantFrom(...":/?#[]@!$&'()*+,;=%\\ \t\n\u0000é中😀.-_~"), maxLength: 120 }),
+  fc
+    .tuple(fc.constantFrom('http://', 'https://', 'HTTP://', 'ftp://', 'javascript:', 'data:', '//', ''), fc.string({ maxLength: 200 }))
+    .map(([a, b]) => a + b),
 );
 const tracking = fc.constantFrom('utm_source', 'utm_medium', 'UTM_Campaign', 'fbclid', 'gclid', 'msclkid', 'mc_cid', '_ga', 'igshid');
 
@@ -53,7 +55,8 @@ describe('URL normalisation and ids (property-based)', () => {
         fc.webFragments(),
         (host, scheme, segments, params, trackers, fragment) => {
           const path = `/${segments.join('/')}`;
-          const query = (pairs: [string, string][]) => (pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : '');
+          const query = (pairs: [string, string][]) =>
+            pairs.length ? `?${pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join('&')}` : '';
           const plain = `${scheme}://${host}${path}${query(params)}`;
           const port = scheme === 'http' ? ':80' : ':443';
           const noisy = `${scheme.toUpperCase()}://${host.toUpperCase()}${port}${path}${query([...params].reverse().concat(trackers))}#${fragment}`;
@@ -82,7 +85,9 @@ describe('URL normalisation and ids (property-based)', () => {
   });
 
   it('refuses before the job only what no job could carry: anything it lets through is a valid fetch job', () => {
-    const long = fc.tuple(httpUrl, fc.string({ unit: fc.constantFrom('a', 'é', '%', ' ', '中'), minLength: 2000, maxLength: 4500 })).map(([u, s]) => `${u}/${s}`);
+    const long = fc
+      .tuple(httpUrl, fc.string({ unit: fc.constantFrom('a', 'é', '%', ' ', '中'), minLength: 2000, maxLength: 4500 }))
+      .map(([u, s]) => `${u}/${s}`);
     fc.assert(
       fc.property(fc.oneof(httpUrl, hostile, long), (raw) => {
         const input = resolveUrlInput(raw);
@@ -115,11 +120,17 @@ describe('URL normalisation and ids (property-based)', () => {
 
   it('accepts as an id exactly what articleIdFor makes: 32 lowercase hex characters', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 34 }), fc.string({ maxLength: 40 }), fc.webUrl().map(articleIdFor)), (s) => {
-        expect(isArticleId(s)).toBe(/^[0-9a-f]{32}$/.test(s) && !s.includes('\n'));
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: fc.constantFrom(...'0123456789abcdefABCDEF'), minLength: 30, maxLength: 34 }),
+          fc.string({ maxLength: 40 }),
+          fc.webUrl().map(articleIdFor),
+        ),
+        (s) => {
+          expect(isArticleId(s)).toBe(/^[0-9a-f]{32}$/.test(s) && !s.includes('\n'));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 });
-

@@ -37,12 +37,16 @@ describe('assertUrlFitsJob', () => {
     const r = resolveUrlInput(grows);
     expect(r.url.length).toBeGreaterThan(MAX_URL_LENGTH);
     expect(() => assertUrlFitsJob(r.url, grows)).toThrow(UrlTooLongError);
-    expect(() => assertUrlFitsJob(r.url, grows)).toThrow(/24020 characters long once normalised \(non-ASCII characters are percent-encoded\), more than the 8192 allowed/);
+    expect(() => assertUrlFitsJob(r.url, grows)).toThrow(
+      /24020 characters long once normalised \(non-ASCII characters are percent-encoded\), more than the 8192 allowed/,
+    );
   });
 
   it('refuses input that is too long as given, valid URL or not', () => {
     const long = `not a url ${'x'.repeat(MAX_URL_LENGTH)}`;
-    expect(() => assertUrlFitsJob(resolveUrlInput(long).url, long)).toThrow(/^the URL is 8202 characters long, more than the 8192 allowed$/);
+    expect(() => assertUrlFitsJob(resolveUrlInput(long).url, long)).toThrow(
+      /^the URL is 8202 characters long, more than the 8192 allowed$/,
+    );
   });
 
   it('lets through exactly what the fetch job carries', () => {

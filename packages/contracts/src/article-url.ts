@@ -103,9 +103,7 @@ export function isArticleId(value: unknown): value is string {
   return typeof value === 'string' && ARTICLE_ID_PATTERN.test(value);
 }
 
-export type UrlInput =
-  | { ok: true; url: string; id: string }
-  | { ok: false; url: string; id: string; error: string };
+export type UrlInput = { ok: true; url: string; id: string } | { ok: false; url: string; id: string; error: string };
 
 /**
  * Resolves what a user typed to a URL and its id. Invalid input still gets a stable id (of the

@@ -25,7 +25,9 @@ describe('parseEvery / formatEvery', () => {
 
 describe('sourceIdFor', () => {
   it('is the normalised URL’s id, so a source is found by any spelling of its URL', () => {
-    expect(sourceIdFor('HTTPS://Example.com/feed.xml?utm_source=x')).toBe(articleIdFor(normalizeArticleUrl('https://example.com/feed.xml')));
+    expect(sourceIdFor('HTTPS://Example.com/feed.xml?utm_source=x')).toBe(
+      articleIdFor(normalizeArticleUrl('https://example.com/feed.xml')),
+    );
   });
 });
 

@@ -16,8 +16,25 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { candidateProbability, createFingerprinter, createMemoryStoryIndex, createRedisStoryIndex, DEFAULT_STORY_PARAMS, shingleHashes, type StoryIndex, type StoryParams } from '../src/index';
-import { buildSyndicationSet, sameTopicPairs, seededRandom, VARIANTS, type SourceText, type SyndicatedDoc, type Variant } from './syndication.set';
+import {
+  candidateProbability,
+  createFingerprinter,
+  createMemoryStoryIndex,
+  createRedisStoryIndex,
+  DEFAULT_STORY_PARAMS,
+  shingleHashes,
+  type StoryIndex,
+  type StoryParams,
+} from '../src/index';
+import {
+  buildSyndicationSet,
+  sameTopicPairs,
+  seededRandom,
+  VARIANTS,
+  type SourceText,
+  type SyndicatedDoc,
+  type Variant,
+} from './syndication.set';
 
 interface Args {
   dir: string;
@@ -36,7 +53,9 @@ function parseArgs(argv: string[]): Args {
   const valued = new Set(['--shingle', '--bands', '--rows', '--threshold', '--redis', '--seed']);
   const dir = argv.find((a, i) => !a.startsWith('--') && !valued.has(argv[i - 1] ?? ''));
   if (!dir) {
-    console.error('usage: npm run bench:dedup -- DIR [--shingle K] [--bands B] [--rows R] [--threshold T] [--sweep] [--exact] [--redis URL] [--seed N]');
+    console.error(
+      'usage: npm run bench:dedup -- DIR [--shingle K] [--bands B] [--rows R] [--threshold T] [--sweep] [--exact] [--redis URL] [--seed N]',
+    );
     process.exit(2);
   }
   const num = (name: string, fallback: number) => (flag(name) === undefined ? fallback : Number(flag(name)));
@@ -80,7 +99,11 @@ interface Run {
   wallMs: number[];
 }
 
-async function run(docs: SyndicatedDoc[], params: StoryParams, index: StoryIndex = createMemoryStoryIndex({ params, maxPerBand: 16 })): Promise<Run> {
+async function run(
+  docs: SyndicatedDoc[],
+  params: StoryParams,
+  index: StoryIndex = createMemoryStoryIndex({ params, maxPerBand: 16 }),
+): Promise<Run> {
   const fingerprint = createFingerprinter(params);
   // Compiled once before timing, as in a long-running index worker.
   for (const d of docs.slice(0, 20)) fingerprint(d.text);
@@ -143,7 +166,9 @@ function exactSpread(docs: SyndicatedDoc[], k: number): void {
     }
   }
   const line = (name: string, xs: number[]) =>
-    console.log(`  ${name.padEnd(9)} n=${String(xs.length).padStart(6)}  ${[0, 0.01, 0.05, 0.5, 0.95, 0.99, 0.999, 1].map((p) => `p${p * 100}=${percentile(xs, p === 1 ? 0.99999 : p).toFixed(3)}`).join(' ')}`);
+    console.log(
+      `  ${name.padEnd(9)} n=${String(xs.length).padStart(6)}  ${[0, 0.01, 0.05, 0.5, 0.95, 0.99, 0.999, 1].map((p) => `p${p * 100}=${percentile(xs, p === 1 ? 0.99999 : p).toFixed(3)}`).join(' ')}`,
+    );
   console.log(`exact Jaccard over ${k}-shingles:`);
   line('copies', copies);
   line('distinct', distinct);
@@ -156,18 +181,28 @@ async function main(): Promise<void> {
   const topicPairs = sameTopicPairs(texts);
   const positives = texts.length * ((VARIANTS.length * (VARIANTS.length - 1)) / 2);
   console.log(`syndication set: ${texts.length} texts, ${docs.length} documents (${VARIANTS.length} per story: ${VARIANTS.join(', ')})`);
-  console.log(`pairs: ${positives} of copies of one story, ${(docs.length * (docs.length - 1)) / 2 - positives} of distinct stories (${topicPairs.length} pairs of texts on one subject among them)`);
+  console.log(
+    `pairs: ${positives} of copies of one story, ${(docs.length * (docs.length - 1)) / 2 - positives} of distinct stories (${topicPairs.length} pairs of texts on one subject among them)`,
+  );
 
   if (args.exact) exactSpread(docs, args.params.shingleSize);
 
   if (args.sweep) {
     for (const shingleSize of [2, 3, 4, 5]) {
-      for (const [bands, rows] of [[32, 4], [42, 3], [64, 2], [20, 5], [64, 3]] as const) {
+      for (const [bands, rows] of [
+        [32, 4],
+        [42, 3],
+        [64, 2],
+        [20, 5],
+        [64, 3],
+      ] as const) {
         for (const threshold of [0.3, 0.35, 0.4, 0.45, 0.5]) {
           const params = { ...DEFAULT_STORY_PARAMS, shingleSize, bands, rows, threshold };
           const r = await run(docs, params);
           const s = score(docs, r.storyOf);
-          console.log(`k=${shingleSize} ${bands}x${rows} t=${threshold.toFixed(2)}  P=${s.precision.toFixed(4)} R=${s.recall.toFixed(4)}  fp=${s.fp} fn=${s.fn}  cpu=${r.cpuMsPerDoc.toFixed(3)} ms/doc`);
+          console.log(
+            `k=${shingleSize} ${bands}x${rows} t=${threshold.toFixed(2)}  P=${s.precision.toFixed(4)} R=${s.recall.toFixed(4)}  fp=${s.fp} fn=${s.fn}  cpu=${r.cpuMsPerDoc.toFixed(3)} ms/doc`,
+          );
         }
       }
     }
@@ -188,7 +223,9 @@ async function main(): Promise<void> {
     `parameters: word ${p.shingleSize}-shingles, MinHash of ${p.bands * p.rows} (LSH ${p.bands} bands × ${p.rows} rows), same story at estimated Jaccard ≥ ${p.threshold}` +
       ` (candidate chance ${candidateProbability(p.threshold, p.bands, p.rows).toFixed(3)} at the threshold, ${candidateProbability(0.1, p.bands, p.rows).toFixed(3)} at 0.1)`,
   );
-  console.log(`same story: precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)}  (true ${s.tp}, false ${s.fp}, missed ${s.fn} pairs)`);
+  console.log(
+    `same story: precision ${s.precision.toFixed(4)}, recall ${s.recall.toFixed(4)}  (true ${s.tp}, false ${s.fp}, missed ${s.fn} pairs)`,
+  );
   console.log('copies found with their original, by kind:');
   const byStory = new Map<string, Map<Variant, string>>();
   for (const d of docs) byStory.set(d.story, (byStory.get(d.story) ?? new Map<Variant, string>()).set(d.variant, r.storyOf.get(d.id)!));
@@ -198,7 +235,9 @@ async function main(): Promise<void> {
     console.log(`  ${v.padEnd(16)} ${found}/${stories.length}`);
   }
   const merged = topicPairs.filter(([a, b]) => byStory.get(a)?.get('original') === byStory.get(b)?.get('original'));
-  console.log(`texts on one subject told apart: ${topicPairs.length - merged.length}/${topicPairs.length}${merged.length ? ` (merged: ${merged.map((x) => x.join('+')).join(', ')})` : ''}`);
+  console.log(
+    `texts on one subject told apart: ${topicPairs.length - merged.length}/${topicPairs.length}${merged.length ? ` (merged: ${merged.map((x) => x.join('+')).join(', ')})` : ''}`,
+  );
   console.log(
     `CPU per document (fingerprint + look-up, ${redis ? 'through Redis' : 'in memory'}): ${r.cpuMsPerDoc.toFixed(3)} ms; wall per document p50 ${percentile(r.wallMs, 0.5).toFixed(3)} ms, p95 ${percentile(r.wallMs, 0.95).toFixed(3)} ms, max ${Math.max(...r.wallMs).toFixed(3)} ms`,
   );
@@ -215,7 +254,9 @@ async function main(): Promise<void> {
       keys += page.length;
       if (page.length > 0) await redis.del(...page);
     } while (cursor !== '0');
-    console.log(`Redis: ${(serverMs / docs.length).toFixed(3)} ms of its CPU per document; ${keys} keys, ${(bytes / docs.length / 1024).toFixed(1)} KiB per document (MEMORY USAGE)`);
+    console.log(
+      `Redis: ${(serverMs / docs.length).toFixed(3)} ms of its CPU per document; ${keys} keys, ${(bytes / docs.length / 1024).toFixed(1)} KiB per document (MEMORY USAGE)`,
+    );
     redis.disconnect();
   }
 }

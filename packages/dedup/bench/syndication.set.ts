@@ -12,7 +12,15 @@ export { seededRandom };
 
 export type Variant = 'original' | 'headline' | 'boilerplate' | 'paragraph-added' | 'paragraph-cut' | 'copy-edited' | 'combined';
 
-export const VARIANTS: readonly Variant[] = ['original', 'headline', 'boilerplate', 'paragraph-added', 'paragraph-cut', 'copy-edited', 'combined'];
+export const VARIANTS: readonly Variant[] = [
+  'original',
+  'headline',
+  'boilerplate',
+  'paragraph-added',
+  'paragraph-cut',
+  'copy-edited',
+  'combined',
+];
 
 export interface SyndicatedDoc {
   id: string;
@@ -27,7 +35,6 @@ export interface SourceText {
   text: string;
 }
 
-
 type Rng = () => number;
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
@@ -35,23 +42,38 @@ const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[Math.floor(rng() * xs.leng
 const SITES: { header: string[]; footer: string[] }[] = [
   {
     header: ['By Staff Writer | Updated 10:42 AM EST', 'Advertisement'],
-    footer: ['Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.'],
+    footer: [
+      'Copyright 2019 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.',
+    ],
   },
   {
     header: ['Published 2 hours ago', 'Share this article on Facebook Twitter WhatsApp Email'],
-    footer: ['Sign up for our daily newsletter to get the top stories delivered to your inbox every morning.', 'Have a news tip? Email our newsroom.'],
+    footer: [
+      'Sign up for our daily newsletter to get the top stories delivered to your inbox every morning.',
+      'Have a news tip? Email our newsroom.',
+    ],
   },
   {
     header: ['From our wire services'],
-    footer: ['Reporting by our correspondents; editing by the news desk.', 'Our Standards: The Trust Principles.', 'Follow us on Twitter and Instagram for the latest updates.'],
+    footer: [
+      'Reporting by our correspondents; editing by the news desk.',
+      'Our Standards: The Trust Principles.',
+      'Follow us on Twitter and Instagram for the latest updates.',
+    ],
   },
   {
     header: ['Listen to this article', 'Reading time: 4 minutes'],
-    footer: ['This story has been published from a wire agency feed without modifications to the text. Only the headline has been changed.'],
+    footer: [
+      'This story has been published from a wire agency feed without modifications to the text. Only the headline has been changed.',
+    ],
   },
   {
     header: ['Breaking News', 'Updated on November 19, 2019'],
-    footer: ['Related coverage: more stories from the region', 'Comments are closed for this article.', 'Subscribe to continue reading unlimited stories for one low monthly price.'],
+    footer: [
+      'Related coverage: more stories from the region',
+      'Comments are closed for this article.',
+      'Subscribe to continue reading unlimited stories for one low monthly price.',
+    ],
   },
   {
     header: [],
@@ -61,10 +83,29 @@ const SITES: { header: string[]; footer: string[] }[] = [
 
 /** Light copy-editing: house style, synonyms, spelling, punctuation. Both directions of each. */
 const SWAPS: [string, string][] = [
-  ['said', 'says'], ['told', 'said to'], ['however', 'but'], ['large', 'big'], ['about', 'around'], ['after', 'following'],
-  ['because', 'as'], ['percent', 'per cent'], ['organization', 'organisation'], ['color', 'colour'], ['center', 'centre'],
-  ['do not', "don't"], ['is not', "isn't"], ['will not', "won't"], ['also', 'as well'], ['people', 'persons'], ['very', 'really'],
-  ['start', 'begin'], ['buy', 'purchase'], ['show', 'reveal'], ['help', 'assist'], ['more than', 'over'], ['until', 'till'],
+  ['said', 'says'],
+  ['told', 'said to'],
+  ['however', 'but'],
+  ['large', 'big'],
+  ['about', 'around'],
+  ['after', 'following'],
+  ['because', 'as'],
+  ['percent', 'per cent'],
+  ['organization', 'organisation'],
+  ['color', 'colour'],
+  ['center', 'centre'],
+  ['do not', "don't"],
+  ['is not', "isn't"],
+  ['will not', "won't"],
+  ['also', 'as well'],
+  ['people', 'persons'],
+  ['very', 'really'],
+  ['start', 'begin'],
+  ['buy', 'purchase'],
+  ['show', 'reveal'],
+  ['help', 'assist'],
+  ['more than', 'over'],
+  ['until', 'till'],
 ];
 
 function copyEdit(text: string, rng: Rng, rate: number): string {
@@ -86,7 +127,10 @@ function copyEdit(text: string, rng: Rng, rate: number): string {
 }
 
 function paragraphsOf(text: string): string[] {
-  return text.split(/\n+/).map((p) => p.trim()).filter((p) => p !== '');
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
 }
 
 function sentencesOf(paragraph: string): string[] {
@@ -112,7 +156,7 @@ function addParagraph(text: string, rng: Rng, other: string): string {
   const ps = paragraphsOf(text);
   const room = Math.max(30, wordCount(text) / 2);
   const fitting = paragraphsOf(other).filter((p) => wordCount(p) <= room);
-  const extra = fitting.length > 0 ? pick(rng, fitting) : sentencesOf(paragraphsOf(other)[0] ?? '')[0] ?? '';
+  const extra = fitting.length > 0 ? pick(rng, fitting) : (sentencesOf(paragraphsOf(other)[0] ?? '')[0] ?? '');
   ps.splice(1 + Math.floor(rng() * ps.length), 0, extra);
   return ps.join('\n\n');
 }
@@ -161,7 +205,9 @@ export function buildSyndicationSet(texts: SourceText[], seed = 2019): Syndicate
  * sentence's start), the way several outlets' own reports of one event do.
  */
 export function sameTopicPairs(texts: SourceText[], minShared = 0.2): [string, string][] {
-  const names = texts.map((t) => new Set([...t.text.matchAll(/(?<=[\p{L}\p{N},;:] )\p{Lu}[\p{L}’'-]{2,}/gu)].map((m) => m[0].toLowerCase())));
+  const names = texts.map(
+    (t) => new Set([...t.text.matchAll(/(?<=[\p{L}\p{N},;:] )\p{Lu}[\p{L}’'-]{2,}/gu)].map((m) => m[0].toLowerCase())),
+  );
   const pairs: [string, string][] = [];
   for (let a = 0; a < texts.length; a++) {
     for (let b = a + 1; b < texts.length; b++) {

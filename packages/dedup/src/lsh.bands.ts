@@ -9,7 +9,9 @@ import type { Signature } from './minhash';
  * only meets the same band of another text.
  */
 export function bandKeys(sig: Signature, bands: number, rows: number): string[] {
-  if (bands * rows > sig.length) throw new RangeError(`${bands} bands of ${rows} rows need a signature of ${bands * rows} values (got ${sig.length})`);
+  if (bands * rows > sig.length) {
+    throw new RangeError(`${bands} bands of ${rows} rows need a signature of ${bands * rows} values (got ${sig.length})`);
+  }
   const keys: string[] = [];
   for (let band = 0; band < bands; band++) {
     let h1 = 0x3c6ef372 ^ band;

@@ -37,14 +37,18 @@ describe('MinHash', () => {
 
   it('similarity is symmetric, between 0 and 1, and 1 for a set with itself', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 200 }), fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 200 }), (xs, ys) => {
-        const x = hasher.signature(Uint32Array.from(xs));
-        const y = hasher.signature(Uint32Array.from(ys));
-        expect(similarity(x, y)).toBe(similarity(y, x));
-        expect(similarity(x, y)).toBeGreaterThanOrEqual(0);
-        expect(similarity(x, y)).toBeLessThanOrEqual(1);
-        expect(similarity(x, x)).toBe(1);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 200 }),
+        fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 200 }),
+        (xs, ys) => {
+          const x = hasher.signature(Uint32Array.from(xs));
+          const y = hasher.signature(Uint32Array.from(ys));
+          expect(similarity(x, y)).toBe(similarity(y, x));
+          expect(similarity(x, y)).toBeGreaterThanOrEqual(0);
+          expect(similarity(x, y)).toBeLessThanOrEqual(1);
+          expect(similarity(x, x)).toBe(1);
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -40,7 +40,15 @@ describe('the story index on the real Redis', () => {
   it('decides as the in-memory index does, document by document', async () => {
     const { index } = open();
     const memory = createMemoryStoryIndex({ params: DEFAULT_STORY_PARAMS, maxPerBand: 16 });
-    const texts = [SAME_TOPIC, copy(1), STORY, `${SAME_TOPIC}\n\nAdvertisement`, copy(2), STORY.split('\n\n').slice(1).join('\n\n'), 'too short to tell'];
+    const texts = [
+      SAME_TOPIC,
+      copy(1),
+      STORY,
+      `${SAME_TOPIC}\n\nAdvertisement`,
+      copy(2),
+      STORY.split('\n\n').slice(1).join('\n\n'),
+      'too short to tell',
+    ];
     for (const [i, text] of texts.entries()) {
       const fp = fingerprint(text);
       expect(await index.assign(`doc${i}`, fp)).toEqual(await memory.assign(`doc${i}`, fp));

@@ -99,7 +99,9 @@ export function createRedisStoryIndex(opts: RedisStoryIndexOptions): StoryIndex 
         maxCandidates,
         recordPrefix,
       )) as [string, string, string];
-      return matchedId ? { storyId, matchedId, similarity: Number(same) / fp.signature.length } : { storyId, matchedId: null, similarity: null };
+      return matchedId
+        ? { storyId, matchedId, similarity: Number(same) / fp.signature.length }
+        : { storyId, matchedId: null, similarity: null };
     },
   };
 }

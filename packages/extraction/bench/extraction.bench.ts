@@ -110,7 +110,8 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong, ...si
   const warm = timedPass(pages, dom, () => undefined);
   const m = summarise(scores, exact);
   const rssMb = process.resourceUsage().maxRSS / 1024;
-  const rate = (t: PassTiming) => `${(pages.length / t.wallSeconds).toFixed(1)} (per CPU-second ${(pages.length / t.cpuSeconds).toFixed(1)})`;
+  const rate = (t: PassTiming) =>
+    `${(pages.length / t.wallSeconds).toFixed(1)} (per CPU-second ${(pages.length / t.cpuSeconds).toFixed(1)})`;
   console.log(
     `${dom.padEnd(9)} pages=${pages.length}  F1=${m.f1.toFixed(3)}  precision=${m.precision.toFixed(3)}  ` +
       `recall=${m.recall.toFixed(3)}  accuracy=${m.accuracy.toFixed(3)}  ` +
@@ -128,7 +129,9 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong, ...si
     );
     if (datesWrong) {
       dated.forEach((x, i) => {
-        if (outcomes[i] !== 'right') console.log(`  date ${outcomes[i]} ${x.page.id.slice(0, 12)} key=${x.entry.published} got=${x.predicted} ${x.page.truth.url}`);
+        if (outcomes[i] !== 'right') {
+          console.log(`  date ${outcomes[i]} ${x.page.id.slice(0, 12)} key=${x.entry.published} got=${x.predicted} ${x.page.truth.url}`);
+        }
       });
     }
   }
@@ -139,7 +142,11 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong, ...si
   reportSites(dom, pageScores, sites);
 }
 
-function reportSites(dom: DomChoice, pages: PageScore[], { bySite: print, save, baseline }: Pick<Options, 'bySite' | 'save' | 'baseline'>): void {
+function reportSites(
+  dom: DomChoice,
+  pages: PageScore[],
+  { bySite: print, save, baseline }: Pick<Options, 'bySite' | 'save' | 'baseline'>,
+): void {
   const f = (x: number) => x.toFixed(3);
   if (print) {
     const sites = bySite(pages);
@@ -155,7 +162,9 @@ function reportSites(dom: DomChoice, pages: PageScore[], { bySite: print, save, 
     );
     for (const s of c.better) console.log(`  better ${f(s.before)} → ${f(s.after)} ${s.site}`);
     for (const s of c.worse) console.log(`  worse  ${f(s.before)} → ${f(s.after)} ${s.site}`);
-    console.log(`  folds of sites (F1 before → after): ${c.folds.map((x) => `${x.fold}: ${f(x.before)} → ${f(x.after)} (${x.sites} sites)`).join('; ')}`);
+    console.log(
+      `  folds of sites (F1 before → after): ${c.folds.map((x) => `${x.fold}: ${f(x.before)} → ${f(x.after)} (${x.sites} sites)`).join('; ')}`,
+    );
     console.log(
       `  leave one site out: the version chosen on the other sites scores F1 ${f(l.chosen)} on the site left out ` +
         `(the change chosen for ${l.choseAfter} of ${l.sites} sites)`,
@@ -200,7 +209,15 @@ const { dir, dom, ...options } = parseArgs(process.argv.slice(2));
 if (dom === 'both') {
   for (const choice of ['jsdom', 'linkedom'] as const) {
     const args = [
-      ...process.execArgv, process.argv[1]!, dir, '--dom', choice, '--worst', String(options.worst), '--date-key', options.dateKey,
+      ...process.execArgv,
+      process.argv[1]!,
+      dir,
+      '--dom',
+      choice,
+      '--worst',
+      String(options.worst),
+      '--date-key',
+      options.dateKey,
       ...(options.datesWrong ? ['--dates-wrong'] : []),
       ...(options.bySite ? ['--by-site'] : []),
       ...(options.save ? ['--save', options.save] : []),

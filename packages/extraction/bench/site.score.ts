@@ -31,13 +31,18 @@ export function siteOf(url: string): string {
 }
 
 function summariseSome(pages: PageScore[]) {
-  return summarise(pages.map((p) => p.score), pages.map((p) => p.exact));
+  return summarise(
+    pages.map((p) => p.score),
+    pages.map((p) => p.exact),
+  );
 }
 
 export function bySite(pages: PageScore[]): SiteSummary[] {
   const groups = new Map<string, PageScore[]>();
   for (const p of pages) groups.set(p.site, [...(groups.get(p.site) ?? []), p]);
-  return [...groups].map(([site, ps]) => ({ site, pages: ps.length, ...summariseSome(ps) })).sort((a, b) => a.f1 - b.f1 || a.site.localeCompare(b.site));
+  return [...groups]
+    .map(([site, ps]) => ({ site, pages: ps.length, ...summariseSome(ps) }))
+    .sort((a, b) => a.f1 - b.f1 || a.site.localeCompare(b.site));
 }
 
 /** Saved per DOM, so `--dom both` keeps both runs in one file. */

@@ -30,7 +30,10 @@ function assertHtml(html: string): void {
     controls > head.length / 100 ||
     !/<[a-z!]/i.test(html.slice(0, 65536))
   ) {
-    throw new ExtractionError('not-html', 'The page is not HTML (it looks like another kind of document), so no article can be read from it.');
+    throw new ExtractionError(
+      'not-html',
+      'The page is not HTML (it looks like another kind of document), so no article can be read from it.',
+    );
   }
 }
 
@@ -61,7 +64,10 @@ export function extractArticle(html: string, options: ExtractOptions): Extracted
 function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'linkedom'): ExtractedArticle {
   const maxChars = options.maxChars ?? DEFAULT_MAX_CHARS;
   if (html.length > maxChars) {
-    throw new ExtractionError('too-large', `The page is ${html.length} characters long, more than the ${maxChars} allowed, so it was not parsed.`);
+    throw new ExtractionError(
+      'too-large',
+      `The page is ${html.length} characters long, more than the ${maxChars} allowed, so it was not parsed.`,
+    );
   }
   assertHtml(html);
   assertReasonableDepth(html);
@@ -76,7 +82,10 @@ function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'link
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element, keepClasses: false }).parse();
   const content = parsed?.content;
   if (!parsed || !content) {
-    throw new ExtractionError('no-article', 'No article was found on the page: it looks like an index, a form or an error page rather than a story.');
+    throw new ExtractionError(
+      'no-article',
+      'No article was found on the page: it looks like an index, a form or an error page rather than a story.',
+    );
   }
 
   const sources = { ...meta.sources };
@@ -97,7 +106,10 @@ function extractWith(html: string, options: ExtractOptions, dom: 'jsdom' | 'link
   const text = kept.map((b) => b.text).join('\n\n');
   const wordCount = countWords(text);
   if (text.length < MIN_TEXT_CHARS || wordCount < MIN_WORDS) {
-    throw new ExtractionError('no-article', `No article was found on the page: the readable text is only ${wordCount} words long, too short for a story.`);
+    throw new ExtractionError(
+      'no-article',
+      `No article was found on the page: the readable text is only ${wordCount} words long, too short for a story.`,
+    );
   }
 
   let authors = meta.authors;

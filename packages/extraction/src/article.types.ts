@@ -14,8 +14,7 @@ export interface ExtractOptions {
 export type FieldSource = 'jsonld' | 'opengraph' | 'meta' | 'readability' | 'heuristic';
 
 export type SourcedField =
-  | 'title' | 'authors' | 'publishedAt' | 'modifiedAt' | 'siteName' | 'lang'
-  | 'canonicalUrl' | 'image' | 'section' | 'keywords' | 'access';
+  'title' | 'authors' | 'publishedAt' | 'modifiedAt' | 'siteName' | 'lang' | 'canonicalUrl' | 'image' | 'section' | 'keywords' | 'access';
 
 export interface ExtractedArticle {
   title: string;

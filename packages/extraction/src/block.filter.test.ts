@@ -14,9 +14,9 @@ const body = '<p>The council voted on Thursday to rebuild the pier, after two mo
 describe('filterBlocks', () => {
   it('drops captions (with or without credit), credits and repeated blocks', () => {
     const caption = 'The pier at low tide.';
-    expect(keptText(`<p>The pier at low tide.</p><p>The pier at low tide. Photo: Getty</p>${body}<p>Image: AAP</p>${body}`, caption)).toEqual([
-      'The council voted on Thursday to rebuild the pier, after two months of argument about the cost.',
-    ]);
+    expect(
+      keptText(`<p>The pier at low tide.</p><p>The pier at low tide. Photo: Getty</p>${body}<p>Image: AAP</p>${body}`, caption),
+    ).toEqual(['The council voted on Thursday to rebuild the pier, after two months of argument about the cost.']);
   });
 
   it('drops subscription, copyright, share and cookie lines', () => {
@@ -37,7 +37,8 @@ describe('filterBlocks', () => {
   });
 
   it('keeps real paragraphs that mention the same words', () => {
-    const p = '<p>Subscribers to the water scheme said the council had not read more than one report before voting on the new cookie factory.</p>';
+    const p =
+      '<p>Subscribers to the water scheme said the council had not read more than one report before voting on the new cookie factory.</p>';
     expect(keptText(p + body)).toHaveLength(2);
   });
 

@@ -2,8 +2,21 @@ import { foldText } from './text.fold';
 import { stripCredit } from './lead-image.reader';
 import type { TextBlock } from './text.renderer';
 import {
-  BREADCRUMB_RE, BYLINE_VOCAB_RE, COOKIE_NOTICE, CREDIT_PREFIX_RE, CREDIT_SUFFIX_RE, DATE_TOKENS, DATE_WORDS, FOLLOW_PREFIX_RE, isLabelLine,
-  isTeaserHeadingLine, MONTHS, NEWSLETTER_PROMPT, RELATED_PREFIX_RE, SUBSCRIBE_PREFIX_RE, TAGS_PREFIX_RE,
+  BREADCRUMB_RE,
+  BYLINE_VOCAB_RE,
+  COOKIE_NOTICE,
+  CREDIT_PREFIX_RE,
+  CREDIT_SUFFIX_RE,
+  DATE_TOKENS,
+  DATE_WORDS,
+  FOLLOW_PREFIX_RE,
+  isLabelLine,
+  isTeaserHeadingLine,
+  MONTHS,
+  NEWSLETTER_PROMPT,
+  RELATED_PREFIX_RE,
+  SUBSCRIBE_PREFIX_RE,
+  TAGS_PREFIX_RE,
   type TextTest,
 } from './vocabulary/boilerplate.patterns';
 
@@ -115,9 +128,7 @@ export function isBoilerplateLine(block: TextBlock): boolean {
   // "[Related: …]" and "(Read also: …)" are the same lines in brackets.
   const t = block.text.trim().replace(/^[[(]\s*/, '');
   if (isLinkOnly(block) || isTeaserHeading(t) || isLabelLine(t)) return true;
-  return RULES.some(
-    (r) => t.length <= r.maxChars && r.re.test(t) && (!r.linky || isLinky(block)) && (!r.listShaped || isListShaped(t)),
-  );
+  return RULES.some((r) => t.length <= r.maxChars && r.re.test(t) && (!r.linky || isLinky(block)) && (!r.listShaped || isListShaped(t)));
 }
 
 /**
@@ -139,7 +150,8 @@ const DATE_ONLY_RE = new RegExp(
 );
 const ROLE_ONLY_RE =
   /^(?:opinion |senior |staff |contributing |special )?(?:columnist|contributor|writer|reporter|correspondent|editor)s?$/i;
-const PUBLISHED_BY_RE = /^(?:[\d/.\s-]+[-|–]\s*)?(?:posted|published|publicado|publié|veröffentlicht|pubblicato)\s+(?:by|por|par|von|da)\b/i;
+const PUBLISHED_BY_RE =
+  /^(?:[\d/.\s-]+[-|–]\s*)?(?:posted|published|publicado|publié|veröffentlicht|pubblicato)\s+(?:by|por|par|von|da)\b/i;
 
 /** "November 20", "Updated 3:40pm, Apr 27, 2024": a date and nothing else. */
 const DATE_SHAPE_RE = new RegExp(
@@ -164,7 +176,13 @@ function isBylineBlock(text: string, index: number, authors: readonly string[]):
   const lower = text.toLowerCase();
   const namesAuthor = authors.some((a) => a.length > 2 && lower.includes(a.toLowerCase()));
   if (namesAuthor && (text.length < 80 || DATE_WORDS_RE.test(text))) return true;
-  return text.length < 60 && DATE_WORDS_RE.test(text) && /^[\p{L}\d\s.,:|·•\-–—/()]+$/u.test(text) && text.split(' ').length <= 8 && /\d/.test(text);
+  return (
+    text.length < 60 &&
+    DATE_WORDS_RE.test(text) &&
+    /^[\p{L}\d\s.,:|·•\-–—/()]+$/u.test(text) &&
+    text.split(' ').length <= 8 &&
+    /\d/.test(text)
+  );
 }
 
 /** A box this small holds a widget, not a section of the story. */
@@ -206,7 +224,8 @@ export function filterBlocks(
     inTeaserList = false;
     const folded = foldText(block.text);
     const isCaption =
-      foldedCaption !== null && foldedCaption.length > 0 &&
+      foldedCaption !== null &&
+      foldedCaption.length > 0 &&
       (folded === foldedCaption || foldText(stripCredit(block.text)) === foldedCaption);
     const isTitle = kept.length === 0 && foldedTitle !== null && folded === foldedTitle;
     const isRepeat = folded.split(' ').length >= 5 && seen.has(folded);

@@ -19,7 +19,10 @@ interface Expected {
 }
 
 const dir = fileURLToPath(new URL('../fixtures/dates/', import.meta.url));
-const names = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 describe.each<DomChoice>(['jsdom', 'linkedom'])('page dates with %s', (dom) => {
   it.each(names)('%s', (name) => {

@@ -43,8 +43,11 @@ export function inZone(p: DateParts, offset: number): DateParts {
   if (t === null) return p;
   const d = new Date(t + offset * 60_000);
   return {
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    time: [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()], offset,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    time: [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()],
+    offset,
   };
 }
 
@@ -68,8 +71,11 @@ function fromEpoch(ms: number): DateParts | null {
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return null;
   return validParts({
-    year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(),
-    time: [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()], offset: 0,
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    time: [d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds(), d.getUTCMilliseconds()],
+    offset: 0,
   });
 }
 
@@ -95,11 +101,14 @@ export function parseIsoLike(value: string | null | undefined): DateParts | null
   if (!s) return null;
   if (/^\d{10}(\d{3})?$/.test(s)) return fromEpoch(s.length === 10 ? Number(s) * 1000 : Number(s));
   const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
-  if (compact) return validParts({ year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]), time: null, offset: null });
+  if (compact) {
+    return validParts({ year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]), time: null, offset: null });
+  }
   const m = ISO_LIKE.exec(s);
   if (!m) return null;
   const [, y, , mo, d, h, mi, sec, frac, zone] = m;
-  const time: DateParts['time'] = h === undefined ? null : [Number(h), Number(mi), Number(sec ?? 0), frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0];
+  const time: DateParts['time'] =
+    h === undefined ? null : [Number(h), Number(mi), Number(sec ?? 0), frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0];
   return validParts({ year: Number(y), month: Number(mo), day: Number(d), time, offset: time ? parseOffset(zone) : null });
 }
 

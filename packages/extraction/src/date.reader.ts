@@ -39,14 +39,39 @@ interface Source {
 type Role = 'published' | 'modified';
 
 const PUBLISHED_META = [
-  'article:published_time', 'article:published', 'og:published_time', 'og:pubdate', 'pubdate', 'publishdate', 'publish-date',
-  'publish_date', 'publication_date', 'article.published', 'datepublished', 'dc.date.issued', 'dcterms.issued', 'dc.date',
-  'dcterms.date', 'date', 'sailthru.date', 'parsely-pub-date', 'pdate', 'originalpublicationdate',
+  'article:published_time',
+  'article:published',
+  'og:published_time',
+  'og:pubdate',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'publish_date',
+  'publication_date',
+  'article.published',
+  'datepublished',
+  'dc.date.issued',
+  'dcterms.issued',
+  'dc.date',
+  'dcterms.date',
+  'date',
+  'sailthru.date',
+  'parsely-pub-date',
+  'pdate',
+  'originalpublicationdate',
 ];
 const CREATED_META = ['datecreated', 'dcterms.created', 'dc.date.created', 'article:created'];
 const MODIFIED_META = [
-  'article:modified_time', 'article:modified', 'og:updated_time', 'datemodified', 'dcterms.modified', 'dc.date.modified',
-  'lastmod', 'last-modified', 'article.updated', 'revised',
+  'article:modified_time',
+  'article:modified',
+  'og:updated_time',
+  'datemodified',
+  'dcterms.modified',
+  'dc.date.modified',
+  'lastmod',
+  'last-modified',
+  'article.updated',
+  'revised',
 ];
 
 const tokensOf = (el: Element, attr: string) => (el.getAttribute(attr) ?? '').toLowerCase().split(/\s+/).filter(Boolean);
@@ -117,10 +142,12 @@ export function readPageDates(doc: Document, input: DateInputs): PageDates {
 
   // 2. OpenGraph and other <meta>, then the creation date as a stand-in for publication.
   const metaDate = (keys: string[]) => () => {
-    for (const key of keys) {for (const v of input.meta(key)) {
-      const parts = valueDate(v, locale);
-      if (parts) return parts;
-    }}
+    for (const key of keys) {
+      for (const v of input.meta(key)) {
+        const parts = valueDate(v, locale);
+        if (parts) return parts;
+      }
+    }
     return null;
   };
   add(published, 'opengraph', metaDate(PUBLISHED_META.slice(0, 4)));
@@ -134,11 +161,13 @@ export function readPageDates(doc: Document, input: DateInputs): PageDates {
   let itemprops: Element[] | null = null;
   const microdata = (tokens: string[]) => () => {
     itemprops ??= Array.from(doc.querySelectorAll('[itemprop]')).filter((el) => el.tagName !== 'META' && !isOutsideArticle(el));
-    for (const token of tokens) {for (const el of itemprops) {
-      if (!tokensOf(el, 'itemprop').includes(token)) continue;
-      const parts = elementDate(el, locale);
-      if (parts) return parts;
-    }}
+    for (const token of tokens) {
+      for (const el of itemprops) {
+        if (!tokensOf(el, 'itemprop').includes(token)) continue;
+        const parts = elementDate(el, locale);
+        if (parts) return parts;
+      }
+    }
     return null;
   };
   add(published, 'meta', microdata(['datepublished', 'datecreated']));

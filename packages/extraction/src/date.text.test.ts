@@ -55,8 +55,16 @@ describe('parseWrittenDate: dates written for people, in eight languages', () =>
 describe('writtenDates: what the words say each date is', () => {
   const roles = (text: string, locale: DateLocale) => writtenDates(text, locale).map((w) => `${w.role} ${formatDate(w.parts)}`);
   it.each<[DateLocale, string, string[]]>([
-    ['en-US', 'Updated Nov 19, 2019, 6:55 AM; Posted Nov 19, 2019, 6:51 AM', ['modified 2019-11-19T06:55:00', 'published 2019-11-19T06:51:00']],
-    ['en-US', 'November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm', ['plain 2019-11-19T04:20:00', 'modified 2019-11-19T21:32:00']],
+    [
+      'en-US',
+      'Updated Nov 19, 2019, 6:55 AM; Posted Nov 19, 2019, 6:51 AM',
+      ['modified 2019-11-19T06:55:00', 'published 2019-11-19T06:51:00'],
+    ],
+    [
+      'en-US',
+      'November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm',
+      ['plain 2019-11-19T04:20:00', 'modified 2019-11-19T21:32:00'],
+    ],
     ['de', 'Veröffentlicht: 12.03.2024 Aktualisiert: 13.03.2024', ['published 2024-03-12', 'modified 2024-03-13']],
     ['fr', 'Publié le 3 mai 2023, mis à jour le 4 mai 2023', ['published 2023-05-03', 'modified 2023-05-04']],
     ['es', 'Actualizado: 13 de marzo de 2024', ['modified 2024-03-13']],

@@ -12,8 +12,18 @@ export type DateLocale = 'en-US' | 'en-GB' | 'de' | 'fr' | 'es' | 'it' | 'pt' | 
 
 // Genitive (as dates are written), nominative and abbreviated month names.
 const POLISH_MONTHS: [RegExp, number][] = [
-  [/^sty/, 1], [/^lut/, 2], [/^mar/, 3], [/^kwi/, 4], [/^maj/, 5], [/^cze/, 6],
-  [/^lip/, 7], [/^sie/, 8], [/^wrz/, 9], [/^pa[źz]/, 10], [/^lis/, 11], [/^gru/, 12],
+  [/^sty/, 1],
+  [/^lut/, 2],
+  [/^mar/, 3],
+  [/^kwi/, 4],
+  [/^maj/, 5],
+  [/^cze/, 6],
+  [/^lip/, 7],
+  [/^sie/, 8],
+  [/^wrz/, 9],
+  [/^pa[źz]/, 10],
+  [/^lis/, 11],
+  [/^gru/, 12],
 ];
 const POLISH_DATE =
   /(?<![\p{L}\d])(\d{1,2})\.?\s+(stycze[nń]|stycznia|sty|lut(?:y|ego)?|mar(?:zec|ca)?|kwie(?:cie[nń]|tnia)|kwi|maj(?:a)?|czerw(?:iec|ca)|cze|lip(?:iec|ca)?|sierp(?:ie[nń]|nia)|sie|wrze(?:sie[nń]|[sś]nia)|wrz|pa[źz]dziernik(?:a)?|pa[źz]|listopad(?:a)?|lis|grud(?:zie[nń]|nia)|gru)\.?\s+(\d{4})(?:\s*r\.?)?(?:,?\s*(?:godz\.?|o|,)?\s*(\d{1,2})[:.](\d{2}))?(?![\p{L}\d])/iu;
@@ -39,14 +49,30 @@ function parserFor(locale: DateLocale): Chrono {
   let p = built.get(locale);
   if (p) return p;
   switch (locale) {
-    case 'en-US': p = chrono.en.strict; break;
-    case 'en-GB': p = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true)); break;
-    case 'de': p = chrono.de.strict; break;
-    case 'fr': p = chrono.fr.strict; break;
-    case 'es': p = chrono.es.strict; break;
-    case 'it': p = chrono.it.strict; break;
-    case 'pt': p = chrono.pt.strict; break;
-    case 'nl': p = chrono.nl.strict; break;
+    case 'en-US':
+      p = chrono.en.strict;
+      break;
+    case 'en-GB':
+      p = new chrono.Chrono(chrono.en.configuration.createConfiguration(true, true));
+      break;
+    case 'de':
+      p = chrono.de.strict;
+      break;
+    case 'fr':
+      p = chrono.fr.strict;
+      break;
+    case 'es':
+      p = chrono.es.strict;
+      break;
+    case 'it':
+      p = chrono.it.strict;
+      break;
+    case 'pt':
+      p = chrono.pt.strict;
+      break;
+    case 'nl':
+      p = chrono.nl.strict;
+      break;
     case 'pl': {
       // Numeric dates are written day first, as in German: "12.03.2024, 14:30".
       p = chrono.de.strict.clone();
@@ -66,10 +92,41 @@ const LOCALE_OF_LANG: Record<string, DateLocale> = { de: 'de', fr: 'fr', es: 'es
 // Countries that write the month first are few: the United States (and its territories), the Philippines.
 const MONTH_FIRST_REGIONS = new Set(['US', 'PH', 'PR', 'GU', 'UM', 'VI', 'AS', 'MP']);
 const LOCALE_OF_TLD: Record<string, DateLocale> = {
-  de: 'de', at: 'de', ch: 'de', li: 'de', fr: 'fr', be: 'fr', lu: 'fr', es: 'es', mx: 'es', ar: 'es', cl: 'es', co: 'es',
-  pe: 'es', uy: 'es', ve: 'es', it: 'it', pt: 'pt', br: 'pt', ao: 'pt', mz: 'pt', nl: 'nl', pl: 'pl',
-  uk: 'en-GB', ie: 'en-GB', au: 'en-GB', nz: 'en-GB', in: 'en-GB', za: 'en-GB', ng: 'en-GB', ke: 'en-GB', pk: 'en-GB',
-  sg: 'en-GB', my: 'en-GB', ph: 'en-US', us: 'en-US',
+  de: 'de',
+  at: 'de',
+  ch: 'de',
+  li: 'de',
+  fr: 'fr',
+  be: 'fr',
+  lu: 'fr',
+  es: 'es',
+  mx: 'es',
+  ar: 'es',
+  cl: 'es',
+  co: 'es',
+  pe: 'es',
+  uy: 'es',
+  ve: 'es',
+  it: 'it',
+  pt: 'pt',
+  br: 'pt',
+  ao: 'pt',
+  mz: 'pt',
+  nl: 'nl',
+  pl: 'pl',
+  uk: 'en-GB',
+  ie: 'en-GB',
+  au: 'en-GB',
+  nz: 'en-GB',
+  in: 'en-GB',
+  za: 'en-GB',
+  ng: 'en-GB',
+  ke: 'en-GB',
+  pk: 'en-GB',
+  sg: 'en-GB',
+  my: 'en-GB',
+  ph: 'en-US',
+  us: 'en-US',
 };
 
 /**
@@ -107,7 +164,10 @@ const PUBLISHED_WORDS =
 /** Splits "Posted Nov 19, 2019; Updated Nov 20, 2019" into its parts, each with what it says. */
 function segments(text: string): { role: DateRole; text: string }[] {
   const marks: { at: number; end: number; role: DateRole }[] = [];
-  for (const [re, role] of [[MODIFIED_WORDS, 'modified'], [PUBLISHED_WORDS, 'published']] as const) {
+  for (const [re, role] of [
+    [MODIFIED_WORDS, 'modified'],
+    [PUBLISHED_WORDS, 'published'],
+  ] as const) {
     re.lastIndex = 0;
     for (const m of text.matchAll(re)) marks.push({ at: m.index, end: m.index + m[0].length, role });
   }
@@ -134,7 +194,9 @@ function partsOf(r: ParsedResult, time: ParsedResult | null): DateParts | null {
   const s = r.start;
   const t = time?.start ?? (s.isCertain('hour') ? s : null);
   return validParts({
-    year: s.get('year')!, month: s.get('month')!, day: s.get('day')!,
+    year: s.get('year')!,
+    month: s.get('month')!,
+    day: s.get('day')!,
     time: t ? [t.get('hour') ?? 0, t.get('minute') ?? 0, t.get('second') ?? 0, 0] : null,
     offset: t?.isCertain('timezoneOffset') ? (t.get('timezoneOffset') ?? null) : null,
   });
@@ -152,7 +214,10 @@ function parseAll(text: string, locale: DateLocale, year?: number): DateParts[] 
     if (year === undefined ? !hasYear : r.start.isCertain('year')) return;
     const next = results[i + 1];
     const time =
-      !r.start.isCertain('hour') && next && next.start.isCertain('hour') && !next.start.isCertain('day') &&
+      !r.start.isCertain('hour') &&
+      next &&
+      next.start.isCertain('hour') &&
+      !next.start.isCertain('day') &&
       DATE_TIME_GAP.test(text.slice(r.index + r.text.length, next.index))
         ? next
         : null;

@@ -27,12 +27,17 @@ describe.each<DomChoice>(['jsdom', 'linkedom'])('createDocument with %s', (dom) 
 
 describe.each<DomChoice>(['jsdom', 'linkedom'])('inert markup on %s', (dom) => {
   it('removes scripts, styles, svg, menus and comments but keeps JSON-LD', () => {
-    const doc = createDocument('<html><body><!-- c --><script>x()</script><script type="application/ld+json">{}</script><style>a{}</style><svg><path/></svg><nav><a href="/">Home</a></nav><p>t</p></body></html>', 'https://e.com/', dom);
+    const doc = createDocument(
+      '<html><body><!-- c --><script>x()</script><script type="application/ld+json">{}</script><style>a{}</style><svg><path/></svg><nav><a href="/">Home</a></nav><p>t</p></body></html>',
+      'https://e.com/',
+      dom,
+    );
     expect(doc.body.innerHTML.trim()).toBe('<script type="application/ld+json">{}</script><p>t</p>');
   });
 
   it('is not fooled by markup inside attribute values', () => {
-    const html = '<html><head><meta name="author" content="A <svg onload=x()>"><meta name="d" content="<script>"></head><body><p>first</p><svg><circle/></svg><p>second</p></body></html>';
+    const html =
+      '<html><head><meta name="author" content="A <svg onload=x()>"><meta name="d" content="<script>"></head><body><p>first</p><svg><circle/></svg><p>second</p></body></html>';
     const doc = createDocument(html, 'https://e.com/', dom);
     expect(Array.from(doc.querySelectorAll('p')).map((p) => p.textContent)).toEqual(['first', 'second']);
     expect(doc.querySelector('meta[name="author"]')?.getAttribute('content')).toBe('A <svg onload=x()>');

@@ -17,7 +17,10 @@ interface Expected {
 }
 
 const dir = fileURLToPath(new URL('../../../test/fixtures/pages/', import.meta.url));
-const names = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+const names = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 describe.each<DomChoice>(['jsdom', 'linkedom'])('fixture pages with %s', (dom) => {
   it.each(names)('%s', (name) => {

@@ -4,12 +4,55 @@
  * skipping comments, related lists, navigation and figures, whose dates are other things'.
  */
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DIV', 'DL', 'DT', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3',
-  'H4', 'H5', 'H6', 'HEADER', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DD',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
-const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'FIGURE', 'FIGCAPTION', 'NAV', 'ASIDE', 'FOOTER', 'BUTTON', 'SELECT', 'IFRAME']);
+const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'FIGURE',
+  'FIGCAPTION',
+  'NAV',
+  'ASIDE',
+  'FOOTER',
+  'BUTTON',
+  'SELECT',
+  'IFRAME',
+]);
 /** Class or id words of containers whose dates belong to something else than the article. */
-const ELSEWHERE = /(?:^|[-_])(?:comments?|comment-list|replies|related|recommended|recommendations|sidebar|widget|trending|popular|most-read|more-stories|teasers?|promo|newsletter|breadcrumbs?)(?:$|[-_])/i;
+const ELSEWHERE =
+  /(?:^|[-_])(?:comments?|comment-list|replies|related|recommended|recommendations|sidebar|widget|trending|popular|most-read|more-stories|teasers?|promo|newsletter|breadcrumbs?)(?:$|[-_])/i;
 
 function elsewhere(el: Element): boolean {
   if (SKIPPED_TAGS.has(el.tagName)) return true;

@@ -16,7 +16,25 @@ function getPurifier(): DOMPurify {
 /** Article HTML safe to store and show: no scripts, handlers, frames, forms or styles. */
 export function sanitiseHtml(html: string): string {
   return getPurifier().sanitize(html, {
-    FORBID_TAGS: ['style', 'script', 'iframe', 'frame', 'frameset', 'form', 'input', 'button', 'select', 'textarea', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math'],
+    FORBID_TAGS: [
+      'style',
+      'script',
+      'iframe',
+      'frame',
+      'frameset',
+      'form',
+      'input',
+      'button',
+      'select',
+      'textarea',
+      'object',
+      'embed',
+      'link',
+      'meta',
+      'base',
+      'svg',
+      'math',
+    ],
     FORBID_ATTR: ['style', 'srcset', 'sizes', 'class', 'id'],
     ALLOW_DATA_ATTR: false,
   });

@@ -1,7 +1,8 @@
 /** A JSON-LD node as found on pages: loosely typed, read defensively. */
 export type JsonLdNode = Record<string, unknown>;
 
-const ARTICLE_TYPE_RE = /(Article|BlogPosting|NewsArticle|Report|LiveBlogPosting|ReviewNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|Posting)$/;
+const ARTICLE_TYPE_RE =
+  /(Article|BlogPosting|NewsArticle|Report|LiveBlogPosting|ReviewNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|Posting)$/;
 
 function typesOf(node: JsonLdNode): string[] {
   const t = node['@type'];
@@ -63,8 +64,7 @@ export function readJsonLd(doc: Document): JsonLdData {
   }
   const articles = nodes.filter((n) => typesOf(n).some((t) => ARTICLE_TYPE_RE.test(t)));
   // Prefer the node that carries the most article fields: pages list related articles too.
-  const score = (n: JsonLdNode) =>
-    ['headline', 'datePublished', 'author', 'articleBody', 'publisher'].filter((k) => k in n).length;
+  const score = (n: JsonLdNode) => ['headline', 'datePublished', 'author', 'articleBody', 'publisher'].filter((k) => k in n).length;
   articles.sort((a, b) => score(b) - score(a));
   const page = nodes.find((n) => typesOf(n).some((t) => PAGE_TYPE_RE.test(t)) && 'datePublished' in n) ?? null;
   return { article: articles[0] ?? null, page, nodes, unparsed };

@@ -12,9 +12,33 @@ export interface LanguageTag {
 
 /** ISO 639-2 codes pages use where BCP 47 wants the two-letter code (RFC 5646 §2.2.1). */
 const TWO_LETTER: Record<string, string> = {
-  eng: 'en', deu: 'de', ger: 'de', fra: 'fr', fre: 'fr', spa: 'es', ita: 'it', por: 'pt', pol: 'pl',
-  nld: 'nl', dut: 'nl', rus: 'ru', ukr: 'uk', zho: 'zh', chi: 'zh', jpn: 'ja', kor: 'ko', ara: 'ar',
-  swe: 'sv', dan: 'da', nor: 'no', fin: 'fi', ces: 'cs', cze: 'cs', tur: 'tr', ell: 'el', gre: 'el',
+  eng: 'en',
+  deu: 'de',
+  ger: 'de',
+  fra: 'fr',
+  fre: 'fr',
+  spa: 'es',
+  ita: 'it',
+  por: 'pt',
+  pol: 'pl',
+  nld: 'nl',
+  dut: 'nl',
+  rus: 'ru',
+  ukr: 'uk',
+  zho: 'zh',
+  chi: 'zh',
+  jpn: 'ja',
+  kor: 'ko',
+  ara: 'ar',
+  swe: 'sv',
+  dan: 'da',
+  nor: 'no',
+  fin: 'fi',
+  ces: 'cs',
+  cze: 'cs',
+  tur: 'tr',
+  ell: 'el',
+  gre: 'el',
 };
 
 export function languageTag(value: string | null | undefined): LanguageTag | null {
@@ -27,9 +51,15 @@ export function languageTag(value: string | null | undefined): LanguageTag | nul
   const rest: string[] = [];
   for (const [i, part] of parts.slice(1).entries()) {
     if (!/^[a-z0-9]{1,8}$/i.test(part)) break; // "en-US.utf8", "en-" : keep what is well formed
-    if (/^[a-z]{4}$/i.test(part) && i === 0) rest.push(part[0]!.toUpperCase() + part.slice(1).toLowerCase()); // script
-    else if (/^([a-z]{2}|\d{3})$/i.test(part) && rest.every((p) => !/^([A-Z]{2}|\d{3})$/.test(p))) rest.push(part.toUpperCase()); // region
-    else rest.push(part.toLowerCase());
+    if (/^[a-z]{4}$/i.test(part) && i === 0) {
+      rest.push(part[0]!.toUpperCase() + part.slice(1).toLowerCase());
+    } // script
+    else if (/^([a-z]{2}|\d{3})$/i.test(part) && rest.every((p) => !/^([A-Z]{2}|\d{3})$/.test(p))) {
+      rest.push(part.toUpperCase());
+    } // region
+    else {
+      rest.push(part.toLowerCase());
+    }
   }
   return { lang, tag: [lang, ...rest].join('-') };
 }

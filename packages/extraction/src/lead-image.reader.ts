@@ -25,7 +25,10 @@ function fileStem(url: string): string {
   const path = url.split(/[?#]/)[0] ?? '';
   const name = path.split('/').pop() ?? '';
   // WordPress-style size suffixes: photo-1024x576.jpg is the same picture as photo.jpg.
-  return name.replace(/-\d+x\d+(?=\.\w+$)/, '').replace(/\.\w+$/, '').toLowerCase();
+  return name
+    .replace(/-\d+x\d+(?=\.\w+$)/, '')
+    .replace(/\.\w+$/, '')
+    .toLowerCase();
 }
 
 export interface LeadImage {
@@ -40,11 +43,12 @@ export function readLeadImage(doc: Document, metaImageUrl: string | null, pageUr
   const stem = metaImageUrl ? fileStem(metaImageUrl) : null;
   let chosen: Element | null = null;
   if (stem) {
-    chosen = figures.find((f) => {
-      const img = f.querySelector('img');
-      const src = img?.getAttribute('src') ?? img?.getAttribute('data-src') ?? '';
-      return src !== '' && fileStem(src) === stem;
-    }) ?? null;
+    chosen =
+      figures.find((f) => {
+        const img = f.querySelector('img');
+        const src = img?.getAttribute('src') ?? img?.getAttribute('data-src') ?? '';
+        return src !== '' && fileStem(src) === stem;
+      }) ?? null;
   }
   chosen ??= figures.find((f) => f.querySelector('img')) ?? null;
   const img = chosen?.querySelector('img');

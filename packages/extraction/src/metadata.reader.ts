@@ -153,10 +153,31 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   ]);
 
   const authorValues: Candidate<string[]>[] = [
-    ['jsonld', () => parseAuthors(ldStrings(ld?.['author']).map((a) => clean(a) ?? ''), siteName)],
+    [
+      'jsonld',
+      () =>
+        parseAuthors(
+          ldStrings(ld?.['author']).map((a) => clean(a) ?? ''),
+          siteName,
+        ),
+    ],
     ['meta', () => parseAuthors(metaContents(meta, 'author'), siteName)],
-    ['opengraph', () => parseAuthors(metaContents(meta, 'article:author').filter((a) => !/^https?:/i.test(a)), siteName)],
-    ['meta', () => parseAuthors(metaContents(meta, 'byl').concat(metaContents(meta, 'sailthru.author'), metaContents(meta, 'parsely-author')), siteName)],
+    [
+      'opengraph',
+      () =>
+        parseAuthors(
+          metaContents(meta, 'article:author').filter((a) => !/^https?:/i.test(a)),
+          siteName,
+        ),
+    ],
+    [
+      'meta',
+      () =>
+        parseAuthors(
+          metaContents(meta, 'byl').concat(metaContents(meta, 'sailthru.author'), metaContents(meta, 'parsely-author')),
+          siteName,
+        ),
+    ],
     ['heuristic', () => readPageByline(doc, siteName)],
   ];
   const authors = pick(sources, 'authors', authorValues) ?? [];
@@ -190,11 +211,12 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
     ['meta', () => metaContent(meta, 'section', 'category')],
   ]);
 
-  const keywords = pick(sources, 'keywords', [
-    ['opengraph', () => splitKeywords(metaContents(meta, 'article:tag'))],
-    ['jsonld', () => splitKeywords(ldStrings(ld?.['keywords']).map((k) => clean(k) ?? ''))],
-    ['meta', () => splitKeywords(metaContents(meta, 'keywords').concat(metaContents(meta, 'news_keywords')))],
-  ]) ?? [];
+  const keywords =
+    pick(sources, 'keywords', [
+      ['opengraph', () => splitKeywords(metaContents(meta, 'article:tag'))],
+      ['jsonld', () => splitKeywords(ldStrings(ld?.['keywords']).map((k) => clean(k) ?? ''))],
+      ['meta', () => splitKeywords(metaContents(meta, 'keywords').concat(metaContents(meta, 'news_keywords')))],
+    ]) ?? [];
 
   let paywalled = false;
   const ldFree = ldIsFree(ld?.['isAccessibleForFree']);
@@ -218,8 +240,19 @@ export function readMetadata(doc: Document, url: string): PageMetadata {
   const description = metaContent(meta, 'description', 'og:description', 'twitter:description') ?? clean(ldString(ld?.['description']));
 
   return {
-    title, description, authors, publishedAt: dates.publishedAt, modifiedAt: dates.modifiedAt, siteName,
-    lang: language?.lang ?? null, langTag: language?.tag ?? null, canonicalUrl,
-    imageUrl, section, keywords, paywalled, sources,
+    title,
+    description,
+    authors,
+    publishedAt: dates.publishedAt,
+    modifiedAt: dates.modifiedAt,
+    siteName,
+    lang: language?.lang ?? null,
+    langTag: language?.tag ?? null,
+    canonicalUrl,
+    imageUrl,
+    section,
+    keywords,
+    paywalled,
+    sources,
   };
 }

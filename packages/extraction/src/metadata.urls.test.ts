@@ -8,7 +8,10 @@ import { readMetadata } from './metadata.reader';
 
 const PAGE_URL = 'https://news.example/world/story';
 const BODY = `<article><h1>A story</h1>${['roads', 'schools', 'libraries', 'parks']
-  .map((what) => `<p>The council met on Tuesday and agreed the budget for next year after a long debate about the ${what} of the town, which many residents had followed closely.</p>`)
+  .map(
+    (what) =>
+      `<p>The council met on Tuesday and agreed the budget for next year after a long debate about the ${what} of the town, which many residents had followed closely.</p>`,
+  )
   .join('')}</article>`;
 
 function page(head: string, body = BODY): string {
@@ -21,12 +24,17 @@ describe('httpUrl', () => {
     expect(httpUrl(' HTTP://Other.example/x ', PAGE_URL)).toBe('http://other.example/x');
   });
 
-  it.each(['javascript:alert(1)', ' JavaScript:alert(document.cookie)', 'java\nscript:alert(1)', 'data:image/png;base64,AAAA', 'vbscript:x', 'file:///etc/passwd', 'ftp://news.example/a'])(
-    'drops %j',
-    (url) => {
-      expect(httpUrl(url, PAGE_URL)).toBeNull();
-    },
-  );
+  it.each([
+    'javascript:alert(1)',
+    ' JavaScript:alert(document.cookie)',
+    'java\nscript:alert(1)',
+    'data:image/png;base64,AAAA',
+    'vbscript:x',
+    'file:///etc/passwd',
+    'ftp://news.example/a',
+  ])('drops %j', (url) => {
+    expect(httpUrl(url, PAGE_URL)).toBeNull();
+  });
 
   it('drops relative URLs on a page whose own address is not http(s)', () => {
     expect(httpUrl('/story', 'file:///tmp/page.html')).toBeNull();
@@ -56,14 +64,20 @@ describe.each<DomChoice>(['jsdom', 'linkedom'])('URLs in metadata with %s', (dom
   });
 
   it('takes no javascript: image from the first figure either', () => {
-    const doc = createDocument(page('', `<figure><img src="javascript:alert(1)"><figcaption>The town hall on a sunny day</figcaption></figure>${BODY}`), PAGE_URL, dom);
+    const doc = createDocument(
+      page('', `<figure><img src="javascript:alert(1)"><figcaption>The town hall on a sunny day</figcaption></figure>${BODY}`),
+      PAGE_URL,
+      dom,
+    );
     expect(readLeadImage(doc, null, PAGE_URL).figureUrl).toBeNull();
   });
 
   it('gives the extracted article only http(s) canonical and image URLs', () => {
     const article = extractArticle(
-      page(`<link rel="canonical" href="javascript:alert(1)"><meta property="og:image" content="javascript:alert(2)">`,
-        `<figure><img src="javascript:alert(3)"><figcaption>The town hall on a sunny day</figcaption></figure>${BODY}`),
+      page(
+        `<link rel="canonical" href="javascript:alert(1)"><meta property="og:image" content="javascript:alert(2)">`,
+        `<figure><img src="javascript:alert(3)"><figcaption>The town hall on a sunny day</figcaption></figure>${BODY}`,
+      ),
       { url: PAGE_URL, dom },
     );
     expect(article.canonicalUrl).toBeNull();

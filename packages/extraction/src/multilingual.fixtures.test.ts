@@ -18,7 +18,10 @@ interface Expected {
 }
 
 const dir = fileURLToPath(new URL('../fixtures/multilingual/', import.meta.url));
-const langs = readdirSync(dir).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -5)).sort();
+const langs = readdirSync(dir)
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => f.slice(0, -5))
+  .sort();
 
 describe('the covered languages each have a page', () => {
   it('en, de, fr, es, it, pt, pl, nl', () => {

@@ -39,9 +39,18 @@ function bySite(articles: readonly (GoldArticle & { url?: string })[], scores: r
 }
 
 /** Prints each site's entity F1, organisation F1 and right speakers, now and (if given) before. */
-export function printBySite(articles: readonly (GoldArticle & { id: string; url?: string })[], scores: readonly ArticleScore[], baseline?: Record<string, PredArticle>): void {
+export function printBySite(
+  articles: readonly (GoldArticle & { id: string; url?: string })[],
+  scores: readonly ArticleScore[],
+  baseline?: Record<string, PredArticle>,
+): void {
   const now = bySite(articles, scores);
-  const before = baseline ? bySite(articles, articles.map((a) => scoreArticle(a, baseline[a.id] ?? { entities: [], quotes: [] }))) : null;
+  const before = baseline
+    ? bySite(
+        articles,
+        articles.map((a) => scoreArticle(a, baseline[a.id] ?? { entities: [], quotes: [] })),
+      )
+    : null;
   const f1 = (c: Counts): string => (c.tp + c.fp + c.fn === 0 ? '  -  ' : prf(c).f1.toFixed(3));
   let better = 0;
   let worse = 0;
@@ -54,7 +63,9 @@ export function printBySite(articles: readonly (GoldArticle & { id: string; url?
       if (delta > 1e-9) better++;
       else if (delta < -1e-9) worse++;
     }
-    console.log(`  ${site.padEnd(28)} ${String(f.articles).padStart(2)} art.  entities ${cell((s) => f1(s.entities))}  ORG ${cell((s) => f1(s.organisations))}  speakers ${cell((s) => `${s.speakersRight}/${s.quotesFound}`)}`);
+    console.log(
+      `  ${site.padEnd(28)} ${String(f.articles).padStart(2)} art.  entities ${cell((s) => f1(s.entities))}  ORG ${cell((s) => f1(s.organisations))}  speakers ${cell((s) => `${s.speakersRight}/${s.quotesFound}`)}`,
+    );
   }
   if (before) console.log(`sites better ${better}, worse ${worse}, unchanged ${now.size - better - worse}`);
 }

@@ -70,8 +70,9 @@ for (const a of articles) {
   const cached = annDir ? join(annDir, `${a.id}.json`) : undefined;
   let annotation: ModelAnnotation;
   let serverCpuMs = 0;
-  if (cached && existsSync(cached)) {annotation = JSON.parse(readFileSync(cached, 'utf8')) as ModelAnnotation;}
-  else {
+  if (cached && existsSync(cached)) {
+    annotation = JSON.parse(readFileSync(cached, 'utf8')) as ModelAnnotation;
+  } else {
     const s0 = cpuMsOf(serverPid);
     annotation = await engine.annotate(text);
     serverCpuMs = cpuMsOf(serverPid) - s0;
@@ -102,21 +103,31 @@ console.log(`articles: ${articles.length}`);
 const all: Counts = { tp: 0, fp: 0, fn: 0 };
 for (const typ of ['PERSON', 'ORGANIZATION', 'LOCATION'] as const) {
   const c = sum((s) => s.entities[typ]);
-  all.tp += c.tp; all.fp += c.fp; all.fn += c.fn;
+  all.tp += c.tp;
+  all.fp += c.fp;
+  all.fn += c.fn;
   const m = prf(c);
   console.log(`entities ${typ.padEnd(13)} P ${fmt(m.p)}  R ${fmt(m.r)}  F1 ${fmt(m.f1)}  (tp ${c.tp} fp ${c.fp} fn ${c.fn})`);
 }
 const e = prf(all);
 console.log(`entities ALL           P ${fmt(e.p)}  R ${fmt(e.r)}  F1 ${fmt(e.f1)}`);
-const q = scores.map((s) => s.quotes).reduce((a, c) => ({
-  tp: a.tp + c.tp, fp: a.fp + c.fp, fn: a.fn + c.fn, rightSpeaker: a.rightSpeaker + c.rightSpeaker,
-  wrongSpeaker: a.wrongSpeaker + c.wrongSpeaker, notQuotePerson: a.notQuotePerson + c.notQuotePerson,
-}));
+const q = scores
+  .map((s) => s.quotes)
+  .reduce((a, c) => ({
+    tp: a.tp + c.tp,
+    fp: a.fp + c.fp,
+    fn: a.fn + c.fn,
+    rightSpeaker: a.rightSpeaker + c.rightSpeaker,
+    wrongSpeaker: a.wrongSpeaker + c.wrongSpeaker,
+    notQuotePerson: a.notQuotePerson + c.notQuotePerson,
+  }));
 const qm = prf(q);
 const acc = q.tp ? q.rightSpeaker / q.tp : 0;
 const att = prf({ tp: q.rightSpeaker, fp: q.fp + q.wrongSpeaker, fn: q.fn + q.wrongSpeaker });
 console.log(`quotes   found         P ${fmt(qm.p)}  R ${fmt(qm.r)}  F1 ${fmt(qm.f1)}  (tp ${q.tp} fp ${q.fp} fn ${q.fn})`);
-console.log(`quotes   speaker accuracy on found: ${fmt(acc)}  (right ${q.rightSpeaker}, wrong ${q.wrongSpeaker}); scare quotes given a speaker: ${q.notQuotePerson}`);
+console.log(
+  `quotes   speaker accuracy on found: ${fmt(acc)}  (right ${q.rightSpeaker}, wrong ${q.wrongSpeaker}); scare quotes given a speaker: ${q.notQuotePerson}`,
+);
 const median = (xs: number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? 0;
 const perArticle = times.map((t) => t.cpuMs + t.serverCpuMs);
 const totalCpu = perArticle.reduce((x, y) => x + y, 0);
@@ -127,8 +138,16 @@ console.log(
     `(newsflow's rules ${fmt(median(times.map((t) => t.cpuMs)))} ms, NLP server ${fmt(median(times.map((t) => t.serverCpuMs)))} ms median)` +
     `, ${fmt((totalCpu / totalWords) * 1000)} ms per 1,000 words; ${fmt(1000 / (totalCpu / times.length))} articles/s per core`,
 );
-if (coldServerMs.length > 0) console.log(`         (the server's own first pass over these texts, as after a start: median ${fmt(median(coldServerMs))} ms of CPU per article)`);
-console.log(serverPid ? `         NLP server (pid ${serverPid}) resident memory: ${rssMbOf(serverPid)} MB` : '         NLP server process not found on this machine: its CPU is not counted');
+if (coldServerMs.length > 0) {
+  console.log(
+    `         (the server's own first pass over these texts, as after a start: median ${fmt(median(coldServerMs))} ms of CPU per article)`,
+  );
+}
+console.log(
+  serverPid
+    ? `         NLP server (pid ${serverPid}) resident memory: ${rssMbOf(serverPid)} MB`
+    : '         NLP server process not found on this machine: its CPU is not counted',
+);
 console.log(`attributed-quote F1 ${fmt(att.f1)} | speaker acc ${fmt(acc)} | entity F1 ${fmt(e.f1)}`);
 if (argv.includes('--by-site') || baselineFile) {
   printBySite(articles, scores, baselineFile ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as Record<string, PredArticle>) : undefined);

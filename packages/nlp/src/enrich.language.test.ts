@@ -34,7 +34,11 @@ const english =
 
 describe('which texts the English model reads', () => {
   it('Italian, Portuguese and Spanish news is not sent, with its declared language recorded', async () => {
-    for (const [text, lang] of [[italian, 'it'], [portuguese, 'pt-BR'], [spanish, 'es']] as const) {
+    for (const [text, lang] of [
+      [italian, 'it'],
+      [portuguese, 'pt-BR'],
+      [spanish, 'es'],
+    ] as const) {
       const engine = countingEngine();
       const out = await enrichArticle(text, engine, { lang });
       expect(engine.calls).toBe(0);

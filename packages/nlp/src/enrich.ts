@@ -88,7 +88,9 @@ function enrich(text: string, annotation: ModelAnnotation): Enrichment {
 // "in", "an", "on", "as" are Italian, German, French or Spanish words too): in English news they
 // make up about 15-35% of the words, in Italian or Portuguese text under 8%.
 const ENGLISH_FUNCTION_WORDS = new Set(
-  'the of and to is was that for with from said says his her their they he she it be has have are were this not but by which who would will'.split(' '),
+  'the of and to is was that for with from said says his her their they he she it be has have are were this not but by which who would will'.split(
+    ' ',
+  ),
 );
 
 /** English news text is thick with function words; other languages (and non-text) are not. */

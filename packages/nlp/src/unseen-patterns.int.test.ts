@@ -9,8 +9,14 @@ describe('patterns of unseen pages, on the real model', () => {
   beforeAll(() => requireReady(engine));
 
   it('an organisation named with "and" stays whole; two companies joined by "and" stay two', async () => {
-    expect(await names('Officers from U.S. Customs and Border Protection seized the cargo.')).toEqual(['U.S. Customs and Border Protection/ORGANIZATION']);
-    expect(await names('Google and Facebook agreed. Procter & Gamble did not.')).toEqual(['Facebook/ORGANIZATION', 'Google/ORGANIZATION', 'Procter & Gamble/ORGANIZATION']);
+    expect(await names('Officers from U.S. Customs and Border Protection seized the cargo.')).toEqual([
+      'U.S. Customs and Border Protection/ORGANIZATION',
+    ]);
+    expect(await names('Google and Facebook agreed. Procter & Gamble did not.')).toEqual([
+      'Facebook/ORGANIZATION',
+      'Google/ORGANIZATION',
+      'Procter & Gamble/ORGANIZATION',
+    ]);
   });
 
   it('"St. Louis" and "St. Paul" are places, not a person called Louis or Paul', async () => {
@@ -26,7 +32,13 @@ describe('patterns of unseen pages, on the real model', () => {
   });
 
   it('AP-style closing marks keep the quotation; an addressee is no speaker', async () => {
-    const out = await enrichWithModel(engine, '"The deal is done,\'\' Mayor Ana Diaz said. Owners wake the speaker by saying "Hey Siri" across the room.');
-    expect(out.quotes.map((q) => [q.text, q.speaker])).toEqual([['The deal is done', 'Ana Diaz'], ['Hey Siri', null]]);
+    const out = await enrichWithModel(
+      engine,
+      '"The deal is done,\'\' Mayor Ana Diaz said. Owners wake the speaker by saying "Hey Siri" across the room.',
+    );
+    expect(out.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['The deal is done', 'Ana Diaz'],
+      ['Hey Siri', null],
+    ]);
   });
 });

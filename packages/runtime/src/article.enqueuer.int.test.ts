@@ -46,7 +46,9 @@ describe('enqueueUrl on the real Redis', () => {
   });
 
   it('refuses input too long as given, even when it is not a URL (it could not be tracked as a failing job)', async () => {
-    await expect(enqueueUrl(queues, inflight, status, `not a url ${'x'.repeat(MAX_URL_LENGTH)}`)).rejects.toThrow(/more than the 8192 allowed/);
+    await expect(enqueueUrl(queues, inflight, status, `not a url ${'x'.repeat(MAX_URL_LENGTH)}`)).rejects.toThrow(
+      /more than the 8192 allowed/,
+    );
     expect(await keysUnderPrefix()).toEqual([]);
   });
 

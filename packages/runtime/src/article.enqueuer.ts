@@ -20,7 +20,13 @@ export interface EnqueueResult {
  * `source`: the followed source whose poll found the URL (none when it comes by hand); a URL
  * already in flight keeps what it was enqueued with.
  */
-export async function enqueueUrl(queues: QueueSet, inflight: InFlightMarker, status: StatusStore, raw: string, source?: SourceRef): Promise<EnqueueResult> {
+export async function enqueueUrl(
+  queues: QueueSet,
+  inflight: InFlightMarker,
+  status: StatusStore,
+  raw: string,
+  source?: SourceRef,
+): Promise<EnqueueResult> {
   const input = resolveUrlInput(raw);
   assertUrlFitsJob(input.url, raw);
   const at = new Date().toISOString();

@@ -24,7 +24,11 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
   let redis: Redis;
   let blobs: BlobStore;
   const rawKey = (kind: string, id: string) => `${prefix}:blob:${kind}:${id}`;
-  const failureOf = async (read: Promise<unknown>) => read.then(() => null, (err: unknown) => err);
+  const failureOf = async (read: Promise<unknown>) =>
+    read.then(
+      () => null,
+      (err: unknown) => err,
+    );
 
   beforeAll(() => {
     redis = createRedisConnection(TEST_REDIS_URL, 'client');

@@ -56,7 +56,12 @@ export async function retryFailed(
   return retried;
 }
 
-async function retryOne(deps: { inflight: InFlightMarker; status: StatusStore }, stage: QueueName, job: Job, out: FailedJob[]): Promise<void> {
+async function retryOne(
+  deps: { inflight: InFlightMarker; status: StatusStore },
+  stage: QueueName,
+  job: Job,
+  out: FailedJob[],
+): Promise<void> {
   const info = describe(stage, job);
   await deps.inflight.claim(info.id);
   await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });

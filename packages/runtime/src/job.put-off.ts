@@ -8,7 +8,10 @@ import type { StageContext } from './stage.runner';
  * the job as postponed.
  */
 export async function putOff(
-  ctx: Pick<StageContext, 'job' | 'token' | 'logger'>, pauseMs: number, why: string, level: 'warn' | 'debug' = 'warn',
+  ctx: Pick<StageContext, 'job' | 'token' | 'logger'>,
+  pauseMs: number,
+  why: string,
+  level: 'warn' | 'debug' = 'warn',
 ): Promise<never> {
   const ms = pauseMs + 250 + Math.round(Math.random() * 750);
   // a trouble is worth a warning once; the jobs put off again while it is known to last are not

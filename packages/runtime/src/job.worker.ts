@@ -30,7 +30,12 @@ export type JobHandler<S extends z.ZodType> = (payload: z.infer<S>, ctx: JobCont
  * plainly), a failure is logged at error level only when no retry is left, and SIGTERM lets
  * jobs in flight finish for SHUTDOWN_TIMEOUT_MS — without an article's status and trace.
  */
-export function startJobWorker<S extends z.ZodType>(infra: StageInfra, def: QueueJob<S>, handler: JobHandler<S>, concurrency: number): Closeable {
+export function startJobWorker<S extends z.ZodType>(
+  infra: StageInfra,
+  def: QueueJob<S>,
+  handler: JobHandler<S>,
+  concurrency: number,
+): Closeable {
   const queueLogger = infra.logger.child({ queue: def.queue });
   const processJob = async (job: Job): Promise<JobOutcome> => {
     const attempt = job.attemptsMade + 1;
@@ -47,7 +52,12 @@ export function startJobWorker<S extends z.ZodType>(infra: StageInfra, def: Queu
       result = { ...(outcome ?? {}), ms: Math.round(performance.now() - started) };
     } catch (err) {
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
-      infra.metrics?.failed(def.queue, err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient', final, performance.now() - started);
+      infra.metrics?.failed(
+        def.queue,
+        err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient',
+        final,
+        performance.now() - started,
+      );
       if (final) logger.error({ err, attempt }, `${def.queue} failed: ${errorMessage(err)}`);
       else logger.warn({ attempt, reason: errorMessage(err) }, `${def.queue} failed, will retry`);
       throw err;

@@ -6,7 +6,9 @@ import type { QueueSet } from './queue.set';
 
 /** Queues that report fixed counts, as BullMQ's getJobCounts does. */
 function fakeQueues(waiting: Record<string, number>): QueueSet {
-  const queue = (name: string) => ({ getJobCounts: async (...types: string[]) => Object.fromEntries(types.map((t) => [t, t === 'waiting' ? (waiting[name] ?? 0) : 0])) });
+  const queue = (name: string) => ({
+    getJobCounts: async (...types: string[]) => Object.fromEntries(types.map((t) => [t, t === 'waiting' ? (waiting[name] ?? 0) : 0])),
+  });
   return { fetch: queue('fetch'), extract: queue('extract'), enrich: queue('enrich'), index: queue('index') } as unknown as QueueSet;
 }
 

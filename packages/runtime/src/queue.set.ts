@@ -8,7 +8,8 @@ export type QueueSet = { [Q in QueueName]: Queue<JobPayload<Q>> };
 export function createQueueSet(connection: Redis, prefix: string): QueueSet {
   // Each queue's event stream is capped low: newsflow reads job state, not the event history,
   // and BullMQ's default (10,000 events per queue) is Redis memory for nothing.
-  const make = <Q extends QueueName>(name: Q) => new Queue<JobPayload<Q>>(name, { connection, prefix, streams: { events: { maxLen: 1000 } } });
+  const make = <Q extends QueueName>(name: Q) =>
+    new Queue<JobPayload<Q>>(name, { connection, prefix, streams: { events: { maxLen: 1000 } } });
   return { fetch: make('fetch'), extract: make('extract'), enrich: make('enrich'), index: make('index') };
 }
 
@@ -24,11 +25,7 @@ const STALE_MARKER_MS = 60_000;
  * job's schema. A finished job left by an earlier crawl is removed first, because BullMQ would
  * otherwise ignore the new one; an unfinished one means the work is already under way.
  */
-export async function addStageJob<Q extends QueueName>(
-  queues: QueueSet,
-  stage: Q,
-  payload: JobPayload<Q>,
-): Promise<'added' | 'in-flight'> {
+export async function addStageJob<Q extends QueueName>(queues: QueueSet, stage: Q, payload: JobPayload<Q>): Promise<'added' | 'in-flight'> {
   const def = JOBS[stage];
   const data = def.schema.parse(payload) as JobPayload<Q>;
   const queue = queues[stage] as unknown as Queue;

@@ -38,8 +38,15 @@ describe('stage runner on the real Redis', () => {
 
   const run = <Q extends 'fetch' | 'extract'>(stage: Q, handler: StageHandler<Q>, logger = silentLogger()) => {
     const w = createStageWorker({
-      stage, handler, connection, prefix, concurrency: 2, queues, status,
-      inflight: createInFlightMarker(connection, prefix), logger,
+      stage,
+      handler,
+      connection,
+      prefix,
+      concurrency: 2,
+      queues,
+      status,
+      inflight: createInFlightMarker(connection, prefix),
+      logger,
     });
     workers.push(w);
     return w;
@@ -61,7 +68,12 @@ describe('stage runner on the real Redis', () => {
       return st?.stage === 'enrich' ? st : null;
     });
     expect(s.state).toBe('enriching'); // waiting for enrich, which no worker consumes here
-    expect(s.trace.map((t) => `${t.stage}:${t.event}`)).toEqual(['fetch:started', 'fetch:completed', 'extract:started', 'extract:completed']);
+    expect(s.trace.map((t) => `${t.stage}:${t.event}`)).toEqual([
+      'fetch:started',
+      'fetch:completed',
+      'extract:started',
+      'extract:completed',
+    ]);
     expect(await queues.enrich.getJob(id)).toBeTruthy();
   });
 
@@ -75,7 +87,10 @@ describe('stage runner on the real Redis', () => {
     await enqueueArticle(queues, createInFlightMarker(connection, prefix), { id, url, source });
     const byHand = await enqueue('https://example.com/by-hand');
     await eventually('both to reach enrich', async () => (await queues.enrich.getJob(id)) && (await queues.enrich.getJob(byHand)));
-    expect(seen.filter((s) => s.source !== undefined)).toEqual([{ stage: 'fetch', source }, { stage: 'extract', source }]);
+    expect(seen.filter((s) => s.source !== undefined)).toEqual([
+      { stage: 'fetch', source },
+      { stage: 'extract', source },
+    ]);
     expect((await queues.enrich.getJob(id))!.data).toEqual({ v: 1, id, url, source });
     expect((await queues.enrich.getJob(byHand))!.data).not.toHaveProperty('source');
   });
@@ -97,23 +112,37 @@ describe('stage runner on the real Redis', () => {
     const lines: { level: number; msg: string; jobId?: string; err?: { stack?: string }; code?: string }[] = [];
     const sink = new Writable({
       write(chunk: Buffer, _enc, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as (typeof lines)[number]));
+        lines.push(
+          ...chunk
+            .toString()
+            .split('\n')
+            .filter(Boolean)
+            .map((l) => JSON.parse(l) as (typeof lines)[number]),
+        );
         done();
       },
     });
     const failures: Record<string, PermanentError> = {
-      'https://example.com/private': new PermanentError('https://example.com/private resolves to 10.0.0.1, a private address', 'blocked-address'),
+      'https://example.com/private': new PermanentError(
+        'https://example.com/private resolves to 10.0.0.1, a private address',
+        'blocked-address',
+      ),
       'https://example.com/missing': new PermanentError('https://example.com/missing answered 404 Not Found', 'http-4xx'),
       'https://example.com/disallowed': new PermanentError('robots.txt disallows it', 'robots-disallowed'),
       'https://example.com/bug': new PermanentError('the document was refused by the mapping', 'index-rejected'),
     };
-    run('fetch', async (p) => {
-      throw failures[p.url]!;
-    }, createLogger('info', {}, sink));
+    run(
+      'fetch',
+      async (p) => {
+        throw failures[p.url]!;
+      },
+      createLogger('info', {}, sink),
+    );
     const ids = await Promise.all(Object.keys(failures).map(enqueue));
     await eventually('every failure', async () => (await Promise.all(ids.map((id) => status.get(id)))).every((s) => s?.state === 'failed'));
     await eventually('the log lines', async () => lines.filter((l) => /refused|failed/.test(l.msg)).length === 4, 5000, 50);
-    const byUrl = (path: string) => lines.find((l) => l.jobId === articleIdFor(`https://example.com/${path}`) && /refused|failed/.test(l.msg))!;
+    const byUrl = (path: string) =>
+      lines.find((l) => l.jobId === articleIdFor(`https://example.com/${path}`) && /refused|failed/.test(l.msg))!;
     for (const path of ['private', 'missing', 'disallowed']) {
       expect(byUrl(path), path).toMatchObject({ level: 40 });
       expect(JSON.stringify(byUrl(path)), path).not.toContain('"stack"');
@@ -143,7 +172,14 @@ describe('stage runner on the real Redis', () => {
     const id = await enqueue('https://example.com/d');
     await eventually('the failure', async () => (await status.get(id))?.state === 'failed');
     const failed = await listFailed(queues, ['fetch', 'extract']);
-    expect(failed).toContainEqual(expect.objectContaining({ id, stage: 'fetch', url: 'https://example.com/d', reason: 'https://example.com/d answered 503 for too long' }));
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        id,
+        stage: 'fetch',
+        url: 'https://example.com/d',
+        reason: 'https://example.com/d answered 503 for too long',
+      }),
+    );
     broken = false;
     const retried = await retryFailed({ queues, inflight: createInFlightMarker(connection, prefix), status }, ['fetch'], { id });
     expect(retried.map((r) => r.id)).toEqual([id]);
@@ -168,18 +204,26 @@ describe('assertNoEviction', () => {
   let url = '';
   beforeAll(async () => {
     const port = await freePort();
-    server = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'], { stdio: 'ignore' });
+    server = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--maxmemory-policy', 'allkeys-lru'],
+      { stdio: 'ignore' },
+    );
     url = `redis://127.0.0.1:${port}`;
-    await eventually('redis-server to start', async () => {
-      const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
-      r.on('error', () => undefined);
-      try {
-        await r.connect();
-        return (await r.ping()) === 'PONG';
-      } finally {
-        r.disconnect();
-      }
-    }, 10_000);
+    await eventually(
+      'redis-server to start',
+      async () => {
+        const r = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null });
+        r.on('error', () => undefined);
+        try {
+          await r.connect();
+          return (await r.ping()) === 'PONG';
+        } finally {
+          r.disconnect();
+        }
+      },
+      10_000,
+    );
   });
   afterAll(() => {
     server?.kill();

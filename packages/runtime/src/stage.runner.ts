@@ -93,13 +93,24 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       // The handler postponed the job itself (e.g. its host is busy): not a failure, no attempt used.
       if (err instanceof DelayedError) {
         await status
-          .update(payload.id, { url: payload.url, state: STATE_OF[stage], stage, attempt, event: { stage, event: 'postponed', at: now(), attempt, detail: err.message || undefined } })
+          .update(payload.id, {
+            url: payload.url,
+            state: STATE_OF[stage],
+            stage,
+            attempt,
+            event: { stage, event: 'postponed', at: now(), attempt, detail: err.message || undefined },
+          })
           .catch(() => undefined);
         throw err;
       }
       const final = isPermanent(err) || attempt >= (job.opts.attempts ?? 1);
       const reason = errorMessage(err);
-      opts.metrics?.failed(stage, err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient', final, performance.now() - started);
+      opts.metrics?.failed(
+        stage,
+        err instanceof PermanentError ? err.code : isPermanent(err) ? 'permanent' : 'transient',
+        final,
+        performance.now() - started,
+      );
       await status
         .update(payload.id, {
           url: payload.url,
@@ -116,8 +127,9 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
         const refused = refusalCode(err);
         if (refused) logger.warn({ attempt, code: refused, reason }, `${stage} refused: ${reason}`);
         else logger.error({ err, attempt }, `${stage} failed: ${reason}`);
+      } else {
+        logger.warn({ attempt, reason }, `${stage} failed, will retry`);
       }
-      else {logger.warn({ attempt, reason }, `${stage} failed, will retry`);}
       throw err;
     }
 
@@ -132,13 +144,22 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
       state: next ? STATE_OF[next] : 'done',
       stage: next ?? stage,
       attempt: null,
-      event: { stage, event: 'completed', at: now(), attempt, detail: outcome?.unchanged === true ? `unchanged (304), ${ms} ms` : `${ms} ms` },
+      event: {
+        stage,
+        event: 'completed',
+        at: now(),
+        attempt,
+        detail: outcome?.unchanged === true ? `unchanged (304), ${ms} ms` : `${ms} ms`,
+      },
       ...(typeof outcome?.documentId === 'string' ? { documentId: outcome.documentId } : {}),
     });
     // The source travels with the job, not in the stored page or article, so that the index
     // stage can put it in the document.
-    if (next) await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url, ...(payload.source ? { source: payload.source } : {}) });
-    else await inflight.release(payload.id);
+    if (next) {
+      await addStageJob(queues, next, { v: 1, id: payload.id, url: payload.url, ...(payload.source ? { source: payload.source } : {}) });
+    } else {
+      await inflight.release(payload.id);
+    }
     logger.debug({ ms }, `${stage} done`);
     const result: StageResult = { ...(outcome ?? {}), ms };
     opts.metrics?.completed(stage, result);

@@ -4,7 +4,12 @@ import { closeWorker, createStageWorker, type StageHandler } from './stage.runne
 import type { StageInfra } from './stage.infra';
 
 /** Runs a stage's handler on its queue with the process's shared infrastructure; returns how to stop it. */
-export function startStageWorker<Q extends QueueName>(infra: StageInfra, stage: Q, handler: StageHandler<Q>, concurrency: number): Closeable {
+export function startStageWorker<Q extends QueueName>(
+  infra: StageInfra,
+  stage: Q,
+  handler: StageHandler<Q>,
+  concurrency: number,
+): Closeable {
   const worker = createStageWorker({
     stage,
     handler,

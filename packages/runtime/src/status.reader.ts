@@ -11,7 +11,11 @@ export interface DocumentLookup {
  * done), else — once that has expired — its search document's. A search engine that is away
  * makes this an unknown article, not an error: the live record is what matters then.
  */
-export async function readArticleStatus(id: string, status: Pick<StatusStore, 'get'>, documents: DocumentLookup): Promise<ArticleStatus | null> {
+export async function readArticleStatus(
+  id: string,
+  status: Pick<StatusStore, 'get'>,
+  documents: DocumentLookup,
+): Promise<ArticleStatus | null> {
   const live = await status.get(id);
   if (live) return live;
   const doc = await documents.get(id).catch(() => null);

@@ -13,15 +13,33 @@ describe('traceSpans', () => {
       { stage: 'extract', event: 'started', at: '2026-01-01T00:00:05.000Z', attempt: 1 },
     ];
     expect(traceSpans(trace)).toEqual([
-      { stage: 'fetch', attempt: 1, start: '2026-01-01T00:00:01.000Z', end: '2026-01-01T00:00:02.000Z', outcome: 'retrying', ms: 1000, detail: 'timed out' },
-      { stage: 'fetch', attempt: 2, start: '2026-01-01T00:00:04.000Z', end: '2026-01-01T00:00:04.250Z', outcome: 'completed', ms: 250, detail: '250 ms' },
+      {
+        stage: 'fetch',
+        attempt: 1,
+        start: '2026-01-01T00:00:01.000Z',
+        end: '2026-01-01T00:00:02.000Z',
+        outcome: 'retrying',
+        ms: 1000,
+        detail: 'timed out',
+      },
+      {
+        stage: 'fetch',
+        attempt: 2,
+        start: '2026-01-01T00:00:04.000Z',
+        end: '2026-01-01T00:00:04.250Z',
+        outcome: 'completed',
+        ms: 250,
+        detail: '250 ms',
+      },
       { stage: 'extract', attempt: 1, start: '2026-01-01T00:00:05.000Z', end: null, outcome: 'running', ms: null, detail: null },
     ]);
   });
 
   it('keeps an end whose start is missing', () => {
     const spans = traceSpans([{ stage: 'index', event: 'failed', at: '2026-01-01T00:00:00.000Z', attempt: 3, detail: 'refused' }]);
-    expect(spans).toEqual([{ stage: 'index', attempt: 3, start: null, end: '2026-01-01T00:00:00.000Z', outcome: 'failed', ms: null, detail: 'refused' }]);
+    expect(spans).toEqual([
+      { stage: 'index', attempt: 3, start: null, end: '2026-01-01T00:00:00.000Z', outcome: 'failed', ms: null, detail: 'refused' },
+    ]);
   });
 
   it('pairs by stage and attempt wherever the events fall, ends written before their starts included', () => {
@@ -39,7 +57,16 @@ describe('traceSpans', () => {
       { stage: 'fetch', event: 'completed', at: '2026-01-01T00:00:02.000Z', attempt: 2 },
       { stage: 'fetch', event: 'started', at: '2026-01-01T00:00:01.500Z', attempt: 2 },
     ]);
-    expect(reversed).toEqual([{ stage: 'fetch', attempt: 2, start: '2026-01-01T00:00:01.500Z', end: '2026-01-01T00:00:02.000Z', outcome: 'completed', ms: 500, detail: null }]);
+    expect(reversed).toEqual([
+      {
+        stage: 'fetch',
+        attempt: 2,
+        start: '2026-01-01T00:00:01.500Z',
+        end: '2026-01-01T00:00:02.000Z',
+        outcome: 'completed',
+        ms: 500,
+        detail: null,
+      },
+    ]);
   });
 });
-

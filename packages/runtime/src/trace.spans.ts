@@ -35,14 +35,23 @@ export function traceSpans(trace: readonly TraceEvent[]): StageSpan[] {
         early.ms = Date.parse(early.end) - Date.parse(e.at);
         continue;
       }
-      const span: StageSpan = { stage: e.stage, attempt: e.attempt ?? null, start: e.at, end: null, outcome: 'running', ms: null, detail: null };
+      const span: StageSpan = {
+        stage: e.stage,
+        attempt: e.attempt ?? null,
+        start: e.at,
+        end: null,
+        outcome: 'running',
+        ms: null,
+        detail: null,
+      };
       spans.push(span);
       open.set(key(e), span);
       continue;
     }
     let span = open.get(key(e));
-    if (span) {open.delete(key(e));}
-    else {
+    if (span) {
+      open.delete(key(e));
+    } else {
       span = { stage: e.stage, attempt: e.attempt ?? null, start: null, end: null, outcome: 'running', ms: null, detail: null };
       spans.push(span);
       unstarted.set(key(e), [...(unstarted.get(key(e)) ?? []), span]);

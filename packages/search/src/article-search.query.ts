@@ -113,7 +113,10 @@ const storyCount = (): Json => ({ cardinality: { field: 'storyId', precision_thr
 function facetAggs(byStory: boolean): Json {
   // By story: each bucket also counts its distinct stories, and the top buckets are the ones with most.
   const stories = byStory ? { aggs: { [STORY_COUNT]: storyCount() } } : {};
-  const terms = (field: string) => ({ terms: { field, size: FACET_SIZE, ...(byStory ? { order: [{ [STORY_COUNT]: 'desc' }, { _key: 'asc' }] } : {}) }, ...stories });
+  const terms = (field: string) => ({
+    terms: { field, size: FACET_SIZE, ...(byStory ? { order: [{ [STORY_COUNT]: 'desc' }, { _key: 'asc' }] } : {}) },
+    ...stories,
+  });
   return {
     people: terms('people'),
     organizations: terms('organizations'),
@@ -158,7 +161,11 @@ export function readArticleSearch(found: SearchHits, p: Pick<ArticleSearchParams
     if (!Array.isArray(buckets)) return agg;
     return {
       ...(agg as Json),
-      buckets: (buckets as Bucket[]).map(({ [STORY_COUNT]: stories, ...b }) => ({ ...b, doc_count: storyCountOf(stories) ?? b.doc_count, documents: b.doc_count })),
+      buckets: (buckets as Bucket[]).map(({ [STORY_COUNT]: stories, ...b }) => ({
+        ...b,
+        doc_count: storyCountOf(stories) ?? b.doc_count,
+        documents: b.doc_count,
+      })),
     };
   };
   return {

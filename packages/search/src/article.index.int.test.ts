@@ -11,18 +11,45 @@ import type { SearchEnginePort } from './search.port';
 function doc(id: string, over: Partial<ArticleDocument> = {}): ArticleDocument {
   const now = new Date().toISOString();
   return {
-    id, url: `https://news.example.com/${id}`, finalUrl: `https://news.example.com/${id}`, canonicalUrl: null,
-    site: 'news.example.com', siteName: 'Example News', title: 'Talks in Beijing', byline: null, authors: ['Jane Roe'],
-    publishedAt: '2024-04-26T08:00:00.000Z', modifiedAt: null, date: '2024-04-26T08:00:00.000Z', lang: 'en', section: null,
-    keywords: [], access: 'free', image: null, excerpt: null, text: 'The ministers discussed relationships and trade.',
-    html: '<p>The ministers discussed relationships and trade.</p>', wordCount: 6,
+    id,
+    url: `https://news.example.com/${id}`,
+    finalUrl: `https://news.example.com/${id}`,
+    canonicalUrl: null,
+    site: 'news.example.com',
+    siteName: 'Example News',
+    title: 'Talks in Beijing',
+    byline: null,
+    authors: ['Jane Roe'],
+    publishedAt: '2024-04-26T08:00:00.000Z',
+    modifiedAt: null,
+    date: '2024-04-26T08:00:00.000Z',
+    lang: 'en',
+    section: null,
+    keywords: [],
+    access: 'free',
+    image: null,
+    excerpt: null,
+    text: 'The ministers discussed relationships and trade.',
+    html: '<p>The ministers discussed relationships and trade.</p>',
+    wordCount: 6,
     entities: [{ name: 'Wang Yi', type: 'PERSON', mentions: ['Wang Yi', 'Wang'], mentionCount: 2 }],
     quotes: [
-      { text: 'And the relationship is facing all kinds of disruptions', speaker: 'Wang Yi', speakerType: 'PERSON', kind: 'direct', cue: 'told' },
+      {
+        text: 'And the relationship is facing all kinds of disruptions',
+        speaker: 'Wang Yi',
+        speakerType: 'PERSON',
+        kind: 'direct',
+        cue: 'told',
+      },
       { text: 'more needs to be done', speaker: 'Antony Blinken', speakerType: 'PERSON', kind: 'partial', cue: 'said' },
     ],
-    people: ['Wang Yi', 'Antony Blinken'], organizations: [], locations: ['China'], speakers: ['Wang Yi', 'Antony Blinken'],
-    fetchedAt: now, indexedAt: now, ...over,
+    people: ['Wang Yi', 'Antony Blinken'],
+    organizations: [],
+    locations: ['China'],
+    speakers: ['Wang Yi', 'Antony Blinken'],
+    fetchedAt: now,
+    indexedAt: now,
+    ...over,
   };
 }
 
@@ -54,7 +81,10 @@ describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs
 
   it('writes through the alias, updates instead of duplicating, and reads back', async () => {
     const a = 'a'.repeat(32);
-    expect((await index.write([doc(a), doc('b'.repeat(32), { title: 'Other', quotes: [], speakers: [] })])).map((r) => r.error)).toEqual([null, null]);
+    expect((await index.write([doc(a), doc('b'.repeat(32), { title: 'Other', quotes: [], speakers: [] })])).map((r) => r.error)).toEqual([
+      null,
+      null,
+    ]);
     const again = await index.write([doc(a, { title: 'Talks in Beijing, updated' })], { refresh: true });
     expect(again[0]).toMatchObject({ id: a, status: 200, error: null });
     expect((await index.get(a))?.title).toBe('Talks in Beijing, updated');
@@ -91,7 +121,10 @@ describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs
       delete older.template.mappings.properties.source;
       await engine.putIndexTemplate(`${old.alias}-template`, older as unknown as Record<string, unknown>);
       await engine.createIndex(`${old.alias}-000001`, { aliases: { [old.alias]: { is_write_index: true } } });
-      const newer = doc('f'.repeat(32), { quoteLines: ['Wang Yi: “x”'], source: { id: '3'.repeat(32), url: 'https://news.example.com/feed.xml' } });
+      const newer = doc('f'.repeat(32), {
+        quoteLines: ['Wang Yi: “x”'],
+        source: { id: '3'.repeat(32), url: 'https://news.example.com/feed.xml' },
+      });
       expect((await old.write([newer]))[0]!.status).toBe(400);
       await old.ensure();
       expect((await old.write([newer]))[0]!.error).toBeNull();
@@ -141,15 +174,17 @@ describe.each(runs)('article index through the $name adapter', ({ flavor, poseAs
   // Last, so that it sees every call above: the adapter asked the server's version once, then
   // sent every request in that major's media types, and the server refused none. (Elasticsearch
   // runs only: OpenSearch has no versioned media types, and its run has no proxy to read.)
-  if (poseAs !== undefined) {it('speaks the media types of the server it found', () => {
-    const seen = proxy!.seen;
-    expect(seen[0]).toMatchObject({ method: 'GET', path: '/', accept: 'application/json', refused: false });
-    const rest = seen.slice(1);
-    expect(rest.length).toBeGreaterThan(20);
-    expect(rest.filter((r) => r.path === '/' && r.method === 'GET')).toEqual([]);
-    expect(rest.filter((r) => r.refused)).toEqual([]);
-    const versioned = new RegExp(`^application/vnd\\.elasticsearch\\+(json|x-ndjson); compatible-with=${poseAs}(,text/plain)?$`);
-    expect(rest.filter((r) => !versioned.test(r.accept ?? '') || !versioned.test(r.contentType ?? ''))).toEqual([]);
-    expect(rest.some((r) => r.path.startsWith('/_bulk') && r.contentType?.includes('x-ndjson'))).toBe(true);
-  });}
+  if (poseAs !== undefined) {
+    it('speaks the media types of the server it found', () => {
+      const seen = proxy!.seen;
+      expect(seen[0]).toMatchObject({ method: 'GET', path: '/', accept: 'application/json', refused: false });
+      const rest = seen.slice(1);
+      expect(rest.length).toBeGreaterThan(20);
+      expect(rest.filter((r) => r.path === '/' && r.method === 'GET')).toEqual([]);
+      expect(rest.filter((r) => r.refused)).toEqual([]);
+      const versioned = new RegExp(`^application/vnd\\.elasticsearch\\+(json|x-ndjson); compatible-with=${poseAs}(,text/plain)?$`);
+      expect(rest.filter((r) => !versioned.test(r.accept ?? '') || !versioned.test(r.contentType ?? ''))).toEqual([]);
+      expect(rest.some((r) => r.path.startsWith('/_bulk') && r.contentType?.includes('x-ndjson'))).toBe(true);
+    });
+  }
 });

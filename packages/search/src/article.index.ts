@@ -86,11 +86,17 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
       if (docs.length === 0) return [];
       // A document written without a story (by a tool, or a test) is a story of its own:
       // search collapses on storyId, where documents without one would all fall into one group.
-      const operations = docs.map((d) => (d.storyId ? d : { ...d, storyId: d.id })).flatMap((doc) => [
-        // Two jobs of one article may write at once: a conflict is retried on the fresh version.
-        { update: { _index: alias, _id: doc.id, retry_on_conflict: 5 } },
-        { scripted_upsert: true, upsert: {}, script: { lang: 'painless', source: WRITE_KEEPING_URL_IDS, params: { doc, max: MAX_URL_IDS } } },
-      ]);
+      const operations = docs
+        .map((d) => (d.storyId ? d : { ...d, storyId: d.id }))
+        .flatMap((doc) => [
+          // Two jobs of one article may write at once: a conflict is retried on the fresh version.
+          { update: { _index: alias, _id: doc.id, retry_on_conflict: 5 } },
+          {
+            scripted_upsert: true,
+            upsert: {},
+            script: { lang: 'painless', source: WRITE_KEEPING_URL_IDS, params: { doc, max: MAX_URL_IDS } },
+          },
+        ]);
       return engine.bulk(operations, options.refresh ?? false);
     },
     async get(id) {
@@ -113,7 +119,14 @@ export function createArticleIndex(engine: SearchEnginePort, alias: string): Art
       });
       return found.hits.map((h) => {
         const s = h.source as Partial<StoryCopy>;
-        return { id: s.id ?? h.id, url: s.url ?? '', site: s.site ?? '', siteName: s.siteName ?? null, title: s.title ?? '', date: s.date ?? '' };
+        return {
+          id: s.id ?? h.id,
+          url: s.url ?? '',
+          site: s.site ?? '',
+          siteName: s.siteName ?? null,
+          title: s.title ?? '',
+          date: s.date ?? '',
+        };
       });
     },
     async searchQuotes(params) {

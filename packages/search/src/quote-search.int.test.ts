@@ -6,16 +6,48 @@ import { createArticleIndex, type ArticleIndex } from './article.index';
 import type { SearchFlavor } from './search.factory';
 import type { SearchEnginePort } from './search.port';
 
-const quote = (text: string, speaker: string | null): QuoteField => ({ text, speaker, speakerType: speaker ? 'PERSON' : null, kind: 'direct', cue: 'said' });
+const quote = (text: string, speaker: string | null): QuoteField => ({
+  text,
+  speaker,
+  speakerType: speaker ? 'PERSON' : null,
+  kind: 'direct',
+  cue: 'said',
+});
 
 function doc(n: number, date: string, quotes: QuoteField[], site = 'news.example.com'): ArticleDocument {
   const id = String(n).repeat(32).slice(0, 32);
   return {
-    id, url: `https://${site}/${n}`, finalUrl: `https://${site}/${n}`, canonicalUrl: null, site, siteName: 'Example News',
-    title: `Article ${n}`, byline: null, authors: [], publishedAt: date, modifiedAt: null, date, dateSource: 'published', lang: 'en', langTag: 'en-GB', section: null,
-    keywords: [], access: 'free', image: null, excerpt: null, text: 'Text.', html: '<p>Text.</p>', wordCount: 1, entities: [],
-    quotes, people: [], organizations: [], locations: [], speakers: quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
-    fetchedAt: date, indexedAt: date,
+    id,
+    url: `https://${site}/${n}`,
+    finalUrl: `https://${site}/${n}`,
+    canonicalUrl: null,
+    site,
+    siteName: 'Example News',
+    title: `Article ${n}`,
+    byline: null,
+    authors: [],
+    publishedAt: date,
+    modifiedAt: null,
+    date,
+    dateSource: 'published',
+    lang: 'en',
+    langTag: 'en-GB',
+    section: null,
+    keywords: [],
+    access: 'free',
+    image: null,
+    excerpt: null,
+    text: 'Text.',
+    html: '<p>Text.</p>',
+    wordCount: 1,
+    entities: [],
+    quotes,
+    people: [],
+    organizations: [],
+    locations: [],
+    speakers: quotes.flatMap((q) => (q.speaker ? [q.speaker] : [])),
+    fetchedAt: date,
+    indexedAt: date,
   };
 }
 
@@ -35,7 +67,12 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('quotation search t
           quote('We are concerned about the support', 'Antony Blinken'),
           quote('The relationship matters to the world', 'Antony Blinken'),
         ]),
-        doc(2, '2024-04-20T08:00:00.000Z', [quote('Trade talks went well', 'Wang Yi'), quote('An unattributed remark', null)], 'other.example.org'),
+        doc(
+          2,
+          '2024-04-20T08:00:00.000Z',
+          [quote('Trade talks went well', 'Wang Yi'), quote('An unattributed remark', null)],
+          'other.example.org',
+        ),
         doc(3, '2024-03-01T08:00:00.000Z', []),
       ],
       { refresh: true },
@@ -57,10 +94,20 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('quotation search t
       'An unattributed remark',
     ]);
     expect(found.quotes[3]!.article).toEqual({
-      id: '2'.repeat(32), title: 'Article 2', url: 'https://other.example.org/2', date: '2024-04-20T08:00:00.000Z', dateSource: 'published', site: 'other.example.org',
+      id: '2'.repeat(32),
+      title: 'Article 2',
+      url: 'https://other.example.org/2',
+      date: '2024-04-20T08:00:00.000Z',
+      dateSource: 'published',
+      site: 'other.example.org',
       siteName: 'Example News',
     });
-    expect(found.facets.speakers).toEqual(expect.arrayContaining([{ key: 'Wang Yi', count: 2 }, { key: 'Antony Blinken', count: 2 }]));
+    expect(found.facets.speakers).toEqual(
+      expect.arrayContaining([
+        { key: 'Wang Yi', count: 2 },
+        { key: 'Antony Blinken', count: 2 },
+      ]),
+    );
   });
 
   it('pages over quotations, not articles', async () => {
@@ -73,7 +120,10 @@ describe.each<SearchFlavor>(['opensearch', 'elasticsearch'])('quotation search t
   it('filters by words, speaker (any case) and date, and highlights the words', async () => {
     const found = await index.searchQuotes({ q: 'relationship', speaker: 'wang yi', facets: true });
     expect(found.total).toBe(1);
-    expect(found.quotes[0]).toMatchObject({ speaker: 'Wang Yi', highlight: 'And the <mark>relationship</mark> is facing all kinds of disruptions' });
+    expect(found.quotes[0]).toMatchObject({
+      speaker: 'Wang Yi',
+      highlight: 'And the <mark>relationship</mark> is facing all kinds of disruptions',
+    });
     // The speaker list ignores the chosen speaker, so the others stay on offer.
     expect(found.facets.speakers.map((s) => s.key).sort()).toEqual(['Antony Blinken', 'Wang Yi']);
     expect((await index.searchQuotes({ speaker: 'Wang Yi', since: '2024-04-21' })).quotes.map((q) => q.text)).toEqual([

@@ -72,7 +72,9 @@ function pageOf(p: QuoteSearchParams): { from: number; size: number } {
 function articleSort(p: QuoteSearchParams): (Json | string)[] {
   // The id breaks ties so that both phases, and successive pages, see one order.
   const byRelevance = p.sort === 'relevance' || (p.sort === undefined && !!p.q?.trim());
-  return byRelevance ? ['_score', { date: { order: 'desc' } }, { id: { order: 'asc' } }] : [{ date: { order: 'desc' } }, { id: { order: 'asc' } }];
+  return byRelevance
+    ? ['_score', { date: { order: 'desc' } }, { id: { order: 'asc' } }]
+    : [{ date: { order: 'desc' } }, { id: { order: 'asc' } }];
 }
 
 /**
@@ -105,7 +107,12 @@ export function buildQuoteCountSearch(p: QuoteSearchParams): Json {
             aggs: {
               quotes: {
                 nested: { path: 'quotes' },
-                aggs: { matching: { filter: quoteBool(quoteClauses(p, false)), aggs: { speakers: { terms: { field: 'quotes.speaker', size: SPEAKER_FACET_SIZE } } } } },
+                aggs: {
+                  matching: {
+                    filter: quoteBool(quoteClauses(p, false)),
+                    aggs: { speakers: { terms: { field: 'quotes.speaker', size: SPEAKER_FACET_SIZE } } },
+                  },
+                },
               },
             },
           },
@@ -117,7 +124,11 @@ export function buildQuoteCountSearch(p: QuoteSearchParams): Json {
 }
 
 /** Which articles, and which of their quotations (skip, take), make up the page. */
-export function planQuotePage(articles: { id: string; count: number }[], from: number, size: number): { id: string; skip: number; take: number }[] {
+export function planQuotePage(
+  articles: { id: string; count: number }[],
+  from: number,
+  size: number,
+): { id: string; skip: number; take: number }[] {
   const plan: { id: string; skip: number; take: number }[] = [];
   let seen = 0;
   for (const a of articles) {
@@ -155,7 +166,14 @@ export async function searchQuotes(engine: SearchEnginePort, alias: string, p: Q
   if (plan.length === 0) return { total, quotes: [], facets: { speakers } };
 
   const innerSize = Math.max(...plan.map((s) => s.skip + s.take));
-  const page = await engine.search(alias, buildQuotePageSearch(p, plan.map((s) => s.id), innerSize));
+  const page = await engine.search(
+    alias,
+    buildQuotePageSearch(
+      p,
+      plan.map((s) => s.id),
+      innerSize,
+    ),
+  );
   const byId = new Map(page.hits.map((h) => [h.id, h]));
   const byScore = !!p.q?.trim();
   const quotes: QuoteHit[] = [];
@@ -184,10 +202,19 @@ export async function searchQuotes(engine: SearchEnginePort, alias: string, p: Q
 
 function readArticle(hit: SearchHits['hits'][number]): QuoteArticle {
   const s = hit.source as Partial<QuoteArticle>;
-  return { id: hit.id, title: s.title ?? '', url: s.url ?? '', date: s.date ?? '', dateSource: s.dateSource ?? null, site: s.site ?? '', siteName: s.siteName ?? null };
+  return {
+    id: hit.id,
+    title: s.title ?? '',
+    url: s.url ?? '',
+    date: s.date ?? '',
+    dateSource: s.dateSource ?? null,
+    site: s.site ?? '',
+    siteName: s.siteName ?? null,
+  };
 }
 
 function readSpeakerFacet(aggs: Json): { key: string; count: number }[] {
-  const all = aggs.all as { scoped?: { quotes?: { matching?: { speakers?: { buckets?: { key: string; doc_count: number }[] } } } } } | undefined;
+  const all = aggs.all as
+    { scoped?: { quotes?: { matching?: { speakers?: { buckets?: { key: string; doc_count: number }[] } } } } } | undefined;
   return (all?.scoped?.quotes?.matching?.speakers?.buckets ?? []).map((b) => ({ key: b.key, count: b.doc_count }));
 }

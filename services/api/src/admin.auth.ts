@@ -27,7 +27,8 @@ export function requireAdmin(opts: AdminAuthOptions) {
     if (opts.token === null || session === null) {
       if (opts.open) return;
       return reply.code(403).send({
-        error: 'admin routes are disabled: set API_TOKEN (then send Authorization: Bearer <token>, or open this address once with ?token=<token>), or API_ADMIN_OPEN=true for local use',
+        error:
+          'admin routes are disabled: set API_TOKEN (then send Authorization: Bearer <token>, or open this address once with ?token=<token>), or API_ADMIN_OPEN=true for local use',
       });
     }
     const bearer = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '')?.[1];
@@ -45,7 +46,9 @@ export function requireAdmin(opts: AdminAuthOptions) {
         .header('cache-control', 'no-store')
         .redirect(`${url.pathname}${url.search}`, 303);
     }
-    return reply.code(401).send({ error: `this ${opts.label ?? 'admin route'} needs Authorization: Bearer <API_TOKEN>, or open it once with ?token=<API_TOKEN>` });
+    return reply.code(401).send({
+      error: `this ${opts.label ?? 'admin route'} needs Authorization: Bearer <API_TOKEN>, or open it once with ?token=<API_TOKEN>`,
+    });
   };
 }
 

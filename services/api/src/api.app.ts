@@ -37,10 +37,16 @@ export function buildApiApp(deps: ApiDeps): FastifyInstance {
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       return reply.code(err.statusCode).send({ error: err.message });
     }
-    if (err instanceof SearchUnavailableError) return reply.code(503).send({ error: 'the search engine is unavailable; try again shortly' });
+    if (err instanceof SearchUnavailableError) {
+      return reply.code(503).send({ error: 'the search engine is unavailable; try again shortly' });
+    }
     if (isRedisUnavailable(err)) return reply.code(503).send({ error: 'the queue store (Redis) is unavailable; try again shortly' });
     // maxmemory reached under noeviction: Redis refuses writes and evicts nothing (no job is lost).
-    if (isRedisFull(err)) return reply.code(503).header('retry-after', '60').send({ error: 'the queue store (Redis) is full (maxmemory reached): nothing new is accepted until the pipeline drains; try again later' });
+    if (isRedisFull(err)) {
+      return reply.code(503).header('retry-after', '60').send({
+        error: 'the queue store (Redis) is full (maxmemory reached): nothing new is accepted until the pipeline drains; try again later',
+      });
+    }
     req.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: 'internal error' });
   });
@@ -78,5 +84,7 @@ function isRedisFull(err: Error): boolean {
 }
 
 function isRedisUnavailable(err: Error): boolean {
-  return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable|Command timed out/i.test(err.message);
+  return /enableOfflineQueue|Connection is closed|ECONNREFUSED|MaxRetriesPerRequest|Stream isn't writeable|Command timed out/i.test(
+    err.message,
+  );
 }

@@ -65,16 +65,29 @@ describe('the API’s HTTP conventions', () => {
   });
 
   it('drops a __proto__ key from a JSON body instead of refusing the body as invalid JSON', async () => {
-    const post = (payload: string) => api.app.inject({ method: 'POST', url: '/articles', payload, headers: { ...bearer, 'content-type': 'application/json' } });
-    const ok = await post('{"url": "https://news.example.com/proto", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}');
+    const post = (payload: string) =>
+      api.app.inject({ method: 'POST', url: '/articles', payload, headers: { ...bearer, 'content-type': 'application/json' } });
+    const ok = await post(
+      '{"url": "https://news.example.com/proto", "__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+    );
     expect(ok.statusCode, ok.body).toBe(202);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     // Only the key: what is left is judged as any body is.
-    expect(expectErrorShape(await post('{"__proto__": {"url": "https://news.example.com/x"}}'), 400, 'only __proto__')).toMatch(/^invalid request body: url/);
+    expect(expectErrorShape(await post('{"__proto__": {"url": "https://news.example.com/x"}}'), 400, 'only __proto__')).toMatch(
+      /^invalid request body: url/,
+    );
   });
 
   it('serves the UI pages and modules with no-cache, so a release is never mixed with cached modules', async () => {
-    for (const url of ['/', '/ui/enqueue', '/ui/article?id=x', '/ui/assets/app.js', '/ui/assets/enqueue-page.js', '/ui/assets/style.css', '/ui/assets/purify.es.mjs']) {
+    for (const url of [
+      '/',
+      '/ui/enqueue',
+      '/ui/article?id=x',
+      '/ui/assets/app.js',
+      '/ui/assets/enqueue-page.js',
+      '/ui/assets/style.css',
+      '/ui/assets/purify.es.mjs',
+    ]) {
       const res = await api.app.inject({ url });
       expect(res.statusCode, url).toBe(200);
       expect(res.headers['cache-control'], url).toBe('no-cache');
@@ -82,7 +95,9 @@ describe('the API’s HTTP conventions', () => {
     // Revalidation still works.
     const first = await api.app.inject({ url: '/ui/assets/app.js' });
     expect(first.headers.etag).toBeDefined();
-    expect((await api.app.inject({ url: '/ui/assets/app.js', headers: { 'if-none-match': String(first.headers.etag) } })).statusCode).toBe(304);
+    expect((await api.app.inject({ url: '/ui/assets/app.js', headers: { 'if-none-match': String(first.headers.etag) } })).statusCode).toBe(
+      304,
+    );
   });
 
   it('serves Bull Board with a Content-Security-Policy that no page may frame', async () => {

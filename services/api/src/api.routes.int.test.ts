@@ -5,7 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import { resolveUrlInput } from '@newsflow/contracts';
-import { closeQueueSet, createInFlightMarker, createLogger, createQueueSet, createStatusStore, silentLogger, type QueueSet } from '@newsflow/runtime';
+import {
+  closeQueueSet,
+  createInFlightMarker,
+  createLogger,
+  createQueueSet,
+  createStatusStore,
+  silentLogger,
+  type QueueSet,
+} from '@newsflow/runtime';
 import type { ArticleIndex, ArticleSearchParams, QuoteSearchParams } from '@newsflow/search';
 import type { ApiDeps } from './api.deps';
 import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
@@ -32,7 +40,28 @@ describe('the API routes', () => {
       search: async (p: ArticleSearchParams) => (articleSearches.push(p), { total: 0, hits: [], aggregations: {} }),
       searchQuotes: async (p: QuoteSearchParams) => {
         quoteCalls.push(p);
-        return { total: 1, quotes: [{ text: 'Hello', speaker: 'Wang Yi', speakerType: 'PERSON', kind: 'direct', cue: 'said', highlight: null, article: { id: 'a'.repeat(32), title: 'T', url: 'https://x.example/a', date: '2024-04-26T00:00:00Z', site: 'x.example', siteName: null } }], facets: { speakers: [{ key: 'Wang Yi', count: 1 }] } };
+        return {
+          total: 1,
+          quotes: [
+            {
+              text: 'Hello',
+              speaker: 'Wang Yi',
+              speakerType: 'PERSON',
+              kind: 'direct',
+              cue: 'said',
+              highlight: null,
+              article: {
+                id: 'a'.repeat(32),
+                title: 'T',
+                url: 'https://x.example/a',
+                date: '2024-04-26T00:00:00Z',
+                site: 'x.example',
+                siteName: null,
+              },
+            },
+          ],
+          facets: { speakers: [{ key: 'Wang Yi', count: 1 }] },
+        };
       },
     } as unknown as ArticleIndex;
     app = buildApiApp({
@@ -68,7 +97,9 @@ describe('the API routes', () => {
     expect(undocumented).toEqual([]);
     // And nothing documented that is not served.
     expect(Object.keys(doc.paths).every((p) => routes.some((r) => documentedPathOf(r.url) === p))).toBe(true);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/articles', '/articles/{id}', '/search', '/quotes', '/openapi.json', '/']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/articles', '/articles/{id}', '/search', '/quotes', '/openapi.json', '/']),
+    );
     const params = (doc.paths['/quotes']!.get as { parameters: { name: string }[] }).parameters.map((p) => p.name);
     expect(params).toEqual(['q', 'speaker', 'site', 'lang', 'since', 'until', 'sort', 'from', 'size']);
   });
@@ -76,7 +107,11 @@ describe('the API routes', () => {
   it('searches quotations with the paging caps', async () => {
     const res = await app.inject({ method: 'GET', url: '/quotes?speaker=Wang%20Yi&q=hello&since=2024-01-01&size=5' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ total: 1, quotes: [{ speaker: 'Wang Yi', article: { title: 'T' } }], facets: { speakers: [{ key: 'Wang Yi', count: 1 }] } });
+    expect(res.json()).toMatchObject({
+      total: 1,
+      quotes: [{ speaker: 'Wang Yi', article: { title: 'T' } }],
+      facets: { speakers: [{ key: 'Wang Yi', count: 1 }] },
+    });
     expect(quoteCalls.at(-1)).toMatchObject({ speaker: 'Wang Yi', q: 'hello', since: '2024-01-01', size: 5, facets: true });
     expect((await app.inject({ method: 'GET', url: '/quotes?size=101' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/quotes?from=9990&size=20' })).statusCode).toBe(400);
@@ -87,7 +122,10 @@ describe('the API routes', () => {
     const id = resolveUrlInput('https://news.example/feed.xml').id;
     expect((await app.inject({ method: 'GET', url: `/search?source=${id}` })).statusCode).toBe(200);
     expect(articleSearches.at(-1)).toMatchObject({ source: id });
-    const byUrl = await app.inject({ method: 'GET', url: `/search?source=${encodeURIComponent('HTTPS://News.example/feed.xml?utm_source=x')}` });
+    const byUrl = await app.inject({
+      method: 'GET',
+      url: `/search?source=${encodeURIComponent('HTTPS://News.example/feed.xml?utm_source=x')}`,
+    });
     expect(byUrl.statusCode).toBe(200);
     expect(articleSearches.at(-1)).toMatchObject({ source: id });
     const bad = await app.inject({ method: 'GET', url: '/search?source=not%20a%20source' });
@@ -115,7 +153,12 @@ describe('the API routes', () => {
 
   it('needs the token for writes and limits enqueues per client', async () => {
     const post = (auth?: string) =>
-      app.inject({ method: 'POST', url: '/articles', headers: auth ? { authorization: auth } : {}, payload: { url: 'https://example.com/news/a' } });
+      app.inject({
+        method: 'POST',
+        url: '/articles',
+        headers: auth ? { authorization: auth } : {},
+        payload: { url: 'https://example.com/news/a' },
+      });
     const first = await post();
     expect(first.statusCode).toBe(401);
     expect((await post('Bearer a-token-of-sixteen-chars')).statusCode).toBe(202);
@@ -141,7 +184,9 @@ describe('the API routes', () => {
     });
     try {
       expect((await closed.inject({ url: '/search?q=x' })).statusCode).toBe(401);
-      expect((await closed.inject({ url: '/search?q=x', headers: { authorization: 'Bearer a-token-of-sixteen-chars' } })).statusCode).toBe(200);
+      expect((await closed.inject({ url: '/search?q=x', headers: { authorization: 'Bearer a-token-of-sixteen-chars' } })).statusCode).toBe(
+        200,
+      );
       expect((await closed.inject({ url: '/healthz' })).statusCode).toBe(200);
       expect((await closed.inject({ url: '/openapi.json' })).statusCode).toBe(200);
       // The web UI: ?token= once sets a session cookie for the whole site.
@@ -177,7 +222,13 @@ describe('the API routes', () => {
     try {
       const url = `https://example.com/${'é'.repeat(4000)}`;
       const { id } = resolveUrlInput(url);
-      const post = () => enqueue.inject({ method: 'POST', url: '/articles', headers: { authorization: 'Bearer a-token-of-sixteen-chars' }, payload: { url } });
+      const post = () =>
+        enqueue.inject({
+          method: 'POST',
+          url: '/articles',
+          headers: { authorization: 'Bearer a-token-of-sixteen-chars' },
+          payload: { url },
+        });
       for (const attempt of [1, 2]) {
         const res = await post();
         expect(res.statusCode, `attempt ${attempt}`).toBe(400);
@@ -186,7 +237,12 @@ describe('the API routes', () => {
       expect(await redis.exists(`${prefix}:inflight:${id}`)).toBe(0);
       expect(await queues.fetch.getJob(id)).toBeUndefined();
       // A URL just under the limit still goes in.
-      const fits = await enqueue.inject({ method: 'POST', url: '/articles', headers: { authorization: 'Bearer a-token-of-sixteen-chars' }, payload: { url: `https://example.com/${'a'.repeat(8000)}` } });
+      const fits = await enqueue.inject({
+        method: 'POST',
+        url: '/articles',
+        headers: { authorization: 'Bearer a-token-of-sixteen-chars' },
+        payload: { url: `https://example.com/${'a'.repeat(8000)}` },
+      });
       expect(fits.statusCode).toBe(202);
     } finally {
       await enqueue.close();
@@ -254,13 +310,25 @@ describe('the API routes', () => {
     try {
       expect((await logged.inject({ url: `/admin/queues?token=${TOKEN}` })).statusCode).toBe(303);
       expect((await logged.inject({ url: `/?token=${TOKEN}&x=1` })).statusCode).toBe(303);
-      expect((await logged.inject({ url: `/search?q=a&token=${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}`, cookie: `newsflow_admin=${TOKEN}` } })).statusCode).toBe(200);
+      expect(
+        (
+          await logged.inject({
+            url: `/search?q=a&token=${TOKEN}`,
+            headers: { authorization: `Bearer ${TOKEN}`, cookie: `newsflow_admin=${TOKEN}` },
+          })
+        ).statusCode,
+      ).toBe(200);
       expect((await logged.inject({ url: `/nowhere?token=${TOKEN}`, headers: { authorization: `Bearer ${TOKEN}` } })).statusCode).toBe(404);
       const log = lines.join('\n');
       expect(lines.length).toBeGreaterThan(4);
       expect(log).not.toContain(TOKEN);
       const urls = lines.map((l) => (JSON.parse(l) as { req?: { url: string } }).req?.url).filter(Boolean);
-      expect(urls).toEqual(['/admin/queues?token=[redacted]', '/?token=[redacted]&x=1', '/search?q=a&token=[redacted]', '/nowhere?token=[redacted]']);
+      expect(urls).toEqual([
+        '/admin/queues?token=[redacted]',
+        '/?token=[redacted]&x=1',
+        '/search?q=a&token=[redacted]',
+        '/nowhere?token=[redacted]',
+      ]);
       expect(log).toContain('Route GET:/nowhere?token=[redacted] not found');
     } finally {
       await logged.close();

@@ -3,7 +3,10 @@ import { ARTICLE_ID_PATTERN, MAX_URL_LENGTH, sourceIdOf } from '@newsflow/contra
 import { DATE_PARAM_HINT, isIsoDateParam, MAX_PAGE_SIZE } from '@newsflow/search';
 
 export const enqueueBodySchema = z.object({
-  url: z.string({ message: 'url must be a string' }).min(1, 'url must not be empty').max(MAX_URL_LENGTH, `url is longer than ${MAX_URL_LENGTH} characters`),
+  url: z
+    .string({ message: 'url must be a string' })
+    .min(1, 'url must not be empty')
+    .max(MAX_URL_LENGTH, `url is longer than ${MAX_URL_LENGTH} characters`),
 });
 
 export const articleIdSchema = z.string().regex(ARTICLE_ID_PATTERN, 'an article id is 32 lowercase hex characters');

@@ -34,12 +34,19 @@ export async function startApiService(infra: StageInfra, articles: ArticleIndex,
     adminOpen: config.api.adminOpen,
     readsOpen: config.api.readsOpen,
     trustProxy: config.api.trustProxy,
-    sources: createSourceManager({ store: createSourceStore(redis, config.redis.prefix), schedule: createSourceSchedule(discover), minEveryMs: config.discover.minEveryMs }),
+    sources: createSourceManager({
+      store: createSourceStore(redis, config.redis.prefix),
+      schedule: createSourceSchedule(discover),
+      minEveryMs: config.discover.minEveryMs,
+    }),
     discover,
     enqueueRate: { perMinute: config.api.enqueueRatePerMinute, redis, prefix: config.redis.prefix },
     ...(infra.metrics ? { metrics: infra.metrics } : {}),
     ready: async () => ({
-      redis: await redis.ping().then(() => true, () => false),
+      redis: await redis.ping().then(
+        () => true,
+        () => false,
+      ),
       search: await engine.ping(),
     }),
   });

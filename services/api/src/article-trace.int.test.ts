@@ -9,9 +9,26 @@ const at = (ms: number) => new Date(Date.UTC(2024, 3, 26, 0, 0, 0) + ms).toISOSt
 
 function stored(url: string): StoredArticle {
   return {
-    url, finalUrl: url, fetchedAt: at(0), title: 'Talks in Beijing', byline: null, authors: [], publishedAt: at(0), modifiedAt: null,
-    siteName: 'Example News', lang: 'en', canonicalUrl: null, image: null, section: null, keywords: [], access: 'free', excerpt: null,
-    text: 'The ministers met.', html: '<p>The ministers met.</p>', wordCount: 3, sources: {},
+    url,
+    finalUrl: url,
+    fetchedAt: at(0),
+    title: 'Talks in Beijing',
+    byline: null,
+    authors: [],
+    publishedAt: at(0),
+    modifiedAt: null,
+    siteName: 'Example News',
+    lang: 'en',
+    canonicalUrl: null,
+    image: null,
+    section: null,
+    keywords: [],
+    access: 'free',
+    excerpt: null,
+    text: 'The ministers met.',
+    html: '<p>The ministers met.</p>',
+    wordCount: 3,
+    sources: {},
   };
 }
 
@@ -58,7 +75,10 @@ describe('an article whose trace events were written out of order (real Redis an
       expect(trace.statusCode, when).toBe(200);
       const body = trace.json() as { state: string; stages: { stage: string; outcome: string; attempt: number; ms: number | null }[] };
       expect(body.state, when).toBe('done');
-      expect(body.stages.map((s) => [s.stage, s.outcome, s.attempt]), when).toEqual([
+      expect(
+        body.stages.map((s) => [s.stage, s.outcome, s.attempt]),
+        when,
+      ).toEqual([
         ['fetch', 'completed', 1],
         ['extract', 'completed', 1],
         ['enrich', 'completed', 1],

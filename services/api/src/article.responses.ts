@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { ARTICLE_STATES, sourceRefSchema, traceEventSchema, type ArticleDocument, type EntityField, type QuoteField } from '@newsflow/contracts';
+import {
+  ARTICLE_STATES,
+  sourceRefSchema,
+  traceEventSchema,
+  type ArticleDocument,
+  type EntityField,
+  type QuoteField,
+} from '@newsflow/contracts';
 import type { StageSpan } from '@newsflow/runtime';
 import type { StoryCopy } from '@newsflow/search';
 import type { SameShape } from './same-shape.types';
@@ -7,7 +14,12 @@ import type { SameShape } from './same-shape.types';
 const ENTITY_TYPES = ['PERSON', 'ORGANIZATION', 'LOCATION'] as const;
 const DATE_SOURCES = ['published', 'modified', 'fetched'] as const;
 
-export const entitySchema = z.object({ name: z.string(), type: z.enum(ENTITY_TYPES), mentions: z.array(z.string()), mentionCount: z.number().int() });
+export const entitySchema = z.object({
+  name: z.string(),
+  type: z.enum(ENTITY_TYPES),
+  mentions: z.array(z.string()),
+  mentionCount: z.number().int(),
+});
 
 export const quoteSchema = z.object({
   text: z.string(),
@@ -24,8 +36,13 @@ export const articleSchema = z
   .object({
     id: z.string().describe('From the canonical URL; may differ from the article id a URL was enqueued under'),
     urlIds: z.array(z.string()).optional().describe('The ids of the enqueued URLs that reached this article'),
-    storyId: z.string().optional().describe('The story this article is a copy of: the id of its first copy indexed (its own id when it is the first)'),
-    source: sourceRefSchema.optional().describe('The followed source whose poll found the article (the latest one); absent when it was enqueued by hand'),
+    storyId: z
+      .string()
+      .optional()
+      .describe('The story this article is a copy of: the id of its first copy indexed (its own id when it is the first)'),
+    source: sourceRefSchema
+      .optional()
+      .describe('The followed source whose poll found the article (the latest one); absent when it was enqueued by hand'),
     url: z.string(),
     finalUrl: z.string(),
     canonicalUrl: z.string().nullable(),
@@ -34,7 +51,10 @@ export const articleSchema = z
     title: z.string(),
     byline: z.string().nullable(),
     authors: z.array(z.string()),
-    publishedAt: z.string().nullable().describe('ISO 8601 as the page gave it: a day, or a time with its own zone; null when the page gives no publication date'),
+    publishedAt: z
+      .string()
+      .nullable()
+      .describe('ISO 8601 as the page gave it: a day, or a time with its own zone; null when the page gives no publication date'),
     modifiedAt: z.string().nullable(),
     date: z.string().describe('What date filters and sorting use: publishedAt, else modifiedAt, else fetchedAt (see dateSource)'),
     dateSource: z.enum(DATE_SOURCES).optional().describe('Where date came from (absent in documents indexed before it existed)'),
@@ -54,7 +74,10 @@ export const articleSchema = z
     organizations: z.array(z.string()),
     locations: z.array(z.string()),
     speakers: z.array(z.string()),
-    quoteLines: z.array(z.string()).optional().describe('Each quotation as one keyword, "Speaker: “text”" (text cut at 300 characters), for tools that cannot read nested fields'),
+    quoteLines: z
+      .array(z.string())
+      .optional()
+      .describe('Each quotation as one keyword, "Speaker: “text”" (text cut at 300 characters), for tools that cannot read nested fields'),
     fetchedAt: z.string(),
     indexedAt: z.string(),
     trace: z.array(traceEventSchema).optional().describe('The pipeline’s trace up to indexing'),
@@ -83,7 +106,9 @@ export const stageSpanSchema = z.object({
   attempt: z.number().int().nullable(),
   start: z.string().nullable(),
   end: z.string().nullable(),
-  outcome: z.enum(['running', 'completed', 'retrying', 'postponed', 'failed']).describe('running: started, no end yet (or the worker died and the job will be picked up again)'),
+  outcome: z
+    .enum(['running', 'completed', 'retrying', 'postponed', 'failed'])
+    .describe('running: started, no end yet (or the worker died and the job will be picked up again)'),
   ms: z.number().nullable(),
   detail: z.string().nullable(),
 });

@@ -13,7 +13,9 @@ export const ARTICLE_PATHS: PathOperations = {
       requestBody: requestBody(enqueueBodySchema),
       responses: {
         202: json('EnqueueAccepted', 'Accepted: queued, or already in the pipeline'),
-        400: error('Malformed body (a __proto__ or constructor.prototype key is dropped, not refused), or a URL over 8192 characters once normalised (nothing queued)'),
+        400: error(
+          'Malformed body (a __proto__ or constructor.prototype key is dropped, not refused), or a URL over 8192 characters once normalised (nothing queued)',
+        ),
         413: error('Body over 64 KiB'),
         415: error('Body not application/json'),
         429: error('Too many enqueues from this client; see the Retry-After header'),

@@ -19,7 +19,9 @@ export function registerArticleRoutes(app: FastifyInstance, deps: ApiDeps): void
         skipOnError: true, // with Redis away the enqueue itself answers 503
         // Thrown, so the app's error handler answers it like any other 4xx.
         errorResponseBuilder: (_req, ctx) =>
-          Object.assign(new Error(`too many enqueue requests: at most ${ctx.max} a minute per client; retry in ${ctx.after}`), { statusCode: 429 }),
+          Object.assign(new Error(`too many enqueue requests: at most ${ctx.max} a minute per client; retry in ${ctx.after}`), {
+            statusCode: 429,
+          }),
       });
     }
     scope.post('/articles', { preHandler: requireToken(deps.token) }, async (req, reply) => {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 export const errorSchema = z
   .object({ error: z.string() })
-  .describe('Every error the API answers, whichever route or layer refuses (400, 401, 403, 404, 405, 413, 415, 429, 500, 503): one message for a person');
+  .describe(
+    'Every error the API answers, whichever route or layer refuses (400, 401, 403, 404, 405, 413, 415, 429, 500, 503): one message for a person',
+  );
 export type ErrorBody = z.infer<typeof errorSchema>;
 
 export const healthSchema = z.object({ status: z.literal('ok') });

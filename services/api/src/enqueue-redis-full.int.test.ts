@@ -4,7 +4,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Redis } from 'ioredis';
-import { closeQueueSet, createInFlightMarker, createQueueSet, createRedisConnection, createStatusStore, silentLogger, type QueueSet } from '@newsflow/runtime';
+import {
+  closeQueueSet,
+  createInFlightMarker,
+  createQueueSet,
+  createRedisConnection,
+  createStatusStore,
+  silentLogger,
+  type QueueSet,
+} from '@newsflow/runtime';
 import type { ArticleIndex } from '@newsflow/search';
 import { startLocalRedis, type LocalService } from '../../../packages/cli/src/local/local-redis';
 import { freePort } from '../../../test/support/free-port';

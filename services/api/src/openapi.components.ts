@@ -12,12 +12,17 @@ export const COMPONENT_SCHEMAS = { ...COMMON_COMPONENTS, ...ARTICLE_COMPONENTS, 
 export type ComponentName = keyof typeof COMPONENT_SCHEMAS;
 
 export const SECURITY_SCHEMES: Json = {
-  bearer: { type: 'http', scheme: 'bearer', description: 'API_TOKEN: writes whenever it is set, admin routes always, reads too with API_READS_OPEN=false' },
+  bearer: {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API_TOKEN: writes whenever it is set, admin routes always, reads too with API_READS_OPEN=false',
+  },
   session: {
     type: 'apiKey',
     in: 'cookie',
     name: ADMIN_COOKIE,
-    description: 'For browsers: set (HttpOnly) by opening an admin page, or with API_READS_OPEN=false any page, once with ?token=<API_TOKEN>',
+    description:
+      'For browsers: set (HttpOnly) by opening an admin page, or with API_READS_OPEN=false any page, once with ?token=<API_TOKEN>',
   },
 };
 

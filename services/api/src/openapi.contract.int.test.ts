@@ -51,15 +51,41 @@ const UNKNOWN_ID = 'f'.repeat(32);
 function documentFor(url: string, storyId: string, site: string): ArticleDocument {
   const id = articleIdFor(url);
   return {
-    id, urlIds: [id], storyId, source: { id: sourceIdFor(FEED_URL), url: FEED_URL },
-    url, finalUrl: url, canonicalUrl: url, site, siteName: 'Example News', title: 'Ministers hold talks in Beijing',
-    byline: 'By A. Writer', authors: ['A. Writer'], publishedAt: at(0), modifiedAt: null, date: at(0), dateSource: 'published',
-    lang: 'en', langTag: 'en-GB', section: 'World', keywords: ['diplomacy'], access: 'free', image: { url: 'https://news.example.com/a.jpg', caption: null },
-    excerpt: 'The ministers met.', text: 'The ministers met. “We agreed on much,” said Wang Yi.', html: '<p>The ministers met.</p>', wordCount: 10,
+    id,
+    urlIds: [id],
+    storyId,
+    source: { id: sourceIdFor(FEED_URL), url: FEED_URL },
+    url,
+    finalUrl: url,
+    canonicalUrl: url,
+    site,
+    siteName: 'Example News',
+    title: 'Ministers hold talks in Beijing',
+    byline: 'By A. Writer',
+    authors: ['A. Writer'],
+    publishedAt: at(0),
+    modifiedAt: null,
+    date: at(0),
+    dateSource: 'published',
+    lang: 'en',
+    langTag: 'en-GB',
+    section: 'World',
+    keywords: ['diplomacy'],
+    access: 'free',
+    image: { url: 'https://news.example.com/a.jpg', caption: null },
+    excerpt: 'The ministers met.',
+    text: 'The ministers met. “We agreed on much,” said Wang Yi.',
+    html: '<p>The ministers met.</p>',
+    wordCount: 10,
     entities: [{ name: 'Wang Yi', type: 'PERSON', mentions: ['Wang Yi'], mentionCount: 1 }],
     quotes: [{ text: 'We agreed on much', speaker: 'Wang Yi', speakerType: 'PERSON', kind: 'direct', cue: 'said' }],
-    people: ['Wang Yi'], organizations: [], locations: ['Beijing'], speakers: ['Wang Yi'], quoteLines: ['Wang Yi: “We agreed on much”'],
-    fetchedAt: at(1000), indexedAt: at(2000),
+    people: ['Wang Yi'],
+    organizations: [],
+    locations: ['Beijing'],
+    speakers: ['Wang Yi'],
+    quoteLines: ['Wang Yi: “We agreed on much”'],
+    fetchedAt: at(1000),
+    indexedAt: at(2000),
     trace: [
       { stage: 'fetch', event: 'queued', at: at(0) },
       { stage: 'fetch', event: 'started', at: at(100), attempt: 1 },
@@ -75,13 +101,41 @@ const feedId = sourceIdFor(FEED_URL);
 /** The calls made for each operation, by operationId. Each must answer with `status`. */
 const CALLS: Record<string, Call[]> = {
   enqueueArticle: [
-    { why: 'queued', method: 'POST', url: '/articles', headers: bearer, payload: { url: 'https://news.example.com/2024/04/27/next' }, status: 202 },
+    {
+      why: 'queued',
+      method: 'POST',
+      url: '/articles',
+      headers: bearer,
+      payload: { url: 'https://news.example.com/2024/04/27/next' },
+      status: 202,
+    },
     { why: 'no token', method: 'POST', url: '/articles', payload: { url: 'https://news.example.com/x' }, status: 401 },
     { why: 'malformed body', method: 'POST', url: '/articles', headers: bearer, payload: { url: 5 }, status: 400 },
     { why: 'too large', method: 'POST', url: '/articles', headers: bearer, payload: { url: 'x'.repeat(70_000) }, status: 413 },
-    { why: 'not JSON', method: 'POST', url: '/articles', headers: { ...bearer, 'content-type': 'application/xml' }, payload: '<url/>', status: 415 },
-    { why: 'open without a token', app: 'tokenless', method: 'POST', url: '/articles', payload: { url: 'https://news.example.com/y' }, status: 202 },
-    { why: 'rate-limited', app: 'tokenless', method: 'POST', url: '/articles', payload: { url: 'https://news.example.com/z' }, status: 429 },
+    {
+      why: 'not JSON',
+      method: 'POST',
+      url: '/articles',
+      headers: { ...bearer, 'content-type': 'application/xml' },
+      payload: '<url/>',
+      status: 415,
+    },
+    {
+      why: 'open without a token',
+      app: 'tokenless',
+      method: 'POST',
+      url: '/articles',
+      payload: { url: 'https://news.example.com/y' },
+      status: 202,
+    },
+    {
+      why: 'rate-limited',
+      app: 'tokenless',
+      method: 'POST',
+      url: '/articles',
+      payload: { url: 'https://news.example.com/z' },
+      status: 429,
+    },
   ],
   getArticle: [
     { why: 'indexed, with its copies', url: `/articles/${articleId}`, status: 200 },
@@ -113,7 +167,14 @@ const CALLS: Record<string, Call[]> = {
     { why: 'followed', method: 'POST', url: '/sources', headers: bearer, payload: { url: FEED_URL, every: '1h' }, status: 201 },
     { why: 'already followed', method: 'POST', url: '/sources', headers: bearer, payload: { url: FEED_URL, every: '2h' }, status: 200 },
     { why: 'not http(s)', method: 'POST', url: '/sources', headers: bearer, payload: { url: 'ftp://news.example.com/feed' }, status: 400 },
-    { why: 'interval out of bounds', method: 'POST', url: '/sources', headers: bearer, payload: { url: FEED_URL, every: '1s' }, status: 400 },
+    {
+      why: 'interval out of bounds',
+      method: 'POST',
+      url: '/sources',
+      headers: bearer,
+      payload: { url: FEED_URL, every: '1s' },
+      status: 400,
+    },
     { why: 'no token', method: 'POST', url: '/sources', payload: { url: FEED_URL }, status: 401 },
   ],
   listSources: [
@@ -197,7 +258,11 @@ describe('the OpenAPI document against the real API (real Redis and engine)', ()
   beforeAll(async () => {
     api = await startRealApiApp();
     discover = createDiscoverQueue(api.redis, api.prefix);
-    sources = createSourceManager({ store: createSourceStore(api.redis, api.prefix), schedule: createSourceSchedule(discover), minEveryMs: 60_000 });
+    sources = createSourceManager({
+      store: createSourceStore(api.redis, api.prefix),
+      schedule: createSourceSchedule(discover),
+      minEveryMs: 60_000,
+    });
     const deps: ApiDeps = {
       queues: api.queues,
       inflight: createInFlightMarker(api.redis, api.prefix),
@@ -212,11 +277,19 @@ describe('the OpenAPI document against the real API (real Redis and engine)', ()
     };
     apps.main = buildApiApp(deps);
     apps.readsClosed = buildApiApp({ ...deps, readsOpen: false });
-    apps.tokenless = buildApiApp({ ...deps, token: null, enqueueRate: { perMinute: 1, redis: api.redis, prefix: api.prefix }, ready: async () => ({ redis: true, search: false }) });
+    apps.tokenless = buildApiApp({
+      ...deps,
+      token: null,
+      enqueueRate: { perMinute: 1, redis: api.redis, prefix: api.prefix },
+      ready: async () => ({ redis: true, search: false }),
+    });
     await Promise.all(Object.values(apps).map((a) => a.ready()));
 
     const original = documentFor(ARTICLE_URL, articleId, 'news.example.com');
-    const written = await api.articles.write([original, { ...documentFor(COPY_URL, articleId, 'other.example.org'), indexedAt: at(5000) }], { refresh: true });
+    const written = await api.articles.write(
+      [original, { ...documentFor(COPY_URL, articleId, 'other.example.org'), indexedAt: at(5000) }],
+      { refresh: true },
+    );
     expect(written.map((w) => w.error)).toEqual([null, null]);
     await sources.add('https://gone.example/feed.xml');
   });
@@ -266,7 +339,9 @@ describe('the OpenAPI document against the real API (real Redis and engine)', ()
           ...(call.payload === undefined ? {} : { payload: call.payload }),
         });
         const seen: SeenResponse = { statusCode: res.statusCode, headers: res.headers, body: res.body };
-        if (res.statusCode !== call.status) problems.push(`${call.why}: expected ${call.status}, got ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        if (res.statusCode !== call.status) {
+          problems.push(`${call.why}: expected ${call.status}, got ${res.statusCode}: ${res.body.slice(0, 300)}`);
+        }
         problems.push(...check(op, seen).map((p) => `${call.why}: ${p}`));
       }
       expect(problems).toEqual([]);

@@ -22,15 +22,27 @@ export function jsonSchemaOf(schema: z.ZodType, io: 'input' | 'output' = 'output
 }
 
 export const ref = (name: ComponentName): Json => ({ $ref: `#/components/schemas/${name}` });
-export const json = (name: ComponentName, description: string): Json => ({ description, content: { 'application/json': { schema: ref(name) } } });
+export const json = (name: ComponentName, description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
 export const error = (description: string): Json => json('Error', description);
 export const html = (description: string): Json => ({ description, content: { 'text/html': { schema: jsonSchemaOf(z.string()) } } });
 export const noBody = (description: string): Json => ({ description });
 
 /** A request body: what the route accepts, so the schema's input side (extra keys are dropped, not refused). */
-export const requestBody = (schema: z.ZodType): Json => ({ required: true, content: { 'application/json': { schema: jsonSchemaOf(schema, 'input') } } });
+export const requestBody = (schema: z.ZodType): Json => ({
+  required: true,
+  content: { 'application/json': { schema: jsonSchemaOf(schema, 'input') } },
+});
 
-export const pathParameter = (name: string, schema: z.ZodType, description: string): Json => ({ name, in: 'path', required: true, description, schema: jsonSchemaOf(schema, 'input') });
+export const pathParameter = (name: string, schema: z.ZodType, description: string): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: jsonSchemaOf(schema, 'input'),
+});
 
 /** Query parameters from the zod object the route parses the query with; `docs` must describe each. */
 export function queryParameters<S extends z.ZodObject>(schema: S, docs: Record<keyof S['shape'], string>): Json[] {
@@ -57,7 +69,9 @@ export const read = (op: Draft): Operation => ({
   security: [{}, { bearer: [] }, { session: [] }],
   responses: {
     ...op.responses,
-    303: noBody('With API_READS_OPEN=false, signed in with ?token=<API_TOKEN>: the session cookie set, redirected to the address without it'),
+    303: noBody(
+      'With API_READS_OPEN=false, signed in with ?token=<API_TOKEN>: the session cookie set, redirected to the address without it',
+    ),
     401: error('With API_READS_OPEN=false: token missing or wrong'),
   },
 });

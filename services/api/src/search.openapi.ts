@@ -12,7 +12,8 @@ const QUERY_DOCS = {
   lang: 'Primary language subtag such as en (documents keep the full tag, en-US, in langTag)',
   access: 'free or paywalled',
   source: 'Only articles found by this followed source: its id, or its URL (any spelling that normalises to it)',
-  since: 'Article date on or after (ISO 8601 date or date-time). The article date is the publication date, else the modification date, else the fetch time: see dateSource',
+  since:
+    'Article date on or after (ISO 8601 date or date-time). The article date is the publication date, else the modification date, else the fetch time: see dateSource',
   until: 'Article date on or before (ISO 8601 date or date-time); the same article date as since',
   sort: 'relevance (the default with words) or date (newest first by the article date, which is the fetch time for an article without a publication or modification date; the default without words)',
   from: `Offset of the first result; from + size ≤ ${MAX_WINDOW}`,

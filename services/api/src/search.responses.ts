@@ -23,7 +23,9 @@ export const searchResultSchema = articleSchema
   .extend({
     score: z.number().nullable(),
     copies: z.number().int().describe('Copies of this story among the matches (1 with all=true)'),
-    highlight: z.record(z.string(), z.array(z.string())).describe('Fragments by field, matches in <mark>…</mark>; everything else is unescaped page text'),
+    highlight: z
+      .record(z.string(), z.array(z.string()))
+      .describe('Fragments by field, matches in <mark>…</mark>; everything else is unescaped page text'),
     matchingQuotes: z.array(quoteSchema),
   })
   .describe('The document without text and html, with its score, highlights and matching quotations');
@@ -56,7 +58,9 @@ export const quotesResponseSchema = z.object({
   total: z.number().int().describe('Matching quotations'),
   quotes: z.array(quoteResultSchema),
   facets: z.object({
-    speakers: z.array(z.object({ key: z.string(), count: z.number().int() })).describe('Top speakers of the matching quotations, ignoring the speaker filter'),
+    speakers: z
+      .array(z.object({ key: z.string(), count: z.number().int() }))
+      .describe('Top speakers of the matching quotations, ignoring the speaker filter'),
   }),
 });
 export type QuotesResponse = z.infer<typeof quotesResponseSchema>;
@@ -71,5 +75,8 @@ export const SEARCH_COMPONENTS = {
   QuotesResponse: quotesResponseSchema,
 };
 
-const shapes: [SameShape<QuoteHit, z.infer<typeof quoteResultSchema>>, SameShape<QuoteArticle, z.infer<typeof quoteArticleSchema>>] = [true, true];
+const shapes: [SameShape<QuoteHit, z.infer<typeof quoteResultSchema>>, SameShape<QuoteArticle, z.infer<typeof quoteArticleSchema>>] = [
+  true,
+  true,
+];
 void shapes;

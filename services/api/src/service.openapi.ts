@@ -22,7 +22,12 @@ export const SERVICE_PATHS: PathOperations = {
     }),
   },
   '/openapi.json': {
-    get: open({ operationId: 'getOpenApiDocument', tags: ['service'], summary: 'This document', responses: { 200: json('OpenApiDocument', 'OpenAPI 3.1 document') } }),
+    get: open({
+      operationId: 'getOpenApiDocument',
+      tags: ['service'],
+      summary: 'This document',
+      responses: { 200: json('OpenApiDocument', 'OpenAPI 3.1 document') },
+    }),
   },
   '/admin/queues': {
     get: admin({

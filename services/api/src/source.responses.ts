@@ -33,7 +33,12 @@ export type SourceBody = z.infer<typeof sourceSchema>;
 export const sourceListSchema = z.object({ sources: z.array(sourceSchema).describe('Oldest first') });
 export type SourceList = z.infer<typeof sourceListSchema>;
 
-export const pollAcceptedSchema = z.object({ id: z.string(), url: z.string(), status: z.literal('queued'), links: z.object({ self: z.string() }) });
+export const pollAcceptedSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  status: z.literal('queued'),
+  links: z.object({ self: z.string() }),
+});
 export type PollAccepted = z.infer<typeof pollAcceptedSchema>;
 
 export const SOURCE_COMPONENTS = {

@@ -3,7 +3,11 @@ import { sourceBodySchema, sourceIdSchema } from './sources.schemas';
 
 // The sources routes' part of the OpenAPI document, kept beside them (openapi.document.ts
 // spreads these in).
-const idParam = pathParameter('id', sourceIdSchema, 'Source id: the first 128 bits of the normalised URL’s SHA-256, hex (as GET /sources lists)');
+const idParam = pathParameter(
+  'id',
+  sourceIdSchema,
+  'Source id: the first 128 bits of the normalised URL’s SHA-256, hex (as GET /sources lists)',
+);
 
 export const SOURCE_PATHS: PathOperations = {
   '/sources': {
@@ -11,7 +15,8 @@ export const SOURCE_PATHS: PathOperations = {
       operationId: 'addSource',
       tags: ['sources'],
       summary: 'Follow a feed, a sitemap, or a site (its feeds and sitemaps are found on each poll)',
-      description: 'Polled every `every` (default 15m) by the discover service, the first time at once; adding a source again sets its interval. Needs the bearer token when API_TOKEN is set.',
+      description:
+        'Polled every `every` (default 15m) by the discover service, the first time at once; adding a source again sets its interval. Needs the bearer token when API_TOKEN is set.',
       requestBody: requestBody(sourceBodySchema),
       responses: {
         200: json('Source', 'Already followed: its interval set'),
@@ -33,7 +38,12 @@ export const SOURCE_PATHS: PathOperations = {
       tags: ['sources'],
       summary: 'One source',
       parameters: [idParam],
-      responses: { 200: json('Source', 'The source'), 400: error('Not a source id'), 404: error('Unknown source'), 503: error('Redis unavailable') },
+      responses: {
+        200: json('Source', 'The source'),
+        400: error('Not a source id'),
+        404: error('Unknown source'),
+        503: error('Redis unavailable'),
+      },
     }),
     delete: write({
       operationId: 'removeSource',

@@ -20,7 +20,10 @@ export function registerSourceRoutes(app: FastifyInstance, deps: ApiDeps): void 
     if (!body.success) return reply.code(400).send({ error: `invalid request body: ${formatIssues(body.error)}` });
     try {
       const { source, created } = await sources.add(body.data.url, body.data.every);
-      return reply.code(created ? 201 : 200).header('location', `/sources/${source.id}`).send(source satisfies SourceBody);
+      return reply
+        .code(created ? 201 : 200)
+        .header('location', `/sources/${source.id}`)
+        .send(source satisfies SourceBody);
     } catch (err) {
       if (err instanceof SourceInputError) return reply.code(400).send({ error: err.message });
       throw err;
@@ -48,6 +51,8 @@ export function registerSourceRoutes(app: FastifyInstance, deps: ApiDeps): void 
     if (!id.success) return reply.code(400).send({ error: formatIssues(id.error) });
     const source = await sources.pollNow(id.data);
     if (!source) return reply.code(404).send({ error: `no source with id ${id.data}` });
-    return reply.code(202).send({ id: source.id, url: source.url, status: 'queued', links: { self: `/sources/${source.id}` } } satisfies PollAccepted);
+    return reply
+      .code(202)
+      .send({ id: source.id, url: source.url, status: 'queued', links: { self: `/sources/${source.id}` } } satisfies PollAccepted);
   });
 }

@@ -15,7 +15,14 @@ describe('article ids in the web UI (property-based)', () => {
       fc.string({ maxLength: 40 }),
       fc.string({ unit: 'binary', maxLength: 40 }),
       fc.webUrl().map(articleIdFor),
-      fc.constantFrom('../search?q=x', '..%2Fsearch%3Fq%3Dx', `${'a'.repeat(32)}\n`, ` ${'a'.repeat(32)}`, `${'a'.repeat(32)}/trace`, `${'a'.repeat(32)}?x=1`),
+      fc.constantFrom(
+        '../search?q=x',
+        '..%2Fsearch%3Fq%3Dx',
+        `${'a'.repeat(32)}\n`,
+        ` ${'a'.repeat(32)}`,
+        `${'a'.repeat(32)}/trace`,
+        `${'a'.repeat(32)}?x=1`,
+      ),
     );
     fc.assert(
       fc.property(idLike, (s) => {

@@ -41,7 +41,9 @@ export function registerWebUiRoutes(app: FastifyInstance): void {
     });
     await scope.register(fastifyStatic, { root: `${PUBLIC_DIR}assets`, prefix: '/ui/assets/', index: false, cacheControl: false });
     scope.get('/ui/assets/purify.es.mjs', (_req, reply) =>
-      reply.type('text/javascript; charset=utf-8').sendFile(PURIFY_FILE.split('/').pop()!, PURIFY_FILE.slice(0, PURIFY_FILE.lastIndexOf('/')), { cacheControl: false }),
+      reply
+        .type('text/javascript; charset=utf-8')
+        .sendFile(PURIFY_FILE.split('/').pop()!, PURIFY_FILE.slice(0, PURIFY_FILE.lastIndexOf('/')), { cacheControl: false }),
     );
     for (const page of UI_PAGES) {
       scope.get(page, (_req, reply) => reply.type('text/html; charset=utf-8').sendFile('page.html', PUBLIC_DIR, { cacheControl: false }));

@@ -25,7 +25,19 @@ export function createDiscoverHandler(deps: DiscoverHandlerDeps): JobHandler<typ
     const { result, learnt } = polled.value;
     await deps.sources.recordPoll(source.id, result, learnt);
     const level = result.status === 'failed' ? 'warn' : 'info';
-    logger[level]({ url: source.url, status: result.status, documents: result.documents, found: result.found, fresh: result.fresh, enqueued: result.enqueued, ms: result.ms, error: result.error }, 'source polled');
+    logger[level](
+      {
+        url: source.url,
+        status: result.status,
+        documents: result.documents,
+        found: result.found,
+        fresh: result.fresh,
+        enqueued: result.enqueued,
+        ms: result.ms,
+        error: result.error,
+      },
+      'source polled',
+    );
     return { status: result.status, documents: result.documents, found: result.found, fresh: result.fresh, enqueued: result.enqueued };
   };
 }

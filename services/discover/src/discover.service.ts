@@ -38,7 +38,8 @@ export function startDiscoverService(infra: StageInfra): Closeable[] {
         seen: createSeenSet(connection, keys, config.discover.seenMax),
         memo: createDocumentMemo(connection, keys),
         // Each URL carries its source down the pipeline, into its article's document.
-        enqueue: async (url) => (await enqueueUrl(infra.queues, infra.inflight, infra.status, url, { id: source.id, url: source.url })).outcome,
+        enqueue: async (url) =>
+          (await enqueueUrl(infra.queues, infra.inflight, infra.status, url, { id: source.id, url: source.url })).outcome,
         limits: {
           maxBytes: config.discover.maxBytes,
           maxFeedBytes: config.discover.maxFeedBytes,

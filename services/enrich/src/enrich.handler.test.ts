@@ -4,11 +4,29 @@ import { NlpUnavailableError, type ModelAnnotation, type NlpEngine } from '@news
 import { createBackoff, createOutagePause, PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
 import { createEnrichHandler } from './enrich.handler';
 
-const TEXT = 'Harbour Council approves new ferry route\n\n“The boats will run every hour,” Mayor Ingrid Solberg told reporters in Bergen on Tuesday.';
+const TEXT =
+  'Harbour Council approves new ferry route\n\n“The boats will run every hour,” Mayor Ingrid Solberg told reporters in Bergen on Tuesday.';
 const article = (text = TEXT, lang: string | null = 'en') => ({
-  url: 'https://e.com/a', finalUrl: 'https://e.com/a', fetchedAt: '2024-04-26T00:00:00.000Z', title: 'T', byline: null, authors: [],
-  publishedAt: null, modifiedAt: null, siteName: null, lang, canonicalUrl: null, image: null, section: null, keywords: [],
-  access: 'free', excerpt: null, text, html: '<p>x</p>', wordCount: 20, sources: {},
+  url: 'https://e.com/a',
+  finalUrl: 'https://e.com/a',
+  fetchedAt: '2024-04-26T00:00:00.000Z',
+  title: 'T',
+  byline: null,
+  authors: [],
+  publishedAt: null,
+  modifiedAt: null,
+  siteName: null,
+  lang,
+  canonicalUrl: null,
+  image: null,
+  section: null,
+  keywords: [],
+  access: 'free',
+  excerpt: null,
+  text,
+  html: '<p>x</p>',
+  wordCount: 20,
+  sources: {},
 });
 const payload = { v: 1 as const, id: 'a'.repeat(32), url: 'https://e.com/a' };
 const EMPTY: ModelAnnotation = { tokens: [], sentences: [], mentions: [] };
@@ -18,7 +36,12 @@ function setup(annotate: NlpEngine['annotate'], stored: unknown = article(), now
   const moveToDelayed = vi.fn(async () => undefined);
   const nlp = { annotate: vi.fn(annotate), isReady: async () => true };
   const pause = createOutagePause(createBackoff({ firstMs: 5000, maxMs: 60_000, random: () => 0.5 }), now);
-  const handler = createEnrichHandler({ blobs: { get: async <T>() => stored as T, put }, nlp, pause, names: { record: async () => {}, resolve: async () => new Map() } });
+  const handler = createEnrichHandler({
+    blobs: { get: async <T>() => stored as T, put },
+    nlp,
+    pause,
+    names: { record: async () => {}, resolve: async () => new Map() },
+  });
   const ctx = { job: { moveToDelayed } as unknown as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
   return { run: () => handler(payload, ctx), put, moveToDelayed, nlp, pause };
 }
@@ -28,7 +51,11 @@ describe('enrich handler', () => {
     const s = setup(async () => EMPTY);
     await expect(s.run()).resolves.toEqual({ lang: 'en' });
     expect(s.nlp.annotate).toHaveBeenCalledWith(TEXT, undefined);
-    expect(s.put).toHaveBeenCalledWith('enrichment', payload.id, expect.objectContaining({ entities: expect.any(Array), quotes: expect.any(Array), lang: 'en' }));
+    expect(s.put).toHaveBeenCalledWith(
+      'enrichment',
+      payload.id,
+      expect.objectContaining({ entities: expect.any(Array), quotes: expect.any(Array), lang: 'en' }),
+    );
   });
 
   it('puts the job off, without using an attempt, while the NLP server is away; later jobs wait out the pause unasked', async () => {
@@ -79,7 +106,8 @@ describe('enrich handler', () => {
   });
 
   it('passes the declared language on: a French article is not sent to the English model', async () => {
-    const fr = 'Le conseil municipal a approuvé la nouvelle ligne de ferry. « Les bateaux partiront toutes les heures », a déclaré la maire aux journalistes mardi, devant le port, avant la réunion du soir avec les habitants du quartier et les représentants des commerçants de la ville.';
+    const fr =
+      'Le conseil municipal a approuvé la nouvelle ligne de ferry. « Les bateaux partiront toutes les heures », a déclaré la maire aux journalistes mardi, devant le port, avant la réunion du soir avec les habitants du quartier et les représentants des commerçants de la ville.';
     const s = setup(async () => EMPTY, article(fr, 'fr'));
     await expect(s.run()).resolves.toEqual({ lang: 'fr' });
     expect(s.nlp.annotate).not.toHaveBeenCalled();

@@ -14,7 +14,8 @@ describe('the CoreNLP engine on the real server', () => {
 
   it('finds names with their types and UTF-16 offsets, leaves pronouns out, and splits sentences', async () => {
     // The tram emoji is two UTF-16 code units: offsets after it must still point at the names.
-    const text = 'Mayor Ingrid Solberg met engineers from Nordic Rail in Bergen on Tuesday 🚋. She said the line to Trondheim would open in May.';
+    const text =
+      'Mayor Ingrid Solberg met engineers from Nordic Rail in Bergen on Tuesday 🚋. She said the line to Trondheim would open in May.';
     const a = await engine.annotate(text);
     expect(spans(text, a)).toEqual(['Ingrid Solberg/PERSON', 'Nordic Rail/ORGANIZATION', 'Bergen/LOCATION', 'Trondheim/LOCATION']);
     expect(a.mentions.find((m) => m.type === 'LOCATION' && m.start > 70)?.start).toBe(text.indexOf('Trondheim'));
@@ -29,7 +30,9 @@ describe('the CoreNLP engine on the real server', () => {
 
   it('keeps offsets right across the pieces of a text longer than the piece size', async () => {
     const people = ['Ingrid Solberg', 'Tomas Lindqvist', 'Amara Okafor', 'Henrik Dahl', 'Lucia Ferreira', 'Oskar Nyberg'];
-    const text = people.map((p, i) => `Paragraph ${i + 1}: ${p} spoke to the Harbour Council in Bergen about the ferry timetable.`).join('\n\n');
+    const text = people
+      .map((p, i) => `Paragraph ${i + 1}: ${p} spoke to the Harbour Council in Bergen about the ferry timetable.`)
+      .join('\n\n');
     const whole = await engine.annotate(text);
     const pieced = await createCoreNlpEngine({ url: TEST_NLP_URL, pieceChars: 200 }).annotate(text);
     expect(text.length).toBeGreaterThan(400); // three pieces or more

@@ -13,6 +13,11 @@ export function startEnrichService(infra: StageInfra, nlp: NlpEngine): Closeable
   void nlp.isReady().then((ready) => {
     if (!ready) logger.warn({ nlp: config.nlp.url }, 'the NLP server does not answer; enrich jobs are put off until it does');
   });
-  const worker = startStageWorker(infra, 'enrich', createEnrichHandler({ blobs: infra.blobs, nlp, pause, names: createRedisNameRegistry(infra.connection, config.redis.prefix) }), config.concurrency.enrich);
+  const worker = startStageWorker(
+    infra,
+    'enrich',
+    createEnrichHandler({ blobs: infra.blobs, nlp, pause, names: createRedisNameRegistry(infra.connection, config.redis.prefix) }),
+    config.concurrency.enrich,
+  );
   return [worker];
 }

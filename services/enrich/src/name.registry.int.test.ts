@@ -4,7 +4,11 @@ import type { Enrichment } from '@newsflow/nlp';
 import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
 import { applyNameRegistry, createRedisNameRegistry } from './name.registry';
 
-const person = (name: string, ...mentions: string[]) => ({ name, type: 'PERSON' as const, mentions: mentions.map((text) => ({ text, start: 0, end: text.length })) });
+const person = (name: string, ...mentions: string[]) => ({
+  name,
+  type: 'PERSON' as const,
+  mentions: mentions.map((text) => ({ text, start: 0, end: text.length })),
+});
 const enrichment = (entities: Enrichment['entities'], speaker: string | null = null): Enrichment => ({
   entities,
   quotes: speaker ? [{ text: 'We will see.', start: 0, end: 12, kind: 'direct', cue: 'said', speaker, speakerType: 'PERSON' }] : [],

@@ -72,6 +72,8 @@ export async function applyNameRegistry(enrichment: Enrichment, registry: NameRe
   return {
     ...enrichment,
     entities: enrichment.entities.map((e) => (e.type === 'PERSON' && rename.has(e.name) ? { ...e, name: rename.get(e.name)! } : e)),
-    quotes: enrichment.quotes.map((q) => (q.speakerType === 'PERSON' && q.speaker && rename.has(q.speaker) ? { ...q, speaker: rename.get(q.speaker)! } : q)),
+    quotes: enrichment.quotes.map((q) =>
+      q.speakerType === 'PERSON' && q.speaker && rename.has(q.speaker) ? { ...q, speaker: rename.get(q.speaker)! } : q,
+    ),
   };
 }

@@ -11,9 +11,11 @@ export function startExtractService(infra: StageInfra): Closeable[] {
     maxMemoryMb: config.extract.maxMemoryMb,
     recycleAfter: config.extract.recycleAfter,
   });
-  const worker = startStageWorker(infra, 'extract', createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom }), config.concurrency.extract);
-  return [
-    worker,
-    { name: 'extraction threads', close: () => pool.close() },
-  ];
+  const worker = startStageWorker(
+    infra,
+    'extract',
+    createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom }),
+    config.concurrency.extract,
+  );
+  return [worker, { name: 'extraction threads', close: () => pool.close() }];
 }

@@ -31,7 +31,12 @@ const THREAD_ENTRY = import.meta.url.endsWith('.js')
  * parser spin or eat memory is killed from outside (its thread is terminated) and fails with a
  * reason, while the worker process, its Redis locks and its other jobs live on.
  */
-export function createExtractionPool(opts: { threads: number; timeoutMs: number; maxMemoryMb: number; recycleAfter?: number }): ExtractionPool {
+export function createExtractionPool(opts: {
+  threads: number;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  recycleAfter?: number;
+}): ExtractionPool {
   const makePool = () =>
     new Piscina<ExtractionTask, ExtractionTaskResult>({
       ...THREAD_ENTRY,
@@ -71,7 +76,10 @@ export function createExtractionPool(opts: { threads: number; timeoutMs: number;
           throw new ExtractionLimitError(`extraction took longer than ${opts.timeoutMs / 1000} s and was stopped`, 'extraction-timeout');
         }
         if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(e.message ?? '')) {
-          throw new ExtractionLimitError(`extraction needed more than ${opts.maxMemoryMb} MB of memory and was stopped`, 'extraction-memory');
+          throw new ExtractionLimitError(
+            `extraction needed more than ${opts.maxMemoryMb} MB of memory and was stopped`,
+            'extraction-memory',
+          );
         }
         throw err;
       } finally {

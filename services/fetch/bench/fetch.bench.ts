@@ -58,7 +58,10 @@ try {
   let fastest = 0;
   for (const origin of site.origins) {
     const host = new URL(origin).host;
-    const starts = pages.filter((r) => r.host === host).map((r) => r.at).sort((a, b) => a - b);
+    const starts = pages
+      .filter((r) => r.host === host)
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     for (let i = 0, j = 0; i < starts.length; i++) {
       while ((starts[i] ?? 0) - (starts[j] ?? 0) >= 1000) j++;
       fastest = Math.max(fastest, i - j + 1);

@@ -21,7 +21,12 @@ const page = (over: Partial<FetchedPage> = {}): FetchedPage => ({
   notModified: false,
   ...over,
 });
-const ev = (stage: string, event: TraceEvent['event'], detail?: string): TraceEvent => ({ stage, event, at: '', ...(detail ? { detail } : {}) });
+const ev = (stage: string, event: TraceEvent['event'], detail?: string): TraceEvent => ({
+  stage,
+  event,
+  at: '',
+  ...(detail ? { detail } : {}),
+});
 
 function context() {
   const moveToDelayed = vi.fn(async () => undefined);
@@ -31,11 +36,24 @@ function context() {
 
 function deps(over: Partial<FetchHandlerDeps> = {}) {
   const release = vi.fn(async () => undefined);
-  const limiter: HostLimiter = { acquire: vi.fn(async () => ({ granted: true as const, release })), pushBack: vi.fn(async () => undefined) };
-  const robots: Pick<RobotsPolicy, 'check' | 'peek'> = { peek: vi.fn(async () => ({ allowed: true as const, crawlDelayMs: null })), check: vi.fn() };
+  const limiter: HostLimiter = {
+    acquire: vi.fn(async () => ({ granted: true as const, release })),
+    pushBack: vi.fn(async () => undefined),
+  };
+  const robots: Pick<RobotsPolicy, 'check' | 'peek'> = {
+    peek: vi.fn(async () => ({ allowed: true as const, crawlDelayMs: null })),
+    check: vi.fn(),
+  };
   const fetchPage = vi.fn(async () => page());
   const put = vi.fn(async () => undefined);
-  return { release, limiter, robots, fetchPage, put, d: { fetcher: { fetchPage }, blobs: { put }, robots, limiter, ...over } satisfies FetchHandlerDeps };
+  return {
+    release,
+    limiter,
+    robots,
+    fetchPage,
+    put,
+    d: { fetcher: { fetchPage }, blobs: { put }, robots, limiter, ...over } satisfies FetchHandlerDeps,
+  };
 }
 
 describe('fetch handler', () => {
@@ -61,7 +79,10 @@ describe('fetch handler', () => {
 
   it('fails a URL robots.txt disallows, permanently, with its reason, and takes no slot', async () => {
     const { d, limiter } = deps();
-    d.robots.peek = vi.fn(async () => ({ allowed: false as const, reason: `${URL_} is disallowed by https://news.example/robots.txt for newsflow` }));
+    d.robots.peek = vi.fn(async () => ({
+      allowed: false as const,
+      reason: `${URL_} is disallowed by https://news.example/robots.txt for newsflow`,
+    }));
     const err = await createFetchHandler(d)(payload, context().ctx).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentError);
     expect((err as PermanentError).code).toBe('robots-disallowed');
@@ -70,7 +91,10 @@ describe('fetch handler', () => {
   });
 
   it('returns unchanged on a 304 to a conditional request, and stores no page', async () => {
-    const validators: ValidatorStore = { get: vi.fn(async () => ({ etag: '"e1"', lastModified: null })), put: vi.fn(async () => undefined) };
+    const validators: ValidatorStore = {
+      get: vi.fn(async () => ({ etag: '"e1"', lastModified: null })),
+      put: vi.fn(async () => undefined),
+    };
     const trace = [ev('index', 'completed'), ev('fetch', 'queued'), ev('fetch', 'started')];
     const status = { get: vi.fn(async () => ({ trace }) as unknown as ArticleStatus) };
     const { d, put, fetchPage, release } = deps({ validators, status });
@@ -86,7 +110,9 @@ describe('previousRunEndedDone', () => {
   it('looks past this run to how the last one ended', () => {
     expect(previousRunEndedDone([])).toBe(false);
     expect(previousRunEndedDone([ev('fetch', 'queued'), ev('fetch', 'started')])).toBe(false);
-    expect(previousRunEndedDone([ev('index', 'completed'), ev('fetch', 'queued'), ev('fetch', 'started'), ev('fetch', 'retrying')])).toBe(true);
+    expect(previousRunEndedDone([ev('index', 'completed'), ev('fetch', 'queued'), ev('fetch', 'started'), ev('fetch', 'retrying')])).toBe(
+      true,
+    );
     expect(previousRunEndedDone([ev('fetch', 'completed', 'unchanged (304), 3 ms'), ev('fetch', 'queued')])).toBe(true);
     expect(previousRunEndedDone([ev('index', 'completed'), ev('extract', 'failed'), ev('fetch', 'queued')])).toBe(false);
     // A run that stopped half-way (its job lost) does not count as done either.

@@ -1,7 +1,14 @@
 import { DelayedError } from 'bullmq';
 import { isQueueName, nextStage, resolveUrlInput, type TraceEvent } from '@newsflow/contracts';
 import { PermanentError, type BlobStore, type StageHandler, type StageOutcome, type StatusStore } from '@newsflow/runtime';
-import { FetchFailure, isFetchFailure, type ConditionalRequest, type HostLimiter, type PageFetcher, type RobotsPolicy } from '@newsflow/fetcher';
+import {
+  FetchFailure,
+  isFetchFailure,
+  type ConditionalRequest,
+  type HostLimiter,
+  type PageFetcher,
+  type RobotsPolicy,
+} from '@newsflow/fetcher';
 import type { ValidatorStore } from './politeness/validator.store';
 import type { StoredPage } from '@newsflow/contracts';
 
@@ -74,7 +81,9 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
         // nor count in the request time that spaces its next requests.
         await freeSlot();
         if (page.notModified) {
-          if (!conditional) throw new PermanentError(`${page.finalUrl} answered 304 Not Modified to a request that was not conditional`, 'http-304');
+          if (!conditional) {
+            throw new PermanentError(`${page.finalUrl} answered 304 Not Modified to a request that was not conditional`, 'http-304');
+          }
           return { status: 304, unchanged: true };
         }
         const stored: StoredPage = {

@@ -28,8 +28,5 @@ export function startFetchService(infra: StageInfra): Closeable[] {
     status: infra.status,
   });
   const worker = startStageWorker(infra, 'fetch', handler, config.concurrency.fetch);
-  return [
-    worker,
-    { name: 'page fetcher', close: () => fetcher.close() },
-  ];
+  return [worker, { name: 'page fetcher', close: () => fetcher.close() }];
 }

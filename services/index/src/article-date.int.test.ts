@@ -8,13 +8,33 @@ import { buildArticleDocument } from './article-document.builder';
 function stored(n: number, over: Partial<StoredArticle>): StoredArticle {
   const url = `https://news${n}.example.com/story-${n}`;
   return {
-    url, finalUrl: url, fetchedAt: '2024-03-20T10:00:00.000Z', title: `Story ${n}`, byline: null, authors: [], publishedAt: null,
-    modifiedAt: null, siteName: null, lang: 'en', langTag: 'en', canonicalUrl: null, image: null, section: null, keywords: [],
-    access: 'free', excerpt: null, text: 'The council met.', html: '<p>The council met.</p>', wordCount: 3, sources: {}, ...over,
+    url,
+    finalUrl: url,
+    fetchedAt: '2024-03-20T10:00:00.000Z',
+    title: `Story ${n}`,
+    byline: null,
+    authors: [],
+    publishedAt: null,
+    modifiedAt: null,
+    siteName: null,
+    lang: 'en',
+    langTag: 'en',
+    canonicalUrl: null,
+    image: null,
+    section: null,
+    keywords: [],
+    access: 'free',
+    excerpt: null,
+    text: 'The council met.',
+    html: '<p>The council met.</p>',
+    wordCount: 3,
+    sources: {},
+    ...over,
   };
 }
 
-const build = (n: number, over: Partial<StoredArticle>) => buildArticleDocument(String(n).repeat(32), stored(n, over), { entities: [], quotes: [] });
+const build = (n: number, over: Partial<StoredArticle>) =>
+  buildArticleDocument(String(n).repeat(32), stored(n, over), { entities: [], quotes: [] });
 
 // On the real engine: dates as pages give them (a day alone, a local time, a zone) go through
 // the strict mapping; an article without a publication date is filed, sorted and filtered by its
@@ -49,7 +69,13 @@ describe('article dates and languages in the index', () => {
   it('keeps each date as the page gave it and says where the article date came from', async () => {
     const found = await index.search({ all: true, sort: 'date' });
     expect(found.hits.map((h) => h.source)).toEqual([
-      expect.objectContaining({ title: 'Story 3', publishedAt: null, modifiedAt: null, date: '2024-03-20T10:00:00.000Z', dateSource: 'fetched' }),
+      expect.objectContaining({
+        title: 'Story 3',
+        publishedAt: null,
+        modifiedAt: null,
+        date: '2024-03-20T10:00:00.000Z',
+        dateSource: 'fetched',
+      }),
       expect.objectContaining({ title: 'Story 2', publishedAt: null, date: '2024-03-13', dateSource: 'modified' }),
       expect.objectContaining({ title: 'Story 1', publishedAt: '2024-03-12T14:30:00+01:00', dateSource: 'published' }),
       expect.objectContaining({ title: 'Story 4', publishedAt: '2024-03-10T09:15:00', dateSource: 'published' }),
@@ -64,7 +90,10 @@ describe('article dates and languages in the index', () => {
   it('counts and filters primary languages, the whole tag kept beside', async () => {
     const found = await index.search({ all: true, facets: true });
     const languages = (found.aggregations.languages as { buckets: { key: string; doc_count: number }[] }).buckets;
-    expect(languages.map((b) => [b.key, b.doc_count])).toEqual([['en', 3], ['de', 1]]);
+    expect(languages.map((b) => [b.key, b.doc_count])).toEqual([
+      ['en', 3],
+      ['de', 1],
+    ]);
     const english = await index.search({ all: true, lang: 'en', sort: 'date' });
     expect(english.hits.map((h) => (h.source as { langTag: string }).langTag)).toEqual(['en-US', 'en-GB', 'en']);
   });

@@ -5,9 +5,27 @@ import { articleDate, buildArticleDocument, language, quoteLine } from './articl
 
 const stored = (over: Partial<StoredArticle>): StoredArticle =>
   ({
-    url: 'https://t.example.com/s/1', finalUrl: 'https://www.example.com/news/story', fetchedAt: '2024-04-26T00:00:00.000Z', title: 'T',
-    byline: null, authors: [], publishedAt: null, modifiedAt: null, siteName: null, lang: 'en', canonicalUrl: null, image: null,
-    section: null, keywords: [], access: 'free', excerpt: null, text: 'Text.', html: '<p>Text.</p>', wordCount: 1, sources: {}, ...over,
+    url: 'https://t.example.com/s/1',
+    finalUrl: 'https://www.example.com/news/story',
+    fetchedAt: '2024-04-26T00:00:00.000Z',
+    title: 'T',
+    byline: null,
+    authors: [],
+    publishedAt: null,
+    modifiedAt: null,
+    siteName: null,
+    lang: 'en',
+    canonicalUrl: null,
+    image: null,
+    section: null,
+    keywords: [],
+    access: 'free',
+    excerpt: null,
+    text: 'Text.',
+    html: '<p>Text.</p>',
+    wordCount: 1,
+    sources: {},
+    ...over,
   }) as StoredArticle;
 
 describe('buildArticleDocument', () => {
@@ -41,23 +59,41 @@ describe('buildArticleDocument: where the article is from', () => {
   const build = (over: Partial<StoredArticle>) => buildArticleDocument(jobId, stored(over), { entities: [], quotes: [] });
 
   it('drops a canonical URL on another site: id, site and canonicalUrl come from the fetched address', () => {
-    const doc = build({ finalUrl: 'https://www.copycat.example/2024/story', canonicalUrl: 'https://www.bbc.co.uk/news/world-1', siteName: 'BBC News' });
+    const doc = build({
+      finalUrl: 'https://www.copycat.example/2024/story',
+      canonicalUrl: 'https://www.bbc.co.uk/news/world-1',
+      siteName: 'BBC News',
+    });
     expect(doc.site).toBe('copycat.example');
     expect(doc.canonicalUrl).toBeNull();
     expect(doc.id).toBe(articleIdFor(normalizeArticleUrl('https://www.copycat.example/2024/story')));
   });
 
   it('does not name the site after that canonical URL either (what extraction does when a page gives no name)', () => {
-    const doc = build({ finalUrl: 'https://www.copycat.example/2024/story', canonicalUrl: 'https://www.bbc.co.uk/news/world-1', siteName: 'bbc.co.uk' });
+    const doc = build({
+      finalUrl: 'https://www.copycat.example/2024/story',
+      canonicalUrl: 'https://www.bbc.co.uk/news/world-1',
+      siteName: 'bbc.co.uk',
+    });
     expect(doc).toMatchObject({ site: 'copycat.example', siteName: 'copycat.example', canonicalUrl: null });
     // nor after any other site's host the page gives as its name
-    expect(build({ finalUrl: 'https://copycat.example/a', canonicalUrl: null, siteName: 'www.BBC.co.uk' }).siteName).toBe('copycat.example');
+    expect(build({ finalUrl: 'https://copycat.example/a', canonicalUrl: null, siteName: 'www.BBC.co.uk' }).siteName).toBe(
+      'copycat.example',
+    );
   });
 
   it('keeps a canonical URL on the same site, whose host gives the site, and the name it goes by', () => {
-    const doc = build({ finalUrl: 'https://m.bbc.co.uk/news/world-1', canonicalUrl: 'https://www.bbc.co.uk/news/world-1', siteName: 'bbc.co.uk' });
+    const doc = build({
+      finalUrl: 'https://m.bbc.co.uk/news/world-1',
+      canonicalUrl: 'https://www.bbc.co.uk/news/world-1',
+      siteName: 'bbc.co.uk',
+    });
     expect(doc).toMatchObject({ site: 'bbc.co.uk', canonicalUrl: 'https://www.bbc.co.uk/news/world-1', siteName: 'bbc.co.uk' });
-    expect(build({ canonicalUrl: null, siteName: 'Example News' })).toMatchObject({ site: 'example.com', canonicalUrl: null, siteName: 'Example News' });
+    expect(build({ canonicalUrl: null, siteName: 'Example News' })).toMatchObject({
+      site: 'example.com',
+      canonicalUrl: null,
+      siteName: 'Example News',
+    });
   });
 });
 
@@ -82,18 +118,26 @@ describe('buildArticleDocument: the date an article is filed under', () => {
 
   it('is the publication date, as the page gave it, when there is one', () => {
     expect(build({ publishedAt: '2024-03-12T14:30:00+01:00', modifiedAt: '2024-03-13' })).toMatchObject({
-      publishedAt: '2024-03-12T14:30:00+01:00', date: '2024-03-12T14:30:00+01:00', dateSource: 'published',
+      publishedAt: '2024-03-12T14:30:00+01:00',
+      date: '2024-03-12T14:30:00+01:00',
+      dateSource: 'published',
     });
   });
 
   it('is the modification date, said so, for a page that gives only that', () => {
     expect(build({ publishedAt: null, modifiedAt: '2024-03-13T09:05:00+01:00' })).toMatchObject({
-      publishedAt: null, date: '2024-03-13T09:05:00+01:00', dateSource: 'modified',
+      publishedAt: null,
+      date: '2024-03-13T09:05:00+01:00',
+      dateSource: 'modified',
     });
   });
 
   it('is the fetch, said so, for a page that gives no date: never passed off as a publication date', () => {
-    expect(build({ publishedAt: null, modifiedAt: null })).toMatchObject({ publishedAt: null, date: '2024-04-26T00:00:00.000Z', dateSource: 'fetched' });
+    expect(build({ publishedAt: null, modifiedAt: null })).toMatchObject({
+      publishedAt: null,
+      date: '2024-04-26T00:00:00.000Z',
+      dateSource: 'fetched',
+    });
     expect(articleDate({ publishedAt: null, modifiedAt: null, fetchedAt: 'F' })).toEqual({ date: 'F', dateSource: 'fetched' });
   });
 });

@@ -1,4 +1,14 @@
-import { documentIdFor, trustedCanonicalUrl, trustedSiteName, type ArticleDocument, type DateSource, type EntityField, type QuoteField, type SourceRef, type TraceEvent } from '@newsflow/contracts';
+import {
+  documentIdFor,
+  trustedCanonicalUrl,
+  trustedSiteName,
+  type ArticleDocument,
+  type DateSource,
+  type EntityField,
+  type QuoteField,
+  type SourceRef,
+  type TraceEvent,
+} from '@newsflow/contracts';
 import type { Enrichment } from '@newsflow/nlp';
 import type { StoredArticle } from '@newsflow/contracts';
 
@@ -9,7 +19,14 @@ import type { StoredArticle } from '@newsflow/contracts';
  * by hand, and then the field is left out (not "manual"), so that the engine keeps the source an
  * earlier crawl gave the document and Kibana counts hand-enqueued articles as its missing bucket.
  */
-export function buildArticleDocument(jobId: string, article: StoredArticle, enrichment: Enrichment, trace: TraceEvent[] = [], now = new Date(), source?: SourceRef): ArticleDocument {
+export function buildArticleDocument(
+  jobId: string,
+  article: StoredArticle,
+  enrichment: Enrichment,
+  trace: TraceEvent[] = [],
+  now = new Date(),
+  source?: SourceRef,
+): ArticleDocument {
   const entities: EntityField[] = enrichment.entities.map((e) => ({
     name: e.name,
     type: e.type,
@@ -69,7 +86,10 @@ export function buildArticleDocument(jobId: string, article: StoredArticle, enri
  * publication date is filed under its modification date, else its fetch, and says so, rather
  * than passing for one published the day it was crawled.
  */
-export function articleDate(article: Pick<StoredArticle, 'publishedAt' | 'modifiedAt' | 'fetchedAt'>): { date: string; dateSource: DateSource } {
+export function articleDate(article: Pick<StoredArticle, 'publishedAt' | 'modifiedAt' | 'fetchedAt'>): {
+  date: string;
+  dateSource: DateSource;
+} {
   if (article.publishedAt) return { date: article.publishedAt, dateSource: 'published' };
   if (article.modifiedAt) return { date: article.modifiedAt, dateSource: 'modified' };
   return { date: article.fetchedAt, dateSource: 'fetched' };

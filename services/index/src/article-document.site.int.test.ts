@@ -7,9 +7,26 @@ import { buildArticleDocument } from './article-document.builder';
 
 function stored(finalUrl: string, canonicalUrl: string | null, siteName: string | null): StoredArticle {
   return {
-    url: finalUrl, finalUrl, fetchedAt: '2024-04-26T00:00:00.000Z', title: 'Talks in Beijing', byline: null, authors: [],
-    publishedAt: '2024-04-26T08:00:00.000Z', modifiedAt: null, siteName, lang: 'en', canonicalUrl, image: null, section: null,
-    keywords: [], access: 'free', excerpt: null, text: 'The ministers met.', html: '<p>The ministers met.</p>', wordCount: 3, sources: {},
+    url: finalUrl,
+    finalUrl,
+    fetchedAt: '2024-04-26T00:00:00.000Z',
+    title: 'Talks in Beijing',
+    byline: null,
+    authors: [],
+    publishedAt: '2024-04-26T08:00:00.000Z',
+    modifiedAt: null,
+    siteName,
+    lang: 'en',
+    canonicalUrl,
+    image: null,
+    section: null,
+    keywords: [],
+    access: 'free',
+    excerpt: null,
+    text: 'The ministers met.',
+    html: '<p>The ministers met.</p>',
+    wordCount: 3,
+    sources: {},
   };
 }
 
@@ -24,9 +41,17 @@ describe('the site of a document built from a page that claims another site', ()
     ({ engine, close: closeEngine } = await openTestEngine('opensearch'));
     index = createArticleIndex(engine, uniqueName('idx-site'));
     await index.ensure();
-    const genuine = buildArticleDocument('a'.repeat(32), stored('https://www.bbc.co.uk/news/world-1', 'https://www.bbc.co.uk/news/world-1', 'BBC News'), { entities: [], quotes: [] });
+    const genuine = buildArticleDocument(
+      'a'.repeat(32),
+      stored('https://www.bbc.co.uk/news/world-1', 'https://www.bbc.co.uk/news/world-1', 'BBC News'),
+      { entities: [], quotes: [] },
+    );
     // No name of its own: extraction names it after its canonical URL's host, bbc.co.uk.
-    const claimer = buildArticleDocument('b'.repeat(32), stored('https://copycat.example/world-1', 'https://www.bbc.co.uk/news/world-1', 'bbc.co.uk'), { entities: [], quotes: [] });
+    const claimer = buildArticleDocument(
+      'b'.repeat(32),
+      stored('https://copycat.example/world-1', 'https://www.bbc.co.uk/news/world-1', 'bbc.co.uk'),
+      { entities: [], quotes: [] },
+    );
     expect(claimer.id).not.toBe(genuine.id);
     const written = await index.write([genuine, claimer], { refresh: true });
     expect(written.map((r) => r.error)).toEqual([null, null]);
@@ -39,7 +64,10 @@ describe('the site of a document built from a page that claims another site', ()
   it('lists it under the host it was fetched from', async () => {
     const found = await index.search({ facets: true });
     const sites = (found.aggregations.sites as { buckets: { key: string; doc_count: number }[] }).buckets;
-    expect(sites.map((b) => [b.key, b.doc_count]).sort()).toEqual([['bbc.co.uk', 1], ['copycat.example', 1]]);
+    expect(sites.map((b) => [b.key, b.doc_count]).sort()).toEqual([
+      ['bbc.co.uk', 1],
+      ['copycat.example', 1],
+    ]);
   });
 
   it('finds only the genuine article under the claimed site (?site= matches sites and site names)', async () => {

@@ -6,9 +6,26 @@ import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import { createIndexHandler, IndexItemError } from './index.handler';
 
 const article = {
-  url: 'https://e.com/a', finalUrl: 'https://e.com/a', fetchedAt: '2024-04-26T00:00:00.000Z', title: 'T', byline: null, authors: [],
-  publishedAt: null, modifiedAt: null, siteName: null, lang: 'en', canonicalUrl: null, image: null, section: null, keywords: [],
-  access: 'free', excerpt: null, text: 'Text.', html: '<p>Text.</p>', wordCount: 1, sources: {},
+  url: 'https://e.com/a',
+  finalUrl: 'https://e.com/a',
+  fetchedAt: '2024-04-26T00:00:00.000Z',
+  title: 'T',
+  byline: null,
+  authors: [],
+  publishedAt: null,
+  modifiedAt: null,
+  siteName: null,
+  lang: 'en',
+  canonicalUrl: null,
+  image: null,
+  section: null,
+  keywords: [],
+  access: 'free',
+  excerpt: null,
+  text: 'Text.',
+  html: '<p>Text.</p>',
+  wordCount: 1,
+  sources: {},
 };
 const enrichment = { entities: [], quotes: [] };
 const payload = { v: 1 as const, id: 'a'.repeat(32), url: 'https://e.com/a' };
@@ -35,7 +52,18 @@ describe('index handler', () => {
     const handler = createIndexHandler({
       blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon: async () => undefined },
       bulk: { add: async (doc) => ((written = doc), { id: doc.id, status: 201, error: null }) },
-      status: { get: async (id) => ({ id, url: payload.url, state: 'indexing', stage: 'index', reason: null, attempt: 1, updatedAt: trace[0]!.at, trace }) },
+      status: {
+        get: async (id) => ({
+          id,
+          url: payload.url,
+          state: 'indexing',
+          stage: 'index',
+          reason: null,
+          attempt: 1,
+          updatedAt: trace[0]!.at,
+          trace,
+        }),
+      },
       gate: { remainingMs: () => 0 },
       keepBlobsSeconds: 60,
       stories: async (id) => ({ storyId: id, matchedId: null, similarity: null }),
@@ -98,12 +126,20 @@ describe('index handler', () => {
   });
 
   it('puts the job off when its item is throttled (429)', async () => {
-    const s = setup(async () => ({ id: payload.id, status: 429, error: { type: 'es_rejected_execution_exception', reason: 'queue full' } }));
+    const s = setup(async () => ({
+      id: payload.id,
+      status: 429,
+      error: { type: 'es_rejected_execution_exception', reason: 'queue full' },
+    }));
     await expect(s.run()).rejects.toBeInstanceOf(DelayedError);
   });
 
   it('fails at once, with the engine’s reason, when the mapping refuses the document', async () => {
-    const s = setup(async () => ({ id: payload.id, status: 400, error: { type: 'strict_dynamic_mapping_exception', reason: 'field [x] not allowed' } }));
+    const s = setup(async () => ({
+      id: payload.id,
+      status: 400,
+      error: { type: 'strict_dynamic_mapping_exception', reason: 'field [x] not allowed' },
+    }));
     const err = await s.run().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PermanentError);
     expect((err as Error).message).toMatch(/400 strict_dynamic_mapping_exception: field \[x\] not allowed/);

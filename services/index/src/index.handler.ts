@@ -36,7 +36,10 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
       status.get(payload.id),
     ]);
     if (!article || !enrichment) {
-      throw new PermanentError('the article or its enrichment is no longer in the store (it expired); enqueue the URL again', 'article-missing');
+      throw new PermanentError(
+        'the article or its enrichment is no longer in the store (it expired); enqueue the URL again',
+        'article-missing',
+      );
     }
     const doc = buildArticleDocument(payload.id, article, enrichment, live?.trace ?? [], new Date(), payload.source);
     // Before the write, so a copy's document is never searchable without its story.
@@ -45,7 +48,9 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
     try {
       result = await bulk.add(doc);
     } catch (err) {
-      if (err instanceof SearchUnavailableError || isEngineBusy(err)) return putOff(ctx, gate.remainingMs(), `search engine unavailable: ${(err as Error).message}`);
+      if (err instanceof SearchUnavailableError || isEngineBusy(err)) {
+        return putOff(ctx, gate.remainingMs(), `search engine unavailable: ${(err as Error).message}`);
+      }
       throw err;
     }
     if (result.status === 429) return putOff(ctx, gate.remainingMs(), 'search engine is throttling writes (429)');

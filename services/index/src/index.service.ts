@@ -21,19 +21,32 @@ export function startIndexService(infra: StageInfra, articles: ArticleIndex): Cl
         (result) => result.some((i) => i.status === 429),
       );
       const throttled = items.filter((i) => i.status === 429).length;
-      if (throttled > 0) logger.warn({ throttled, of: docs.length, pauseMs: gate.remainingMs() }, 'bulk throttled by the search engine (429)');
+      if (throttled > 0) {
+        logger.warn({ throttled, of: docs.length, pauseMs: gate.remainingMs() }, 'bulk throttled by the search engine (429)');
+      }
       const byId = new Map(items.map((i) => [i.id, i]));
-      return docs.map((d) => byId.get(d.id) ?? { id: d.id, status: 500, error: { type: 'missing', reason: 'no bulk item for this document' } });
+      return docs.map(
+        (d) => byId.get(d.id) ?? { id: d.id, status: 500, error: { type: 'missing', reason: 'no bulk item for this document' } },
+      );
     },
   });
   // Copies of one story are found through Redis (LSH band keys), whichever index process saw the first.
   const stories = createStoryAssigner(
-    createRedisStoryIndex({ redis: infra.connection, prefix: config.redis.prefix, params: DEFAULT_STORY_PARAMS, windowSeconds: config.index.storyWindowSeconds }),
+    createRedisStoryIndex({
+      redis: infra.connection,
+      prefix: config.redis.prefix,
+      params: DEFAULT_STORY_PARAMS,
+      windowSeconds: config.index.storyWindowSeconds,
+    }),
   );
-  const handler = createIndexHandler({ blobs: infra.blobs, bulk, status: infra.status, gate, keepBlobsSeconds: config.store.indexedTtlSeconds, stories });
+  const handler = createIndexHandler({
+    blobs: infra.blobs,
+    bulk,
+    status: infra.status,
+    gate,
+    keepBlobsSeconds: config.store.indexedTtlSeconds,
+    stories,
+  });
   const worker = startStageWorker(infra, 'index', handler, config.concurrency.index);
-  return [
-    worker,
-    { name: 'bulk batcher', close: () => bulk.close() },
-  ];
+  return [worker, { name: 'bulk batcher', close: () => bulk.close() }];
 }

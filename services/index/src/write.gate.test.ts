@@ -48,7 +48,12 @@ describe('createWriteGate', () => {
     vi.useFakeTimers({ toFake: ['Date'], now: 1_000_000 });
     try {
       const gate = createWriteGate(createBackoff({ firstMs: 50, maxMs: 1000, random: () => 0.5 }));
-      await expect(gate.run(async () => Promise.reject(new Error('away')), () => false)).rejects.toThrow('away');
+      await expect(
+        gate.run(
+          async () => Promise.reject(new Error('away')),
+          () => false,
+        ),
+      ).rejects.toThrow('away');
       expect(gate.remainingMs()).toBe(50);
     } finally {
       vi.useRealTimers();

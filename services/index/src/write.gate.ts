@@ -17,8 +17,9 @@ export function createWriteGate(backoff: Backoff, sleep = (ms: number) => new Pr
   let pausedUntil = 0;
   let queue: Promise<unknown> = Promise.resolve();
   const record = (trouble: boolean) => {
-    if (trouble) {pausedUntil = Date.now() + backoff.trouble();}
-    else {
+    if (trouble) {
+      pausedUntil = Date.now() + backoff.trouble();
+    } else {
       backoff.ok();
       pausedUntil = 0;
     }

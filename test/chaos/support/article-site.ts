@@ -16,11 +16,72 @@ export interface ArticleSite {
   close(): Promise<void>;
 }
 
-const FIRST = ['Maria', 'James', 'Aisha', 'Kenji', 'Olga', 'Pedro', 'Fatima', 'Lars', 'Chen', 'Amara', 'Tomas', 'Ingrid', 'Rahul', 'Lucia', 'Samuel', 'Noor'];
-const LAST = ['Lopez', 'Whitfield', 'Okafor', 'Tanaka', 'Petrova', 'Alvarez', 'Haddad', 'Lindqvist', 'Wei', 'Mensah', 'Novak', 'Berg', 'Sharma', 'Romano', 'Adeyemi', 'Karimi'];
-const ROLES = ['the mayor of', 'a council member in', 'the police chief of', 'a spokeswoman for the port of', 'the head of the school board in', 'a union leader in'];
-const CITIES = ['Springfield', 'Riverton', 'Lakeside', 'Brookhaven', 'Fairmont', 'Ashford', 'Millbrook', 'Cedar Falls', 'Westport', 'Oakridge'];
-const TOPICS = ['bridge repairs', 'a new bus route', 'the library budget', 'flood defences', 'school lunches', 'a housing plan', 'park renovations', 'the water tariff'];
+const FIRST = [
+  'Maria',
+  'James',
+  'Aisha',
+  'Kenji',
+  'Olga',
+  'Pedro',
+  'Fatima',
+  'Lars',
+  'Chen',
+  'Amara',
+  'Tomas',
+  'Ingrid',
+  'Rahul',
+  'Lucia',
+  'Samuel',
+  'Noor',
+];
+const LAST = [
+  'Lopez',
+  'Whitfield',
+  'Okafor',
+  'Tanaka',
+  'Petrova',
+  'Alvarez',
+  'Haddad',
+  'Lindqvist',
+  'Wei',
+  'Mensah',
+  'Novak',
+  'Berg',
+  'Sharma',
+  'Romano',
+  'Adeyemi',
+  'Karimi',
+];
+const ROLES = [
+  'the mayor of',
+  'a council member in',
+  'the police chief of',
+  'a spokeswoman for the port of',
+  'the head of the school board in',
+  'a union leader in',
+];
+const CITIES = [
+  'Springfield',
+  'Riverton',
+  'Lakeside',
+  'Brookhaven',
+  'Fairmont',
+  'Ashford',
+  'Millbrook',
+  'Cedar Falls',
+  'Westport',
+  'Oakridge',
+];
+const TOPICS = [
+  'bridge repairs',
+  'a new bus route',
+  'the library budget',
+  'flood defences',
+  'school lunches',
+  'a housing plan',
+  'park renovations',
+  'the water tariff',
+];
 const ORGS = ['the City Council', 'the Regional Transport Authority', 'the Chamber of Commerce', 'the Teachers Union', 'the Harbour Board'];
 
 const pick = <T>(xs: readonly T[], i: number): T => xs[((i % xs.length) + xs.length) % xs.length] as T;

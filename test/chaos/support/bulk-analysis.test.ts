@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { bulkTimeline, retryWaits, waitsAfterThrottling } from './bulk-analysis';
 import type { BulkCall } from './bulk-proxy';
 
-const call = (at: number, ids: string[], rejected: string[] = [], ms = 10): BulkCall => ({ at, ms, status: 200, items: ids.length, ids, rejectedIds: rejected });
+const call = (at: number, ids: string[], rejected: string[] = [], ms = 10): BulkCall => ({
+  at,
+  ms,
+  status: 200,
+  items: ids.length,
+  ids,
+  rejectedIds: rejected,
+});
 
 describe('chaos bulk analysis', () => {
   it('buckets requests, documents and refusals by time', () => {

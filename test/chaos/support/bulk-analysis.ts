@@ -70,5 +70,10 @@ export function waitsAfterThrottling(calls: BulkCall[]) {
     (runs[Math.min(streak, 3)] as number[]).push(next - end);
   }
   const row = (xs: number[]) => ({ bulks: xs.length, medianMs: median(xs) });
-  return { afterClean: row(runs[0] ?? []), afterThrottled1: row(runs[1] ?? []), afterThrottled2: row(runs[2] ?? []), afterThrottled3plus: row(runs[3] ?? []) };
+  return {
+    afterClean: row(runs[0] ?? []),
+    afterThrottled1: row(runs[1] ?? []),
+    afterThrottled2: row(runs[2] ?? []),
+    afterThrottled3plus: row(runs[3] ?? []),
+  };
 }

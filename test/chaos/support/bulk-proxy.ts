@@ -35,7 +35,13 @@ export async function startBulkProxy(target: string): Promise<BulkProxy> {
       const body = Buffer.concat(chunks);
       const at = Date.now();
       const out = request(
-        { hostname: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: { ...req.headers, host: upstream.host } },
+        {
+          hostname: upstream.hostname,
+          port: upstream.port,
+          path: req.url,
+          method: req.method,
+          headers: { ...req.headers, host: upstream.host },
+        },
         (up) => {
           const resChunks: Buffer[] = [];
           up.on('data', (c: Buffer) => resChunks.push(c));
@@ -78,8 +84,9 @@ function describeBulk(at: number, status: number, req: Buffer, res: Buffer): Bul
     }
   }
   let rejectedIds: string[] = [];
-  if (status === 429) {rejectedIds = ids;}
-  else {
+  if (status === 429) {
+    rejectedIds = ids;
+  } else {
     try {
       const parsed = JSON.parse(res.toString('utf8')) as { items?: Record<string, { _id?: string; status?: number }>[] };
       rejectedIds = (parsed.items ?? [])

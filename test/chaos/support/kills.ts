@@ -21,7 +21,13 @@ export interface KillRecord {
  * starts it again after `restartAfterMs`. A background poll notes when the held jobs have left
  * the active state (picked up again as stalled, or finished by a graceful stop).
  */
-export async function killAndRestart(run: ChaosRun, stage: StageName, signal: NodeJS.Signals, t0: number, restartAfterMs = 1000): Promise<KillRecord> {
+export async function killAndRestart(
+  run: ChaosRun,
+  stage: StageName,
+  signal: NodeJS.Signals,
+  t0: number,
+  restartAfterMs = 1000,
+): Promise<KillRecord> {
   // Only one process per stage runs, so the queue's active jobs are exactly this process's.
   const orphans = await activeJobIds(run.queues[stage]);
   const killedAt = run.stages[stage].kill(signal);

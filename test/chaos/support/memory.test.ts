@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { judgeFlatness as judge, steadyStateFromS, type FlatnessLimits, type Point } from './memory';
 
 /** A sample every 10 s for `seconds`, of `f(t)`. */
-const series = (seconds: number, f: (t: number) => number): Point[] => Array.from({ length: seconds / 10 + 1 }, (_, i) => ({ atS: i * 10, v: f(i * 10) }));
+const series = (seconds: number, f: (t: number) => number): Point[] =>
+  Array.from({ length: seconds / 10 + 1 }, (_, i) => ({ atS: i * 10, v: f(i * 10) }));
 /** As the soak judges: not surely faster than 1.5 % a minute, or no more than 5 % above the level before steady state. */
 const LIMITS: FlatnessLimits = { maxPctPerMin: 1.5, peakMarginPct: 5 };
 const judgeFlatness = (points: Point[], steadyFromS: number | null) => judge(points, steadyFromS, LIMITS);
@@ -48,7 +49,12 @@ describe('judging a soak series flat from steady state on', () => {
       expect(g.slopePerMin).toBeGreaterThan(0.5e6);
     }
     // An RSS leak of 4 % a minute from the start, in a 10-minute soak.
-    expect(judgeFlatness(series(600, (t) => 150e3 * (1 + (0.04 * t) / 60) + 3e3 * noise(t)), 180).verdict).toBe('growing');
+    expect(
+      judgeFlatness(
+        series(600, (t) => 150e3 * (1 + (0.04 * t) / 60) + 3e3 * noise(t)),
+        180,
+      ).verdict,
+    ).toBe('growing');
   });
 
   it('passes a heap that fills again after a collection to where it was, and fails one that goes past it', () => {
@@ -66,13 +72,26 @@ describe('judging a soak series flat from steady state on', () => {
   });
 
   it('reports the fitted line: flat is 0 % and 0/min, a steady rise its slope', () => {
-    expect(judgeFlatness(series(100, () => 100), 0)).toMatchObject({ verdict: 'flat', growthPct: 0, slopePerMin: 0, first: 100, last: 100 });
+    expect(
+      judgeFlatness(
+        series(100, () => 100),
+        0,
+      ),
+    ).toMatchObject({ verdict: 'flat', growthPct: 0, slopePerMin: 0, first: 100, last: 100 });
     const rising = judgeFlatness(
       Array.from({ length: 10 }, (_, i) => ({ atS: i * 60, v: 100 + i * 10 })),
       0,
     );
     // 100 → 190 fitted over 9 minutes: 90 %, 10 a minute (6.9 % of their mean, 145); nothing before steady state.
-    expect(rising).toMatchObject({ verdict: 'growing', first: 100, last: 190, growthPct: 90, slopePerMin: 10, slopePctPerMin: 6.9, peakBefore: null });
+    expect(rising).toMatchObject({
+      verdict: 'growing',
+      first: 100,
+      last: 190,
+      growthPct: 90,
+      slopePerMin: 10,
+      slopePctPerMin: 6.9,
+      peakBefore: null,
+    });
   });
 
   it('passes what is in flight moving about a level, even when it ends a little higher (a 2-minute soak’s Redis, measured)', () => {
@@ -88,6 +107,11 @@ describe('judging a soak series flat from steady state on', () => {
   });
 
   it('holds slow growth within the limit flat: 1 % a minute for 10 minutes', () => {
-    expect(judgeFlatness(series(600, (t) => 100e3 * (1 + (0.01 * t) / 60)), 180).verdict).toBe('flat');
+    expect(
+      judgeFlatness(
+        series(600, (t) => 100e3 * (1 + (0.01 * t) / 60)),
+        180,
+      ).verdict,
+    ).toBe('flat');
   });
 });

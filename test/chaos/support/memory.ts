@@ -19,7 +19,12 @@ export interface Point {
  * of them never happened in the run (never the full rate, a structure never full): no part of
  * it is steady.
  */
-export function steadyStateFromS(o: { minS: number; fullRateAtS: number | null; ttlsS: number[]; filledAtS: (number | null)[] }): number | null {
+export function steadyStateFromS(o: {
+  minS: number;
+  fullRateAtS: number | null;
+  ttlsS: number[];
+  filledAtS: (number | null)[];
+}): number | null {
   if (o.fullRateAtS === null || o.filledAtS.some((t) => t === null)) return null;
   return Math.max(o.minS, o.fullRateAtS + Math.max(0, ...o.ttlsS), ...(o.filledAtS as number[]));
 }
@@ -74,7 +79,17 @@ export function judgeFlatness(points: Point[], steadyFromS: number | null, limit
   const steady = steadyFromS === null ? [] : points.filter((p) => p.atS >= steadyFromS);
   const before = steadyFromS === null ? points : points.filter((p) => p.atS < steadyFromS);
   const peakBefore = before.length > 0 ? Math.max(...before.map((p) => p.v)) : null;
-  const none = { steadyFromS, samples: steady.length, first: null, last: null, growthPct: null, slopePerMin: null, slopePctPerMin: null, marginPctPerMin: null, peakBefore };
+  const none = {
+    steadyFromS,
+    samples: steady.length,
+    first: null,
+    last: null,
+    growthPct: null,
+    slopePerMin: null,
+    slopePctPerMin: null,
+    marginPctPerMin: null,
+    peakBefore,
+  };
   if (steady.length < 3) return { verdict: 'too-short', ...none };
   const mx = steady.reduce((a, p) => a + p.atS, 0) / steady.length;
   const my = steady.reduce((a, p) => a + p.v, 0) / steady.length;

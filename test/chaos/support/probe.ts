@@ -33,12 +33,16 @@ export async function indexFigures(searchUrl: string, alias: string): Promise<In
         distinct: { terms: { field: 'url', size: 50_000 } },
       },
     }),
-  })) as { aggregations: { dups: { buckets: { key: string; doc_count: number }[] }; distinct: { buckets: unknown[]; sum_other_doc_count: number } } };
+  })) as {
+    aggregations: {
+      dups: { buckets: { key: string; doc_count: number }[] };
+      distinct: { buckets: unknown[]; sum_other_doc_count: number };
+    };
+  };
   const buckets = aggs.aggregations.dups.buckets;
   return {
     documents: count.count,
-    distinctUrls:
-      aggs.aggregations.distinct.sum_other_doc_count === 0 ? aggs.aggregations.distinct.buckets.length : Number.NaN,
+    distinctUrls: aggs.aggregations.distinct.sum_other_doc_count === 0 ? aggs.aggregations.distinct.buckets.length : Number.NaN,
     duplicateUrls: buckets.length,
     duplicateExamples: buckets.slice(0, 5).map((b) => `${b.key} ×${b.doc_count}`),
   };
@@ -85,7 +89,10 @@ export async function queueFigures(q: PipelineQueues): Promise<Record<StageName,
     if ((counts.failed ?? 0) > 0) {
       for (const job of await q[stage].getFailed(0, 999)) {
         // Ids and URLs make every reason unique: fold them so reasons group.
-        const reason = (job.failedReason ?? '?').replace(/https?:\/\/\S+/g, '<url>').replace(/[0-9a-f]{32}/g, '<id>').slice(0, 160);
+        const reason = (job.failedReason ?? '?')
+          .replace(/https?:\/\/\S+/g, '<url>')
+          .replace(/[0-9a-f]{32}/g, '<id>')
+          .slice(0, 160);
         failedReasons[reason] = (failedReasons[reason] ?? 0) + 1;
       }
     }

@@ -19,7 +19,9 @@ const REPORT = join(ARTIFACTS, 'report.json');
 /** Prints the scenario's table and merges it into test-artifacts/chaos/report.json. */
 export function writeReport(r: ScenarioReport): void {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const all: Record<string, ScenarioReport> = existsSync(REPORT) ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, ScenarioReport>) : {};
+  const all: Record<string, ScenarioReport> = existsSync(REPORT)
+    ? (JSON.parse(readFileSync(REPORT, 'utf8')) as Record<string, ScenarioReport>)
+    : {};
   all[r.scenario] = { ...r, finishedAt: new Date().toISOString() };
   writeFileSync(REPORT, `${JSON.stringify(all, null, 2)}\n`);
   process.stdout.write(`\n${formatReport(r)}\n`);
@@ -33,11 +35,17 @@ export function formatReport(r: ScenarioReport): string {
   const out = [`== chaos ${r.scenario}: ${r.title}`, line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)];
   const f = r.figures;
   if (f) {
-    out.push('per queue: ' + STAGE_NAMES.map((s) => {
-      const q = f.queues[s];
-      const rem = Object.entries(q.remaining).filter(([, n]) => n > 0).map(([k, n]) => `${k} ${n}`).join(', ');
-      return `${s} failed ${q.failed}${rem ? ` (${rem})` : ''}, stalled events ${f.stalledEvents[s]}, starts ${f.starts[s]}`;
-    }).join('; '));
+    out.push(
+      'per queue: ' +
+        STAGE_NAMES.map((s) => {
+          const q = f.queues[s];
+          const rem = Object.entries(q.remaining)
+            .filter(([, n]) => n > 0)
+            .map(([k, n]) => `${k} ${n}`)
+            .join(', ');
+          return `${s} failed ${q.failed}${rem ? ` (${rem})` : ''}, stalled events ${f.stalledEvents[s]}, starts ${f.starts[s]}`;
+        }).join('; '),
+    );
     for (const s of STAGE_NAMES) {
       for (const [reason, n] of Object.entries(f.queues[s].failedReasons)) out.push(`  failed in ${s} ×${n}: ${reason}`);
     }

@@ -78,7 +78,12 @@ export async function finishScenario(
     scenario: s.name,
     title: o.title,
     checks: [
-      check('pipeline drained', 'yes', drained.drained ? `yes, ${((drainedAt - o.t0) / 1000).toFixed(0)} s after the start` : `no, after ${drained.ms} ms`, drained.drained),
+      check(
+        'pipeline drained',
+        'yes',
+        drained.drained ? `yes, ${((drainedAt - o.t0) / 1000).toFixed(0)} s after the start` : `no, after ${drained.ms} ms`,
+        drained.drained,
+      ),
       ...standardChecks(f, o.expectedDocs, o.expectedFailed ?? 0),
       check('stage processes that exited by themselves', 0, crashes.length ? crashes.join('; ') : 0, crashes.length === 0),
       ...(o.checks?.(f) ?? []),

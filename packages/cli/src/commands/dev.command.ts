@@ -35,7 +35,11 @@ export async function devCommand(): Promise<void> {
 
   if (!(await isRedisUp(config.redis.url))) {
     const u = new URL(config.redis.url);
-    if (!isLoopback(u.hostname)) throw new UnreachableError(`cannot reach Redis at ${displayAddress(config.redis.url, 6379)}: no answer (not on this machine, so dev does not start one)`);
+    if (!isLoopback(u.hostname)) {
+      throw new UnreachableError(
+        `cannot reach Redis at ${displayAddress(config.redis.url, 6379)}: no answer (not on this machine, so dev does not start one)`,
+      );
+    }
     logger.info('no Redis answers: starting a local redis-server');
     const redis = await startLocalRedis({ port: Number(u.port || 6379), dataDir: `${REPO_ROOT}.data/redis` });
     started.push({ name: 'redis-server', stop: redis.stop });
@@ -43,7 +47,11 @@ export async function devCommand(): Promise<void> {
   }
   if (!(await isSearchUp(config.search.url))) {
     const u = new URL(config.search.url);
-    if (!isLoopback(u.hostname)) throw new UnreachableError(`cannot reach the search engine at ${displayAddress(config.search.url)}: no answer (not on this machine, so dev does not start one)`);
+    if (!isLoopback(u.hostname)) {
+      throw new UnreachableError(
+        `cannot reach the search engine at ${displayAddress(config.search.url)}: no answer (not on this machine, so dev does not start one)`,
+      );
+    }
     logger.info('no search engine answers: starting the local OpenSearch (the first run downloads it, which takes minutes)');
     const engine = await startLocalEngine({ port: Number(u.port || 9200), dataDir: `${REPO_ROOT}.data/opensearch` });
     started.push({ name: 'local OpenSearch', stop: engine.stop });
@@ -52,7 +60,11 @@ export async function devCommand(): Promise<void> {
   }
   if (!(await isNlpUp(config.nlp.url))) {
     const u = new URL(config.nlp.url);
-    if (!isLoopback(u.hostname)) throw new UnreachableError(`cannot reach the NLP server at ${displayAddress(config.nlp.url)}: no answer (not on this machine, so dev does not start one)`);
+    if (!isLoopback(u.hostname)) {
+      throw new UnreachableError(
+        `cannot reach the NLP server at ${displayAddress(config.nlp.url)}: no answer (not on this machine, so dev does not start one)`,
+      );
+    }
     logger.info('no NLP server answers: starting the local CoreNLP server (the first run downloads it, which takes minutes)');
     const nlp = await startLocalNlp({ port: Number(u.port || 9000), dataDir: `${REPO_ROOT}.data/corenlp` });
     started.push({ name: 'local CoreNLP server', stop: nlp.stop });
@@ -77,7 +89,10 @@ export async function devCommand(): Promise<void> {
   };
   for (const name of SERVICE_NAMES) run(name);
   logger.info(
-    { api: `http://${config.api.host}:${config.api.port}`, metrics: SERVICE_NAMES.slice(1).map((n, i) => `${n}: http://127.0.0.1:${healthBase + i + 1}/metrics`) },
+    {
+      api: `http://${config.api.host}:${config.api.port}`,
+      metrics: SERVICE_NAMES.slice(1).map((n, i) => `${n}: http://127.0.0.1:${healthBase + i + 1}/metrics`),
+    },
     'newsflow is running; Ctrl-C stops it',
   );
 

@@ -24,7 +24,9 @@ export async function enqueueCommand(urls: string[], opts: EnqueueOptions): Prom
   const config = configFromEnv();
   const fromStdin = urls.includes('-');
   const lines = urlArguments(urls);
-  if (lines.length === 0 && !opts.file && !fromStdin) throw new UsageError('give at least one URL, --file FILE, or - to read URLs from standard input');
+  if (lines.length === 0 && !opts.file && !fromStdin) {
+    throw new UsageError('give at least one URL, --file FILE, or - to read URLs from standard input');
+  }
   if (opts.file) lines.push(...(await readFileLines(opts.file)));
   if (fromStdin) lines.push(...(await readUrlLines(process.stdin, '-')));
 
@@ -62,7 +64,10 @@ async function enqueueLines(
   for (const stage of STAGES) queues[stage].on('error', () => undefined);
   const status = statusStoreFor(session.redis, config);
   const inflight = createInFlightMarker(session.redis, config.redis.prefix);
-  const bar = lines.length > 1 && process.stderr.isTTY ? new cliProgress.SingleBar({ clearOnComplete: true }, cliProgress.Presets.shades_classic) : null;
+  const bar =
+    lines.length > 1 && process.stderr.isTTY
+      ? new cliProgress.SingleBar({ clearOnComplete: true }, cliProgress.Presets.shades_classic)
+      : null;
   bar?.start(lines.length, 0);
   let lost: unknown = null;
   try {

@@ -56,7 +56,15 @@ async function enrichFiles(files: string[], engine: NlpEngine): Promise<number> 
         file,
         lang: lang ?? 'und',
         entities: entities.map((e) => ({ name: e.name, type: e.type, mentions: e.mentions })),
-        quotes: quotes.map((q) => ({ text: q.text, speaker: q.speaker, speakerType: q.speakerType, kind: q.kind, cue: q.cue, start: q.start, end: q.end })),
+        quotes: quotes.map((q) => ({
+          text: q.text,
+          speaker: q.speaker,
+          speakerType: q.speakerType,
+          kind: q.kind,
+          cue: q.cue,
+          start: q.start,
+          end: q.end,
+        })),
         notes: notes ?? [],
       })}\n`,
     );
@@ -69,7 +77,9 @@ async function startLocalServer(url: string): Promise<LocalService> {
   const u = new URL(url);
   const away = `the NLP server at ${url} (NLP_URL) does not answer`;
   if (!isLoopback(u.hostname)) throw new NlpUnavailableError(away);
-  process.stderr.write(`newsflow: no NLP server answers at ${url}: starting the local CoreNLP server (5–20 s; the first run downloads it)\n`);
+  process.stderr.write(
+    `newsflow: no NLP server answers at ${url}: starting the local CoreNLP server (5–20 s; the first run downloads it)\n`,
+  );
   try {
     // Loaded only when needed: the usual run finds a server already up.
     const { startLocalNlp } = await import('../local/local-nlp');

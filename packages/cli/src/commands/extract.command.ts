@@ -19,9 +19,13 @@ export interface ExtractCommandOptions {
  * for people, so a file that fails is said on stderr only.
  */
 export async function extractCommand(files: string[], opts: ExtractCommandOptions): Promise<number> {
-  if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') throw new UsageError(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
+  if (opts.dom && opts.dom !== 'jsdom' && opts.dom !== 'linkedom') {
+    throw new UsageError(`--dom must be jsdom or linkedom, not "${opts.dom}"`);
+  }
   const format = opts.format ?? 'json';
-  if (!isArticleFormat(format)) throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}"`);
+  if (!isArticleFormat(format)) {
+    throw new UsageError(`--format must be ${FORMATS.slice(0, -1).join(', ')} or ${FORMATS.at(-1)}, not "${format}"`);
+  }
   const dom: DomChoice = (opts.dom as DomChoice | undefined) ?? configFromEnv().extract.dom;
   let failures = 0;
   for (const file of files) {

@@ -68,12 +68,19 @@ export async function failedCommand(opts: { stage?: string; json?: boolean; limi
   const { stages, discover } = stagesOf(opts.stage);
   const limit = opts.limit === undefined ? 1000 : Number(opts.limit);
   if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1 (got "${opts.limit}")`);
-  const failed = await withQueues(async (d) => [...(await listFailed(d.queues, stages, limit)), ...(discover ? await listFailedPolls(d.discover, d.sources, limit) : [])]);
+  const failed = await withQueues(async (d) => [
+    ...(await listFailed(d.queues, stages, limit)),
+    ...(discover ? await listFailedPolls(d.discover, d.sources, limit) : []),
+  ]);
   if (opts.json) {
     for (const f of failed) process.stdout.write(`${JSON.stringify(f)}\n`);
     return 0;
   }
-  for (const f of failed) process.stdout.write(`${f.id}  ${f.stage.padEnd(8)}  ${f.url || (f.stage === QUEUES.discover ? '(source removed)' : '')}\n    ${f.reason} (after ${f.attempts} attempt(s), ${f.failedAt ?? '?'})\n`);
+  for (const f of failed) {
+    process.stdout.write(
+      `${f.id}  ${f.stage.padEnd(8)}  ${f.url || (f.stage === QUEUES.discover ? '(source removed)' : '')}\n    ${f.reason} (after ${f.attempts} attempt(s), ${f.failedAt ?? '?'})\n`,
+    );
+  }
   process.stderr.write(`${failed.length} failed job(s)\n`);
   return 0;
 }
@@ -83,7 +90,9 @@ export async function retryCommand(target: string | undefined, opts: { all?: boo
   if (!target && !opts.all) throw new UsageError('give an article id or URL, or --all');
   if (target && opts.all) throw new UsageError('give either an id/URL or --all, not both');
   if (opts.stage === QUEUES.discover) {
-    throw new UsageError('failed source polls are not retried: the next scheduled poll comes anyway; `newsflow sources poll ID|URL` polls a source now');
+    throw new UsageError(
+      'failed source polls are not retried: the next scheduled poll comes anyway; `newsflow sources poll ID|URL` polls a source now',
+    );
   }
   const { stages } = stagesOf(opts.stage);
   const which = opts.all ? ({ all: true } as const) : { id: /^[0-9a-f]{32}$/.test(target!) ? target! : resolveUrlInput(target!).id };

@@ -43,12 +43,16 @@ export async function kibanaImportCommand(opts: KibanaImportOptions): Promise<nu
   try {
     const result = await importSavedObjects(target, toNdjson(objects));
     if (result.problems.length > 0) {
-      process.stderr.write(`newsflow: Kibana imported ${result.successCount} of ${objects.length} objects; refused:\n${result.problems.map((p) => `  - ${p}\n`).join('')}`);
+      process.stderr.write(
+        `newsflow: Kibana imported ${result.successCount} of ${objects.length} objects; refused:\n${result.problems.map((p) => `  - ${p}\n`).join('')}`,
+      );
       return 1;
     }
     const base = url.toString().replace(/\/+$/, '');
     const space = opts.space && opts.space !== 'default' ? `/s/${encodeURIComponent(opts.space)}` : '';
-    process.stdout.write(`imported ${result.successCount} objects into Kibana; the dashboard: ${base}${space}/app/dashboards#/view/${DASHBOARD_ID}\n`);
+    process.stdout.write(
+      `imported ${result.successCount} objects into Kibana; the dashboard: ${base}${space}/app/dashboards#/view/${DASHBOARD_ID}\n`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof KibanaImportError) {

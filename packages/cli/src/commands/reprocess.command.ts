@@ -45,9 +45,13 @@ export async function reprocessEnrichCommand(opts: ReprocessEnrichCommandOptions
     const hasIndex = await withTimeout(engine.aliasExists(config.search.alias), 5000).catch((err: unknown) => {
       throw explain(err);
     });
-    if (hasIndex === null) throw new UnreachableError(`cannot reach the search engine at ${displayAddress(config.search.url)}: no answer within 5 s`);
+    if (hasIndex === null) {
+      throw new UnreachableError(`cannot reach the search engine at ${displayAddress(config.search.url)}: no answer within 5 s`);
+    }
     if (!hasIndex) {
-      process.stderr.write(`newsflow: there is no articles index "${config.search.alias}" (SEARCH_INDEX) at ${config.search.url}: nothing to reprocess\n`);
+      process.stderr.write(
+        `newsflow: there is no articles index "${config.search.alias}" (SEARCH_INDEX) at ${config.search.url}: nothing to reprocess\n`,
+      );
       return 1;
     }
     queues = createQueueSet(redis, config.redis.prefix);
@@ -83,7 +87,9 @@ export async function reprocessEnrichCommand(opts: ReprocessEnrichCommandOptions
     line.end();
     // A failure part-way is most often Redis or the engine going away: say so in one line.
     const away = session.explain(explain(err));
-    if (away instanceof UnreachableError && queues) throw new UnreachableError(`${away.message} (the next run continues where this one stopped)`);
+    if (away instanceof UnreachableError && queues) {
+      throw new UnreachableError(`${away.message} (the next run continues where this one stopped)`);
+    }
     throw away;
   } finally {
     process.off('SIGINT', onSigint);

@@ -24,7 +24,9 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
   const source = opts.source === undefined ? undefined : sourceIdOf(opts.source);
   if (source === null) throw new UsageError(`--source "${opts.source}" is neither a source id nor a URL`);
   const size = opts.size === undefined ? 10 : Number(opts.size);
-  if (!Number.isInteger(size) || size < 0 || size > 100) throw new UsageError(`--size must be a whole number from 0 to 100 (got "${opts.size}")`);
+  if (!Number.isInteger(size) || size < 0 || size > 100) {
+    throw new UsageError(`--size must be a whole number from 0 to 100 (got "${opts.size}")`);
+  }
   const { engine, explain } = openSearchEngine(config);
   try {
     const found = await createArticleIndex(engine, config.search.alias).search({
@@ -55,7 +57,9 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
       return 0;
     }
     const hidden = found.documents - found.total;
-    process.stdout.write(`${found.total} article(s)${hidden > 0 ? ` (one per story; ${hidden} more cop${hidden === 1 ? 'y' : 'ies'}: --all shows them)` : ''}\n`);
+    process.stdout.write(
+      `${found.total} article(s)${hidden > 0 ? ` (one per story; ${hidden} more cop${hidden === 1 ? 'y' : 'ies'}: --all shows them)` : ''}\n`,
+    );
     for (const r of results) {
       const copies = r.copies > 1 ? ` · ${r.copies} copies` : '';
       process.stdout.write(`\n${r.title}\n  ${r.url}\n  ${r.date ?? 'undated'}${r.site ? ` · ${r.site}` : ''}${copies}  [${r.id}]\n`);

@@ -38,7 +38,11 @@ async function withSources<T>(fn: (sources: SourceManager) => Promise<T>): Promi
 export async function sourcesAddCommand(url: string, opts: { every?: string; json?: boolean }): Promise<number> {
   const { source, created } = await withSources((s) => s.add(url, opts.every));
   process.stdout.write(opts.json ? `${JSON.stringify(source)}\n` : `${source.id}\n`);
-  process.stderr.write(created ? `following ${source.url} every ${source.every}; first poll now\n` : `already followed: ${source.url}, now every ${source.every}\n`);
+  process.stderr.write(
+    created
+      ? `following ${source.url} every ${source.every}; first poll now\n`
+      : `already followed: ${source.url}, now every ${source.every}\n`,
+  );
   return EXIT.ok;
 }
 

@@ -37,7 +37,12 @@ export async function statusCommand(target: string, opts: { json?: boolean }): P
       process.stdout.write(`${JSON.stringify(status)}\n`);
       return EXIT.ok;
     }
-    const lines = [`${status.state}${status.reason ? `: ${status.reason}` : ''}`, `  id       ${status.id}`, `  url      ${status.url}`, `  updated  ${status.updatedAt}`];
+    const lines = [
+      `${status.state}${status.reason ? `: ${status.reason}` : ''}`,
+      `  id       ${status.id}`,
+      `  url      ${status.url}`,
+      `  updated  ${status.updatedAt}`,
+    ];
     const queued = status.trace.filter((e) => e.event === 'queued').at(-1);
     if (queued) lines.push(`  queued   ${queued.at}`);
     // One line per stage attempt: outcome, attempt, start → end, and its detail (time or reason).

@@ -19,7 +19,12 @@ describe('enqueue report lines', () => {
   });
 
   it('--json gives the refusal as an object beside the enqueued URLs', () => {
-    expect(JSON.parse(problemRecord(line, 'refused', 'too long'))).toEqual({ where: 'urls.txt:3', line: 3, outcome: 'refused', error: 'too long' });
+    expect(JSON.parse(problemRecord(line, 'refused', 'too long'))).toEqual({
+      where: 'urls.txt:3',
+      line: 3,
+      outcome: 'refused',
+      error: 'too long',
+    });
   });
 
   it('the summary counts refused lines, and failed ones only when there are some', () => {

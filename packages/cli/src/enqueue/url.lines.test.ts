@@ -13,7 +13,9 @@ describe('readUrlLines', () => {
   });
 
   it('calls standard input stdin', async () => {
-    expect(await readUrlLines(Readable.from(['https://a.example/1\n']), '-')).toEqual([{ where: 'stdin:1', line: 1, text: 'https://a.example/1' }]);
+    expect(await readUrlLines(Readable.from(['https://a.example/1\n']), '-')).toEqual([
+      { where: 'stdin:1', line: 1, text: 'https://a.example/1' },
+    ]);
   });
 
   it('rejects with the stream error rather than hanging', async () => {

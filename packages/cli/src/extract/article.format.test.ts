@@ -33,7 +33,9 @@ describe('formatArticle', () => {
 
   it('markdown: the title, metadata lines, then the article with its headings, lists, quotes, links and table', () => {
     const md = formatArticle('a.html', article, 'markdown');
-    expect(md.startsWith('# Harbour wall to be rebuilt\n\n- By: Jane Doe\n- Site: The Coast Times\n- Published: 2024-03-12T14:30:00Z\n')).toBe(true);
+    expect(
+      md.startsWith('# Harbour wall to be rebuilt\n\n- By: Jane Doe\n- Site: The Coast Times\n- Published: 2024-03-12T14:30:00Z\n'),
+    ).toBe(true);
     expect(md).toMatch(/^## What happens next$/m);
     expect(md).toContain('[published plan](https://council.example/plan)');
     expect(md).toMatch(/^- {1,3}closing the east pier to the public;$/m);

@@ -27,18 +27,35 @@ function fakeKibana() {
       const body = Buffer.concat(chunks);
       let file: Received['file'] = null;
       if (String(req.headers['content-type']).startsWith('multipart/form-data')) {
-        const form = await new Request('http://kibana.test/', { method: 'POST', headers: { 'content-type': req.headers['content-type']! }, body }).formData();
+        const form = await new Request('http://kibana.test/', {
+          method: 'POST',
+          headers: { 'content-type': req.headers['content-type']! },
+          body,
+        }).formData();
         const f = form.get('file');
         if (f && typeof f !== 'string') file = { name: f.name, text: await f.text() };
       }
       received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, file });
-      const send = (status: number, payload: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      const send = (status: number, payload: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
       if (answer) return send(answer.status, answer.body);
-      if (!req.headers['kbn-xsrf']) return send(400, { statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' });
-      if (!/^\/(s\/[^/]+\/)?api\/saved_objects\/_import\?overwrite=true$/.test(req.url ?? '')) return send(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
+      if (!req.headers['kbn-xsrf']) {
+        return send(400, { statusCode: 400, error: 'Bad Request', message: 'Request must contain a kbn-xsrf header.' });
+      }
+      if (!/^\/(s\/[^/]+\/)?api\/saved_objects\/_import\?overwrite=true$/.test(req.url ?? '')) {
+        return send(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
+      }
       if (!file) return send(415, { statusCode: 415, error: 'Unsupported Media Type', message: 'expected a multipart file' });
-      const lines = file.text.trim().split('\n').map((l) => JSON.parse(l) as { type: string; id: string });
-      return send(200, { success: true, successCount: lines.length, successResults: lines.map((l) => ({ type: l.type, id: l.id })), errors: [] });
+      const lines = file.text
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; id: string });
+      return send(200, {
+        success: true,
+        successCount: lines.length,
+        successResults: lines.map((l) => ({ type: l.type, id: l.id })),
+        errors: [],
+      });
     });
   });
   return {
@@ -50,7 +67,8 @@ function fakeKibana() {
       received.length = 0;
       answer = null;
     },
-    start: () => new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
+    start: () =>
+      new Promise<string>((r) => server.listen(0, '127.0.0.1', () => r(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))),
     close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
@@ -82,7 +100,14 @@ describe('importing the saved objects into Kibana', () => {
     kibana.respondWith(200, {
       success: false,
       successCount: 9,
-      errors: [{ id: 'newsflow-top-people', type: 'lens', meta: { title: 'Top people' }, error: { type: 'missing_references', references: [{ type: 'index-pattern', id: 'newsflow-articles' }] } }],
+      errors: [
+        {
+          id: 'newsflow-top-people',
+          type: 'lens',
+          meta: { title: 'Top people' },
+          error: { type: 'missing_references', references: [{ type: 'index-pattern', id: 'newsflow-articles' }] },
+        },
+      ],
     });
     const result = await importSavedObjects({ url }, ndjson);
     expect(result.problems).toEqual(['lens newsflow-top-people (Top people): missing_references [index-pattern newsflow-articles]']);
@@ -90,7 +115,9 @@ describe('importing the saved objects into Kibana', () => {
 
   it('says what is wrong when Kibana refuses the request or cannot be reached', async () => {
     kibana.respondWith(401, { statusCode: 401, error: 'Unauthorized', message: 'Unauthorized' });
-    await expect(importSavedObjects({ url }, ndjson)).rejects.toThrow(/needs credentials \(401\): pass --username and --password, or --api-key/);
+    await expect(importSavedObjects({ url }, ndjson)).rejects.toThrow(
+      /needs credentials \(401\): pass --username and --password, or --api-key/,
+    );
     kibana.respondWith(404, { statusCode: 404, error: 'Not Found', message: 'Not Found' });
     await expect(importSavedObjects({ url, space: 'nope' }, ndjson)).rejects.toThrow(/has no space "nope"/);
     kibana.respondWith(503, { statusCode: 503, message: 'Kibana server is not ready yet' });

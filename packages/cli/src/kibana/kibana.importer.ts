@@ -36,8 +36,11 @@ export async function importSavedObjects(target: KibanaTarget, ndjson: string): 
   const form = new FormData();
   form.append('file', new Blob([ndjson], { type: 'application/ndjson' }), 'newsflow.ndjson');
   const headers: Record<string, string> = { 'kbn-xsrf': 'newsflow' };
-  if (target.auth && 'apiKey' in target.auth) headers.authorization = `ApiKey ${target.auth.apiKey}`;
-  else if (target.auth) headers.authorization = `Basic ${Buffer.from(`${target.auth.username}:${target.auth.password}`).toString('base64')}`;
+  if (target.auth && 'apiKey' in target.auth) {
+    headers.authorization = `ApiKey ${target.auth.apiKey}`;
+  } else if (target.auth) {
+    headers.authorization = `Basic ${Buffer.from(`${target.auth.username}:${target.auth.password}`).toString('base64')}`;
+  }
 
   let res: Response;
   try {
@@ -48,10 +51,22 @@ export async function importSavedObjects(target: KibanaTarget, ndjson: string): 
   const text = await res.text();
   const body = parseJson(text);
   if (!res.ok) throw new KibanaImportError(describeHttpFailure(res.status, body, text, base, target.space));
-  if (!body || typeof body !== 'object') throw new KibanaImportError(`Kibana at ${base} answered ${res.status} with something other than JSON; is it Kibana?`);
-  const result = body as { success?: boolean; successCount?: number; errors?: { type?: string; id?: string; title?: string; meta?: { title?: string }; error?: { type?: string; message?: string; references?: { type: string; id: string }[] } }[] };
+  if (!body || typeof body !== 'object') {
+    throw new KibanaImportError(`Kibana at ${base} answered ${res.status} with something other than JSON; is it Kibana?`);
+  }
+  const result = body as {
+    success?: boolean;
+    successCount?: number;
+    errors?: {
+      type?: string;
+      id?: string;
+      title?: string;
+      meta?: { title?: string };
+      error?: { type?: string; message?: string; references?: { type: string; id: string }[] };
+    }[];
+  };
   const problems = (result.errors ?? []).map((e) => {
-    const what = `${e.type ?? 'object'} ${e.id ?? '?'}${e.meta?.title ?? e.title ? ` (${e.meta?.title ?? e.title})` : ''}`;
+    const what = `${e.type ?? 'object'} ${e.id ?? '?'}${(e.meta?.title ?? e.title) ? ` (${e.meta?.title ?? e.title})` : ''}`;
     const refs = e.error?.references?.map((r) => `${r.type} ${r.id}`).join(', ');
     return `${what}: ${e.error?.type ?? 'error'}${e.error?.message ? ` ${e.error.message}` : ''}${refs ? ` [${refs}]` : ''}`;
   });
@@ -62,7 +77,9 @@ export async function importSavedObjects(target: KibanaTarget, ndjson: string): 
 function describeHttpFailure(status: number, body: unknown, text: string, base: string, space: string | undefined): string {
   const message = (body as { message?: string } | null)?.message ?? text.slice(0, 300);
   if (status === 401) return `Kibana at ${base} needs credentials (401): pass --username and --password, or --api-key`;
-  if (status === 403) return `Kibana at ${base} refused the import (403): the user needs the saved objects management privilege${message ? ` (${message})` : ''}`;
+  if (status === 403) {
+    return `Kibana at ${base} refused the import (403): the user needs the saved objects management privilege${message ? ` (${message})` : ''}`;
+  }
   if (status === 404 && space) return `Kibana at ${base} has no space "${space}" (404)`;
   if (status === 404) return `no saved objects API at ${base} (404): is this Kibana's address (with its base path, if it has one)?`;
   if (status === 503) return `Kibana at ${base} is not ready yet (503); try again in a minute`;

@@ -9,7 +9,12 @@ type Column = { operationType: string; sourceField?: string; params?: Record<str
 type Mapping = { type?: string; properties?: Record<string, Mapping>; fields?: Record<string, Mapping> };
 
 /** Every field path of the mapping with its type and whether it sits under a nested object. */
-function mappedFields(properties: Record<string, Mapping>, prefix = '', inNested = false, out = new Map<string, { type: string; nested: boolean }>()) {
+function mappedFields(
+  properties: Record<string, Mapping>,
+  prefix = '',
+  inNested = false,
+  out = new Map<string, { type: string; nested: boolean }>(),
+) {
   for (const [name, m] of Object.entries(properties)) {
     const path = `${prefix}${name}`;
     const nested = inNested || m.type === 'nested';
@@ -44,7 +49,11 @@ function fieldsUsed(o: SavedObject): { field: string; use: 'aggregate' | 'show' 
     for (const [f] of o.attributes.sort as [string, string][]) used.push({ field: f, use: 'aggregate' });
   }
   if (o.type === 'lens') {
-    const state = o.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, { sourceField?: string; params?: { sortField?: string } }> }> } } };
+    const state = o.attributes.state as {
+      datasourceStates: {
+        formBased: { layers: Record<string, { columns: Record<string, { sourceField?: string; params?: { sortField?: string } }> }> };
+      };
+    };
     for (const layer of Object.values(state.datasourceStates.formBased.layers)) {
       for (const c of Object.values(layer.columns)) {
         if (c.sourceField && c.sourceField !== '___records___') used.push({ field: c.sourceField, use: 'aggregate' });
@@ -83,7 +92,9 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
       expect(new Set(names).size, `${o.id} has duplicate reference names`).toBe(names.length);
       for (const r of o.references) expect(keys, `${o.id} → ${r.type}/${r.id}`).toContain(`${r.type}/${r.id}`);
       if (o.type === 'lens') {
-        const state = o.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columnOrder: string[]; columns: Record<string, unknown> }> } } };
+        const state = o.attributes.state as {
+          datasourceStates: { formBased: { layers: Record<string, { columnOrder: string[]; columns: Record<string, unknown> }> } };
+        };
         for (const [layerId, layer] of Object.entries(state.datasourceStates.formBased.layers)) {
           expect(names).toContain(`indexpattern-datasource-layer-${layerId}`);
           expect(layer.columnOrder.sort()).toEqual(Object.keys(layer.columns).sort());
@@ -92,7 +103,12 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
       if (o.type === 'search') expect(names).toContain('kibanaSavedObjectMeta.searchSourceJSON.index');
     }
     const dashboard = objects.find((o) => o.type === 'dashboard')!;
-    const panels = JSON.parse(dashboard.attributes.panelsJSON as string) as { panelIndex: string; panelRefName: string; type: string; gridData: { i: string; x: number; w: number } }[];
+    const panels = JSON.parse(dashboard.attributes.panelsJSON as string) as {
+      panelIndex: string;
+      panelRefName: string;
+      type: string;
+      gridData: { i: string; x: number; w: number };
+    }[];
     expect(panels).toHaveLength(10);
     for (const p of panels) {
       const ref = dashboard.references.find((r) => r.name === `${p.panelIndex}:${p.panelRefName}`);
@@ -106,7 +122,20 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
 
   it('uses only fields the index mapping has, aggregating only flat aggregatable ones (Kibana cannot aggregate nested fields)', () => {
     const used = objects.flatMap((o) => fieldsUsed(o).map((u) => ({ ...u, object: o.id })));
-    expect(used.map((u) => u.field)).toEqual(expect.arrayContaining(['date', 'people', 'organizations', 'locations', 'speakers', 'site', 'quoteLines', 'source.url', 'storyId', 'title.raw']));
+    expect(used.map((u) => u.field)).toEqual(
+      expect.arrayContaining([
+        'date',
+        'people',
+        'organizations',
+        'locations',
+        'speakers',
+        'site',
+        'quoteLines',
+        'source.url',
+        'storyId',
+        'title.raw',
+      ]),
+    );
     for (const u of used) {
       const f = FIELDS.get(u.field);
       expect(f, `${u.object} uses ${u.field}, which the mapping lacks`).toBeDefined();
@@ -118,17 +147,27 @@ describe('Kibana saved objects (infra/kibana/newsflow.ndjson)', () => {
 
   it('charts documents per source per day: a date histogram on the article date, split by source', () => {
     const lens = objects.find((o) => o.id === 'newsflow-documents-per-source')!;
-    const state = lens.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, Column> }> } }; visualization: { layers: { xAccessor: string; splitAccessor: string; accessors: string[] }[] } };
+    const state = lens.attributes.state as {
+      datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, Column> }> } };
+      visualization: { layers: { xAccessor: string; splitAccessor: string; accessors: string[] }[] };
+    };
     const columns = Object.values(state.datasourceStates.formBased.layers)[0]!.columns;
     const layer = state.visualization.layers[0]!;
     expect(columns[layer.xAccessor]).toMatchObject({ operationType: 'date_histogram', sourceField: 'date' });
-    expect(columns[layer.splitAccessor]).toMatchObject({ operationType: 'terms', sourceField: 'source.url', params: { missingBucket: true } });
+    expect(columns[layer.splitAccessor]).toMatchObject({
+      operationType: 'terms',
+      sourceField: 'source.url',
+      params: { missingBucket: true },
+    });
     expect(layer.accessors.map((a) => columns[a]!.operationType)).toEqual(['count']);
   });
 
   it('lists the stories with the most copies: terms on storyId ordered by count, with a headline', () => {
     const lens = objects.find((o) => o.id === 'newsflow-most-copied-stories')!;
-    const state = lens.attributes.state as { datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, Column> }> } }; visualization: { sorting: { columnId: string; direction: string } } };
+    const state = lens.attributes.state as {
+      datasourceStates: { formBased: { layers: Record<string, { columns: Record<string, Column> }> } };
+      visualization: { sorting: { columnId: string; direction: string } };
+    };
     const { columns } = Object.values(state.datasourceStates.formBased.layers)[0]!;
     const buckets = Object.values(columns).filter((c) => c.operationType === 'terms');
     expect(buckets).toEqual([expect.objectContaining({ sourceField: 'storyId' })]);

@@ -39,7 +39,13 @@ const count = (label: string): Column => ({
   params: { emptyAsNull: true },
 });
 
-const topValues = (field: string, label: string, size: number, orderBy: string, buckets: { other?: boolean; missing?: boolean } = {}): Column => ({
+const topValues = (
+  field: string,
+  label: string,
+  size: number,
+  orderBy: string,
+  buckets: { other?: boolean; missing?: boolean } = {},
+): Column => ({
   label,
   customLabel: true,
   dataType: 'string',
@@ -102,7 +108,14 @@ const perDay = (): Column => ({
   params: { interval: 'auto', includeEmptyRows: true, dropPartials: false },
 });
 
-function lens(id: string, title: string, visualizationType: string, columns: Record<string, Column>, visualization: Record<string, unknown>, description = ''): SavedObject {
+function lens(
+  id: string,
+  title: string,
+  visualizationType: string,
+  columns: Record<string, Column>,
+  visualization: Record<string, unknown>,
+  description = '',
+): SavedObject {
   return {
     type: 'lens',
     id,
@@ -128,25 +141,38 @@ function lens(id: string, title: string, visualizationType: string, columns: Rec
 
 /** A horizontal bar chart of a keyword field's most frequent values, counted in articles. */
 function topBars(id: string, title: string, field: string, label: string): SavedObject {
-  return lens(id, title, 'lnsXY', { term: topValues(field, label, 15, 'articles'), articles: count('Articles') }, {
-    preferredSeriesType: 'bar_horizontal',
-    legend: { isVisible: false, position: 'right' },
-    valueLabels: 'show',
-    axisTitlesVisibilitySettings: { x: false, yLeft: false, yRight: false },
-    layers: [{ layerId: LAYER, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'term', accessors: ['articles'] }],
-  });
+  return lens(
+    id,
+    title,
+    'lnsXY',
+    { term: topValues(field, label, 15, 'articles'), articles: count('Articles') },
+    {
+      preferredSeriesType: 'bar_horizontal',
+      legend: { isVisible: false, position: 'right' },
+      valueLabels: 'show',
+      axisTitlesVisibilitySettings: { x: false, yLeft: false, yRight: false },
+      layers: [{ layerId: LAYER, layerType: 'data', seriesType: 'bar_horizontal', xAccessor: 'term', accessors: ['articles'] }],
+    },
+  );
 }
 
 function table(id: string, title: string, columns: Record<string, Column>, sortBy: string, description = ''): SavedObject {
-  return lens(id, title, 'lnsDatatable', columns, {
-    layerId: LAYER,
-    layerType: 'data',
-    columns: Object.keys(columns).map((columnId) => ({ columnId, isTransposed: false })),
-    sorting: { columnId: sortBy, direction: 'desc' },
-    rowHeight: 'auto',
-    headerRowHeight: 'auto',
-    paging: { enabled: true, size: 20 },
-  }, description);
+  return lens(
+    id,
+    title,
+    'lnsDatatable',
+    columns,
+    {
+      layerId: LAYER,
+      layerType: 'data',
+      columns: Object.keys(columns).map((columnId) => ({ columnId, isTransposed: false })),
+      sorting: { columnId: sortBy, direction: 'desc' },
+      rowHeight: 'auto',
+      headerRowHeight: 'auto',
+      paging: { enabled: true, size: 20 },
+    },
+    description,
+  );
 }
 
 export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
@@ -169,17 +195,28 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
   };
 
   const panels: SavedObject[] = [
-    lens('newsflow-articles-over-time', 'Articles over time', 'lnsXY', { day: perDay(), articles: count('Articles') }, {
-      preferredSeriesType: 'bar_stacked',
-      legend: { isVisible: false, position: 'right' },
-      valueLabels: 'hide',
-      layers: [{ layerId: LAYER, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'day', accessors: ['articles'] }],
-    }),
+    lens(
+      'newsflow-articles-over-time',
+      'Articles over time',
+      'lnsXY',
+      { day: perDay(), articles: count('Articles') },
+      {
+        preferredSeriesType: 'bar_stacked',
+        legend: { isVisible: false, position: 'right' },
+        valueLabels: 'hide',
+        layers: [{ layerId: LAYER, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'day', accessors: ['articles'] }],
+      },
+    ),
     topBars('newsflow-top-people', 'Top people', 'people', 'Person'),
     topBars('newsflow-top-organizations', 'Top organisations', 'organizations', 'Organisation'),
     topBars('newsflow-top-places', 'Top places', 'locations', 'Place'),
     topBars('newsflow-top-speakers', 'Top speakers', 'speakers', 'Speaker'),
-    table('newsflow-sites', 'Sites', { site: topValues('site', 'Site', 50, 'articles'), articles: count('Articles'), latest: latest('Latest article') }, 'articles'),
+    table(
+      'newsflow-sites',
+      'Sites',
+      { site: topValues('site', 'Site', 50, 'articles'), articles: count('Articles'), latest: latest('Latest article') },
+      'articles',
+    ),
     table(
       'newsflow-latest-quotations',
       'Latest quotations',
@@ -193,19 +230,37 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
       'newsflow-documents-per-source',
       'Documents per source per day',
       'lnsXY',
-      { source: topValues('source.url', 'Source', 10, 'articles', { other: true, missing: true }), day: perDay(), articles: count('Articles') },
+      {
+        source: topValues('source.url', 'Source', 10, 'articles', { other: true, missing: true }),
+        day: perDay(),
+        articles: count('Articles'),
+      },
       {
         preferredSeriesType: 'bar_stacked',
         legend: { isVisible: true, position: 'right' },
         valueLabels: 'hide',
-        layers: [{ layerId: LAYER, layerType: 'data', seriesType: 'bar_stacked', xAccessor: 'day', splitAccessor: 'source', accessors: ['articles'] }],
+        layers: [
+          {
+            layerId: LAYER,
+            layerType: 'data',
+            seriesType: 'bar_stacked',
+            xAccessor: 'day',
+            splitAccessor: 'source',
+            accessors: ['articles'],
+          },
+        ],
       },
       'Articles by the followed source whose poll found them (source.url), per day of the article date. "(missing value)": enqueued by hand.',
     ),
     table(
       'newsflow-most-copied-stories',
       'Stories with the most copies',
-      { story: topValues('storyId', 'Story', 20, 'copies'), headline: lastValue('title.raw', 'Headline (latest copy)'), copies: count('Copies'), sites: distinct('site', 'Sites') },
+      {
+        story: topValues('storyId', 'Story', 20, 'copies'),
+        headline: lastValue('title.raw', 'Headline (latest copy)'),
+        copies: count('Copies'),
+        sites: distinct('site', 'Sites'),
+      },
       'copies',
       'One row per story (storyId): copies of one article under other headlines, on other sites, counted.',
     ),
@@ -222,7 +277,11 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
       grid: {},
       hideChart: false,
       kibanaSavedObjectMeta: {
-        searchSourceJSON: JSON.stringify({ query: { query: '', language: 'kuery' }, filter: [], indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.index' }),
+        searchSourceJSON: JSON.stringify({
+          query: { query: '', language: 'kuery' },
+          filter: [],
+          indexRefName: 'kibanaSavedObjectMeta.searchSourceJSON.index',
+        }),
       },
     },
     references: [{ name: 'kibanaSavedObjectMeta.searchSourceJSON.index', type: 'index-pattern', id: DATA_VIEW_ID }],
@@ -257,7 +316,8 @@ export function buildSavedObjects(alias = DEFAULT_ALIAS): SavedObject[] {
     id: DASHBOARD_ID,
     attributes: {
       title: 'newsflow: the news',
-      description: 'What newsflow indexed: articles over time and per source, who and what they mention, who is quoted saying what, from which sites, and the stories copied most.',
+      description:
+        'What newsflow indexed: articles over time and per source, who and what they mention, who is quoted saying what, from which sites, and the stories copied most.',
       panelsJSON: JSON.stringify(panelsJSON),
       optionsJSON: JSON.stringify({ useMargins: true, syncColors: false, syncCursor: true, syncTooltips: false, hidePanelTitles: false }),
       timeRestore: true,

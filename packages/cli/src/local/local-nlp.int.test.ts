@@ -36,7 +36,9 @@ describe('infra/local-nlp/server.properties', () => {
   // -preload builds its pipeline from this file; when it differs from what requests send, the
   // first request loads models again (15 s and more here) instead of taking well under one.
   it('holds exactly what each request sends (CORENLP_PROPERTIES)', async () => {
-    expect(await readProperties(SERVER_PROPERTIES), 'edit infra/local-nlp/server.properties along with CORENLP_PROPERTIES').toEqual(CORENLP_PROPERTIES);
+    expect(await readProperties(SERVER_PROPERTIES), 'edit infra/local-nlp/server.properties along with CORENLP_PROPERTIES').toEqual(
+      CORENLP_PROPERTIES,
+    );
   });
 });
 

@@ -6,7 +6,10 @@ import { failureOf } from './failure.report';
 describe('failureOf: how a thrown command ends', () => {
   it('a command line commander refused: 2, its message already printed; help and version: 0', () => {
     expect(failureOf(new CommanderError(1, 'commander.unknownOption', "error: unknown option '--x'"))).toEqual({ code: 2, message: null });
-    expect(failureOf(new CommanderError(1, 'commander.missingArgument', 'error: missing required argument'))).toEqual({ code: 2, message: null });
+    expect(failureOf(new CommanderError(1, 'commander.missingArgument', 'error: missing required argument'))).toEqual({
+      code: 2,
+      message: null,
+    });
     expect(failureOf(new CommanderError(0, 'commander.version', '0.1.0'))).toEqual({ code: 0, message: null });
   });
 

@@ -17,6 +17,7 @@ export function failureOf(err: unknown): { code: number; message: string | null 
 const MAX_LINE = 500;
 
 function oneLine(err: unknown): string {
-  const text = (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() || (err instanceof Error ? err.name : 'failed');
+  const text =
+    (err instanceof Error ? err.message : String(err)).replace(/\s+/g, ' ').trim() || (err instanceof Error ? err.name : 'failed');
   return text.length > MAX_LINE ? `${text.slice(0, MAX_LINE)}…` : text;
 }

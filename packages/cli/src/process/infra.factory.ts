@@ -46,7 +46,11 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
   const queues = createQueueSet(connection, config.redis.prefix);
   // Only read, for its depths in /metrics: whichever process is scraped shows every queue.
   const discover = createDiscoverQueue(connection, config.redis.prefix);
-  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth, esMajor: config.search.esMajor });
+  const engine = createSearchEngine(config.search.flavor, {
+    url: config.search.url,
+    auth: config.search.auth,
+    esMajor: config.search.esMajor,
+  });
   const articles = createArticleIndex(engine, config.search.alias);
   const infra: StageInfra = {
     config,

@@ -15,7 +15,9 @@ describe('networkReason', () => {
   });
 
   it('finds a code folded into a client library message', () => {
-    expect(networkReason(new Error('OpenSearch at http://127.0.0.1:1 is unavailable: connect ECONNREFUSED 127.0.0.1:1'))).toBe('connection refused');
+    expect(networkReason(new Error('OpenSearch at http://127.0.0.1:1 is unavailable: connect ECONNREFUSED 127.0.0.1:1'))).toBe(
+      'connection refused',
+    );
     expect(networkReason(new Error('The operation was aborted due to timeout'))).toBe('timed out');
   });
 

@@ -5,7 +5,11 @@ import { displayAddress, networkReason } from './network.reason';
 
 /** The search engine client for one CLI command; `explain` turns "cannot reach it" into one line. */
 export function openSearchEngine(config: Config): { engine: SearchEnginePort; explain(err: unknown): unknown } {
-  const engine = createSearchEngine(config.search.flavor, { url: config.search.url, auth: config.search.auth, esMajor: config.search.esMajor });
+  const engine = createSearchEngine(config.search.flavor, {
+    url: config.search.url,
+    auth: config.search.auth,
+    esMajor: config.search.esMajor,
+  });
   return {
     engine,
     explain: (err) =>

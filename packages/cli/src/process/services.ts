@@ -27,7 +27,10 @@ export async function startService(name: ServiceName, p: ProcessInfra): Promise<
       return (await import('@newsflow/service-extract')).startExtractService(p.infra);
     case 'enrich': {
       // Only the enrich process talks to the NLP server; it is not ready while the server is away.
-      const [{ createCoreNlpEngine }, { startEnrichService }] = await Promise.all([import('@newsflow/nlp'), import('@newsflow/service-enrich')]);
+      const [{ createCoreNlpEngine }, { startEnrichService }] = await Promise.all([
+        import('@newsflow/nlp'),
+        import('@newsflow/service-enrich'),
+      ]);
       const nlp = createCoreNlpEngine({ url: p.infra.config.nlp.url, timeoutMs: p.infra.config.nlp.timeoutMs });
       p.ready.nlp = () => nlp.isReady();
       return startEnrichService(p.infra, nlp);

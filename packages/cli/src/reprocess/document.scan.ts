@@ -26,7 +26,13 @@ export async function countDocuments(engine: ScanEngine, alias: string, filter: 
  * on the `id` keyword rather than a scroll: a page's last id is all a rerun needs to continue,
  * and nothing is held open on the engine while the pipeline catches up.
  */
-export async function* scanDocuments(engine: ScanEngine, alias: string, filter: ReprocessFilter, after: string | null, pageSize: number): AsyncGenerator<Json[]> {
+export async function* scanDocuments(
+  engine: ScanEngine,
+  alias: string,
+  filter: ReprocessFilter,
+  after: string | null,
+  pageSize: number,
+): AsyncGenerator<Json[]> {
   let last = after;
   for (;;) {
     const found = await engine.search(alias, {

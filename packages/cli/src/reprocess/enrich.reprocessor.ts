@@ -87,9 +87,11 @@ export async function reprocessEnrich(ports: ReprocessEnrichPorts, opts: Reproce
     if (aborted()) break;
     await forEachLimited(page, opts.concurrency ?? 16, async (source) => {
       const outcome = await requeue(ports, source);
-      if (outcome === 'queued') {counts.queued++;}
-      else if (outcome === 'in-flight') {counts.inFlight++;}
-      else {
+      if (outcome === 'queued') {
+        counts.queued++;
+      } else if (outcome === 'in-flight') {
+        counts.inFlight++;
+      } else {
         counts.skipped++;
         opts.onSkip?.(String(source.id), outcome.skipped);
       }
@@ -115,7 +117,9 @@ async function requeue(ports: ReprocessEnrichPorts, source: Json): Promise<Reque
   // The index stage files the result under documentIdFor(…): if that is not this document
   // (URL rules changed since it was written), it would write a second copy, not replace it.
   const rebuiltId = documentIdFor(id, article.finalUrl, article.canonicalUrl);
-  if (rebuiltId !== id) return { skipped: `it would be re-indexed as ${rebuiltId} (URL normalisation changed): enqueue its URL again instead` };
+  if (rebuiltId !== id) {
+    return { skipped: `it would be re-indexed as ${rebuiltId} (URL normalisation changed): enqueue its URL again instead` };
+  }
 
   const { inflight, queues, blobs, status } = ports;
   // Like any enqueue: an article already in the pipeline is left to it.
@@ -127,7 +131,12 @@ async function requeue(ports: ReprocessEnrichPorts, source: Json): Promise<Reque
     await blobs.put('article', id, article);
     await keepTrace(status, doc as ArticleDocument);
     const at = new Date().toISOString();
-    await status.update(id, { url: article.url, state: 'queued', stage: 'enrich', event: { stage: 'enrich', event: 'queued', at, detail: 'reprocess enrich' } });
+    await status.update(id, {
+      url: article.url,
+      state: 'queued',
+      stage: 'enrich',
+      event: { stage: 'enrich', event: 'queued', at, detail: 'reprocess enrich' },
+    });
     return (await addStageJob(queues, 'enrich', { v: 1, id, url: article.url })) === 'added' ? 'queued' : 'in-flight';
   } catch (err) {
     await inflight.release(id).catch(() => undefined);

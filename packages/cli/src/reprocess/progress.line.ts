@@ -54,7 +54,9 @@ export function describeSummary(s: ReprocessSummary, seconds: number): string {
     `reprocess enrich: ${number.format(s.queued)} article(s) queued for enrichment, ${number.format(s.inFlight)} already in the pipeline (left to it), ` +
       `${number.format(s.skipped)} skipped; ${number.format(s.done)}/${number.format(s.total)} done in ${seconds.toFixed(1)} s`,
   ];
-  if (s.resumedAfter) lines.push(`  continued after ${s.resumedAfter}, where an earlier run stopped (--restart to go over every article again)`);
+  if (s.resumedAfter) {
+    lines.push(`  continued after ${s.resumedAfter}, where an earlier run stopped (--restart to go over every article again)`);
+  }
   if (s.interrupted) lines.push('  stopped: run the same command again to continue');
   else if (s.queued > 0) lines.push('  the enrich and index services rewrite the documents as they work through the queue');
   return lines.join('\n');

@@ -59,11 +59,20 @@ describe('storedArticleFromDocument', () => {
   });
 
   it('keeps what an older document lacks empty, as it was', () => {
-    const made = storedArticleFromDocument({ id: 'b'.repeat(32), url: 'https://x.example/a', finalUrl: 'https://x.example/a', fetchedAt: '2023-01-01T00:00:00Z', text: 'Hi.' });
+    const made = storedArticleFromDocument({
+      id: 'b'.repeat(32),
+      url: 'https://x.example/a',
+      finalUrl: 'https://x.example/a',
+      fetchedAt: '2023-01-01T00:00:00Z',
+      text: 'Hi.',
+    });
     expect(made).toMatchObject({ ok: true, article: { section: null, keywords: [], html: '', title: '', image: null, access: 'free' } });
   });
 
   it('refuses a document without the text or the addresses to rebuild it from', () => {
-    expect(storedArticleFromDocument({ id: 'c'.repeat(32), url: 'https://x.example/a' })).toEqual({ ok: false, reason: 'the document has no finalUrl, fetchedAt, text' });
+    expect(storedArticleFromDocument({ id: 'c'.repeat(32), url: 'https://x.example/a' })).toEqual({
+      ok: false,
+      reason: 'the document has no finalUrl, fetchedAt, text',
+    });
   });
 });

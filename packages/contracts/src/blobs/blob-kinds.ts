@@ -27,7 +27,10 @@ export interface BlobEnvelope<K extends BlobKind = BlobKind> {
 }
 
 export class BlobContractError extends Error {
-  constructor(message: string, readonly code: 'blob-version' | 'blob-invalid') {
+  constructor(
+    message: string,
+    readonly code: 'blob-version' | 'blob-invalid',
+  ) {
     super(message);
     this.name = 'BlobContractError';
   }
@@ -50,7 +53,10 @@ export function openBlobEnvelope<K extends BlobKind>(kind: K, raw: unknown): Blo
   }
   const parsed = contract.schema.safeParse(envelope.value);
   if (!parsed.success) {
-    const where = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const where = parsed.error.issues
+      .slice(0, 3)
+      .map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`)
+      .join('; ');
     throw new BlobContractError(`the stored ${kind} does not match its contract (${where}); enqueue the URL again`, 'blob-invalid');
   }
   return parsed.data as BlobValue<K>;

@@ -2,8 +2,17 @@ import { z } from 'zod';
 
 const FIELD_SOURCES = ['jsonld', 'opengraph', 'meta', 'readability', 'heuristic'] as const;
 const SOURCED_FIELDS = [
-  'title', 'authors', 'publishedAt', 'modifiedAt', 'siteName', 'lang',
-  'canonicalUrl', 'image', 'section', 'keywords', 'access',
+  'title',
+  'authors',
+  'publishedAt',
+  'modifiedAt',
+  'siteName',
+  'lang',
+  'canonicalUrl',
+  'image',
+  'section',
+  'keywords',
+  'access',
 ] as const;
 
 /**

@@ -6,11 +6,14 @@ const url = 'https://news.example.com/a';
 const source = { id: 'b'.repeat(32), url: 'https://news.example.com/feed.xml' };
 
 describe('article job payloads and their source', () => {
-  it.each(['extract', 'enrich', 'index'] as const)('%s: a payload queued before sources existed still parses, as one enqueued by hand', (stage) => {
-    const parsed = JOBS[stage].schema.parse({ v: 1, id, url });
-    expect(parsed).toEqual({ v: 1, id, url });
-    expect(parsed.source).toBeUndefined();
-  });
+  it.each(['extract', 'enrich', 'index'] as const)(
+    '%s: a payload queued before sources existed still parses, as one enqueued by hand',
+    (stage) => {
+      const parsed = JOBS[stage].schema.parse({ v: 1, id, url });
+      expect(parsed).toEqual({ v: 1, id, url });
+      expect(parsed.source).toBeUndefined();
+    },
+  );
 
   it('fetch: carries the source that enqueued the URL', () => {
     const requestedAt = '2026-01-02T03:04:05.000Z';

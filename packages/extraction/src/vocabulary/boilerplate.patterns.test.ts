@@ -22,7 +22,19 @@ const LINE_KINDS: (keyof BoilerplateVocabulary)[] = ['share', 'related', 'teaser
 
 describe.each(Object.entries(VOCABULARIES))('the %s vocabulary', (_lang, table) => {
   it('has every kind of furniture the issue names', () => {
-    for (const kind of ['share', 'related', 'comments', 'imprint', 'tags', 'credit', 'subscribe', 'newsletter', 'cookie', 'consent', 'home'] as const) {
+    for (const kind of [
+      'share',
+      'related',
+      'comments',
+      'imprint',
+      'tags',
+      'credit',
+      'subscribe',
+      'newsletter',
+      'cookie',
+      'consent',
+      'home',
+    ] as const) {
       expect(table[kind].length, kind).toBeGreaterThan(0);
     }
     for (const entries of Object.values(table)) for (const e of entries) expect(e).toBe(e.trim().toLowerCase());
@@ -38,7 +50,16 @@ describe.each(Object.entries(VOCABULARIES))('the %s vocabulary', (_lang, table) 
   });
 
   it('never drops a long paragraph for its words', () => {
-    const words = [...table.share, ...table.related, ...table.comments, ...table.tags, ...table.credit, ...table.subscribe, ...table.follow, ...table.home];
+    const words = [
+      ...table.share,
+      ...table.related,
+      ...table.comments,
+      ...table.tags,
+      ...table.credit,
+      ...table.subscribe,
+      ...table.follow,
+      ...table.home,
+    ];
     for (const word of words) {
       const p = `<p>${word.charAt(0).toUpperCase() + word.slice(1)}: ${prose} ${table.cookie[0] ?? ''} ${table.consent[0] ?? ''} ${table.newsletter[0] ?? ''} ${table.signUp[0] ?? ''}</p>`;
       expect(keptText(p + body), word).toHaveLength(2);
@@ -70,7 +91,8 @@ describe('lines in other languages', () => {
   });
 
   it('keeps a table row of figures whose first cell looks like a month', () => {
-    const table = '<table><tr><th>Month</th><th>2023</th><th>2024</th></tr><tr><td>Mar</td><td>120</td><td>130</td></tr><tr><td>März</td><td>1</td><td>2</td></tr></table>';
+    const table =
+      '<table><tr><th>Month</th><th>2023</th><th>2024</th></tr><tr><td>Mar</td><td>120</td><td>130</td></tr><tr><td>März</td><td>1</td><td>2</td></tr></table>';
     expect(keptText(body + table)).toEqual([expect.any(String), 'Month 2023 2024', 'Mar 120 130', 'März 1 2']);
   });
 });

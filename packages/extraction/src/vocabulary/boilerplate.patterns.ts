@@ -48,7 +48,9 @@ function entriesOf(kinds: readonly Kind[]): string[] {
 
 /** `(?:a|b|…)` over these kinds of every table. */
 export function alternation(...kinds: Kind[]): string {
-  return `(?:${entriesOf(kinds).map((e) => phrase(e)).join('|')})`;
+  return `(?:${entriesOf(kinds)
+    .map((e) => phrase(e))
+    .join('|')})`;
 }
 
 /** The words of every table of these kinds, lower case (for class and id words). */
@@ -93,7 +95,9 @@ export const RELATED_PREFIX_RE = re(`^${alternation('related')}${AFTER}\\s*[:>»
 export const TAGS_PREFIX_RE = re(`^${alternation('tags')}${AFTER}\\s*(?::|\\n)`);
 
 /** "Photo: AP", "Foto von Max Muster", "Fot. PAP", "Crédit photo : AFP". */
-export const CREDIT_PREFIX_RE = re(`^${alternation('credit')}\\s*${alternation('credit')}?\\s*(?::|\\.\\s|${alternation('creditBy')}${AFTER})`);
+export const CREDIT_PREFIX_RE = re(
+  `^${alternation('credit')}\\s*${alternation('credit')}?\\s*(?::|\\.\\s|${alternation('creditBy')}${AFTER})`,
+);
 
 /** A caption ending in its credit: "… Foto: dpa". */
 export const CREDIT_SUFFIX_RE = re(`${BEFORE}${alternation('credit')}\\s*:\\s*[^.]{1,60}$`);
@@ -126,7 +130,12 @@ const AND = '(?:,|&|and|und|et|y|e|i|en|oraz)';
  * A byline and nothing else: "Von Anna Schmidt", "Par Jean Dupont et Marie Curie", "Autor: Jan
  * Kowalski". Names must be capitalised, so "Von den 300 Abgeordneten…" is a sentence, not a byline.
  */
-export const BYLINE_VOCAB_RE = new RegExp(`^(?:${entriesOf(['by']).map((e) => phrase(e, true)).join('|')})\\s*:?\\s+${NAME}(?:\\s*${AND}\\s+${NAME})*$`, 'u');
+export const BYLINE_VOCAB_RE = new RegExp(
+  `^(?:${entriesOf(['by'])
+    .map((e) => phrase(e, true))
+    .join('|')})\\s*:?\\s+${NAME}(?:\\s*${AND}\\s+${NAME})*$`,
+  'u',
+);
 
 /** Every word a dateline may be made of besides numbers: months, weekdays, labels and glue. */
 export const DATE_TOKENS = alternation('months', 'weekdays', 'dateLabels', 'dateGlue');

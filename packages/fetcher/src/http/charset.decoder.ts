@@ -29,7 +29,9 @@ const ATTRIBUTE = /([^\s=/>]+)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
 /** The charset declared by <meta charset> or <meta http-equiv="content-type"> near the top. */
 export function fromMetaPrescan(bytes: Uint8Array): string | null {
   // Latin-1 maps bytes one-to-one, so ASCII markup is readable whatever the real encoding.
-  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES)).toString('latin1').replace(/<!--[\s\S]*?-->/g, '');
+  const head = Buffer.from(bytes.subarray(0, PRESCAN_BYTES))
+    .toString('latin1')
+    .replace(/<!--[\s\S]*?-->/g, '');
   for (const [, attributeText = ''] of head.matchAll(META_TAG)) {
     const attributes = new Map<string, string>();
     for (const [, name = '', ...values] of attributeText.matchAll(ATTRIBUTE)) {

@@ -29,7 +29,10 @@ const HTML_START = /^(?:<!doctype html|<html|<head|<script|<iframe|<h1|<div|<fon
 /** For responses without a Content-Type: does the start of the body look like an HTML page? */
 export function sniffsAsHtml(bytes: Uint8Array): boolean {
   let text = Buffer.from(bytes.subarray(0, 1024)).toString('latin1');
-  text = text.replace(/^\xef\xbb\xbf/, '').trimStart().toLowerCase();
+  text = text
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart()
+    .toLowerCase();
   if (HTML_START.test(text)) return true;
   // XHTML served bare usually starts with an XML declaration.
   return text.startsWith('<?xml') && /<html[\s>]/.test(text);

@@ -4,13 +4,15 @@ import type { AddressVerdict } from './address.policy';
 
 export type HostResolver = (hostname: string) => Promise<dns.LookupAddress[]>;
 
-export const systemResolver: HostResolver = (hostname) =>
-  dns.promises.lookup(hostname, { all: true, verbatim: true });
+export const systemResolver: HostResolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
 /** Raised inside the socket's lookup so the fetcher can tell a refusal from a network error. */
 export class BlockedAddressError extends Error {
   readonly code = 'ERR_NEWSFLOW_BLOCKED_ADDRESS';
-  constructor(readonly hostname: string, readonly reason: string) {
+  constructor(
+    readonly hostname: string,
+    readonly reason: string,
+  ) {
     super(`refused: ${hostname} resolves to ${reason}`);
     this.name = 'BlockedAddressError';
   }

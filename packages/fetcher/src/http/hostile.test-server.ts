@@ -30,7 +30,11 @@ function charsetPage(name: string, mode: string): { headers: http.OutgoingHttpHe
   const text = SAMPLE_TEXT[name] ?? '';
   const label = name === 'gb18030' && mode === 'gb2312-label' ? 'gb2312' : name;
   const meta =
-    mode === 'meta' ? `<meta charset="${label}">` : mode === 'http-equiv' ? `<meta http-equiv="Content-Type" content="text/html; charset=${label}">` : '';
+    mode === 'meta'
+      ? `<meta charset="${label}">`
+      : mode === 'http-equiv'
+        ? `<meta http-equiv="Content-Type" content="text/html; charset=${label}">`
+        : '';
   const html = `<!doctype html><html><head>${meta}<title>t</title></head><body><p>${text}</p><p>${text}</p><p>${text}</p></body></html>`;
   const contentType = mode === 'header' || mode === 'gb2312-label' ? `text/html; charset=${label}` : 'text/html';
   return { headers: { 'content-type': contentType }, body: iconv.encode(html, name) };

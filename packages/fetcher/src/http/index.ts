@@ -7,7 +7,17 @@
 //   what `newsflow extract` reads saved files with; import it from '@newsflow/fetcher/charset');
 // - every failure is a FetchFailure whose `permanent` says whether a retry can help.
 export { createPageFetcher } from './page.fetcher';
-export type { ConditionalRequest, FetchedPage, FetchedResource, FetchedText, FetchHooks, PageFetcher, PageFetcherOptions, PageFetcherSeams, ResourceRequest } from './page.fetcher';
+export type {
+  ConditionalRequest,
+  FetchedPage,
+  FetchedResource,
+  FetchedText,
+  FetchHooks,
+  PageFetcher,
+  PageFetcherOptions,
+  PageFetcherSeams,
+  ResourceRequest,
+} from './page.fetcher';
 export { FetchFailure, isFetchFailure } from './fetch.failure';
 export type { FetchFailureCode } from './fetch.failure';
 export { decodeHtml } from './charset.decoder';

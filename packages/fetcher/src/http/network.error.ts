@@ -8,7 +8,7 @@ const DNS_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_FAIL', 'EAI_NODATA', '
 
 function causes(error: unknown): unknown[] {
   const chain: unknown[] = [];
-  for (let current = error; current !== undefined && current !== null && chain.length < 8; ) {
+  for (let current = error; current !== undefined && current !== null && chain.length < 8;) {
     chain.push(current);
     if (current instanceof AggregateError) chain.push(...current.errors);
     current = (current as { cause?: unknown }).cause;
@@ -27,9 +27,13 @@ export function failureForNetworkError(url: string, error: unknown, deadlineHit:
   const chain = causes(error);
   for (const link of chain) {
     if (link instanceof BlockedAddressError) {
-      return new FetchFailure('blocked-address', `refused: ${link.hostname} resolves to a non-public address: ${link.reason} ${PRIVATE_NETWORK_HINT}`, {
-        cause: error,
-      });
+      return new FetchFailure(
+        'blocked-address',
+        `refused: ${link.hostname} resolves to a non-public address: ${link.reason} ${PRIVATE_NETWORK_HINT}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
   // undici refuses the fetch standard's "bad ports" (SMTP, IRC, X11…) before connecting; that

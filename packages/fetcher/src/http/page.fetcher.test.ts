@@ -3,7 +3,14 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeAddress } from './address.policy';
 import { FetchFailure, type FetchFailureCode } from './fetch.failure';
-import { startConnectionCounter, startHostileServer, PAGE_ETAG, PAGE_LAST_MODIFIED, SAMPLE_TEXT, type HostileServer } from './hostile.test-server';
+import {
+  startConnectionCounter,
+  startHostileServer,
+  PAGE_ETAG,
+  PAGE_LAST_MODIFIED,
+  SAMPLE_TEXT,
+  type HostileServer,
+} from './hostile.test-server';
 import { createPageFetcher, createPageFetcherWithSeams, type PageFetcher, type PageFetcherOptions } from './page.fetcher';
 
 const OPTIONS: PageFetcherOptions = {
@@ -188,7 +195,7 @@ describe('failures', () => {
     expect(date.retryAfterMs).toBeLessThanOrEqual(60_000);
   });
 
-  it('refuses the fetch standard\'s bad ports for good', async () => {
+  it("refuses the fetch standard's bad ports for good", async () => {
     const failure = await failureOf(fetcher.fetchPage('http://127.0.0.1:25/'));
     expect({ code: failure.code, permanent: failure.permanent }).toEqual({ code: 'blocked-address', permanent: true });
   });

@@ -116,7 +116,8 @@ export function createPageFetcher(options: PageFetcherOptions): PageFetcher {
 
 export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: PageFetcherSeams): PageFetcher {
   const judge = options.allowPrivateNetworks ? ALLOW_EVERY_ADDRESS : (seams.judge ?? judgeAddress);
-  const maxRedirects = options.maxRedirects !== undefined && Number.isInteger(options.maxRedirects) && options.maxRedirects >= 0 ? options.maxRedirects : 5;
+  const maxRedirects =
+    options.maxRedirects !== undefined && Number.isInteger(options.maxRedirects) && options.maxRedirects >= 0 ? options.maxRedirects : 5;
   const agent = new Agent({
     // Host names are resolved and checked in this lookup; literal IPs never reach it (net skips
     // lookup for them), which is why parseTarget checks those itself.
@@ -131,13 +132,19 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     try {
       url = new URL(raw, base);
     } catch {
-      throw new FetchFailure('invalid-url', base ? `${base.href} redirected to "${raw}", which is not a valid URL` : `"${raw}" is not a valid URL`);
+      throw new FetchFailure(
+        'invalid-url',
+        base ? `${base.href} redirected to "${raw}", which is not a valid URL` : `"${raw}" is not a valid URL`,
+      );
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
       throw new FetchFailure('unsupported-scheme', `${url.href} uses ${url.protocol} but only http: and https: pages are fetched`);
     }
     if (url.username !== '' || url.password !== '') {
-      throw new FetchFailure('invalid-url', `${url.protocol}//${url.host}${url.pathname} contains a user name or password, which is refused`);
+      throw new FetchFailure(
+        'invalid-url',
+        `${url.protocol}//${url.host}${url.pathname} contains a user name or password, which is refused`,
+      );
     }
     const literal = literalIpOf(url.hostname);
     if (literal !== null) {
@@ -167,10 +174,16 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
       await discard(response);
       const next = parseTarget(location, at.current);
       if (visited.has(next.href)) {
-        throw new FetchFailure('redirect-loop', `${requestedUrl} redirects in a loop: ${[...redirects, at.current.href, next.href].join(' → ')}`);
+        throw new FetchFailure(
+          'redirect-loop',
+          `${requestedUrl} redirects in a loop: ${[...redirects, at.current.href, next.href].join(' → ')}`,
+        );
       }
       if (redirects.length >= maxRedirects) {
-        throw new FetchFailure('too-many-redirects', `${requestedUrl} redirected more than ${maxRedirects} times (last: ${at.current.href} → ${next.href})`);
+        throw new FetchFailure(
+          'too-many-redirects',
+          `${requestedUrl} redirected more than ${maxRedirects} times (last: ${at.current.href} → ${next.href})`,
+        );
       }
       await hooks.beforeRedirect?.(next.href);
       redirects.push(at.current.href);

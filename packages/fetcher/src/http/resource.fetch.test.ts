@@ -8,7 +8,11 @@ let server: HostileServer;
 let fetcher: PageFetcher;
 
 beforeAll(async () => {
-  server = await startHostileServer('127.0.0.1', { loopback: 'http://127.0.0.1:1/', metadata: 'http://169.254.169.254/', privateName: 'http://intranet.test/' });
+  server = await startHostileServer('127.0.0.1', {
+    loopback: 'http://127.0.0.1:1/',
+    metadata: 'http://169.254.169.254/',
+    privateName: 'http://intranet.test/',
+  });
   fetcher = createPageFetcher({ userAgent: 'newsflow-test/1.0', timeoutMs: 2000, maxBytes: 1024, allowPrivateNetworks: true });
 });
 afterAll(async () => {
@@ -16,7 +20,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const get = (path: string, maxBytes = 64 * 1024, extra = {}) => fetcher.fetchResource(`${server.origin}${path}`, { accept: 'application/xml', maxBytes, ...extra });
+const get = (path: string, maxBytes = 64 * 1024, extra = {}) =>
+  fetcher.fetchResource(`${server.origin}${path}`, { accept: 'application/xml', maxBytes, ...extra });
 
 async function readAll(r: FetchedResource): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
@@ -25,7 +30,10 @@ async function readAll(r: FetchedResource): Promise<Buffer> {
 }
 
 async function failure(p: Promise<unknown>): Promise<FetchFailure> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(FetchFailure);
   return err as FetchFailure;
 }

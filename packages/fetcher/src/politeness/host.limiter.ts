@@ -217,7 +217,11 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
       const leaseId = randomUUID();
       const k = keys(host);
       for (let tries = 1; ; tries++) {
-        const [granted, waitMs, first] = (await run(ACQUIRE, k, [concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs])) as [number, number, number?];
+        const [granted, waitMs, first] = (await run(ACQUIRE, k, [concurrency, intervalMs, leaseMs, leaseId, waiter, minWaitMs])) as [
+          number,
+          number,
+          number?,
+        ];
         if (granted === 1) break;
         if (first !== 1 || waitMs > inlineWaitMs || tries >= 3) return { granted: false, waitMs };
         await new Promise((r) => setTimeout(r, waitMs));
@@ -229,7 +233,9 @@ export function createHostLimiter(options: HostLimiterOptions): HostLimiter {
         async release() {
           if (released) return;
           released = true;
-          const woken = (await run(RELEASE, k, [leaseId, Date.now() - grantedAt, concurrency, intervalMs, minWaitMs, respaceMax])) as (string | number)[];
+          const woken = (await run(RELEASE, k, [leaseId, Date.now() - grantedAt, concurrency, intervalMs, minWaitMs, respaceMax])) as (
+            string | number
+          )[];
           const wake = options.wake;
           if (!wake || woken.length === 0) return;
           const calls: Promise<void>[] = [];

@@ -146,7 +146,10 @@ export function createRobotsPolicy(options: RobotsPolicyOptions): RobotsPolicy {
       const entry = await loadOnce(new URL(url).origin);
       if (entry.kind === 'allow-all') return [];
       if (entry.kind === 'unreachable') {
-        throw new FetchFailure('robots-unreachable', `${entry.robotsUrl} could not be read (${entry.why}), so its sitemaps are not known yet`);
+        throw new FetchFailure(
+          'robots-unreachable',
+          `${entry.robotsUrl} could not be read (${entry.why}), so its sitemaps are not known yet`,
+        );
       }
       return rulesFor(entry).getSitemaps();
     },

@@ -97,7 +97,9 @@ export function createCoreNlpEngine(opts: CoreNlpOptions): NlpEngine {
       const last = s.tokens[s.tokens.length - 1];
       if (!first || !last) continue;
       out.sentences.push({ start: first.characterOffsetBegin + offset, end: last.characterOffsetEnd + offset });
-      for (const t of s.tokens) out.tokens.push({ start: t.characterOffsetBegin + offset, end: t.characterOffsetEnd + offset, pos: t.pos, lemma: t.lemma });
+      for (const t of s.tokens) {
+        out.tokens.push({ start: t.characterOffsetBegin + offset, end: t.characterOffsetEnd + offset, pos: t.pos, lemma: t.lemma });
+      }
       for (const m of s.entitymentions ?? []) {
         const type = TYPES[m.ner];
         if (!type) continue;
@@ -118,7 +120,12 @@ export function createCoreNlpEngine(opts: CoreNlpOptions): NlpEngine {
     },
     async isReady() {
       try {
-        const res = await request(`${base}/ready`, { method: 'GET', headersTimeout: 3000, bodyTimeout: 3000, signal: AbortSignal.timeout(3000) });
+        const res = await request(`${base}/ready`, {
+          method: 'GET',
+          headersTimeout: 3000,
+          bodyTimeout: 3000,
+          signal: AbortSignal.timeout(3000),
+        });
         await res.body.dump();
         return res.statusCode === 200;
       } catch {

@@ -11,7 +11,22 @@ export const isAcronym = (w: string): boolean => /^(?:\p{Lu}\.?){2,6}$/u.test(w)
 export const lower = (t: Token | undefined): string => (t ? t.text.toLowerCase() : '');
 
 // roles a company can hold as well as a person: "Tribune, the owner of the Chicago Tribune"
-const SHARED_ROLES = new Set(['owner', 'partner', 'investor', 'source', 'sources', 'head', 'boss', 'chief', 'leader', 'host', 'manager', 'publisher', 'founder', 'candidate']);
+const SHARED_ROLES = new Set([
+  'owner',
+  'partner',
+  'investor',
+  'source',
+  'sources',
+  'head',
+  'boss',
+  'chief',
+  'leader',
+  'host',
+  'manager',
+  'publisher',
+  'founder',
+  'candidate',
+]);
 
 /**
  * "NetChoice, a trade group, ..." / "Reed, the chairman, ...": what the appositive's head noun says
@@ -40,15 +55,108 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
   return null;
 }
 
-const APPOSITIVE_STOPS = new Set(['of', 'for', 'at', 'in', 'on', 'with', 'from', 'by', 'that', 'which', 'who', 'whose', 'where', 'and', 'or']);
-const CLAUSE_WORDS = new Set(['its', 'his', 'her', 'their', 'our', 'my', 'your', 'to', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'will', 'would', 'said', 'says', 'told']);
+const APPOSITIVE_STOPS = new Set([
+  'of',
+  'for',
+  'at',
+  'in',
+  'on',
+  'with',
+  'from',
+  'by',
+  'that',
+  'which',
+  'who',
+  'whose',
+  'where',
+  'and',
+  'or',
+]);
+const CLAUSE_WORDS = new Set([
+  'its',
+  'his',
+  'her',
+  'their',
+  'our',
+  'my',
+  'your',
+  'to',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'said',
+  'says',
+  'told',
+]);
 
 // posts people hold in an organisation: "CEO of Tumblr", "founder of Flexport"
-const POSTS_OF = new Set(['ceo', 'founder', 'co-founder', 'cofounder', 'chairman', 'chairwoman', 'executive', 'employee', 'employees', 'spokesperson', 'spokesman', 'spokeswoman', 'economist', 'analyst', 'engineer', 'cto', 'cfo', 'coo', 'shareholders', 'investors', 'subsidiary', 'owner', 'owners', 'staff']);
+const POSTS_OF = new Set([
+  'ceo',
+  'founder',
+  'co-founder',
+  'cofounder',
+  'chairman',
+  'chairwoman',
+  'executive',
+  'employee',
+  'employees',
+  'spokesperson',
+  'spokesman',
+  'spokeswoman',
+  'economist',
+  'analyst',
+  'engineer',
+  'cto',
+  'cfo',
+  'coo',
+  'shareholders',
+  'investors',
+  'subsidiary',
+  'owner',
+  'owners',
+  'staff',
+]);
 // what an organisation has and a person does not: "Tumblr's app", "Flexport's chief executive"
-const ORG_POSSESSIONS = new Set(['ceo', 'cto', 'cfo', 'shares', 'stock', 'headquarters', 'subsidiary', 'subsidiaries', 'app', 'apps', 'website', 'platform', 'shareholders', 'stores', 'board', 'employees', 'workforce', 'chief', 'founders', 'co-founder', 'cofounder', 'newsroom', 'customers', 'users', 'revenue', 'earnings']);
+const ORG_POSSESSIONS = new Set([
+  'ceo',
+  'cto',
+  'cfo',
+  'shares',
+  'stock',
+  'headquarters',
+  'subsidiary',
+  'subsidiaries',
+  'app',
+  'apps',
+  'website',
+  'platform',
+  'shareholders',
+  'stores',
+  'board',
+  'employees',
+  'workforce',
+  'chief',
+  'founders',
+  'co-founder',
+  'cofounder',
+  'newsroom',
+  'customers',
+  'users',
+  'revenue',
+  'earnings',
+]);
 // two-letter state codes of US addresses and datelines ("Bristow, VA")
-const US_POSTAL = new Set('AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' '));
+const US_POSTAL = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(
+    ' ',
+  ),
+);
 
 /**
  * What the words right around one mention say of its type, where they say it plainly — the

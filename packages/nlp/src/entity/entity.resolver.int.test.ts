@@ -31,8 +31,7 @@ describe('entity resolution', () => {
 
   it('two people with one surname are kept apart by recency', async () => {
     const t =
-      'Blinken met Wang Yi in Beijing. Wang said ties were stable.\n\n' +
-      'Later he met the public security minister, Wang Xiaohong.';
+      'Blinken met Wang Yi in Beijing. Wang said ties were stable.\n\n' + 'Later he met the public security minister, Wang Xiaohong.';
     const wy = await find(t, 'Wang Yi');
     expect(forms(wy).sort()).toEqual(['Wang', 'Wang Yi']);
     expect(forms(await find(t, 'Wang Xiaohong'))).toEqual(['Wang Xiaohong']);
@@ -78,18 +77,22 @@ describe('entity resolution', () => {
   });
 
   it('no entity for party tags, lone capitals, events or titles alone', async () => {
-    const t = 'Sen. Lisa Murkowski, R-Alaska, posted on X about the Six-Day War and the First Amendment. Press secretary Karine Jean-Pierre agreed.';
+    const t =
+      'Sen. Lisa Murkowski, R-Alaska, posted on X about the Six-Day War and the First Amendment. Press secretary Karine Jean-Pierre agreed.';
     const names = (await entities(t)).map((e) => e.name);
     expect(names).toEqual(expect.arrayContaining(['Lisa Murkowski', 'Karine Jean-Pierre']));
     for (const bad of ['R-Alaska', 'X', 'Six-Day War', 'First Amendment', 'Press']) expect(names).not.toContain(bad);
   });
 
   it('"Shares of Tesla" is Tesla', async () => {
-    expect((await entities('Shares of Tesla fell 2% in New York.')).map((e) => e.name)).toEqual(expect.arrayContaining(['Tesla', 'New York']));
+    expect((await entities('Shares of Tesla fell 2% in New York.')).map((e) => e.name)).toEqual(
+      expect.arrayContaining(['Tesla', 'New York']),
+    );
   });
 
   it('an appositive says what a lone name is; plural demonyms and capitalised plurals are no names', async () => {
-    const t = 'Rail strikes: Unions announce walkouts\n\nNetChoice, a trade group, welcomed it. Texans were split. Network Rail said little. The union agreed.';
+    const t =
+      'Rail strikes: Unions announce walkouts\n\nNetChoice, a trade group, welcomed it. Texans were split. Network Rail said little. The union agreed.';
     const types = Object.fromEntries((await entities(t)).map((e) => [e.name, e.type]));
     expect(types).toMatchObject({ NetChoice: 'ORGANIZATION', 'Network Rail': 'ORGANIZATION' });
     expect(types).not.toHaveProperty('Texans');
@@ -104,7 +107,8 @@ describe('entity resolution', () => {
   });
 
   it('an acronym before a hyphenated title still joins its organisation; a place can end an institution name', async () => {
-    const t = 'The World Meteorological Organization met. WMO Secretary-General Petteri Taalas spoke, and Friederike Otto of Imperial College London agreed.';
+    const t =
+      'The World Meteorological Organization met. WMO Secretary-General Petteri Taalas spoke, and Friederike Otto of Imperial College London agreed.';
     expect(forms(await find(t, 'World Meteorological Organization'))).toContain('WMO');
     expect((await find(t, 'Petteri Taalas'))?.type).toBe('PERSON');
     expect((await find(t, 'Imperial College London'))?.type).toBe('ORGANIZATION');

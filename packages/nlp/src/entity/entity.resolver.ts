@@ -62,7 +62,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   // pass 1: names that carry their own type — the model's (see model.names.ts); a name the model
   // did not type is no name here
   // words of the people named in full: a lone "Trump" the model calls a place is still Donald Trump
-  const personWords = new Set(cands.filter((c) => c.modelType === 'PERSON' && c.words.length > 1).flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]));
+  const personWords = new Set(
+    cands
+      .filter((c) => c.modelType === 'PERSON' && c.words.length > 1)
+      .flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]),
+  );
   const types = cands.map((c): EntityType | 'DROP' | null => {
     if (!c.modelType) return 'DROP';
     if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "R-Alaska"
@@ -129,8 +133,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (drafts[i]!.cands.length === 0 || wi.length === 0) continue;
     const fuller = orgIdx.filter((j) => {
       const wj = (drafts[j]!.words[0] ?? []).map(fold);
-      return j !== i && drafts[j]!.cands.length > 0 && wj.length > wi.length && wj.slice(0, wi.length).join(' ') === wi.join(' ') &&
-        wj.slice(wi.length).every((w) => ORG_HEADS.has(w) || w === 'label');
+      return (
+        j !== i &&
+        drafts[j]!.cands.length > 0 &&
+        wj.length > wi.length &&
+        wj.slice(0, wi.length).join(' ') === wi.join(' ') &&
+        wj.slice(wi.length).every((w) => ORG_HEADS.has(w) || w === 'label')
+      );
     });
     if (fuller.length === 0) continue;
     const [into, ...others] = fuller;
@@ -180,8 +189,11 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   for (const ci of deferredPlaces) {
     const c = cands[ci]!;
     const person = index.byLast.has(fold(c.words[0]!)) ? pickPerson(index, c.start, fold(c.words[0]!), new Map()) : -1;
-    if (person >= 0) attach(drafts, assigned, cands, ci, person);
-    else addTo(`LOCATION|${fold(c.known!.canonical)}`, () => ({ type: 'LOCATION', canonical: c.known!.canonical, words: [], cands: [] }), ci);
+    if (person >= 0) {
+      attach(drafts, assigned, cands, ci, person);
+    } else {
+      addTo(`LOCATION|${fold(c.known!.canonical)}`, () => ({ type: 'LOCATION', canonical: c.known!.canonical, words: [], cands: [] }), ci);
+    }
   }
   const lastSeen = new Map<number, number>();
   const singles: number[] = [];
@@ -196,7 +208,8 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       return;
     }
     const raw = c.words[0] ?? '';
-    const org = (!ORG_HEADS.has(w) ? index.orgByFirst.get(w) : undefined) ??
+    const org =
+      (!ORG_HEADS.has(w) ? index.orgByFirst.get(w) : undefined) ??
       (isAcronym(raw) ? index.orgByInitials.get(raw.replace(/\./g, '')) : undefined);
     if (org !== undefined) {
       attach(drafts, assigned, cands, ci, org);
@@ -250,20 +263,35 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
     const fullest = [...d.cands].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length)[0]!;
     let name = d.canonical ?? fullest.text.replace(/^The\s+/, '');
     // "Prince Andrew", "Queen Elizabeth II": a royal known by a given name alone is named with the title
-    const royal = d.type === 'PERSON' && !d.canonical && /^\p{Lu}[\p{L}'’-]+(?:\s+[IVX]+)?$/u.test(name) ? d.cands.find((c) => c.title && ROYAL_TITLES.has(c.title)) : undefined;
+    const royal =
+      d.type === 'PERSON' && !d.canonical && /^\p{Lu}[\p{L}'’-]+(?:\s+[IVX]+)?$/u.test(name)
+        ? d.cands.find((c) => c.title && ROYAL_TITLES.has(c.title))
+        : undefined;
     if (royal) name = `${royal.title![0]!.toUpperCase()}${royal.title!.slice(1)} ${name}`;
     const ms = [...d.cands].sort((a, b) => a.start - b.start);
     entities.push({ name, type: d.type, mentions: ms.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })) });
     const rs = new Set<string>();
     for (const c of ms) {
       const t = tokens[c.first]!;
-      mentions.push({ entity: idx, start: c.start, end: c.end, first: c.first, last: c.last, sent: t.sent, para: t.para, possessive: c.possessive });
+      mentions.push({
+        entity: idx,
+        start: c.start,
+        end: c.end,
+        first: c.first,
+        last: c.last,
+        sent: t.sent,
+        para: t.para,
+        possessive: c.possessive,
+      });
       if (c.title) for (const w of c.title.split(' ')) if (ROLE_NOUNS.has(w.replace(/\.$/, ''))) rs.add(w);
       for (const r of nearbyRoles(tokens, c)) rs.add(r);
     }
     if (rs.size > 0) roles.set(idx, rs);
     if (d.type === 'PERSON') {
-      const g = genderOf(fullest.words[0] ?? '', ms.map((c) => c.title));
+      const g = genderOf(
+        fullest.words[0] ?? '',
+        ms.map((c) => c.title),
+      );
       if (g) gender.set(idx, g);
     }
   }
@@ -272,8 +300,37 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
 }
 
 const ROYAL_TITLES = new Set(['prince', 'princess', 'king', 'queen', 'duke', 'duchess', 'pope']);
-const MALE_TITLES = new Set(['mr', 'mr.', 'sir', 'lord', 'king', 'prince', 'father', 'congressman', 'chairman', 'spokesman', 'rabbi', 'imam', 'pope', 'sheikh', 'emir']);
-const FEMALE_TITLES = new Set(['mrs', 'mrs.', 'ms', 'ms.', 'miss', 'dame', 'lady', 'queen', 'princess', 'congresswoman', 'chairwoman', 'spokeswoman']);
+const MALE_TITLES = new Set([
+  'mr',
+  'mr.',
+  'sir',
+  'lord',
+  'king',
+  'prince',
+  'father',
+  'congressman',
+  'chairman',
+  'spokesman',
+  'rabbi',
+  'imam',
+  'pope',
+  'sheikh',
+  'emir',
+]);
+const FEMALE_TITLES = new Set([
+  'mrs',
+  'mrs.',
+  'ms',
+  'ms.',
+  'miss',
+  'dame',
+  'lady',
+  'queen',
+  'princess',
+  'congresswoman',
+  'chairwoman',
+  'spokeswoman',
+]);
 
 function genderOf(firstWord: string, titles: (string | null)[]): 'm' | 'f' | null {
   for (const t of titles) {

@@ -15,9 +15,16 @@ import { FIRST_NAMES } from '../lexicon/first-names.data';
  * title in front of a name, and known places and aliases it missed ("U.S.", "PRC").
  */
 export function namesFromModel(
-  text: string, tokens: readonly Token[], annotation: ModelAnnotation, ruleNames: readonly NameCandidate[], gaz: Gazetteer,
+  text: string,
+  tokens: readonly Token[],
+  annotation: ModelAnnotation,
+  ruleNames: readonly NameCandidate[],
+  gaz: Gazetteer,
 ): NameCandidate[] {
-  const mentions = joinSplitOrganisations(text, annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start));
+  const mentions = joinSplitOrganisations(
+    text,
+    annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+  );
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -53,13 +60,20 @@ export function namesFromModel(
   for (const r of ruleNames) {
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) continue;
     const echo = echoes.get(fold(r.words.join(' ')));
-    if (r.known) out.push({ ...r, modelType: r.known.type });
-    else if (echo) out.push({ ...r, modelType: echo });
+    if (r.known) {
+      out.push({ ...r, modelType: r.known.type });
+    } else if (echo) {
+      out.push({ ...r, modelType: echo });
+    }
     // "NetChoice, a trade group, …": the appositive says what the model could not
-    else if (appositiveRole(tokens, r) === 'ORGANIZATION') out.push({ ...r, modelType: 'ORGANIZATION' });
+    else if (appositiveRole(tokens, r) === 'ORGANIZATION') {
+      out.push({ ...r, modelType: 'ORGANIZATION' });
+    }
     // "according to The Wrap", "told Deadline": a source the model passed over is a publication
     // or a body when it is no one's name
-    else if (isSourceSlot(tokens, r) && !FIRST_NAMES.has(r.words[0]!.toLowerCase()) && !r.sentenceInitial) out.push({ ...r, modelType: 'ORGANIZATION' });
+    else if (isSourceSlot(tokens, r) && !FIRST_NAMES.has(r.words[0]!.toLowerCase()) && !r.sentenceInitial) {
+      out.push({ ...r, modelType: 'ORGANIZATION' });
+    }
   }
   out.sort((a, b) => a.start - b.start);
   decideTypes(text, tokens, out, gaz);
@@ -76,7 +90,13 @@ function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolean {
 }
 
 function candidateOf(
-  text: string, tokens: readonly Token[], m: ModelMention, first: number, last: number, ruleNames: readonly NameCandidate[], gaz: Gazetteer,
+  text: string,
+  tokens: readonly Token[],
+  m: ModelMention,
+  first: number,
+  last: number,
+  ruleNames: readonly NameCandidate[],
+  gaz: Gazetteer,
 ): NameCandidate | null {
   // "Col Alexander Vindman": the model sometimes takes the title into the name; the rules set it aside
   let title: string | null = null;

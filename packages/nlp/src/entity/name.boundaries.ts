@@ -11,7 +11,22 @@ import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 
 export type Piece = [ModelMention, number, number];
 
-const DIVISION_WORDS = new Set(['business', 'sports', 'sport', 'health', 'politics', 'travel', 'digital', 'games', 'international', 'global', 'america', 'europe', 'asia', 'africa']);
+const DIVISION_WORDS = new Set([
+  'business',
+  'sports',
+  'sport',
+  'health',
+  'politics',
+  'travel',
+  'digital',
+  'games',
+  'international',
+  'global',
+  'america',
+  'europe',
+  'asia',
+  'africa',
+]);
 
 /**
  * Where the model's boundaries take in more than the name: "San Francisco's Moscone Center" is
@@ -19,12 +34,26 @@ const DIVISION_WORDS = new Set(['business', 'sports', 'sport', 'health', 'politi
  * the office; "Former National Security Council" and "NBA-leading Lakers" lose the word in front
  * (an ordinary word the text also writes in lower case, or a hyphenated modifier).
  */
-export function reshape(text: string, tokens: readonly Token[], lowerWords: ReadonlySet<string>, m: ModelMention, first: number, last: number, gaz: Gazetteer): Piece[] {
-  const piece = (a: number, b: number, type = m.type, end?: number): Piece => [{ start: tokens[a]!.start, end: end ?? (b === last ? m.end : tokens[b - 1]!.end), type }, a, b];
+export function reshape(
+  text: string,
+  tokens: readonly Token[],
+  lowerWords: ReadonlySet<string>,
+  m: ModelMention,
+  first: number,
+  last: number,
+  gaz: Gazetteer,
+): Piece[] {
+  const piece = (a: number, b: number, type = m.type, end?: number): Piece => [
+    { start: tokens[a]!.start, end: end ?? (b === last ? m.end : tokens[b - 1]!.end), type },
+    a,
+    b,
+  ];
   const words = tokens.slice(first, Math.min(tokens.length, last + 3)).map((t) => t.text);
   for (let k = 1; k < last - first; k++) {
     const t = matchTitle(words, k);
-    if (t && k + t.length > last - first) return reshape(text, tokens, lowerWords, { ...m, end: tokens[first + k - 1]!.end }, first, first + k, gaz);
+    if (t && k + t.length > last - first) {
+      return reshape(text, tokens, lowerWords, { ...m, end: tokens[first + k - 1]!.end }, first, first + k, gaz);
+    }
   }
   // "US Trade" of "US Trade Representative Robert Lighthizer": the last word qualifies the office
   // that follows (kept for a one-word name: "Google CEO Sundar Pichai")
@@ -37,7 +66,10 @@ export function reshape(text: string, tokens: readonly Token[], lowerWords: Read
     // ("People's Liberation Army", "Magistrate's Court" keep theirs: only a known place owns a name)
     const known = gaz.match(owner, 0);
     if (!known || known.length !== owner.length || known.entry.type !== 'LOCATION') continue;
-    return [piece(first, k + 1, 'LOCATION', tokens[k]!.end - 2), ...reshape(text, tokens, lowerWords, { ...m, start: tokens[k + 1]!.start }, k + 1, last, gaz)];
+    return [
+      piece(first, k + 1, 'LOCATION', tokens[k]!.end - 2),
+      ...reshape(text, tokens, lowerWords, { ...m, start: tokens[k + 1]!.start }, k + 1, last, gaz),
+    ];
   }
   const lead = tokens[first]!.text;
   const prev = tokens[first - 1];
@@ -71,7 +103,9 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       const between = text.slice(prev.end, m.start);
       const second = text.slice(m.start, m.end);
       const aloneElsewhere = text.split(second).length - 1 > 1;
-      const joined = between === ' & ' || (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
+      const joined =
+        between === ' & ' ||
+        (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
       if (joined) {
         out[out.length - 1] = { ...prev, end: m.end };
         continue;
@@ -93,7 +127,9 @@ export function personOfOrganisation(text: string, m: ModelMention, ruleNames: r
   if (inside.length !== 2) return null;
   const [person, org] = inside as [NameCandidate, NameCandidate];
   const plain = (w: string) => !ORG_HEADS.has(w.toLowerCase()) && !LOC_HEADS.has(w.toLowerCase());
-  if (text.slice(person.end, org.start) !== ' of ' || person.words.length < 2 || person.words.length > 3 || !person.words.every(plain)) return null;
+  if (text.slice(person.end, org.start) !== ' of ' || person.words.length < 2 || person.words.length > 3 || !person.words.every(plain)) {
+    return null;
+  }
   return [
     { ...person, modelType: 'PERSON' },
     { ...org, modelType: 'ORGANIZATION' },
@@ -120,8 +156,15 @@ export function productsToMakers(tokens: readonly Token[], cands: NameCandidate[
       const plain = rest.every((w) => {
         const lw = w.toLowerCase().replace(/[.’']s?$/, '');
         // ("CNN Business", "CBS DFW": a desk or a station of the organisation, not a product)
-        return !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FACILITY_HEADS.has(lw) && !DIVISION_WORDS.has(lw) && !/^\p{Lu}{2,5}$/u.test(w) &&
-          /^\p{Lu}/u.test(w) && gaz.match([w], 0)?.entry.type !== 'LOCATION';
+        return (
+          !ORG_HEADS.has(lw) &&
+          !LOC_HEADS.has(lw) &&
+          !FACILITY_HEADS.has(lw) &&
+          !DIVISION_WORDS.has(lw) &&
+          !/^\p{Lu}{2,5}$/u.test(w) &&
+          /^\p{Lu}/u.test(w) &&
+          gaz.match([w], 0)?.entry.type !== 'LOCATION'
+        );
       });
       if (!plain) return c;
       let last = c.first;
@@ -141,6 +184,8 @@ export function productsToMakers(tokens: readonly Token[], cands: NameCandidate[
 export function withCapitalThe(tokens: readonly Token[], c: NameCandidate): NameCandidate {
   const the = tokens[c.first - 1];
   const before = tokens[c.first - 2];
-  if (c.modelType !== 'ORGANIZATION' || the?.text !== 'The' || !before || before.sent !== the.sent || /^["“‘(:—–-]$/.test(before.text)) return c;
+  if (c.modelType !== 'ORGANIZATION' || the?.text !== 'The' || !before || before.sent !== the.sent || /^["“‘(:—–-]$/.test(before.text)) {
+    return c;
+  }
   return { ...c, first: c.first - 1, start: the.start, text: `The ${c.text}` };
 }

@@ -32,7 +32,10 @@ const TITLES_BY_FIRST = new Map<string, string[][]>();
 // the tokenizer splits "Secretary-General" at the hyphen: index that form too
 for (const t of TITLES.flatMap((x) => (x.includes('-') ? [x, x.replace(/-/g, ' - ')] : [x]))) {
   const ws = t.split(' ');
-  TITLES_BY_FIRST.set(ws[0]!, [...(TITLES_BY_FIRST.get(ws[0]!) ?? []), ws].sort((a, b) => b.length - a.length));
+  TITLES_BY_FIRST.set(
+    ws[0]!,
+    [...(TITLES_BY_FIRST.get(ws[0]!) ?? []), ws].sort((a, b) => b.length - a.length),
+  );
 }
 
 const UNIT_NOUNS = new Set(['policy', 'desk', 'team', 'program', 'programme', 'branch', 'unit', 'operations', 'staff', 'portfolio']);
@@ -94,8 +97,8 @@ export function findNames(source: string, tokens: readonly Token[], gaz: Gazette
       const conn = tok.text.toLowerCase();
       // "Deferred Action for Childhood Arrivals": two or more name words on each side
       const longSides = j - i >= 2 && isNameWord(tokens[j + 2]?.text ?? '');
-      const orgBefore = ORG_HEADS.has(prev.text.toLowerCase()) || TITLES_BY_FIRST.has(prev.text.toLowerCase()) ||
-        (conn === 'for' && longSides);
+      const orgBefore =
+        ORG_HEADS.has(prev.text.toLowerCase()) || TITLES_BY_FIRST.has(prev.text.toLowerCase()) || (conn === 'for' && longSides);
       if (joinsNext && NAME_CONNECTORS.has(conn) && conn !== 'and' && (!ORG_CONNECTORS.has(conn) || orgBefore)) {
         j++;
         continue;
@@ -125,7 +128,13 @@ function startsSentence(tokens: readonly Token[], i: number): boolean {
 }
 
 function cutRun(
-  source: string, tokens: readonly Token[], from: number, to: number, gaz: Gazetteer, _lowerWords: ReadonlySet<string>, out: NameCandidate[],
+  source: string,
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  gaz: Gazetteer,
+  _lowerWords: ReadonlySet<string>,
+  out: NameCandidate[],
 ): void {
   // "Press secretary Karine Jean-Pierre": a capitalised word that opens a lower-case title
   const after = tokens[to];
@@ -135,8 +144,7 @@ function cutRun(
   let initial = startsSentence(tokens, from);
   // a lower-case title right before the run ("congresswoman Alexandria Ocasio-Cortez")
   const before = tokens[from - 1];
-  let title: string | null =
-    before && /^\p{Ll}/u.test(before.text) && matchTitle([before.text], 0) ? before.text.toLowerCase() : null;
+  let title: string | null = before && /^\p{Ll}/u.test(before.text) && matchTitle([before.text], 0) ? before.text.toLowerCase() : null;
   let chunkStart = -1;
 
   const emit = (a: number, b: number, known: NameCandidate['known']): void => {
@@ -151,7 +159,9 @@ function cutRun(
       if (w === '-' && ws.length > 0 && x + 1 < b) {
         ws[ws.length - 1] += `-${words[x + 1]!}`;
         x++;
-      } else if (w.length > 0 && w !== '-') {ws.push(w);}
+      } else if (w.length > 0 && w !== '-') {
+        ws.push(w);
+      }
     }
     const first = tokens[from + a]!;
     const lastTok = tokens[from + b - 1]!;
@@ -225,8 +235,16 @@ function cutRun(
         continue;
       }
       // "Shares of Tesla fell": a sentence opening "Noun of Name" where the noun names no institution
-      if (k === 0 && initial && raw[1]?.toLowerCase() === 'of' && !gaz.match(words, 0) && !matchTitle(words, 0) &&
-          !ORG_HEADS.has(lw) && !LOC_HEADS.has(lw) && !FIRST_NAMES.has(lw)) {
+      if (
+        k === 0 &&
+        initial &&
+        raw[1]?.toLowerCase() === 'of' &&
+        !gaz.match(words, 0) &&
+        !matchTitle(words, 0) &&
+        !ORG_HEADS.has(lw) &&
+        !LOC_HEADS.has(lw) &&
+        !FIRST_NAMES.has(lw)
+      ) {
         k += 2;
         initial = false;
         continue;
@@ -278,7 +296,9 @@ function cutRun(
     const lwk = raw[k]!.toLowerCase();
     const prevHead = (words[k - 1] ?? '').toLowerCase();
     // ("Imperial College London agreed" keeps its place: only a role or unit noun after it marks a modifier)
-    const placeAfterHead = (ORG_HEADS.has(prevHead) || LOC_HEADS.has(prevHead)) && gaz.match(words, k)?.entry.type === 'LOCATION' &&
+    const placeAfterHead =
+      (ORG_HEADS.has(prevHead) || LOC_HEADS.has(prevHead)) &&
+      gaz.match(words, k)?.entry.type === 'LOCATION' &&
       isModifiedNoun(tokens[from + k + (gaz.match(words, k)?.length ?? 1)]?.text ?? '');
     if (CALENDAR_WORDS.has(lwk) || placeAfterHead) {
       emit(chunkStart, k, null);
@@ -296,9 +316,12 @@ function cutRun(
       continue;
     }
     // "Daniel Ives of Wedbush Securities": a personal name does not run on through "of"
-    const plainPair = k - chunkStart === 2 && [words[chunkStart]!, words[chunkStart + 1]!].every(
-      (w) => !ORG_HEADS.has(w.toLowerCase()) && !LOC_HEADS.has(w.toLowerCase()) && !gaz.match([w], 0) && !TITLES_BY_FIRST.has(w.toLowerCase()),
-    );
+    const plainPair =
+      k - chunkStart === 2 &&
+      [words[chunkStart]!, words[chunkStart + 1]!].every(
+        (w) =>
+          !ORG_HEADS.has(w.toLowerCase()) && !LOC_HEADS.has(w.toLowerCase()) && !gaz.match([w], 0) && !TITLES_BY_FIRST.has(w.toLowerCase()),
+      );
     if (raw[k]?.toLowerCase() === 'of' && k - chunkStart >= 2 && (FIRST_NAMES.has(words[chunkStart]!.toLowerCase()) || plainPair)) {
       emit(chunkStart, k, null);
       chunkStart = -1;

@@ -12,7 +12,10 @@ export interface DraftLike {
 export const fold = (s: string): string => s.replace(/[’‘]/g, "'").toLowerCase();
 
 export const initialsOf = (words: string[]): string =>
-  words.filter((w) => /^\p{Lu}/u.test(w) && w !== 'The').map((w) => w[0]).join('');
+  words
+    .filter((w) => /^\p{Lu}/u.test(w) && w !== 'The')
+    .map((w) => w[0])
+    .join('');
 
 export interface NameIndex {
   /** folded last / first words of multi-word person names -> drafts */
@@ -27,7 +30,14 @@ export interface NameIndex {
 }
 
 export function buildIndex(drafts: DraftLike[]): NameIndex {
-  const ix: NameIndex = { byLast: new Map(), byFirst: new Map(), lastByLength: new Map(), starts: new Map(), orgByFirst: new Map(), orgByInitials: new Map() };
+  const ix: NameIndex = {
+    byLast: new Map(),
+    byFirst: new Map(),
+    lastByLength: new Map(),
+    starts: new Map(),
+    orgByFirst: new Map(),
+    orgByInitials: new Map(),
+  };
   const add = (m: Map<string, number[]>, k: string, i: number): void => {
     const l = m.get(k);
     if (!l) m.set(k, [i]);
@@ -46,7 +56,10 @@ export function buildIndex(drafts: DraftLike[]): NameIndex {
         add(ix.byLast, last, i);
         add(ix.byFirst, fold(ws[0]!), i);
       }
-      ix.starts.set(i, d.cands.map((c) => c.start).sort((a, b) => a - b));
+      ix.starts.set(
+        i,
+        d.cands.map((c) => c.start).sort((a, b) => a - b),
+      );
     } else if (d.type === 'ORGANIZATION') {
       for (const ws of d.words) {
         if (ws.length < 2) continue;

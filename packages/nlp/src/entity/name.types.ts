@@ -75,12 +75,20 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
   const type = c.modelType;
   if (!type || c.known || c.words.length < 2) return type;
   // "moved to St. Paul", "near Fort Worth": a place prefix after a place preposition
-  if (PLACE_PREFIXES.has(c.words[0]!.toLowerCase()) && /\b(?:in|to|from|near|at|of)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))) return 'LOCATION';
+  if (
+    PLACE_PREFIXES.has(c.words[0]!.toLowerCase()) &&
+    /\b(?:in|to|from|near|at|of)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))
+  ) {
+    return 'LOCATION';
+  }
   const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
   if (FACILITY_HEADS.has(last)) return 'LOCATION';
   // "at the Moscone Center", "PPL Center, Allentown, PA": a center where something takes place
   // is a venue (a "Research Center" or a "Medical Center" stays an institution)
-  if ((last === 'center' || last === 'centre') && !c.words.slice(0, -1).some((w) => ORG_HEADS.has(w.toLowerCase()) || INSTITUTE_WORDS.has(w.toLowerCase()))) {
+  if (
+    (last === 'center' || last === 'centre') &&
+    !c.words.slice(0, -1).some((w) => ORG_HEADS.has(w.toLowerCase()) || INSTITUTE_WORDS.has(w.toLowerCase()))
+  ) {
     const at = /\b(?:at|in|inside|outside)\s+(?:the\s+)?$/.test(text.slice(Math.max(0, c.start - 12), c.start));
     const listed = /^,\s+\p{Lu}[\p{L}.' -]*,\s+(?:\p{Lu}{2}\b|\p{Lu}\p{Ll}+\.)/u.test(text.slice(c.end, c.end + 60));
     if (at || listed) return 'LOCATION';
@@ -95,7 +103,14 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
   }
   // "Virginia Beach", "Cuyahoga Falls" read as organisations: a place word ends them, no
   // organisation word is in them
-  if (type === 'ORGANIZATION' && (LOC_HEADS.has(last) || MORE_PLACE_HEADS.has(last)) && last !== 'capital' && !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()))) return 'LOCATION';
+  if (
+    type === 'ORGANIZATION' &&
+    (LOC_HEADS.has(last) || MORE_PLACE_HEADS.has(last)) &&
+    last !== 'capital' &&
+    !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()))
+  ) {
+    return 'LOCATION';
+  }
   return type;
 }
 
@@ -110,8 +125,9 @@ function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<s
   let run: NameCandidate[] = [];
   for (const c of cands) {
     const prev = run[run.length - 1];
-    if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) {run.push(c);}
-    else {
+    if (prev && LIST_GLUE.test(text.slice(prev.end, c.start)) && !prev.possessive) {
+      run.push(c);
+    } else {
       if (run.length >= 2) runs.push(run);
       run = [c];
     }
@@ -126,10 +142,16 @@ function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<s
     const inFull = r.filter((c) => c.modelType === 'PERSON' && c.words.length >= 2).length;
     if (people >= 1 && people * 2 >= r.length) {
       for (const c of r) {
-        const shaped = c.words.length >= 2 && c.words.length <= 3 && !c.known && c.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) &&
+        const shaped =
+          c.words.length >= 2 &&
+          c.words.length <= 3 &&
+          !c.known &&
+          c.words.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) &&
           !c.words.some((w) => ORG_HEADS.has(w.toLowerCase()) || LOC_HEADS.has(w.toLowerCase()));
         const personal = shaped && (inFull >= 2 || FIRST_NAMES.has(c.words[0]!.toLowerCase()));
-        if (c.modelType === 'ORGANIZATION' && personal && !context.get(fold(c.words.join(' ')))) retyped.set(fold(c.words.join(' ')), 'PERSON');
+        if (c.modelType === 'ORGANIZATION' && personal && !context.get(fold(c.words.join(' ')))) {
+          retyped.set(fold(c.words.join(' ')), 'PERSON');
+        }
       }
     }
     if (r.length < 3) continue;
@@ -138,9 +160,11 @@ function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<s
       if (n < 2 || n * 2 <= r.length) continue;
       for (const c of r) {
         const key = fold(c.words.join(' '));
-        const oddPerson = c.modelType === 'PERSON' && !FIRST_NAMES.has(c.words[0]!.toLowerCase()) && (kind === 'ORGANIZATION' || c.words.length === 1);
+        const oddPerson =
+          c.modelType === 'PERSON' && !FIRST_NAMES.has(c.words[0]!.toLowerCase()) && (kind === 'ORGANIZATION' || c.words.length === 1);
         // (a state's postal code, "VA", is a place whatever it is listed with)
-        const oddPlace = kind === 'ORGANIZATION' && c.modelType === 'LOCATION' && c.known?.type !== 'LOCATION' && !/^\p{Lu}{2}$/u.test(c.text);
+        const oddPlace =
+          kind === 'ORGANIZATION' && c.modelType === 'LOCATION' && c.known?.type !== 'LOCATION' && !/^\p{Lu}{2}$/u.test(c.text);
         if ((oddPerson || oddPlace) && !context.get(key)) retyped.set(key, kind);
       }
     }
@@ -154,6 +178,38 @@ const LIST_GLUE = /^(?:, +|,? +(?:and|or|&) +)(?:the +)?$/;
 // place words the shared list leaves out (it also decides what ends a place's name elsewhere)
 const MORE_PLACE_HEADS = new Set(['beach', 'springs', 'hill', 'creek', 'grove', 'woods', 'bluffs', 'shores', 'cove', 'glen']);
 
-const INSTITUTE_WORDS = new Set(['research', 'medical', 'cancer', 'policy', 'study', 'studies', 'science', 'health', 'justice', 'rights', 'control', 'prevention', 'data', 'innovation', 'strategic']);
+const INSTITUTE_WORDS = new Set([
+  'research',
+  'medical',
+  'cancer',
+  'policy',
+  'study',
+  'studies',
+  'science',
+  'health',
+  'justice',
+  'rights',
+  'control',
+  'prevention',
+  'data',
+  'innovation',
+  'strategic',
+]);
 
-export const PLACE_PREFIXES = new Set(['st.', 'st', 'saint', 'ste.', 'mount', 'mt.', 'fort', 'ft.', 'port', 'lake', 'cape', 'san', 'santa', 'los', 'las']);
+export const PLACE_PREFIXES = new Set([
+  'st.',
+  'st',
+  'saint',
+  'ste.',
+  'mount',
+  'mt.',
+  'fort',
+  'ft.',
+  'port',
+  'lake',
+  'cape',
+  'san',
+  'santa',
+  'los',
+  'las',
+]);

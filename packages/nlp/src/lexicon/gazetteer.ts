@@ -23,14 +23,18 @@ const CODE_ALLOW = new Set(['US', 'USA', 'UK', 'UAE', 'PRC', 'DPRK', 'ROK', 'DRC
 // Political and regional adjectives behave like demonyms before titles ("Republican Sen. X").
 const EXTRA_DEMONYMS = `European African Asian Western Eastern Arab Soviet Latin Muslim Christian Jewish Catholic
   Democrat Democratic Republican Liberal Conservative Labour Kurdish Palestinian Pakistani Taiwanese Hongkonger
-  Tibetan Uighur Uyghur Sunni Shia Shiite Americans Europeans Israelis Palestinians`.split(/\s+/).filter(Boolean);
+  Tibetan Uighur Uyghur Sunni Shia Shiite Americans Europeans Israelis Palestinians`
+  .split(/\s+/)
+  .filter(Boolean);
 
 function buildGazetteer(): Gazetteer {
   // acronym entries keep their surface: "US" must not match the pronoun "us", nor "WHO" the word "Who"
   const table = new Map<string, GazetteerEntry & { acronym?: string }>();
   let maxLen = 1;
   const add = (surface: string, entry: GazetteerEntry, override = false): void => {
-    const key = tokenize(surface).map((t) => normWord(t.text)).join(' ');
+    const key = tokenize(surface)
+      .map((t) => normWord(t.text))
+      .join(' ');
     if (!key) return;
     if (!override && table.has(key)) return;
     table.set(key, /^[\p{Lu}.&\d\s]+$/u.test(surface) ? { ...entry, acronym: surface.replace(/\s+/g, '') } : entry);
@@ -68,7 +72,10 @@ function buildGazetteer(): Gazetteer {
       const w0 = words[i];
       if (w0 === undefined || !firstWords.has(normWord(w0))) return null;
       for (let len = Math.min(maxLen, words.length - i); len >= 1; len--) {
-        const key = words.slice(i, i + len).map(normWord).join(' ');
+        const key = words
+          .slice(i, i + len)
+          .map(normWord)
+          .join(' ');
         const found = table.get(key);
         if (!found) continue;
         if (found.acronym !== undefined && words.slice(i, i + len).join('') !== found.acronym) continue;

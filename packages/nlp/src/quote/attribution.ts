@@ -14,11 +14,92 @@ interface Attribution {
 }
 
 // after a short quote, one of these means the quote ends a phrase rather than modifying a noun
-const FUNCTION_WORDS = new Set(['the', 'a', 'an', 'of', 'to', 'for', 'in', 'on', 'at', 'by', 'with', 'from', 'and', 'or', 'but', 'that', 'which', 'as', 'is', 'was', 'are', 'were', 'be', 'if', 'than', 'into', 'about', 'over', 'against', 'because', 'since', 'so', 'while', 'when', 'after', 'before', 'between', 'among', 'without', 'within']);
+const FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'to',
+  'for',
+  'in',
+  'on',
+  'at',
+  'by',
+  'with',
+  'from',
+  'and',
+  'or',
+  'but',
+  'that',
+  'which',
+  'as',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'if',
+  'than',
+  'into',
+  'about',
+  'over',
+  'against',
+  'because',
+  'since',
+  'so',
+  'while',
+  'when',
+  'after',
+  'before',
+  'between',
+  'among',
+  'without',
+  'within',
+]);
 // a fragment opening like a clause ("will almost certainly") is quoted speech, not a label
-const CLAUSE_OPENERS = new Set(['will', 'would', 'is', 'was', 'are', 'were', 'has', 'have', 'had', 'not', 'to', 'be', 'can', 'could', 'should', 'may', 'might', 'must', 'we', 'i', 'you', 'they', 'it']);
+const CLAUSE_OPENERS = new Set([
+  'will',
+  'would',
+  'is',
+  'was',
+  'are',
+  'were',
+  'has',
+  'have',
+  'had',
+  'not',
+  'to',
+  'be',
+  'can',
+  'could',
+  'should',
+  'may',
+  'might',
+  'must',
+  'we',
+  'i',
+  'you',
+  'they',
+  'it',
+]);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'him', 'her', 'this', 'that', 'these', 'those']);
-const OBJECT_PREPOSITIONS = new Set(['to', 'with', 'for', 'of', 'at', 'by', 'from', 'on', 'in', 'about', 'into', 'over', 'against', 'toward', 'towards']);
+const OBJECT_PREPOSITIONS = new Set([
+  'to',
+  'with',
+  'for',
+  'of',
+  'at',
+  'by',
+  'from',
+  'on',
+  'in',
+  'about',
+  'into',
+  'over',
+  'against',
+  'toward',
+  'towards',
+]);
 const GERUND_OPENERS = new Set(['after', 'before', 'when', 'while', 'without', 'since']);
 const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'in', 'on', 'at', 'for', 'with', 'by']);
 const DASHES = new Set(['—', '–', '-', '―']);
@@ -61,7 +142,7 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
     const after = st.close >= 0 ? attributeAfter(ctx, st.close, st.open) : null;
     const before = after?.speaker ? null : attributeBefore(ctx, st.open);
     const signed = after?.speaker || before?.speaker ? null : signature(ctx, st.close);
-    attrs.push(after?.speaker ? after : before?.speaker ? before : signed ?? before ?? after ?? { speaker: null, cue: null });
+    attrs.push(after?.speaker ? after : before?.speaker ? before : (signed ?? before ?? after ?? { speaker: null, cue: null }));
   });
 
   // direct quotes without attribution: another quote of the same paragraph, or the previous
@@ -83,8 +164,9 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
     }
     if (!a.speaker && !scare[si] && kinds[si] === 'direct') {
       const same = nearestInParagraph(attrs, spanTok, tokens, si, para, true);
-      if (same) {attrs[si] = { speaker: same.speaker, cue: null };}
-      else if (opensParagraph(tokens, st.open) && lastSpeaker && lastSpeaker.para >= para - 1) {
+      if (same) {
+        attrs[si] = { speaker: same.speaker, cue: null };
+      } else if (opensParagraph(tokens, st.open) && lastSpeaker && lastSpeaker.para >= para - 1) {
         attrs[si] = { speaker: lastSpeaker.attr.speaker, cue: null };
       } else {
         // "Erekat said it was only the latest move." / "“They wanted us on our knees…”": a quote
@@ -92,7 +174,9 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
         // paragraph, or in the paragraph before when it opens its own
         const opens = opensParagraph(tokens, st.open);
         const lead = opens ? null : colonLead(ctx, st.open);
-        const reported = lead ? null : reportedSpeaker(ctx, opens ? paragraphStart(tokens, st.open - 1) : paragraphStart(tokens, st.open), st.open);
+        const reported = lead
+          ? null
+          : reportedSpeaker(ctx, opens ? paragraphStart(tokens, st.open - 1) : paragraphStart(tokens, st.open), st.open);
         if (lead) attrs[si] = lead;
         else if (reported) attrs[si] = { speaker: reported, cue: null };
       }
@@ -125,11 +209,18 @@ function opensParagraph(tokens: readonly Token[], open: number): boolean {
 }
 
 function nearestInParagraph(
-  attrs: Attribution[], spanTok: { open: number }[], tokens: readonly Token[], si: number, para: number, orNext: boolean,
+  attrs: Attribution[],
+  spanTok: { open: number }[],
+  tokens: readonly Token[],
+  si: number,
+  para: number,
+  orNext: boolean,
 ): Attribution | null {
   for (let j = si - 1; j >= 0 && tokens[spanTok[j]!.open]?.para === para; j--) if (attrs[j]!.speaker && attrs[j]!.cue) return attrs[j]!;
   if (!orNext) return null;
-  for (let j = si + 1; j < attrs.length && tokens[spanTok[j]!.open]?.para === para; j++) if (attrs[j]!.speaker && attrs[j]!.cue) return attrs[j]!;
+  for (let j = si + 1; j < attrs.length && tokens[spanTok[j]!.open]?.para === para; j++) {
+    if (attrs[j]!.speaker && attrs[j]!.cue) return attrs[j]!;
+  }
   return null;
 }
 
@@ -163,9 +254,17 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
   if (NAMING_VERBS.has(before) || before === 'so-called' || before === 'term' || before === 'dubbed') return true;
   if (close < 0) return false;
   const next = tokens[close + 1];
-  if (next && next.sent === tokens[close]!.sent && isWordTok(next) && /^\p{Ll}/u.test(next.text) &&
-      !CUE_VERBS.has(lower(next)) && !PRONOUNS.has(lower(next)) && !AUX_ADVERBS.has(lower(next)) &&
-      !FUNCTION_WORDS.has(lower(next)) && !CLAUSE_OPENERS.has(words[0]!.toLowerCase())) {
+  if (
+    next &&
+    next.sent === tokens[close]!.sent &&
+    isWordTok(next) &&
+    /^\p{Ll}/u.test(next.text) &&
+    !CUE_VERBS.has(lower(next)) &&
+    !PRONOUNS.has(lower(next)) &&
+    !AUX_ADVERBS.has(lower(next)) &&
+    !FUNCTION_WORDS.has(lower(next)) &&
+    !CLAUSE_OPENERS.has(words[0]!.toLowerCase())
+  ) {
     // the quoted words modify the noun after them
     return true;
   }
@@ -252,7 +351,13 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     for (let j = sentStart; j < open; j++) {
       const m = ctx.mentionAt.get(j);
       // (a name after a preposition is an object — "quick access to Siri by saying" — not the subject)
-      if (m && !m.possessive && inQuote[j]! < 0 && ctx.table.entities[m.entity]!.type === 'PERSON' && !OBJECT_PREPOSITIONS.has(lower(tokens[j - 1]))) {
+      if (
+        m &&
+        !m.possessive &&
+        inQuote[j]! < 0 &&
+        ctx.table.entities[m.entity]!.type === 'PERSON' &&
+        !OBJECT_PREPOSITIONS.has(lower(tokens[j - 1]))
+      ) {
         return { speaker: speakerOf(ctx, m.entity), cue: firstCue };
       }
     }

@@ -48,9 +48,36 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
 
 const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
 
-const FEMALE_NOUNS = new Set(['mother', 'woman', 'wife', 'daughter', 'sister', 'girl', 'spokeswoman', 'chairwoman', 'congresswoman', 'grandmother', 'actress', 'waitress', 'businesswoman']);
+const FEMALE_NOUNS = new Set([
+  'mother',
+  'woman',
+  'wife',
+  'daughter',
+  'sister',
+  'girl',
+  'spokeswoman',
+  'chairwoman',
+  'congresswoman',
+  'grandmother',
+  'actress',
+  'waitress',
+  'businesswoman',
+]);
 
-const MALE_NOUNS = new Set(['father', 'man', 'husband', 'son', 'brother', 'boy', 'spokesman', 'chairman', 'congressman', 'grandfather', 'actor', 'businessman']);
+const MALE_NOUNS = new Set([
+  'father',
+  'man',
+  'husband',
+  'son',
+  'brother',
+  'boy',
+  'spokesman',
+  'chairman',
+  'congressman',
+  'grandfather',
+  'actor',
+  'businessman',
+]);
 
 /** "one mother", "a local shopkeeper": an unnamed person introduced in this sentence or the one before, outside quotes. */
 function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): { speaker: Speaker; sent: number } | null {

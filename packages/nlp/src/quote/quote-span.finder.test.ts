@@ -34,7 +34,7 @@ describe('findQuoteSpans', () => {
   });
 
   it('closes a double quotation with two single marks (AP style)', () => {
-    expect(texts("\"The plan failed,'' the mayor said. \"We start again.\"")).toEqual(['The plan failed', 'We start again.']);
+    expect(texts('"The plan failed,\'\' the mayor said. "We start again."')).toEqual(['The plan failed', 'We start again.']);
     expect(texts('“The plan failed,’’ the mayor said.')).toEqual(['The plan failed']);
   });
 });

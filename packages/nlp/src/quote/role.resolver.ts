@@ -1,7 +1,18 @@
 import type { Token } from '../text/tokens';
 import { CUE_VERBS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
-import { CLAUSE_STOPS, PP_AFTER_ROLE, PREPOSITIONS, introducedBefore, isAgentNoun, isRole, lastMention, lower, mentionIndexBefore, speakerOf } from './speaker.context';
+import {
+  CLAUSE_STOPS,
+  PP_AFTER_ROLE,
+  PREPOSITIONS,
+  introducedBefore,
+  isAgentNoun,
+  isRole,
+  lastMention,
+  lower,
+  mentionIndexBefore,
+  speakerOf,
+} from './speaker.context';
 
 // Whom a role names: "the minister", "the production company", "said the actor", "a spokesperson".
 
@@ -19,7 +30,10 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
   // ('the "Pose" actor' reaches here as "actor", the quoted title cut off before it)
   const quotedBefore = lw.length === 1 && quotedTitleBefore(tokens, from);
   const the = lw[0] === 'the' ? 1 : 0;
-  const bare = (the === 1 || quotedBefore) && lw.length - the <= 3 && lastRole === lw.length - 1 &&
+  const bare =
+    (the === 1 || quotedBefore) &&
+    lw.length - the <= 3 &&
+    lastRole === lw.length - 1 &&
     tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
   if (bare) {
     const last = lw[lastRole]!.replace(/s$/, '');

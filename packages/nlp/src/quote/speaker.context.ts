@@ -23,7 +23,26 @@ export interface Ctx {
   mentionAt: Map<number, ResolvedMention>;
 }
 
-export const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'another', 'his', 'her', 'its', 'their', 'our', 'two', 'three', 'several', 'some', 'many', 'other', 'senior', 'top']);
+export const DETERMINERS = new Set([
+  'the',
+  'a',
+  'an',
+  'one',
+  'another',
+  'his',
+  'her',
+  'its',
+  'their',
+  'our',
+  'two',
+  'three',
+  'several',
+  'some',
+  'many',
+  'other',
+  'senior',
+  'top',
+]);
 
 export const isWordTok = (t: Token | undefined): boolean => t !== undefined && /^[\p{L}\p{N}]/u.test(t.text);
 
@@ -34,9 +53,46 @@ export function speakerOf(ctx: Ctx, entity: number): Speaker {
   return { name: e.name, type: e.type, entity };
 }
 
-export const PREPOSITIONS = new Set(['for', 'of', 'at', 'with', 'from', 'in', 'on', 'by', 'to', 'during', 'after', 'before', 'since', 'about', 'over', 'under', 'into']);
+export const PREPOSITIONS = new Set([
+  'for',
+  'of',
+  'at',
+  'with',
+  'from',
+  'in',
+  'on',
+  'by',
+  'to',
+  'during',
+  'after',
+  'before',
+  'since',
+  'about',
+  'over',
+  'under',
+  'into',
+]);
 
-export const CLAUSE_STOPS = new Set(['that', 'and', 'but', 'or', 'when', 'while', 'because', 'if', 'as', 'which', 'who', 'where', 'although', 'though', 'so', 'than', 'then', 'also']);
+export const CLAUSE_STOPS = new Set([
+  'that',
+  'and',
+  'but',
+  'or',
+  'when',
+  'while',
+  'because',
+  'if',
+  'as',
+  'which',
+  'who',
+  'where',
+  'although',
+  'though',
+  'so',
+  'than',
+  'then',
+  'also',
+]);
 
 export const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
 
@@ -53,7 +109,9 @@ const AGENT_LOOKALIKES = new Set(
   never ever over under after per member minor major senior junior interior exterior superior inferior former
   latter meter metre liter litre theater theatre barrier carrier copper cancer counter corner dinner summer winter
   weather feather leather river silver finger murder disorder transfer folder header footer banner manner cluster
-  filter ledger paper-based caller-id human woman-owned german roman`.split(/\s+/).filter(Boolean),
+  filter ledger paper-based caller-id human woman-owned german roman`
+    .split(/\s+/)
+    .filter(Boolean),
 );
 
 export const isAgentNoun = (w: string): boolean => AGENT_ENDINGS.test(w) && !AGENT_LOOKALIKES.has(w);

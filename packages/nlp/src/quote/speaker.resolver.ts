@@ -1,19 +1,88 @@
 import type { ResolvedMention } from '../entity/entity.resolver';
 import { AUX_ADVERBS, CUE_VERBS, PRONOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
-import { CLAUSE_STOPS, DETERMINERS, PP_AFTER_ROLE, PREPOSITIONS, introducedBefore, isRole, isWordTok, lower, speakerOf } from './speaker.context';
+import {
+  CLAUSE_STOPS,
+  DETERMINERS,
+  PP_AFTER_ROLE,
+  PREPOSITIONS,
+  introducedBefore,
+  isRole,
+  isWordTok,
+  lower,
+  speakerOf,
+} from './speaker.context';
 import { resolveRole } from './role.resolver';
 import { resolvePronoun } from './pronoun.resolver';
 
 // Whom a noun phrase, pronoun or role names, for the quotation rules.
 
-export const LISTENER_CUES = new Set(['tell', 'tells', 'told', 'telling', 'ask', 'asks', 'asked', 'asking', 'urge', 'urged', 'warn', 'warned', 'beg', 'begged']);
+export const LISTENER_CUES = new Set([
+  'tell',
+  'tells',
+  'told',
+  'telling',
+  'ask',
+  'asks',
+  'asked',
+  'asking',
+  'urge',
+  'urged',
+  'warn',
+  'warned',
+  'beg',
+  'begged',
+]);
 
 // documents speak for their authors: never a speaker of their own
-const DOCUMENT_NOUNS = new Set(['statement', 'statements', 'report', 'letter', 'memo', 'email', 'e-mail', 'post', 'tweet', 'release', 'note', 'document', 'filing', 'study', 'survey', 'poll', 'message', 'video', 'editorial', 'column', 'complaint', 'lawsuit', 'ruling', 'order', 'notice']);
+const DOCUMENT_NOUNS = new Set([
+  'statement',
+  'statements',
+  'report',
+  'letter',
+  'memo',
+  'email',
+  'e-mail',
+  'post',
+  'tweet',
+  'release',
+  'note',
+  'document',
+  'filing',
+  'study',
+  'survey',
+  'poll',
+  'message',
+  'video',
+  'editorial',
+  'column',
+  'complaint',
+  'lawsuit',
+  'ruling',
+  'order',
+  'notice',
+]);
 
 // "issued a statement warning that …": the issuer speaks
-const ISSUING_VERBS = new Set(['issued', 'issues', 'issuing', 'released', 'releases', 'published', 'publishes', 'posted', 'posts', 'sent', 'sends', 'put', 'puts', 'made', 'makes', 'filed', 'files']);
+const ISSUING_VERBS = new Set([
+  'issued',
+  'issues',
+  'issuing',
+  'released',
+  'releases',
+  'published',
+  'publishes',
+  'posted',
+  'posts',
+  'sent',
+  'sends',
+  'put',
+  'puts',
+  'made',
+  'makes',
+  'filed',
+  'files',
+]);
 
 /**
  * The subject noun phrase ending right before the cue verb at `cue` ("A spokesperson for the
@@ -36,7 +105,11 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
     scan();
     // "Steve Menet, Senior Vice President of Sales for Dräger, Inc., says": a company's suffix
     // after its own comma is still the appositive
-    while (k > from && tokens[k]!.text === ',' && COMPANY_SUFFIXES.test(ctx.text.slice(tokens[k + 1]?.start ?? 0, tokens[end]!.start).trim())) {
+    while (
+      k > from &&
+      tokens[k]!.text === ',' &&
+      COMPANY_SUFFIXES.test(ctx.text.slice(tokens[k + 1]?.start ?? 0, tokens[end]!.start).trim())
+    ) {
       k--;
       scan();
     }
@@ -89,8 +162,7 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
 
 const COMPANY_SUFFIXES = /^(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|AG|SA|S\.A|GmbH|NV|N\.V|LP|LLP|Jr|Sr|Ph\.D|M\.D)\.?$/;
 
-const wrap = (speaker: Speaker | null, from: number): { speaker: Speaker; from: number } | null =>
-  speaker ? { speaker, from } : null;
+const wrap = (speaker: Speaker | null, from: number): { speaker: Speaker; from: number } | null => (speaker ? { speaker, from } : null);
 
 /** The noun phrase after a cue verb or "according to" ("said White House Press Secretary X"). */
 export function objectNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null {
@@ -98,8 +170,15 @@ export function objectNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null
   const t = tokens[k];
   if (!t || !isWordTok(t) || PREPOSITIONS.has(lower(t)) || CLAUSE_STOPS.has(lower(t)) || ctx.inQuote[k]! >= 0) return null;
   let e = k;
-  while (e < tokens.length && e < k + 14 && tokens[e]!.sent === t.sent && ctx.inQuote[e]! < 0 &&
-    (isWordTok(tokens[e]) || tokens[e]!.text === '-' || tokens[e]!.text === '&')) e++;
+  while (
+    e < tokens.length &&
+    e < k + 14 &&
+    tokens[e]!.sent === t.sent &&
+    ctx.inQuote[e]! < 0 &&
+    (isWordTok(tokens[e]) || tokens[e]!.text === '-' || tokens[e]!.text === '&')
+  ) {
+    e++;
+  }
   return namePhrase(ctx, k, e, quoteOpen);
 }
 
@@ -120,8 +199,10 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
     if (!m || m.possessive) continue;
     const ty = ctx.table.entities[m.entity]!.type;
     if (ty === 'PERSON') {
-      if (!person || (j < headEnd)) person = m;
-    } else if (j < headEnd) {other ??= m;}
+      if (!person || j < headEnd) person = m;
+    } else if (j < headEnd) {
+      other ??= m;
+    }
   }
   const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
   if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);
@@ -131,8 +212,14 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   if (other) return speakerOf(ctx, other.entity);
   // "an insider told", "one witness said": someone unnamed, whatever the noun; ("the report said"
   // is left alone: a definite phrase often names a thing)
-  const plain = to - from >= 2 && to - from <= 4 && tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) && !DOCUMENT_NOUNS.has(lower(tokens[to - 1]));
-  if (plain && /^(?:a|an|one|another)$/.test(w0)) return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
+  const plain =
+    to - from >= 2 &&
+    to - from <= 4 &&
+    tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) &&
+    !DOCUMENT_NOUNS.has(lower(tokens[to - 1]));
+  if (plain && /^(?:a|an|one|another)$/.test(w0)) {
+    return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
+  }
   // "the insider added", after "an insider told": the same unnamed speaker
   if (plain && w0 === 'the' && introducedBefore(ctx, lower(tokens[to - 1]), tokens[from]!.start)) {
     return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };

@@ -1,28 +1,78 @@
 // Matching rules of the hand-made answer keys (shared seeds README): folding, 80% token overlap,
 // speaker resolution through the gold entity's forms. Mirrors the reference scorer nlp_score.py.
 
-export interface GoldEntity { name: string; type: string; mentions?: string[]; optional?: boolean }
-export interface GoldQuote { id?: string; text: string; speaker: string | null; kind?: string; unnamed?: boolean; optional?: boolean }
-export interface GoldArticle { id?: string; source?: string; entities?: GoldEntity[]; quotes?: GoldQuote[]; not_quotes?: { text: string }[] }
-export interface PredEntity { name: string; type: string; mentions?: (string | { text: string })[] }
-export interface PredQuote { text: string; speaker: string | null | { name: string } }
-export interface PredArticle { entities?: PredEntity[]; quotes?: PredQuote[] }
+export interface GoldEntity {
+  name: string;
+  type: string;
+  mentions?: string[];
+  optional?: boolean;
+}
+export interface GoldQuote {
+  id?: string;
+  text: string;
+  speaker: string | null;
+  kind?: string;
+  unnamed?: boolean;
+  optional?: boolean;
+}
+export interface GoldArticle {
+  id?: string;
+  source?: string;
+  entities?: GoldEntity[];
+  quotes?: GoldQuote[];
+  not_quotes?: { text: string }[];
+}
+export interface PredEntity {
+  name: string;
+  type: string;
+  mentions?: (string | { text: string })[];
+}
+export interface PredQuote {
+  text: string;
+  speaker: string | null | { name: string };
+}
+export interface PredArticle {
+  entities?: PredEntity[];
+  quotes?: PredQuote[];
+}
 
-export interface Counts { tp: number; fp: number; fn: number }
-export interface QuoteCounts extends Counts { rightSpeaker: number; wrongSpeaker: number; notQuotePerson: number }
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+export interface QuoteCounts extends Counts {
+  rightSpeaker: number;
+  wrongSpeaker: number;
+  notQuotePerson: number;
+}
 export interface ArticleScore {
   entities: Record<'PERSON' | 'ORGANIZATION' | 'LOCATION', Counts>;
   quotes: QuoteCounts;
   /** gold items not matched, and predicted items not matched (for reading the errors) */
-  misses: { entities: string[]; quotes: string[]; wrongSpeakers: string[]; scareSpeakers: string[]; extraQuotes: string[]; extraEntities: string[] };
+  misses: {
+    entities: string[];
+    quotes: string[];
+    wrongSpeakers: string[];
+    scareSpeakers: string[];
+    extraQuotes: string[];
+    extraEntities: string[];
+  };
 }
 
 const TRIM = ' \t.,;:!?"\'-()[]';
 
 export function fold(s: string | null | undefined): string {
   if (s == null) return '';
-  let t = s.normalize('NFKC').replace(/[\u2018\u2019]/g, "'").replace(/[\u201c\u201d]/g, '"');
-  t = t.replace(/[\u2010-\u2015\u2212]/g, '-').replace(/\s+/g, ' ').trim().toLowerCase();
+  let t = s
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"');
+  t = t
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
   let a = 0;
   let b = t.length;
   while (a < b && TRIM.includes(t[a]!)) a++;
@@ -51,8 +101,15 @@ export function overlapOk(goldText: string, predText: string): boolean {
 }
 
 const TYPE_ALIASES: Record<string, string> = {
-  PER: 'PERSON', PERSON: 'PERSON', ORG: 'ORGANIZATION', ORGANIZATION: 'ORGANIZATION', ORGANISATION: 'ORGANIZATION',
-  LOC: 'LOCATION', LOCATION: 'LOCATION', GPE: 'LOCATION', PLACE: 'LOCATION',
+  PER: 'PERSON',
+  PERSON: 'PERSON',
+  ORG: 'ORGANIZATION',
+  ORGANIZATION: 'ORGANIZATION',
+  ORGANISATION: 'ORGANIZATION',
+  LOC: 'LOCATION',
+  LOCATION: 'LOCATION',
+  GPE: 'LOCATION',
+  PLACE: 'LOCATION',
 };
 const normType = (t: string | undefined): string => TYPE_ALIASES[(t ?? '').toUpperCase()] ?? (t ?? '').toUpperCase();
 
@@ -79,7 +136,14 @@ export function speakerMatches(g: GoldArticle, q: GoldQuote, predSpeaker: string
 }
 
 export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
-  const misses: ArticleScore['misses'] = { entities: [], quotes: [], wrongSpeakers: [], scareSpeakers: [], extraQuotes: [], extraEntities: [] };
+  const misses: ArticleScore['misses'] = {
+    entities: [],
+    quotes: [],
+    wrongSpeakers: [],
+    scareSpeakers: [],
+    extraQuotes: [],
+    extraEntities: [],
+  };
   const entities = {} as ArticleScore['entities'];
   const pents = (p.entities ?? []).map((e) => ({ ...e, type: normType(e.type) }));
   for (const typ of ['PERSON', 'ORGANIZATION', 'LOCATION'] as const) {
@@ -102,13 +166,16 @@ export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
       }
       if (hit >= 0) used.add(hit);
       if (e.optional) continue;
-      if (hit >= 0) {tp++;}
-      else {
+      if (hit >= 0) {
+        tp++;
+      } else {
         fn++;
         misses.entities.push(`${typ} ${e.name}`);
       }
     }
-    preds.forEach((pe, i) => { if (!used.has(i)) misses.extraEntities.push(`${typ} ${pe.name}`); });
+    preds.forEach((pe, i) => {
+      if (!used.has(i)) misses.extraEntities.push(`${typ} ${pe.name}`);
+    });
     entities[typ] = { tp, fn, fp: preds.length - used.size };
   }
 
@@ -134,8 +201,9 @@ export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
     q.tp++;
     const raw = preds[hit]!.speaker;
     const ps = raw !== null && typeof raw === 'object' ? raw.name : raw;
-    if (speakerMatches(g, gq, ps ?? null)) {q.rightSpeaker++;}
-    else {
+    if (speakerMatches(g, gq, ps ?? null)) {
+      q.rightSpeaker++;
+    } else {
       q.wrongSpeaker++;
       misses.wrongSpeakers.push(`gold ${gq.speaker} / got ${ps ?? 'null'}: ${gq.text.slice(0, 50)}`);
     }
@@ -152,7 +220,9 @@ export function scoreArticle(g: GoldArticle, p: PredArticle): ArticleScore {
       }
     }
   }
-  preds.forEach((pq, i) => { if (!used.has(i)) misses.extraQuotes.push(`${JSON.stringify(pq.speaker)}: ${pq.text.slice(0, 60)}`); });
+  preds.forEach((pq, i) => {
+    if (!used.has(i)) misses.extraQuotes.push(`${JSON.stringify(pq.speaker)}: ${pq.text.slice(0, 60)}`);
+  });
   q.fp = preds.length - used.size;
   return { entities, quotes: q, misses };
 }

@@ -9,7 +9,11 @@ import type { SourceStore } from './source.store';
  * when Redis does or its payload is bad. Not retried from here: the next scheduled poll comes
  * anyway, and `sources poll` asks for one now.
  */
-export async function listFailedPolls(discover: Pick<Queue, 'getFailed'>, sources: Pick<SourceStore, 'get'>, limit = 1000): Promise<FailedJob[]> {
+export async function listFailedPolls(
+  discover: Pick<Queue, 'getFailed'>,
+  sources: Pick<SourceStore, 'get'>,
+  limit = 1000,
+): Promise<FailedJob[]> {
   const jobs = ((await discover.getFailed(0, limit - 1)) as (Job | undefined)[]).filter((j): j is Job => Boolean(j));
   return Promise.all(
     jobs.map(async (job) => {

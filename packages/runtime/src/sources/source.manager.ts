@@ -35,7 +35,11 @@ export interface SourceManager {
 
 export function createSourceManager(deps: { store: SourceStore; schedule: SourceSchedule; minEveryMs: number }): SourceManager {
   const { store, schedule } = deps;
-  const view = async (s: Source): Promise<SourceView> => ({ ...s, every: formatEvery(s.everyMs), nextPollAt: await schedule.nextPollAt(s.id) });
+  const view = async (s: Source): Promise<SourceView> => ({
+    ...s,
+    every: formatEvery(s.everyMs),
+    nextPollAt: await schedule.nextPollAt(s.id),
+  });
   const idOf = (idOrUrl: string): string | null => {
     const text = idOrUrl.trim();
     if (SOURCE_ID_PATTERN.test(text)) return text;

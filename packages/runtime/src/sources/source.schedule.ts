@@ -25,7 +25,11 @@ export function createSourceSchedule(queue: DiscoverQueue): SourceSchedule {
   return {
     async follow(sourceId, everyMs) {
       // Upserting is idempotent: adding a source again only changes its interval.
-      await queue.upsertJobScheduler(discoverSchedulerId(sourceId), { every: everyMs }, { name: 'poll', data: payload(sourceId), opts: discoverJob.options });
+      await queue.upsertJobScheduler(
+        discoverSchedulerId(sourceId),
+        { every: everyMs },
+        { name: 'poll', data: payload(sourceId), opts: discoverJob.options },
+      );
     },
     async unfollow(sourceId) {
       await queue.removeJobScheduler(discoverSchedulerId(sourceId));

@@ -91,7 +91,9 @@ export function createSourceStore(redis: Redis, prefix: string): SourceStore {
     },
     async remove(id) {
       const k = sourceKeys(prefix, id);
-      const [[, removed]] = (await redis.multi().zrem(index, id).del(k.record, k.seen, k.lastmod, k.documents).exec()) as [[Error | null, number]];
+      const [[, removed]] = (await redis.multi().zrem(index, id).del(k.record, k.seen, k.lastmod, k.documents).exec()) as [
+        [Error | null, number],
+      ];
       return removed === 1;
     },
     async recordPoll(id, result, learnt = {}) {

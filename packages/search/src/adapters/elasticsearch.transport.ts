@@ -1,4 +1,9 @@
-import { SniffingTransport, type TransportOptions, type TransportRequestOptions, type TransportRequestParams } from '@elastic/elasticsearch';
+import {
+  SniffingTransport,
+  type TransportOptions,
+  type TransportRequestOptions,
+  type TransportRequestParams,
+} from '@elastic/elasticsearch';
 import { statusOf } from './response';
 
 /** The Elasticsearch majors the 9.x client can speak to. */
@@ -51,7 +56,10 @@ export function versionedTransport(url: string, known: EsMajor | null): typeof S
         number = root.version?.number;
       } catch (err) {
         if (statusOf(err) !== 403) throw err; // away, or refused for another reason: as it is
-        throw new Error(`Elasticsearch at ${url} does not let newsflow read its version (GET / answered 403): set SEARCH_ES_MAJOR to 8 or 9`, { cause: err });
+        throw new Error(
+          `Elasticsearch at ${url} does not let newsflow read its version (GET / answered 403): set SEARCH_ES_MAJOR to 8 or 9`,
+          { cause: err },
+        );
       }
       const major = Number(/^(\d+)\./.exec(number ?? '')?.[1]);
       if (major === 8) return 8;

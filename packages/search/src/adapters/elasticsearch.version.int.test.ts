@@ -37,7 +37,7 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
     }
   });
 
-  it('the proxy as 8.x refuses compatible-with=9 with 8.x\'s own error, and takes 8, 7 and plain JSON', async () => {
+  it("the proxy as 8.x refuses compatible-with=9 with 8.x's own error, and takes 8, 7 and plain JSON", async () => {
     const { proxy } = await pose(8);
     const put = (accept: string, contentType: string) =>
       fetch(`${proxy.url}/_search`, { method: 'POST', headers: { accept, 'content-type': contentType }, body: '{"size":0}' });
@@ -45,11 +45,17 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
     expect(refused.status).toBe(400);
     expect(refused.headers.get('x-elastic-product')).toBe('Elasticsearch');
     expect(await refused.json()).toEqual(REFUSED_BY_8);
-    for (const [accept, contentType] of [[v(8), v(8)], [v(7), v(7)], ['application/json', 'application/json']] as const) {
+    for (const [accept, contentType] of [
+      [v(8), v(8)],
+      [v(7), v(7)],
+      ['application/json', 'application/json'],
+    ] as const) {
       expect((await put(accept, contentType)).status).toBe(200);
     }
     // Versions must agree when there is a body, as 8.x wants…
-    expect(((await (await put(v(8), 'application/json')).json()) as typeof REFUSED_BY_8).error.caused_by.reason).toMatch(/^A compatible version is required on both/);
+    expect(((await (await put(v(8), 'application/json')).json()) as typeof REFUSED_BY_8).error.caused_by.reason).toMatch(
+      /^A compatible version is required on both/,
+    );
     // …and an Accept listing several types is a media range, which 8.x ignores: no body, no refusal.
     expect((await fetch(`${proxy.url}/`, { headers: { accept: `${v(9)},text/plain`, 'content-type': v(9) } })).status).toBe(200);
     const root = (await (await fetch(`${proxy.url}/`)).json()) as { version: { number: string; distribution?: string } };
@@ -59,7 +65,8 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
 
   it('the proxy as 9.x takes compatible-with=9 and 8, and refuses 7', async () => {
     const { proxy } = await pose(9);
-    const search = (major: number) => fetch(`${proxy.url}/_search`, { method: 'POST', headers: { accept: v(major), 'content-type': v(major) }, body: '{}' });
+    const search = (major: number) =>
+      fetch(`${proxy.url}/_search`, { method: 'POST', headers: { accept: v(major), 'content-type': v(major) }, body: '{}' });
     expect((await search(9)).status).toBe(200);
     const answer = await search(8);
     expect(answer.status).toBe(200);
@@ -92,7 +99,9 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
     }
     expect(proxy.seen.filter((r) => r.method === 'GET' && r.path === '/')).toHaveLength(1);
     expect(proxy.seen.filter((r) => r.refused)).toEqual([]);
-    expect(proxy.seen.find((r) => r.path.startsWith('/_bulk'))?.contentType).toBe('application/vnd.elasticsearch+x-ndjson; compatible-with=8');
+    expect(proxy.seen.find((r) => r.path.startsWith('/_bulk'))?.contentType).toBe(
+      'application/vnd.elasticsearch+x-ndjson; compatible-with=8',
+    );
   });
 
   it('with SEARCH_ES_MAJOR=8 it does not ask', async () => {
@@ -108,7 +117,9 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
 
   it('names a server it cannot speak to instead of failing on every request', async () => {
     const { engine } = await pose(7);
-    await expect(engine.aliasExists('anything')).rejects.toThrow(/^Elasticsearch 7\.\d+\.\d+ at http:\/\/127\.0\.0\.1:\d+ is not supported: newsflow speaks to Elasticsearch 8 and 9$/);
+    await expect(engine.aliasExists('anything')).rejects.toThrow(
+      /^Elasticsearch 7\.\d+\.\d+ at http:\/\/127\.0\.0\.1:\d+ is not supported: newsflow speaks to Elasticsearch 8 and 9$/,
+    );
     expect(await engine.ping()).toBe(false);
   });
 });

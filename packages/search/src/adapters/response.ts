@@ -39,7 +39,12 @@ export function readSearchHits(body: unknown): SearchHits {
       innerHits: Object.fromEntries(
         Object.entries(h.inner_hits ?? {}).map(([name, inner]) => [
           name,
-          inner.hits.hits.map((ih) => ({ source: ih._source ?? {}, highlight: ih.highlight ?? {}, score: ih._score, offset: ih._nested?.offset })),
+          inner.hits.hits.map((ih) => ({
+            source: ih._source ?? {},
+            highlight: ih.highlight ?? {},
+            score: ih._score,
+            offset: ih._nested?.offset,
+          })),
         ]),
       ),
       innerTotals: Object.fromEntries(Object.entries(h.inner_hits ?? {}).map(([name, inner]) => [name, totalOf(inner.hits.total)])),
@@ -71,7 +76,10 @@ export function guardedCall(engineName: string, url: string) {
 
 /** Creating an index that a concurrent start created first is not an error. */
 export function isAlreadyExists(err: unknown): boolean {
-  return statusOf(err) === 400 && JSON.stringify((err as { meta?: { body?: unknown } }).meta?.body ?? '').includes('resource_already_exists_exception');
+  return (
+    statusOf(err) === 400 &&
+    JSON.stringify((err as { meta?: { body?: unknown } }).meta?.body ?? '').includes('resource_already_exists_exception')
+  );
 }
 
 /** `null` for a 404, the value otherwise. */

@@ -11,7 +11,28 @@ import { articleDate, el, formatDate, getJson, isArticleId, pageUrl, safeHref } 
 // page's Content-Security-Policy (script-src 'self') would stop anything that slipped through.
 /** @type {import('./purify.es.mjs').Config & { RETURN_DOM_FRAGMENT: true }} */
 const PURIFY = {
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'svg', 'math', 'link', 'meta', 'base', 'video', 'audio', 'source', 'picture'],
+  FORBID_TAGS: [
+    'style',
+    'form',
+    'input',
+    'button',
+    'textarea',
+    'select',
+    'option',
+    'iframe',
+    'frame',
+    'object',
+    'embed',
+    'svg',
+    'math',
+    'link',
+    'meta',
+    'base',
+    'video',
+    'audio',
+    'source',
+    'picture',
+  ],
   FORBID_ATTR: ['style', 'srcset', 'id', 'name', 'class', 'target', 'ping'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: false,
@@ -28,7 +49,10 @@ export async function render(main, query) {
   const a = /** @type {ArticleView} */ (await getJson(`/articles/${id}`));
   const doc = a.document;
   if (!doc) {
-    main.replaceChildren(el('p', { class: 'notice' }, `This article is ${a.state}${a.reason ? `: ${a.reason}` : ''}.`), el('p', {}, el('a', { href: pageUrl('/ui/enqueue', { id }) }, 'Follow its progress')));
+    main.replaceChildren(
+      el('p', { class: 'notice' }, `This article is ${a.state}${a.reason ? `: ${a.reason}` : ''}.`),
+      el('p', {}, el('a', { href: pageUrl('/ui/enqueue', { id }) }, 'Follow its progress')),
+    );
     return;
   }
   document.title = `${doc.title} · newsflow`;
@@ -39,16 +63,25 @@ export async function render(main, query) {
 
   const original = safeHref(doc.url);
   main.replaceChildren(
-    el('div', { class: 'article-layout' },
-      el('article', { class: 'article' },
+    el(
+      'div',
+      { class: 'article-layout' },
+      el(
+        'article',
+        { class: 'article' },
         el('h1', {}, doc.title || doc.url),
-        el('p', { class: 'meta' },
+        el(
+          'p',
+          { class: 'meta' },
           [doc.siteName || doc.site, articleDate(doc), doc.byline].filter(Boolean).join(' · '),
-          original ? [' · ', el('a', { href: original, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original page')] : null),
+          original ? [' · ', el('a', { href: original, rel: 'noopener noreferrer nofollow', target: '_blank' }, 'original page')] : null,
+        ),
         doc.access === 'paywalled' ? el('p', { class: 'notice' }, 'Paywalled: only the free part of the article was available.') : null,
         body,
       ),
-      el('aside', { class: 'sidebar' },
+      el(
+        'aside',
+        { class: 'sidebar' },
         copiesPanel(a.copies ?? []),
         quotesPanel(doc.quotes ?? [], unmarked),
         entitiesPanel(doc.entities ?? []),
@@ -99,7 +132,11 @@ function markQuotes(root, quotes) {
     const nodes = textNodes(root);
     const text = nodes.map((n) => n.data).join('');
     const pattern = new RegExp(
-      q.text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’‘]/g, "['’‘]")).join('\\s+'),
+      q.text
+        .trim()
+        .split(/\s+/)
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/['’‘]/g, "['’‘]"))
+        .join('\\s+'),
     );
     const m = pattern.exec(text);
     if (!m) {
@@ -146,7 +183,12 @@ function wrapRange(nodes, start, end, quote, index) {
     let target = node;
     if (start > nodeStart) target = target.splitText(start - nodeStart);
     if (end < nodeEnd) target.splitText(end - Math.max(start, nodeStart));
-    const mark = el('mark', { class: quote.speaker ? 'quote' : 'quote unattributed', 'data-quote': index, 'data-speaker': quote.speaker ?? '', title: quote.speaker ? `${quote.speaker}${quote.cue ? ` (${quote.cue})` : ''}` : 'Speaker unknown' });
+    const mark = el('mark', {
+      class: quote.speaker ? 'quote' : 'quote unattributed',
+      'data-quote': index,
+      'data-speaker': quote.speaker ?? '',
+      title: quote.speaker ? `${quote.speaker}${quote.cue ? ` (${quote.cue})` : ''}` : 'Speaker unknown',
+    });
     target.replaceWith(mark);
     mark.append(target);
     last = mark;
@@ -167,12 +209,22 @@ function wrapRange(nodes, start, end, quote, index) {
  */
 function copiesPanel(copies) {
   if (copies.length === 0) return null;
-  return el('section', { class: 'panel copies' },
+  return el(
+    'section',
+    { class: 'panel copies' },
     el('h2', {}, `Other copies (${copies.length})`),
-    el('ul', {}, copies.map((c) =>
-      el('li', {},
-        el('a', { href: pageUrl('/ui/article', { id: c.id }) }, c.title || c.url),
-        el('span', { class: 'muted' }, ` · ${[c.siteName || c.site, formatDate(c.date)].filter(Boolean).join(' · ')}`)))),
+    el(
+      'ul',
+      {},
+      copies.map((c) =>
+        el(
+          'li',
+          {},
+          el('a', { href: pageUrl('/ui/article', { id: c.id }) }, c.title || c.url),
+          el('span', { class: 'muted' }, ` · ${[c.siteName || c.site, formatDate(c.date)].filter(Boolean).join(' · ')}`),
+        ),
+      ),
+    ),
   );
 }
 
@@ -182,15 +234,31 @@ function copiesPanel(copies) {
  */
 function quotesPanel(quotes, unmarked) {
   if (quotes.length === 0) return el('section', { class: 'panel' }, el('h2', {}, 'Quotations'), el('p', { class: 'muted' }, 'None found.'));
-  return el('section', { class: 'panel' },
+  return el(
+    'section',
+    { class: 'panel' },
     el('h2', {}, `Quotations (${quotes.length})`),
-    el('ul', { class: 'quote-list' }, quotes.map((q, i) =>
-      el('li', { class: 'quote-item', 'data-quote': i },
-        el('blockquote', {}, q.text),
-        el('p', { class: 'attribution' }, '— ',
-          q.speaker ? el('a', { href: pageUrl('/ui/quotes', { speaker: q.speaker }), class: 'speaker' }, q.speaker) : el('span', { class: 'muted' }, 'unknown speaker'),
-          q.kind === 'partial' ? el('span', { class: 'muted' }, ' (partial)') : null,
-          unmarked.has(i) ? el('span', { class: 'muted', title: 'Not found word for word in the text shown' }, ' *') : null)))),
+    el(
+      'ul',
+      { class: 'quote-list' },
+      quotes.map((q, i) =>
+        el(
+          'li',
+          { class: 'quote-item', 'data-quote': i },
+          el('blockquote', {}, q.text),
+          el(
+            'p',
+            { class: 'attribution' },
+            '— ',
+            q.speaker
+              ? el('a', { href: pageUrl('/ui/quotes', { speaker: q.speaker }), class: 'speaker' }, q.speaker)
+              : el('span', { class: 'muted' }, 'unknown speaker'),
+            q.kind === 'partial' ? el('span', { class: 'muted' }, ' (partial)') : null,
+            unmarked.has(i) ? el('span', { class: 'muted', title: 'Not found word for word in the text shown' }, ' *') : null,
+          ),
+        ),
+      ),
+    ),
   );
 }
 
@@ -202,14 +270,27 @@ function entitiesPanel(entities) {
     ['ORGANIZATION', 'Organisations', 'organization'],
     ['LOCATION', 'Places', 'location'],
   ];
-  return el('section', { class: 'panel entities' },
+  return el(
+    'section',
+    { class: 'panel entities' },
     el('h2', {}, 'Named in the article'),
     groups.map(([type, label, param]) => {
       const list = entities.filter((e) => e.type === type).sort((a, b) => b.mentionCount - a.mentionCount);
       if (list.length === 0) return null;
       return [
         el('h3', {}, label),
-        el('p', { class: 'tags' }, list.map((e) => el('a', { class: 'tag', href: pageUrl('/', { [param]: e.name }), title: e.mentions.join(', ') }, e.name, el('span', { class: 'count' }, String(e.mentionCount))))),
+        el(
+          'p',
+          { class: 'tags' },
+          list.map((e) =>
+            el(
+              'a',
+              { class: 'tag', href: pageUrl('/', { [param]: e.name }), title: e.mentions.join(', ') },
+              e.name,
+              el('span', { class: 'count' }, String(e.mentionCount)),
+            ),
+          ),
+        ),
       ];
     }),
   );

@@ -16,10 +16,25 @@ const TOKEN_KEY = 'newsflow-token';
  */
 export async function render(main, query) {
   const list = el('ol', { class: 'jobs', 'aria-label': 'Progress' });
-  const token = el('input', { type: 'password', name: 'token', placeholder: 'API token (only when the server asks for one)', autocomplete: 'off', 'aria-label': 'API token', value: sessionStorage.getItem(TOKEN_KEY) ?? '' });
-  const urls = el('textarea', { name: 'urls', rows: 4, placeholder: 'https://www.example.com/news/some-article\n(one URL per line)', 'aria-label': 'Article URLs', required: true });
+  const token = el('input', {
+    type: 'password',
+    name: 'token',
+    placeholder: 'API token (only when the server asks for one)',
+    autocomplete: 'off',
+    'aria-label': 'API token',
+    value: sessionStorage.getItem(TOKEN_KEY) ?? '',
+  });
+  const urls = el('textarea', {
+    name: 'urls',
+    rows: 4,
+    placeholder: 'https://www.example.com/news/some-article\n(one URL per line)',
+    'aria-label': 'Article URLs',
+    required: true,
+  });
   const message = el('p', { class: 'muted', role: 'status' });
-  const form = el('form', { class: 'enqueue' },
+  const form = el(
+    'form',
+    { class: 'enqueue' },
     el('label', {}, 'Article URLs', urls),
     el('details', {}, el('summary', {}, 'Token'), token),
     el('button', { type: 'submit' }, 'Add to the pipeline'),
@@ -27,33 +42,61 @@ export async function render(main, query) {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const lines = urls.value.split('\n').map((l) => l.trim()).filter(Boolean);
+    const lines = urls.value
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
     if (token.value) sessionStorage.setItem(TOKEN_KEY, token.value);
     message.textContent = '';
     for (const url of lines) {
       try {
-        const res = /** @type {EnqueueAccepted} */ (await getJson('/articles', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...(token.value ? { authorization: `Bearer ${token.value}` } : {}) },
-          body: JSON.stringify({ url }),
-        }));
+        const res = /** @type {EnqueueAccepted} */ (
+          await getJson('/articles', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(token.value ? { authorization: `Bearer ${token.value}` } : {}) },
+            body: JSON.stringify({ url }),
+          })
+        );
         list.prepend(job(res.id, res.url, res.status === 'in-flight' ? 'already in the pipeline' : null));
       } catch (caught) {
         const err = httpError(caught);
-        list.prepend(el('li', { class: 'job failed' }, el('p', { class: 'job-url' }, url), el('p', { class: 'reason' }, err.status === 401 ? 'The server needs the API token (see Token).' : err.message)));
+        list.prepend(
+          el(
+            'li',
+            { class: 'job failed' },
+            el('p', { class: 'job-url' }, url),
+            el('p', { class: 'reason' }, err.status === 401 ? 'The server needs the API token (see Token).' : err.message),
+          ),
+        );
       }
     }
     urls.value = '';
   });
 
-  main.replaceChildren(el('h1', {}, 'Add articles'), el('p', { class: 'muted' }, 'Each URL is fetched, cleaned, enriched and indexed; progress shows below.'), form, list);
+  main.replaceChildren(
+    el('h1', {}, 'Add articles'),
+    el('p', { class: 'muted' }, 'Each URL is fetched, cleaned, enriched and indexed; progress shows below.'),
+    form,
+    list,
+  );
   // `?id=` from the address bar: followed only when it is an article id (anything else could
   // name another API path, and would be polled for a state it never has).
   const id = query.get('id');
   if (id !== null && isArticleId(id)) {
     list.append(job(id, '', null));
   } else if (id !== null) {
-    list.append(el('li', { class: 'job failed', 'data-state': 'invalid' }, el('p', { class: 'job-url' }, id), el('p', { class: 'reason', role: 'alert' }, 'This is not an article id (32 lowercase hex characters), so there is nothing to follow.')));
+    list.append(
+      el(
+        'li',
+        { class: 'job failed', 'data-state': 'invalid' },
+        el('p', { class: 'job-url' }, id),
+        el(
+          'p',
+          { class: 'reason', role: 'alert' },
+          'This is not an article id (32 lowercase hex characters), so there is nothing to follow.',
+        ),
+      ),
+    );
   }
 }
 
@@ -65,14 +108,30 @@ export async function render(main, query) {
  * @returns {HTMLLIElement}
  */
 function job(id, url, note) {
-  if (!isArticleId(id)) return el('li', { class: 'job failed' }, el('p', { class: 'job-url' }, url || String(id)), el('p', { class: 'reason' }, 'The server answered with no article id.'));
+  if (!isArticleId(id)) {
+    return el(
+      'li',
+      { class: 'job failed' },
+      el('p', { class: 'job-url' }, url || String(id)),
+      el('p', { class: 'reason' }, 'The server answered with no article id.'),
+    );
+  }
   const state = el('span', { class: 'state' }, 'queued');
-  const steps = el('ol', { class: 'steps' }, STEPS.map((s) => el('li', { 'data-step': s }, s)));
+  const steps = el(
+    'ol',
+    { class: 'steps' },
+    STEPS.map((s) => el('li', { 'data-step': s }, s)),
+  );
   const reason = el('p', { class: 'reason' });
   const link = el('p', { class: 'job-link' });
-  const item = el('li', { class: 'job', 'data-id': id, 'data-state': 'queued' },
+  const item = el(
+    'li',
+    { class: 'job', 'data-id': id, 'data-state': 'queued' },
     el('p', { class: 'job-url' }, url || id, ' ', state, note ? el('span', { class: 'muted' }, ` (${note})`) : null),
-    steps, reason, link);
+    steps,
+    reason,
+    link,
+  );
 
   /** @param {ArticleView} a */
   const update = (a) => {
@@ -81,7 +140,16 @@ function job(id, url, note) {
     const at = STEPS.indexOf(a.state);
     for (const li of /** @type {HTMLCollectionOf<HTMLLIElement>} */ (steps.children)) {
       const i = STEPS.indexOf(li.dataset.step ?? '');
-      li.className = a.state === 'failed' ? (li.dataset.step === stageStep(a.stage) ? 'failed' : '') : i < at || a.state === 'done' ? 'passed' : i === at ? 'current' : '';
+      li.className =
+        a.state === 'failed'
+          ? li.dataset.step === stageStep(a.stage)
+            ? 'failed'
+            : ''
+          : i < at || a.state === 'done'
+            ? 'passed'
+            : i === at
+              ? 'current'
+              : '';
     }
     reason.textContent = a.reason ?? '';
     if (a.state === 'done' && !link.firstChild) {
@@ -103,7 +171,10 @@ function job(id, url, note) {
         item.dataset.state = 'unknown';
         state.textContent = 'unknown';
         reason.setAttribute('role', 'alert');
-        reason.textContent = err.status === 404 ? 'No article with this id: it was never enqueued, or its status has expired. Add its URL again to follow it.' : err.message;
+        reason.textContent =
+          err.status === 404
+            ? 'No article with this id: it was never enqueued, or its status has expired. Add its URL again to follow it.'
+            : err.message;
         return;
       }
       reason.textContent = err.message;

@@ -5,7 +5,20 @@ import { articleDate, articleUrl, el, getJson, highlighted, httpError, pager, pa
 /** @typedef {import('./api-types').SearchResponse} SearchResponse */
 /** @typedef {import('./api-types').SearchResult} SearchResult */
 
-const FILTERS = /** @type {const} */ (['q', 'person', 'organization', 'location', 'speaker', 'site', 'lang', 'access', 'since', 'until', 'sort', 'all']);
+const FILTERS = /** @type {const} */ ([
+  'q',
+  'person',
+  'organization',
+  'location',
+  'speaker',
+  'site',
+  'lang',
+  'access',
+  'since',
+  'until',
+  'sort',
+  'all',
+]);
 /** @typedef {typeof FILTERS[number]} Filter */
 /** @typedef {Record<Filter, string>} State the filters, from the address bar */
 /** @type {[facet: string, param: Filter, label: string][]} */
@@ -42,7 +55,12 @@ export async function render(main, query) {
 
   const active = FILTERS.filter((k) => k !== 'q' && k !== 'sort' && state[k]);
   const chips = active.length
-    ? el('p', { class: 'chips' }, 'Filters: ', active.map((k) => el('a', { class: 'chip', href: href({ [k]: '', from: 0 }), title: 'Remove this filter' }, `${k}: ${state[k]} ×`)))
+    ? el(
+        'p',
+        { class: 'chips' },
+        'Filters: ',
+        active.map((k) => el('a', { class: 'chip', href: href({ [k]: '', from: 0 }), title: 'Remove this filter' }, `${k}: ${state[k]} ×`)),
+      )
     : null;
 
   const facets = el('aside', { class: 'facets', 'aria-label': 'Facets' });
@@ -50,12 +68,26 @@ export async function render(main, query) {
     const buckets = found.facets?.[key]?.buckets ?? [];
     if (buckets.length === 0) continue;
     facets.append(
-      el('section', { class: 'facet', 'data-facet': key },
+      el(
+        'section',
+        { class: 'facet', 'data-facet': key },
         el('h3', {}, label),
-        el('ul', {}, buckets.map((b) =>
-          el('li', {},
-            el('a', { href: href({ [param]: b.key, from: 0 }), class: state[param] === String(b.key) ? 'selected' : null }, String(b.key)),
-            el('span', { class: 'count' }, String(b.doc_count))))),
+        el(
+          'ul',
+          {},
+          buckets.map((b) =>
+            el(
+              'li',
+              {},
+              el(
+                'a',
+                { href: href({ [param]: b.key, from: 0 }), class: state[param] === String(b.key) ? 'selected' : null },
+                String(b.key),
+              ),
+              el('span', { class: 'count' }, String(b.doc_count)),
+            ),
+          ),
+        ),
       ),
     );
   }
@@ -64,10 +96,22 @@ export async function render(main, query) {
 
   const list = el('ol', { class: 'results', start: from + 1 });
   for (const r of found.results) list.append(result(r));
-  const results = el('section', { class: 'results-column' },
-    el('p', { class: 'muted summary' }, `${found.total} article${found.total === 1 ? '' : 's'}`,
+  const results = el(
+    'section',
+    { class: 'results-column' },
+    el(
+      'p',
+      { class: 'muted summary' },
+      `${found.total} article${found.total === 1 ? '' : 's'}`,
       // One result per story unless all=true: say how many copies that hides, and how to see them.
-      found.documents > found.total ? [` (one per story; ${found.documents - found.total} more cop${found.documents - found.total === 1 ? 'y' : 'ies'} · `, el('a', { href: href({ all: 'true', from: 0 }) }, 'show every copy'), ')'] : null),
+      found.documents > found.total
+        ? [
+            ` (one per story; ${found.documents - found.total} more cop${found.documents - found.total === 1 ? 'y' : 'ies'} · `,
+            el('a', { href: href({ all: 'true', from: 0 }) }, 'show every copy'),
+            ')',
+          ]
+        : null,
+    ),
     chips,
     found.total === 0 ? el('p', { class: 'notice' }, 'Nothing found. Try fewer words or remove a filter.') : list,
     pager(found.total, from, SIZE, (f) => href({ from: f })),
@@ -77,11 +121,23 @@ export async function render(main, query) {
 
 /** @param {State} state */
 function searchForm(state) {
-  return el('form', { class: 'search', action: '/', method: 'get', role: 'search' },
-    el('input', { type: 'search', name: 'q', value: state.q, placeholder: 'Search articles, e.g. Wang Yi', 'aria-label': 'Search words', autofocus: true }),
-    el('select', { name: 'sort', 'aria-label': 'Sort' },
+  return el(
+    'form',
+    { class: 'search', action: '/', method: 'get', role: 'search' },
+    el('input', {
+      type: 'search',
+      name: 'q',
+      value: state.q,
+      placeholder: 'Search articles, e.g. Wang Yi',
+      'aria-label': 'Search words',
+      autofocus: true,
+    }),
+    el(
+      'select',
+      { name: 'sort', 'aria-label': 'Sort' },
       el('option', { value: '', selected: !state.sort }, 'Best match'),
-      el('option', { value: 'date', selected: state.sort === 'date' }, 'Newest')),
+      el('option', { value: 'date', selected: state.sort === 'date' }, 'Newest'),
+    ),
     el('button', { type: 'submit' }, 'Search'),
     // The other filters ride along, so a new search keeps them.
     FILTERS.filter((k) => k !== 'q' && k !== 'sort' && state[k]).map((k) => el('input', { type: 'hidden', name: k, value: state[k] })),
@@ -92,15 +148,26 @@ function searchForm(state) {
 function result(r) {
   const title = r.highlight?.title?.[0] ? highlighted(r.highlight.title[0]) : r.title || r.url;
   const snippets = (r.highlight?.text ?? []).map((f) => el('p', { class: 'snippet' }, '… ', highlighted(f), ' …'));
-  const quotes = (r.matchingQuotes ?? []).slice(0, 3).map((q) =>
-    el('li', {}, el('q', {}, q.text), q.speaker ? el('span', { class: 'who' }, q.speaker) : null));
-  return el('li', { class: 'result' },
+  const quotes = (r.matchingQuotes ?? [])
+    .slice(0, 3)
+    .map((q) => el('li', {}, el('q', {}, q.text), q.speaker ? el('span', { class: 'who' }, q.speaker) : null));
+  return el(
+    'li',
+    { class: 'result' },
     el('h2', {}, el('a', { href: articleUrl(r.id) }, title)),
-    el('p', { class: 'meta' }, [r.siteName || r.site, articleDate(r), r.byline, r.copies > 1 ? `${r.copies} copies` : null].filter(Boolean).join(' · ')),
+    el(
+      'p',
+      { class: 'meta' },
+      [r.siteName || r.site, articleDate(r), r.byline, r.copies > 1 ? `${r.copies} copies` : null].filter(Boolean).join(' · '),
+    ),
     snippets.length ? snippets : r.excerpt ? el('p', { class: 'snippet' }, r.excerpt) : null,
     quotes.length ? el('ul', { class: 'matching-quotes' }, quotes) : null,
     (r.people ?? []).length
-      ? el('p', { class: 'tags' }, r.people.slice(0, 6).map((p) => el('a', { class: 'tag', href: pageUrl('/', { person: p }) }, p)))
+      ? el(
+          'p',
+          { class: 'tags' },
+          r.people.slice(0, 6).map((p) => el('a', { class: 'tag', href: pageUrl('/', { person: p }) }, p)),
+        )
       : null,
   );
 }

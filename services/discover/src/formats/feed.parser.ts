@@ -53,7 +53,8 @@ function rdfLink(i: RdfFeed.Item<string>): string | undefined {
 function atomLink(e: AtomFeed.Entry<string>): string | undefined {
   const links = e.links ?? [];
   const alternate =
-    links.find((l) => (l.rel ?? 'alternate') === 'alternate' && (!l.type || /html/i.test(l.type))) ?? links.find((l) => (l.rel ?? 'alternate') === 'alternate');
+    links.find((l) => (l.rel ?? 'alternate') === 'alternate' && (!l.type || /html/i.test(l.type))) ??
+    links.find((l) => (l.rel ?? 'alternate') === 'alternate');
   if (alternate?.href) return alternate.href;
   return /^https?:/i.test(e.id ?? '') ? e.id : undefined;
 }

@@ -39,8 +39,9 @@ export function createSiteLinkReader(pageUrl: string): SiteLinkReader {
         if (!rel.includes('alternate') || !FEED_TYPES.has(type) || !attrs.href) return;
         if (COMMENTS.test(attrs.title ?? '') || /\/comments?\//i.test(attrs.href)) return;
         const link = checkLink(attrs.href, base);
-        if (!link.ok) {out.push({ type: 'skipped', link: attrs.href.slice(0, 200), why: link.why });}
-        else if (!seen.has(link.url)) {
+        if (!link.ok) {
+          out.push({ type: 'skipped', link: attrs.href.slice(0, 200), why: link.why });
+        } else if (!seen.has(link.url)) {
           seen.add(link.url);
           out.push({ type: 'feed', url: link.url });
         }

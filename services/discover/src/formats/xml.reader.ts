@@ -64,7 +64,10 @@ export function createXmlReader(): XmlReader {
 
   parser.ondoctype = (doctype: string) => {
     if (/<!ENTITY/i.test(doctype)) {
-      throw new DocumentProblem('entities', 'declares entities in its DOCTYPE (<!ENTITY …>), which newsflow never expands (entity expansion and external entities are refused)');
+      throw new DocumentProblem(
+        'entities',
+        'declares entities in its DOCTYPE (<!ENTITY …>), which newsflow never expands (entity expansion and external entities are refused)',
+      );
     }
   };
   parser.onopentag = (tag) => {
@@ -86,7 +89,11 @@ export function createXmlReader(): XmlReader {
       else out.push(withTitle(itemForLink(entry.loc, null, date), entry.title));
     } else if (root === 'sitemapindex' && closing === 'sitemap') {
       const link = checkLink(entry.loc, null);
-      out.push(link.ok ? { type: 'sitemap', url: link.url, changedAt: date } : { type: 'skipped', link: entry.loc.trim().slice(0, 200), why: link.why });
+      out.push(
+        link.ok
+          ? { type: 'sitemap', url: link.url, changedAt: date }
+          : { type: 'skipped', link: entry.loc.trim().slice(0, 200), why: link.why },
+      );
     }
   };
   parser.onerror = (err: Error) => {

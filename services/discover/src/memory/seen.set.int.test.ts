@@ -19,11 +19,30 @@ describe('the seen-set of a source', () => {
 
   it('new, then seen; moved only when the date is later than when it was enqueued; a date learnt silently', async () => {
     const seen = createSeenSet(redis, keys, 100);
-    expect(await seen.classify([{ id: 'a', changedAt: 10 }, { id: 'b', changedAt: null }])).toEqual(['new', 'new']);
-    await seen.remember([{ id: 'a', changedAt: 10 }, { id: 'b', changedAt: null }]);
-    expect(await seen.classify([{ id: 'a', changedAt: 10 }, { id: 'a', changedAt: 9 }, { id: 'b', changedAt: null }])).toEqual(['seen', 'seen', 'seen']);
+    expect(
+      await seen.classify([
+        { id: 'a', changedAt: 10 },
+        { id: 'b', changedAt: null },
+      ]),
+    ).toEqual(['new', 'new']);
+    await seen.remember([
+      { id: 'a', changedAt: 10 },
+      { id: 'b', changedAt: null },
+    ]);
+    expect(
+      await seen.classify([
+        { id: 'a', changedAt: 10 },
+        { id: 'a', changedAt: 9 },
+        { id: 'b', changedAt: null },
+      ]),
+    ).toEqual(['seen', 'seen', 'seen']);
     expect(await seen.classify([{ id: 'b', changedAt: 50 }])).toEqual(['seen']);
-    expect(await seen.classify([{ id: 'a', changedAt: 11 }, { id: 'b', changedAt: 51 }])).toEqual(['moved', 'moved']);
+    expect(
+      await seen.classify([
+        { id: 'a', changedAt: 11 },
+        { id: 'b', changedAt: 51 },
+      ]),
+    ).toEqual(['moved', 'moved']);
   });
 
   it('stays within its bound, forgetting the URLs listed longest ago first', async () => {
@@ -37,7 +56,13 @@ describe('the seen-set of a source', () => {
     await seen.remember(Array.from({ length: 30 }, (_, i) => ({ id: `new-${i}`, changedAt: 1000 + i })));
     expect(await redis.zcard(k.seen)).toBe(100);
     expect(await redis.hlen(k.lastmod)).toBe(100);
-    expect(await seen.classify([{ id: 'old-0', changedAt: 0 }, { id: 'old-1', changedAt: 1 }, { id: 'new-29', changedAt: 1029 }])).toEqual(['seen', 'new', 'seen']);
+    expect(
+      await seen.classify([
+        { id: 'old-0', changedAt: 0 },
+        { id: 'old-1', changedAt: 1 },
+        { id: 'new-29', changedAt: 1029 },
+      ]),
+    ).toEqual(['seen', 'new', 'seen']);
   });
 
   it('writes nothing for a source removed meanwhile', async () => {

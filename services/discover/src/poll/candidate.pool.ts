@@ -26,7 +26,12 @@ export function createCandidatePool(max: number): CandidatePool {
   let kept = new Map<string, Kept>();
   let order = 0;
   const trim = () => {
-    kept = new Map([...kept.values()].sort(newestFirst).slice(0, max).map((c) => [c.id, c]));
+    kept = new Map(
+      [...kept.values()]
+        .sort(newestFirst)
+        .slice(0, max)
+        .map((c) => [c.id, c]),
+    );
   };
   return {
     offer(id, found) {

@@ -23,7 +23,9 @@ export function createPollProblems(): PollProblems {
   const skips = new Map<string, { n: number; examples: string[] }>();
   const lines = () => [
     ...problems,
-    ...[...skips].map(([url, s]) => `${url}: ${s.n} link${s.n === 1 ? '' : 's'} skipped (${s.examples.join('; ')}${s.n > s.examples.length ? '; …' : ''})`),
+    ...[...skips].map(
+      ([url, s]) => `${url}: ${s.n} link${s.n === 1 ? '' : 's'} skipped (${s.examples.join('; ')}${s.n > s.examples.length ? '; …' : ''})`,
+    ),
   ];
   return {
     add(documentUrl, message) {
@@ -33,7 +35,9 @@ export function createPollProblems(): PollProblems {
     skipped(documentUrl, link, why) {
       const s = skips.get(documentUrl) ?? { n: 0, examples: [] };
       s.n++;
-      if (s.examples.length < SHOWN) s.examples.push(`${SKIP_WORDS[why]}: ${JSON.stringify(link.length > 80 ? `${link.slice(0, 80)}…` : link)}`);
+      if (s.examples.length < SHOWN) {
+        s.examples.push(`${SKIP_WORDS[why]}: ${JSON.stringify(link.length > 80 ? `${link.slice(0, 80)}…` : link)}`);
+      }
       skips.set(documentUrl, s);
     },
     count: () => problems.length + skips.size,

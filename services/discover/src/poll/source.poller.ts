@@ -49,11 +49,20 @@ interface Doc {
 
 /** A sitemap index inside an index inside an index is as deep as sites go; deeper is a mistake or a trap. */
 export const MAX_SITEMAP_DEPTH = 3;
-const ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1';
+const ACCEPT =
+  'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1';
 const CLASSIFY_BATCH = 500;
 const ENQUEUE_LANES = 8;
 
-const KIND_OF: Record<DocumentFormat, SourceKind> = { rss: 'feed', rdf: 'feed', atom: 'feed', json: 'feed', urlset: 'sitemap', sitemapindex: 'sitemap', html: 'site' };
+const KIND_OF: Record<DocumentFormat, SourceKind> = {
+  rss: 'feed',
+  rdf: 'feed',
+  atom: 'feed',
+  json: 'feed',
+  urlset: 'sitemap',
+  sitemapindex: 'sitemap',
+  html: 'site',
+};
 
 /**
  * One poll of one source: reads its feed, its sitemap (walking a sitemap index, nested to
@@ -115,12 +124,18 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
   const walkOn = (doc: Doc, format: DocumentFormat, next: Link[]) => {
     if (format === 'sitemapindex') {
       if (doc.depth + 1 > MAX_SITEMAP_DEPTH) {
-        if (next.length > 0) problems.add(doc.url, `is a sitemap index nested more than ${MAX_SITEMAP_DEPTH} deep: its ${next.length} sitemap(s) were not read`);
+        if (next.length > 0) {
+          problems.add(
+            doc.url,
+            `is a sitemap index nested more than ${MAX_SITEMAP_DEPTH} deep: its ${next.length} sitemap(s) were not read`,
+          );
+        }
         return;
       }
       for (const child of next) {
-        if (keyOf(child.url) === keyOf(doc.url)) {problems.add(doc.url, 'is a sitemap index that lists itself (a loop): that entry was skipped');}
-        else if (!enqueueDoc({ url: child.url, expect: 'listing', depth: doc.depth + 1 })) {
+        if (keyOf(child.url) === keyOf(doc.url)) {
+          problems.add(doc.url, 'is a sitemap index that lists itself (a loop): that entry was skipped');
+        } else if (!enqueueDoc({ url: child.url, expect: 'listing', depth: doc.depth + 1 })) {
           problems.add(doc.url, `lists ${child.url}, which this poll reads already (listed twice, or a loop): skipped`);
         }
       }
@@ -144,11 +159,16 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
       const listed: Link[] = [];
       let failure: unknown = null;
       try {
-        const events = readDocument({ url: resource.finalUrl, contentType: resource.contentType, charset: resource.charset, body: resource.body }, limits);
+        const events = readDocument(
+          { url: resource.finalUrl, contentType: resource.contentType, charset: resource.charset, body: resource.body },
+          limits,
+        );
         for await (const e of events) {
           switch (e.type) {
             case 'format':
-              if (e.format === 'html' && doc.expect === 'listing') throw new DocumentProblem('html', 'is an HTML page where a feed or sitemap was expected');
+              if (e.format === 'html' && doc.expect === 'listing') {
+                throw new DocumentProblem('html', 'is an HTML page where a feed or sitemap was expected');
+              }
               format = e.format;
               if (doc.expect === 'any') learnt.kind = KIND_OF[format];
               break;
@@ -180,7 +200,12 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
         walkOn(doc, format, onward);
         if (failure === null) {
           readOk++;
-          notes.set(doc.url, { etag: resource.etag, lastModified: resource.lastModified, format, ...(onward.length > 0 ? { next: onward } : {}) });
+          notes.set(doc.url, {
+            etag: resource.etag,
+            lastModified: resource.lastModified,
+            format,
+            ...(onward.length > 0 ? { next: onward } : {}),
+          });
         }
       }
       if (failure !== null) throw failure;
@@ -205,13 +230,21 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
       problems.add(doc.url, `its robots.txt could not be read for sitemaps (${err.message})`);
     }
     learnt.endpoints = all.map((e) => e.url);
-    if (all.length === 0) throw new DocumentProblem('no-endpoints', 'announces no feed (<link rel="alternate">) and its robots.txt lists no sitemap: nothing to follow');
+    if (all.length === 0) {
+      throw new DocumentProblem(
+        'no-endpoints',
+        'announces no feed (<link rel="alternate">) and its robots.txt lists no sitemap: nothing to follow',
+      );
+    }
     return all;
   }
 
   while (queue.length > 0) {
     if (documents >= limits.maxDocuments) {
-      problems.add(source.url, `has more documents than one poll reads (DISCOVER_MAX_DOCUMENTS=${limits.maxDocuments}): ${queue.length} left for later polls`);
+      problems.add(
+        source.url,
+        `has more documents than one poll reads (DISCOVER_MAX_DOCUMENTS=${limits.maxDocuments}): ${queue.length} left for later polls`,
+      );
       break;
     }
     const doc = queue.shift() as Doc;
@@ -238,7 +271,16 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
   const usedSomething = readOk + unchanged > 0 || counted.size > 0;
   const status: PollStatus = !usedSomething ? 'failed' : problems.count() > 0 ? 'partial' : unchanged === documents ? 'unchanged' : 'ok';
   return {
-    result: { at: new Date(started).toISOString(), ms: Date.now() - started, status, error: problems.text(), documents, found: counted.size, fresh, enqueued },
+    result: {
+      at: new Date(started).toISOString(),
+      ms: Date.now() - started,
+      status,
+      error: problems.text(),
+      documents,
+      found: counted.size,
+      fresh,
+      enqueued,
+    },
     learnt,
   };
 }

@@ -1,4 +1,10 @@
-import { DecompressionStream, ReadableStream, type ReadableStreamDefaultReader, type ReadableStreamReadResult, type ReadableWritablePair } from 'node:stream/web';
+import {
+  DecompressionStream,
+  ReadableStream,
+  type ReadableStreamDefaultReader,
+  type ReadableStreamReadResult,
+  type ReadableWritablePair,
+} from 'node:stream/web';
 import { isFetchFailure } from '@newsflow/fetcher';
 import { DocumentProblem } from './document.problem';
 
@@ -30,7 +36,9 @@ export async function* bodyBytes(body: ReadableStream<Uint8Array>, maxBytes: num
         try {
           next = await reader.read();
         } catch (err) {
-          throw isFetchFailure(err) || err instanceof DocumentProblem ? explain(err) : new DocumentProblem('gzip', `is not valid gzip (${(err as Error).message})`);
+          throw isFetchFailure(err) || err instanceof DocumentProblem
+            ? explain(err)
+            : new DocumentProblem('gzip', `is not valid gzip (${(err as Error).message})`);
         }
         if (next.done) return;
         total += next.value.byteLength;

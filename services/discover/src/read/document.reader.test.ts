@@ -26,12 +26,20 @@ interface Read {
   error: DocumentProblem | null;
 }
 
-async function read(body: Uint8Array | string, opts: { url?: string; type?: string; charset?: string; maxBytes?: number; maxFeedBytes?: number } = {}): Promise<Read> {
+async function read(
+  body: Uint8Array | string,
+  opts: { url?: string; type?: string; charset?: string; maxBytes?: number; maxFeedBytes?: number } = {},
+): Promise<Read> {
   const bytes = typeof body === 'string' ? Buffer.from(body) : body;
   const out: Read = { format: null, items: [], error: null };
   try {
     const events: AsyncGenerator<DocumentEvent> = readDocument(
-      { url: opts.url ?? 'https://feeds.example.com/doc', contentType: opts.type ?? '', charset: opts.charset ?? null, body: streamOf(bytes) },
+      {
+        url: opts.url ?? 'https://feeds.example.com/doc',
+        contentType: opts.type ?? '',
+        charset: opts.charset ?? null,
+        body: streamOf(bytes),
+      },
       { maxBytes: opts.maxBytes ?? 1 << 20, maxFeedBytes: opts.maxFeedBytes ?? 1 << 20 },
     );
     for await (const e of events) {
@@ -47,14 +55,18 @@ async function read(body: Uint8Array | string, opts: { url?: string; type?: stri
 
 const urls = (r: Read) => r.items.flatMap((i) => (i.type === 'url' ? [i.found.url] : []));
 const skipped = (r: Read) => r.items.flatMap((i) => (i.type === 'skipped' ? [`${i.why}: ${i.link}`] : []));
-const iso = (r: Read) => r.items.flatMap((i) => (i.type === 'url' ? [i.found.changedAt === null ? null : new Date(i.found.changedAt).toISOString()] : []));
+const iso = (r: Read) =>
+  r.items.flatMap((i) => (i.type === 'url' ? [i.found.changedAt === null ? null : new Date(i.found.changedAt).toISOString()] : []));
 
 describe('feeds', () => {
   it('RSS 0.91 in ISO-8859-1, its DOCTYPE naming an external DTD that is never fetched', async () => {
     const r = await read(fixture('rss-0.91.xml'), { type: 'text/xml' });
     expect(r.error).toBeNull();
     expect(r.format).toBe('rss');
-    expect(urls(r)).toEqual(['https://news.example.org/2024/espresso-prices.html', 'https://news.example.org/2024/barista-championship.html']);
+    expect(urls(r)).toEqual([
+      'https://news.example.org/2024/espresso-prices.html',
+      'https://news.example.org/2024/barista-championship.html',
+    ]);
     const first = r.items[0];
     expect(first?.type === 'url' && first.found.title).toBe('Café crème prices rise');
   });
@@ -83,7 +95,11 @@ describe('feeds', () => {
   it('Atom 1.0: the alternate link (not the enclosure), updated before published, a relative href, an id that is a URL', async () => {
     const r = await read(fixture('atom.xml'), { url: 'https://observer.example.com/atom.xml', type: 'application/atom+xml' });
     expect(r.format).toBe('atom');
-    expect(urls(r)).toEqual(['https://observer.example.com/2024/rivers-rise', 'https://observer.example.com/2024/relative-entry', 'https://observer.example.com/2024/id-only']);
+    expect(urls(r)).toEqual([
+      'https://observer.example.com/2024/rivers-rise',
+      'https://observer.example.com/2024/relative-entry',
+      'https://observer.example.com/2024/id-only',
+    ]);
     expect(iso(r)[0]).toBe('2024-05-04T11:00:00.000Z');
   });
 
@@ -112,17 +128,39 @@ describe('sitemaps', () => {
   it('urlset: loc and lastmod, whitespace and &amp; in loc, image:loc ignored; relative, ftp and empty entries skipped', async () => {
     const r = await read(fixture('sitemap.xml'), { type: 'application/xml' });
     expect(r.format).toBe('urlset');
-    expect(urls(r)).toEqual(['https://www.example.com/news/one', 'https://www.example.com/news/two?a=1&b=2', 'https://www.example.com/news/three']);
+    expect(urls(r)).toEqual([
+      'https://www.example.com/news/one',
+      'https://www.example.com/news/two?a=1&b=2',
+      'https://www.example.com/news/three',
+    ]);
     expect(iso(r)).toEqual(['2024-05-06T10:00:00.000Z', '2024-05-05T00:00:00.000Z', null]);
-    expect(skipped(r)).toEqual(['relative: /news/relative', 'not-http: ftp://www.example.com/news/file', 'not-a-url: (a <url> without <loc>)']);
+    expect(skipped(r)).toEqual([
+      'relative: /news/relative',
+      'not-http: ftp://www.example.com/news/file',
+      'not-a-url: (a <url> without <loc>)',
+    ]);
   });
 
   it('Google News sitemap: news:publication_date when there is no lastmod, news:title', async () => {
     const r = await read(fixture('news-sitemap.xml'));
     expect(r.format).toBe('urlset');
     expect(r.items).toEqual([
-      { type: 'url', found: { url: 'https://www.example.com/business/2024/05/07/rates-hold', changedAt: Date.parse('2024-05-07T05:30:00Z'), title: 'Central bank holds rates' } },
-      { type: 'url', found: { url: 'https://www.example.com/sport/2024/05/07/final', changedAt: Date.parse('2024-05-07T12:00:00Z'), title: 'Cup final: Reds & Blues draw' } },
+      {
+        type: 'url',
+        found: {
+          url: 'https://www.example.com/business/2024/05/07/rates-hold',
+          changedAt: Date.parse('2024-05-07T05:30:00Z'),
+          title: 'Central bank holds rates',
+        },
+      },
+      {
+        type: 'url',
+        found: {
+          url: 'https://www.example.com/sport/2024/05/07/final',
+          changedAt: Date.parse('2024-05-07T12:00:00Z'),
+          title: 'Cup final: Reds & Blues draw',
+        },
+      },
     ]);
   });
 
@@ -144,7 +182,9 @@ describe('sitemaps', () => {
 
   it('a gzip bomb stops at the cap, with what came before kept', async () => {
     const entry = (i: number) => `<url><loc>https://www.example.com/a/${i}</loc></url>`;
-    const bomb = gzipSync(Buffer.concat([Buffer.from(`<?xml version="1.0"?><urlset>${entry(1)}${entry(2)}`), Buffer.alloc(16 * 1024 * 1024, 0x20)]));
+    const bomb = gzipSync(
+      Buffer.concat([Buffer.from(`<?xml version="1.0"?><urlset>${entry(1)}${entry(2)}`), Buffer.alloc(16 * 1024 * 1024, 0x20)]),
+    );
     expect(bomb.byteLength).toBeLessThan(32 * 1024);
     const r = await read(bomb, { maxBytes: 4 * 1024 * 1024 });
     expect(r.error?.code).toBe('gzip');

@@ -34,7 +34,14 @@ export interface DocumentSource {
 /** What reading a document yields: its format first, then its items as they stream. */
 export type DocumentEvent = { type: 'format'; format: DocumentFormat } | DocumentItem;
 
-const ROOT_FORMATS: Record<string, DocumentFormat> = { urlset: 'urlset', sitemapindex: 'sitemapindex', rss: 'rss', rdf: 'rdf', feed: 'atom', html: 'html' };
+const ROOT_FORMATS: Record<string, DocumentFormat> = {
+  urlset: 'urlset',
+  sitemapindex: 'sitemapindex',
+  rss: 'rss',
+  rdf: 'rdf',
+  feed: 'atom',
+  html: 'html',
+};
 
 /**
  * Reads a feed, sitemap or home page as it streams: what it is (from its bytes, not its
@@ -64,7 +71,11 @@ export async function* readDocument(doc: DocumentSource, limits: DocumentLimits)
     if (kind === 'html') {
       yield { type: 'format', format: 'html' };
       const links = createSiteLinkReader(doc.url);
-      for (let chunk: Uint8Array | undefined = head.value; chunk !== undefined && !links.done(); chunk = (await bytes.next()).value ?? undefined) {
+      for (
+        let chunk: Uint8Array | undefined = head.value;
+        chunk !== undefined && !links.done();
+        chunk = (await bytes.next()).value ?? undefined
+      ) {
         yield* links.write(decoder.decode(chunk, { stream: true }));
       }
       yield* links.end();
@@ -76,7 +87,13 @@ export async function* readDocument(doc: DocumentSource, limits: DocumentLimits)
   }
 }
 
-async function* readXml(first: Uint8Array, rest: AsyncGenerator<Uint8Array>, decoder: TextDecoder, url: string, limits: DocumentLimits): AsyncGenerator<DocumentEvent> {
+async function* readXml(
+  first: Uint8Array,
+  rest: AsyncGenerator<Uint8Array>,
+  decoder: TextDecoder,
+  url: string,
+  limits: DocumentLimits,
+): AsyncGenerator<DocumentEvent> {
   const xml = createXmlReader();
   let format: DocumentFormat | null = null;
   // A feed is parsed whole once read: its text is kept (up to the cap) while sax checks it.
@@ -93,7 +110,9 @@ async function* readXml(first: Uint8Array, rest: AsyncGenerator<Uint8Array>, dec
     }
     if (format === null || isFeedFormat(format)) {
       feedBytes += chunk.byteLength;
-      if (feedBytes > limits.maxFeedBytes) throw new DocumentProblem('too-large', `is a feed larger than ${limits.maxFeedBytes} bytes, the limit for feeds`);
+      if (feedBytes > limits.maxFeedBytes) {
+        throw new DocumentProblem('too-large', `is a feed larger than ${limits.maxFeedBytes} bytes, the limit for feeds`);
+      }
       feedText.push(text);
     }
     yield* items;
@@ -123,7 +142,12 @@ async function firstBytes(bytes: AsyncGenerator<Uint8Array>, n: number): Promise
 
 function formatOfRoot(root: string | null): DocumentFormat {
   const format = root === null ? undefined : ROOT_FORMATS[root];
-  if (format === undefined) throw new DocumentProblem('not-a-feed', `is XML whose root element is <${root ?? '?'}>: neither a feed (rss, RDF, Atom feed) nor a sitemap (urlset, sitemapindex)`);
+  if (format === undefined) {
+    throw new DocumentProblem(
+      'not-a-feed',
+      `is XML whose root element is <${root ?? '?'}>: neither a feed (rss, RDF, Atom feed) nor a sitemap (urlset, sitemapindex)`,
+    );
+  }
   // An XHTML page read as XML: the caller wants links from it, which the HTML path gives.
   if (format === 'html') throw new DocumentProblem('html', 'is an (X)HTML page, not a feed or sitemap');
   return format;

@@ -4,7 +4,10 @@
  */
 export function sniffDocument(head: Uint8Array, contentType: string): 'json' | 'html' | 'xml' {
   // Latin-1 maps bytes one-to-one: the ASCII markup at the start is readable in any encoding.
-  const start = Buffer.from(head.subarray(0, 1024)).toString('latin1').replace(/^\xef\xbb\xbf/, '').trimStart();
+  const start = Buffer.from(head.subarray(0, 1024))
+    .toString('latin1')
+    .replace(/^\xef\xbb\xbf/, '')
+    .trimStart();
   if (start.startsWith('{')) return 'json';
   if (start.startsWith('<?xml')) return 'xml';
   if (/^(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)[\s>]/i.test(start)) return 'html';
@@ -31,6 +34,8 @@ export function xmlCharset(head: Uint8Array, headerCharset: string | null): stri
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(Buffer.from(head.subarray(0, 512)).toString('latin1'))?.[1];
+  const declared = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(
+    Buffer.from(head.subarray(0, 512)).toString('latin1'),
+  )?.[1];
   return usableCharset(headerCharset) ?? usableCharset(declared) ?? 'utf-8';
 }

@@ -1,4 +1,12 @@
-import { isFetchFailure, type ConditionalRequest, type FetchedResource, type HostLimiter, type HostSlot, type PageFetcher, type RobotsPolicy } from '@newsflow/fetcher';
+import {
+  isFetchFailure,
+  type ConditionalRequest,
+  type FetchedResource,
+  type HostLimiter,
+  type HostSlot,
+  type PageFetcher,
+  type RobotsPolicy,
+} from '@newsflow/fetcher';
 import { DocumentProblem } from './document.problem';
 
 export interface PoliteGetterDeps {
@@ -34,12 +42,20 @@ export type PoliteGet = (url: string, request: GetRequest, waiter: string) => Pr
 export function createPoliteGetter(deps: PoliteGetterDeps): PoliteGet {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
 
-  async function slotFor(host: string, waiter: string, crawlDelayMs: number | null, deadline: number): Promise<HostSlot & { granted: true }> {
+  async function slotFor(
+    host: string,
+    waiter: string,
+    crawlDelayMs: number | null,
+    deadline: number,
+  ): Promise<HostSlot & { granted: true }> {
     for (;;) {
       const slot = await deps.limiter.acquire(host, waiter, crawlDelayMs ?? undefined);
       if (slot.granted) return slot;
       if (Date.now() + slot.waitMs > deadline) {
-        throw new DocumentProblem('host-busy', `could not be fetched: ${host} stayed busy (per-host limits) for longer than ${deps.timeoutMs} ms`);
+        throw new DocumentProblem(
+          'host-busy',
+          `could not be fetched: ${host} stayed busy (per-host limits) for longer than ${deps.timeoutMs} ms`,
+        );
       }
       await sleep(slot.waitMs);
     }
@@ -76,7 +92,9 @@ export function createPoliteGetter(deps: PoliteGetterDeps): PoliteGet {
       } catch (err) {
         await slot.release();
         // A server that says "later" holds back every worker's next request to it.
-        if (isFetchFailure(err) && err.retryAfterMs !== undefined) await deps.limiter.pushBack(host, err.retryAfterMs).catch(() => undefined);
+        if (isFetchFailure(err) && err.retryAfterMs !== undefined) {
+          await deps.limiter.pushBack(host, err.retryAfterMs).catch(() => undefined);
+        }
         throw err;
       }
     } catch (err) {
