@@ -13,7 +13,7 @@ import {
   type QueueSet,
   type StatusStore,
 } from '@newsflow/runtime';
-import { startConnectionCounter, startHostileServer, type HostileServer } from '../../packages/fetcher/src/http/hostile.test-server';
+import { startConnectionCounter, startHostileServer, type HostileServer } from '../support/hostile-server';
 import { createStageProcess, type StageProcess } from '../support/stage-process';
 import { TEST_REDIS_URL, TEST_SEARCH_URL, eventually, uniqueName, wipeRedisPrefix } from '../support/services';
 

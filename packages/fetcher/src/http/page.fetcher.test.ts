@@ -10,7 +10,7 @@ import {
   PAGE_LAST_MODIFIED,
   SAMPLE_TEXT,
   type HostileServer,
-} from './hostile.test-server';
+} from '../../../../test/support/hostile-server';
 import { createPageFetcher, createPageFetcherWithSeams, type PageFetcher, type PageFetcherOptions } from './page.fetcher';
 
 const OPTIONS: PageFetcherOptions = {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchFailure } from './fetch.failure';
-import { startHostileServer, PAGE_ETAG, type HostileServer } from './hostile.test-server';
+import { startHostileServer, PAGE_ETAG, type HostileServer } from '../../../../test/support/hostile-server';
 import { createPageFetcher, type FetchedResource, type PageFetcher } from './page.fetcher';
 
 // fetchResource: what discover reads feeds and sitemaps with, under fetchPage's guards.

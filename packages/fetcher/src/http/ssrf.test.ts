@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { LookupAddress } from 'node:dns';
 import { FetchFailure } from './fetch.failure';
 import { systemResolver } from './guarded.lookup';
-import { startConnectionCounter } from './hostile.test-server';
+import { startConnectionCounter } from '../../../../test/support/hostile-server';
 import { createPageFetcherWithSeams, type PageFetcher } from './page.fetcher';
 
 // Names a hostile DNS could answer with; any other name goes to the system resolver.
