@@ -5,6 +5,10 @@
 #   LOCAL_ENGINE_HEAP  JVM heap, -Xms = -Xmx              (default 768m)
 #   LOCAL_ENGINE_WAIT  seconds to wait for yellow health  (default 120)
 #   LOCAL_ENGINE_EXTRA_SETTINGS  YAML lines appended to this start's opensearch.yml (default none)
+#   LOCAL_ENGINE_CLUSTER_SEEDS   a cluster instead of one node: every node's transport address,
+#                                comma-separated (127.0.0.1:9371,127.0.0.1:9372,...); each node is
+#                                started by its own start.sh with its own port, data folder and
+#   LOCAL_ENGINE_TRANSPORT_PORT  transport port (one of the seeds). Default: one node, no discovery.
 #   JAVA_HOME          JDK to run it with                 (default: java on PATH, 11..21)
 # Idempotent: if an engine already answers on the port it does nothing.
 # --foreground: keep the JVM attached to this script instead (log to stdout, no pid file);
@@ -41,6 +45,15 @@ if [[ -z "$running_pid" ]]; then
   # The runner copies its own config only when none is there; ours is refreshed every start.
   mkdir -p "$data/node_1/config"
   cp "$here/config/opensearch.yml" "$here/config/log4j2.properties" "$data/node_1/config/"
+  # A node of a local cluster (the multi-host demo): every node is its own JVM, so one can be
+  # killed alone. They find each other on loopback and elect a cluster manager among the seeds.
+  if [[ -n "${LOCAL_ENGINE_CLUSTER_SEEDS:-}" ]]; then
+    : "${LOCAL_ENGINE_TRANSPORT_PORT:?LOCAL_ENGINE_TRANSPORT_PORT is needed with LOCAL_ENGINE_CLUSTER_SEEDS}"
+    seeds="\"${LOCAL_ENGINE_CLUSTER_SEEDS//,/\", \"}\""
+    sed -i '/^discovery.type:/d' "$data/node_1/config/opensearch.yml"
+    printf '\ntransport.port: %s\ndiscovery.seed_hosts: [%s]\ncluster.initial_cluster_manager_nodes: [%s]\n' \
+      "$LOCAL_ENGINE_TRANSPORT_PORT" "$seeds" "$seeds" >>"$data/node_1/config/opensearch.yml"
+  fi
   # Extra static node settings for special runs (YAML lines), e.g. the chaos suite's tiny write queue.
   if [[ -n "${LOCAL_ENGINE_EXTRA_SETTINGS:-}" ]]; then
     printf '\n%s\n' "$LOCAL_ENGINE_EXTRA_SETTINGS" >>"$data/node_1/config/opensearch.yml"

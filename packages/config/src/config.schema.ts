@@ -19,7 +19,15 @@ export const envSchema = z.object({
     .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
     .default('newsflow'),
 
-  SEARCH_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).default('http://127.0.0.1:9200'),
+  /**
+   * One node's URL, or several separated by commas (a cluster's nodes, as workers on several hosts
+   * use it): the client spreads requests over them and stops sending to a node that fails.
+   */
+  SEARCH_URL: z
+    .string()
+    .default('http://127.0.0.1:9200')
+    .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u.length > 0))
+    .pipe(z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL, or several separated by commas' })).min(1, 'must name at least one http(s) URL')),
   SEARCH_FLAVOR: z.enum(['elasticsearch', 'opensearch']).default('opensearch'),
   /**
    * Elasticsearch only: the server's major version, which decides the media types the client
@@ -111,8 +119,12 @@ export const envSchema = z.object({
   EXTRACT_TIMEOUT_MS: int(1000, 600_000).default(30_000),
   /** Heap cap of the extraction thread; a page needing more fails instead of taking the worker down. */
   EXTRACT_MAX_MEMORY_MB: int(64, 8192).default(512),
-  /** Extraction threads are replaced after this many pages, so parser heap growth stays bounded. */
-  EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(500),
+  /**
+   * Extraction threads are replaced after this many pages, and sooner once a thread's heap passes
+   * half of EXTRACT_MAX_MEMORY_MB, so parser heap growth stays bounded. Not often: a fresh thread
+   * costs about 4 s of CPU before it is up to speed.
+   */
+  EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(5000),
 
   /** Source polls (feeds, sitemaps, sites) run at once per discover process. */
   DISCOVER_CONCURRENCY: int(1, 64).default(2),

@@ -24,6 +24,15 @@ describe('loadConfig', () => {
       expect(msg).toMatch(/FETCH_ALLOW_PRIVATE_NETWORKS: must be true or false/);
     }
   });
+  it("reads SEARCH_URL as one node or a cluster's nodes separated by commas", () => {
+    expect(loadConfig({}).search).toMatchObject({ url: 'http://127.0.0.1:9200', nodes: ['http://127.0.0.1:9200'] });
+    const cluster = loadConfig({ SEARCH_URL: 'http://es-1:9200, http://es-2:9200,http://es-3:9200' }).search;
+    expect(cluster.nodes).toEqual(['http://es-1:9200', 'http://es-2:9200', 'http://es-3:9200']);
+    expect(cluster.url).toBe('http://es-1:9200');
+    expect(() => loadConfig({ SEARCH_URL: 'http://es-1:9200,ftp://es-2' })).toThrow(/SEARCH_URL.*http\(s\) URL/);
+    expect(() => loadConfig({ SEARCH_URL: ' , ' })).toThrow(/SEARCH_URL.*at least one/);
+  });
+
   it('reads SEARCH_ES_MAJOR: asked of the server by default, or 8 or 9', () => {
     expect(loadConfig({}).search.esMajor).toBeNull();
     expect(loadConfig({ SEARCH_ES_MAJOR: 'auto' }).search.esMajor).toBeNull();

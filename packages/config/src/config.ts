@@ -13,7 +13,10 @@ export interface Config {
   logLevel: string;
   redis: { url: string; prefix: string };
   search: {
+    /** The first of `nodes`: what messages name. */
     url: string;
+    /** Every node SEARCH_URL lists (one for a single node). */
+    nodes: string[];
     flavor: 'elasticsearch' | 'opensearch';
     /** Elasticsearch's major (SEARCH_ES_MAJOR), or null to read it from the server. */
     esMajor: 8 | 9 | null;
@@ -89,7 +92,8 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
     logLevel: e.LOG_LEVEL,
     redis: { url: e.REDIS_URL, prefix: e.QUEUE_PREFIX },
     search: {
-      url: e.SEARCH_URL,
+      url: e.SEARCH_URL[0]!,
+      nodes: e.SEARCH_URL,
       flavor: e.SEARCH_FLAVOR,
       esMajor: e.SEARCH_ES_MAJOR === 'auto' ? null : e.SEARCH_ES_MAJOR === '8' ? 8 : 9,
       alias: e.SEARCH_INDEX,

@@ -26,6 +26,7 @@ import {
   type StallWatch,
 } from './probe';
 import { createStageProcess, STAGE_NAMES, type ExitInfo, type StageName, type StageProcess } from '../../support/stage-process';
+import { freePort } from '../../support/free-port';
 import { deleteKeys, TEST_NLP_URL } from '../../support/services';
 
 export const ARTIFACTS = fileURLToPath(new URL('../../../test-artifacts/chaos/', import.meta.url));
@@ -78,8 +79,32 @@ export interface ChaosRun {
   /** Documents indexed so far (refresh + count); cheap enough to poll every second. */
   documents(): Promise<number>;
   figures(): Promise<RunFigures>;
-  /** SIGTERMs every running stage, then drops the index and the Redis keys. */
+  /**
+   * Another complete set of stage processes on the same Redis, queues and index, as a second
+   * host would run them: its own processes, health ports and log folder (logDir/<name>).
+   */
+  addHost(name: string): Promise<ChaosHost>;
+  /** SIGTERMs every running stage (every host's), then drops the index and the Redis keys. */
   close(): Promise<void>;
+}
+
+export interface ChaosHost {
+  name: string;
+  stages: Record<StageName, StageProcess>;
+  startAll(): Promise<void>;
+}
+
+async function stopStages(stages: Record<StageName, StageProcess>): Promise<void> {
+  await Promise.all(
+    STAGE_NAMES.map(async (s) => {
+      const p = stages[s];
+      if (!p.running()) return;
+      p.kill('SIGTERM');
+      const timer = setTimeout(() => p.running() && p.kill('SIGKILL'), 20_000);
+      await p.exited();
+      clearTimeout(timer);
+    }),
+  );
 }
 
 export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
@@ -105,17 +130,25 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
     FETCH_HOST_CONCURRENCY: '16',
     ...opts.env,
   };
-  const stages = Object.fromEntries(
-    STAGE_NAMES.map((s) => [
-      s,
-      createStageProcess(
+  const stageSet = (dir: string, hostEnv: (s: StageName) => Record<string, string> = () => ({})) =>
+    Object.fromEntries(
+      STAGE_NAMES.map((s) => [
         s,
-        { ...baseEnv, ...(s === 'index' && opts.indexSearchUrl ? { SEARCH_URL: opts.indexSearchUrl } : {}), ...opts.stageEnv?.[s] },
-        logDir,
-        { compiled: opts.compiled },
-      ),
-    ]),
-  ) as Record<StageName, StageProcess>;
+        createStageProcess(
+          s,
+          {
+            ...baseEnv,
+            ...(s === 'index' && opts.indexSearchUrl ? { SEARCH_URL: opts.indexSearchUrl } : {}),
+            ...opts.stageEnv?.[s],
+            ...hostEnv(s),
+          },
+          dir,
+          { compiled: opts.compiled },
+        ),
+      ]),
+    ) as Record<StageName, StageProcess>;
+  const stages = stageSet(logDir);
+  const hosts: ChaosHost[] = [];
 
   const redis = createRedisConnection(opts.redisUrl, 'worker', `chaos-probe-${opts.scenario}`);
   redis.on('error', () => undefined);
@@ -200,17 +233,29 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
         unexpectedExits: per((s) => stages[s].unexpectedExits()),
       };
     },
+    async addHost(name) {
+      const ports = Object.fromEntries(await Promise.all(STAGE_NAMES.map(async (s) => [s, String(await freePort())]))) as Record<
+        StageName,
+        string
+      >;
+      const hostStages = stageSet(join(logDir, name), (s) => ({ HEALTH_PORT: ports[s] }));
+      const startOne = async (stage: StageName) => {
+        const before = await clientIds(stage);
+        await hostStages[stage].start(async () => [...(await clientIds(stage))].some((id) => !before.has(id)));
+      };
+      const host: ChaosHost = {
+        name,
+        stages: hostStages,
+        // One at a time: "up" is a new Redis connection of that stage's name, whoever's it is.
+        async startAll() {
+          for (const s of STAGE_NAMES) await startOne(s);
+        },
+      };
+      hosts.push(host);
+      return host;
+    },
     async close() {
-      await Promise.all(
-        STAGE_NAMES.map(async (s) => {
-          const p = stages[s];
-          if (!p.running()) return;
-          p.kill('SIGTERM');
-          const timer = setTimeout(() => p.running() && p.kill('SIGKILL'), 20_000);
-          await p.exited();
-          clearTimeout(timer);
-        }),
-      );
+      await Promise.all([stages, ...hosts.map((h) => h.stages)].map(stopStages));
       await stalls.close().catch(() => undefined);
       await closeQueues(queues).catch(() => undefined);
       await dropIndex(opts.searchUrl, alias);

@@ -48,6 +48,7 @@ export async function buildProcessInfra(config: Config, name: string, logger?: L
   const discover = createDiscoverQueue(connection, config.redis.prefix);
   const engine = createSearchEngine(config.search.flavor, {
     url: config.search.url,
+    nodes: config.search.nodes,
     auth: config.search.auth,
     esMajor: config.search.esMajor,
   });

@@ -7,6 +7,7 @@ import { displayAddress, networkReason } from './network.reason';
 export function openSearchEngine(config: Config): { engine: SearchEnginePort; explain(err: unknown): unknown } {
   const engine = createSearchEngine(config.search.flavor, {
     url: config.search.url,
+    nodes: config.search.nodes,
     auth: config.search.auth,
     esMajor: config.search.esMajor,
   });

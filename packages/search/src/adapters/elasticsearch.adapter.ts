@@ -10,7 +10,7 @@ import { guardedCall, isAlreadyExists, nullOn404, readBulkItems, readSearchHits 
  */
 export function createElasticsearchAdapter(conn: EngineConnection): SearchEnginePort {
   const client = new Client({
-    node: conn.url,
+    node: conn.nodes && conn.nodes.length > 1 ? conn.nodes : conn.url,
     ...(conn.auth ? { auth: conn.auth } : {}),
     requestTimeout: conn.requestTimeoutMs ?? 30_000,
     maxRetries: 0,

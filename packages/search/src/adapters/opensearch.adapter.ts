@@ -6,7 +6,7 @@ import type { EngineConnection } from './engine-connection';
 /** OpenSearch through its own client: the local engine for development, tests and CI. */
 export function createOpenSearchAdapter(conn: EngineConnection): SearchEnginePort {
   const client = new Client({
-    node: conn.url,
+    node: conn.nodes && conn.nodes.length > 1 ? conn.nodes : conn.url,
     ...(conn.auth && 'username' in conn.auth ? { auth: conn.auth } : {}),
     ...(conn.auth && 'apiKey' in conn.auth ? { headers: { authorization: `ApiKey ${conn.auth.apiKey}` } } : {}),
     requestTimeout: conn.requestTimeoutMs ?? 30_000,
