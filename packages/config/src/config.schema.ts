@@ -26,8 +26,17 @@ export const envSchema = z.object({
   SEARCH_URL: z
     .string()
     .default('http://127.0.0.1:9200')
-    .transform((v) => v.split(',').map((u) => u.trim()).filter((u) => u.length > 0))
-    .pipe(z.array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL, or several separated by commas' })).min(1, 'must name at least one http(s) URL')),
+    .transform((v) =>
+      v
+        .split(',')
+        .map((u) => u.trim())
+        .filter((u) => u.length > 0),
+    )
+    .pipe(
+      z
+        .array(z.url({ protocol: /^https?$/, message: 'must be an http(s) URL, or several separated by commas' }))
+        .min(1, 'must name at least one http(s) URL'),
+    ),
   SEARCH_FLAVOR: z.enum(['elasticsearch', 'opensearch']).default('opensearch'),
   /**
    * Elasticsearch only: the server's major version, which decides the media types the client
@@ -120,9 +129,9 @@ export const envSchema = z.object({
   /** Heap cap of the extraction thread; a page needing more fails instead of taking the worker down. */
   EXTRACT_MAX_MEMORY_MB: int(64, 8192).default(512),
   /**
-   * Extraction threads are replaced after this many pages, and sooner once a thread's heap passes
-   * half of EXTRACT_MAX_MEMORY_MB, so parser heap growth stays bounded. Not often: a fresh thread
-   * costs about 4 s of CPU before it is up to speed.
+   * Extraction threads are replaced after this many pages, and sooner once a thread's heap
+   * passes three quarters of EXTRACT_MAX_MEMORY_MB, so parser heap growth stays bounded. Not
+   * often: a fresh thread costs about 4 s of CPU before it is up to speed.
    */
   EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(5000),
 

@@ -30,6 +30,15 @@ describe('extraction threads', () => {
     expect(results.map((r) => r.ok)).toEqual([true, true, true, true, true]);
   });
 
+  it('replaces a thread whose heap has grown past the mark without losing a page', async () => {
+    const p = createExtractionPool({ threads: 1, timeoutMs: 30_000, maxMemoryMb: 256, recycleAtHeapMb: 1 });
+    pools.push(p);
+    const results = [];
+    for (let i = 0; i < 3; i++) results.push(await p.run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'linkedom' }));
+    expect(results.map((r) => r.ok)).toEqual([true, true, true]);
+    expect(results.every((r) => (r.heapMb ?? 0) > 1)).toBe(true);
+  });
+
   it('brings an extraction failure back as data, with its code', async () => {
     const r = await pool(30_000, 256).run({ html: notArticle, url: 'https://example.com/about', dom: 'jsdom' });
     expect(r).toMatchObject({ ok: false, code: 'no-article' });

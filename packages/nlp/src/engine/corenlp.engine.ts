@@ -21,6 +21,9 @@ export interface CoreNlpOptions {
 export const CORENLP_PROPERTIES = {
   annotators: 'tokenize,ssplit,pos,lemma,ner',
   outputFormat: 'json',
+  // The server indents its JSON by default: about half the bytes it writes and enrich decodes
+  // are that whitespace.
+  'output.prettyPrint': 'false',
   'tokenize.options': 'invertible=false,ptb3Escaping=false,splitHyphenated=false',
   // newsflow's texts hold one paragraph (or the headline) per line: a line never runs on
   'ssplit.newlineIsSentenceBreak': 'always',
