@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import type { StoredPage } from '@newsflow/contracts';
@@ -51,7 +51,22 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
     const err = await failureOf(blobs.get('page', 'old'));
     expect(err).toBeInstanceOf(PermanentError);
     expect(err).toMatchObject({ code: 'blob-version' });
-    expect((err as Error).message).toMatch(/version 99.*reads version 1.*enqueue the URL again/);
+    expect((err as Error).message).toMatch(/version 99.*reads version 2.*enqueue the URL again/);
+  });
+
+  it('a page of version 1 (its HTML inside the JSON) is refused with its version, as a rolling update meets it', async () => {
+    await redis.set(rawKey('page', 'v1'), gzipSync(JSON.stringify({ v: 1, kind: 'page', value: page })));
+    const err = await failureOf(blobs.get('page', 'v1'));
+    expect(err).toMatchObject({ code: 'blob-version' });
+    expect((err as Error).message).toMatch(/version 1, this worker reads version 2/);
+  });
+
+  it('keeps page HTML byte for byte, newlines, quotes and all, stored after the header as it is', async () => {
+    const html = '<html>\n<body>\n<p>"Grüße" — {"not": "json"}\\n</p>\r\n<script>var a = "\\u2028";</script>\n\n</body></html>\n';
+    await blobs.put('page', 'p2', { ...page, html });
+    expect(await blobs.get('page', 'p2')).toEqual({ ...page, html });
+    const stored = gunzipSync((await redis.getBuffer(rawKey('page', 'p2')))!).toString('utf8');
+    expect(stored.endsWith(`\n${html}`)).toBe(true);
   });
 
   it('a blob from before versions (no envelope) is refused the same way', async () => {
@@ -62,7 +77,11 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
   });
 
   it('a blob that does not fit its contract names the field; unreadable bytes are refused too', async () => {
-    await redis.set(rawKey('page', 'bad'), gzipSync(JSON.stringify({ v: 1, kind: 'page', value: { ...page, status: 'ok' } })));
+    const { html, ...header } = page;
+    await redis.set(
+      rawKey('page', 'bad'),
+      gzipSync(`${JSON.stringify({ v: 2, kind: 'page', value: { ...header, status: 'ok' } })}\n${html}`),
+    );
     const bad = await failureOf(blobs.get('page', 'bad'));
     expect(bad).toMatchObject({ code: 'blob-invalid' });
     expect((bad as Error).message).toMatch(/status/);
@@ -72,7 +91,7 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
   });
 
   it('a blob stored under another kind is not read as this one', async () => {
-    await redis.set(rawKey('article', 'swapped'), gzipSync(JSON.stringify({ v: 1, kind: 'page', value: page })));
+    await redis.set(rawKey('article', 'swapped'), gzipSync(JSON.stringify({ v: 1, kind: 'page', value: { ...page, title: 'x' } })));
     expect(await failureOf(blobs.get('article', 'swapped'))).toMatchObject({ code: 'blob-version' });
   });
 
