@@ -5,6 +5,7 @@ import { isArticleId } from '@newsflow/contracts';
 import { buildArticleDocument } from '../../../test/support/article-documents';
 import type { StoredArticle } from '@newsflow/contracts';
 import { startRealApiApp, type RealApiApp } from '../../../test/support/api-app';
+import { storedArticle } from '../../../test/support/stored-article';
 
 // Property-based tests (fast-check) of the API's inputs, on the real Redis and the real local
 // engine: random and hostile query parameters never make /search or /quotes answer 500, and no
@@ -102,28 +103,16 @@ const queryString = fc.oneof(
 );
 
 function stored(url: string, text: string): StoredArticle {
-  return {
+  return storedArticle({
     url,
     finalUrl: url,
-    fetchedAt: '2024-04-26T00:00:00.000Z',
     title: 'Talks in Beijing',
     byline: 'Jane Roe',
     authors: ['Jane Roe'],
     publishedAt: '2024-04-26T08:00:00.000Z',
-    modifiedAt: null,
     siteName: 'Example News',
-    lang: 'en',
-    canonicalUrl: null,
-    image: null,
-    section: null,
-    keywords: [],
-    access: 'free',
-    excerpt: null,
     text,
-    html: `<p>${text}</p>`,
-    wordCount: text.split(' ').length,
-    sources: {},
-  };
+  });
 }
 
 function expectErrorShape(res: LightMyRequestResponse, what: string): void {

@@ -4,32 +4,20 @@ import { buildArticleDocument } from '../../../test/support/article-documents';
 import type { StoredArticle } from '@newsflow/contracts';
 import { startRealApiApp, type RealApiApp } from '../../../test/support/api-app';
 import { eventually } from '../../../test/support/services';
+import { storedArticle } from '../../../test/support/stored-article';
 
 const at = (ms: number) => new Date(Date.UTC(2024, 3, 26, 0, 0, 0) + ms).toISOString();
 
 function stored(url: string): StoredArticle {
-  return {
+  return storedArticle({
     url,
     finalUrl: url,
     fetchedAt: at(0),
     title: 'Talks in Beijing',
-    byline: null,
-    authors: [],
     publishedAt: at(0),
-    modifiedAt: null,
     siteName: 'Example News',
-    lang: 'en',
-    canonicalUrl: null,
-    image: null,
-    section: null,
-    keywords: [],
-    access: 'free',
-    excerpt: null,
     text: 'The ministers met.',
-    html: '<p>The ministers met.</p>',
-    wordCount: 3,
-    sources: {},
-  };
+  });
 }
 
 /** The state the runner records with each event (the event's stage, or the next one once it completed). */

@@ -3,31 +3,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { NlpUnavailableError, type ModelAnnotation, type NlpEngine } from '@newsflow/nlp';
 import { createBackoff, createOutagePause, PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
 import { createEnrichHandler } from './enrich.handler';
+import { storedArticle } from '../../../test/support/stored-article';
 
 const TEXT =
   'Harbour Council approves new ferry route\n\n“The boats will run every hour,” Mayor Ingrid Solberg told reporters in Bergen on Tuesday.';
-const article = (text = TEXT, lang: string | null = 'en') => ({
-  url: 'https://e.com/a',
-  finalUrl: 'https://e.com/a',
-  fetchedAt: '2024-04-26T00:00:00.000Z',
-  title: 'T',
-  byline: null,
-  authors: [],
-  publishedAt: null,
-  modifiedAt: null,
-  siteName: null,
-  lang,
-  canonicalUrl: null,
-  image: null,
-  section: null,
-  keywords: [],
-  access: 'free',
-  excerpt: null,
-  text,
-  html: '<p>x</p>',
-  wordCount: 20,
-  sources: {},
-});
+const article = (text = TEXT, lang: string | null = 'en') => storedArticle({ text, lang });
 const payload = { v: 1 as const, id: 'a'.repeat(32), url: 'https://e.com/a' };
 const EMPTY: ModelAnnotation = { tokens: [], sentences: [], mentions: [] };
 

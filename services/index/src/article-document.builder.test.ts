@@ -2,31 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { articleIdFor, normalizeArticleUrl } from '@newsflow/contracts';
 import type { StoredArticle } from '@newsflow/contracts';
 import { articleDate, buildArticleDocument, language, quoteLine } from './article-document.builder';
+import { storedArticle } from '../../../test/support/stored-article';
 
 const stored = (over: Partial<StoredArticle>): StoredArticle =>
-  ({
-    url: 'https://t.example.com/s/1',
-    finalUrl: 'https://www.example.com/news/story',
-    fetchedAt: '2024-04-26T00:00:00.000Z',
-    title: 'T',
-    byline: null,
-    authors: [],
-    publishedAt: null,
-    modifiedAt: null,
-    siteName: null,
-    lang: 'en',
-    canonicalUrl: null,
-    image: null,
-    section: null,
-    keywords: [],
-    access: 'free',
-    excerpt: null,
-    text: 'Text.',
-    html: '<p>Text.</p>',
-    wordCount: 1,
-    sources: {},
-    ...over,
-  }) as StoredArticle;
+  storedArticle({ url: 'https://t.example.com/s/1', finalUrl: 'https://www.example.com/news/story', ...over });
 
 describe('buildArticleDocument', () => {
   it('files the article under its canonical URL and remembers the job that reached it', () => {

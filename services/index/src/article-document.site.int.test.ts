@@ -4,30 +4,18 @@ import type { StoredArticle } from '@newsflow/contracts';
 import { openTestEngine } from '../../../test/support/test-engine';
 import { uniqueName } from '../../../test/support/services';
 import { buildArticleDocument } from './article-document.builder';
+import { storedArticle } from '../../../test/support/stored-article';
 
 function stored(finalUrl: string, canonicalUrl: string | null, siteName: string | null): StoredArticle {
-  return {
+  return storedArticle({
     url: finalUrl,
     finalUrl,
-    fetchedAt: '2024-04-26T00:00:00.000Z',
     title: 'Talks in Beijing',
-    byline: null,
-    authors: [],
     publishedAt: '2024-04-26T08:00:00.000Z',
-    modifiedAt: null,
     siteName,
-    lang: 'en',
     canonicalUrl,
-    image: null,
-    section: null,
-    keywords: [],
-    access: 'free',
-    excerpt: null,
     text: 'The ministers met.',
-    html: '<p>The ministers met.</p>',
-    wordCount: 3,
-    sources: {},
-  };
+  });
 }
 
 // On the real engine: a page claiming another site's address is neither listed (facet) nor found

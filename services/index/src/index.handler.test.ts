@@ -4,29 +4,9 @@ import { PermanentError, silentLogger, type StageContext } from '@newsflow/runti
 import type { ArticleDocument } from '@newsflow/contracts';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import { createIndexHandler, IndexItemError } from './index.handler';
+import { storedArticle } from '../../../test/support/stored-article';
 
-const article = {
-  url: 'https://e.com/a',
-  finalUrl: 'https://e.com/a',
-  fetchedAt: '2024-04-26T00:00:00.000Z',
-  title: 'T',
-  byline: null,
-  authors: [],
-  publishedAt: null,
-  modifiedAt: null,
-  siteName: null,
-  lang: 'en',
-  canonicalUrl: null,
-  image: null,
-  section: null,
-  keywords: [],
-  access: 'free',
-  excerpt: null,
-  text: 'Text.',
-  html: '<p>Text.</p>',
-  wordCount: 1,
-  sources: {},
-};
+const article = storedArticle();
 const enrichment = { entities: [], quotes: [] };
 const payload = { v: 1 as const, id: 'a'.repeat(32), url: 'https://e.com/a' };
 

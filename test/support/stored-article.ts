@@ -1,0 +1,32 @@
+import type { StoredArticle } from '@newsflow/contracts';
+
+/**
+ * A stored article (what extract leaves for enrich and index) for tests: the contract's every
+ * field with plain values, and the fields a test is about given in `over`.
+ */
+export function storedArticle(over: Partial<StoredArticle> = {}): StoredArticle {
+  const text = over.text ?? 'Text.';
+  return {
+    url: 'https://e.com/a',
+    finalUrl: 'https://e.com/a',
+    fetchedAt: '2024-04-26T00:00:00.000Z',
+    title: 'T',
+    byline: null,
+    authors: [],
+    publishedAt: null,
+    modifiedAt: null,
+    siteName: null,
+    lang: 'en',
+    canonicalUrl: null,
+    image: null,
+    section: null,
+    keywords: [],
+    access: 'free',
+    excerpt: null,
+    text,
+    html: `<p>${text}</p>`,
+    wordCount: text.split(/\s+/).filter(Boolean).length,
+    sources: {},
+    ...over,
+  };
+}
