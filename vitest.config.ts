@@ -1,5 +1,5 @@
-import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { SOURCE_RESOLVE } from './test/support/vitest-source-resolve';
 
 const EVERY_TEST = ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/**/*.test.ts'];
 const ON_REAL_SERVICES = ['**/*.int.test.ts', '**/*.e2e.test.ts'];
@@ -14,11 +14,7 @@ const INTEGRATION = EVERY_TEST.flatMap((glob) => [
 // local engine and the real NLP server. `npm test` runs both projects; `npm run test:unit` and
 // `npm run test:int` one each.
 export default defineConfig({
-  // Tests run the TypeScript sources, never a build: workspace packages export src/ under the
-  // `newsflow-source` condition (dist/ otherwise). Vitest passes these conditions on to node in
-  // its workers too (worker threads, such as extraction's, resolve through node itself); less
-  // `module`, as vitest's own default (it would pick ESM builds node cannot load).
-  ssr: { resolve: { conditions: ['newsflow-source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
+  ...SOURCE_RESOLVE,
   test: {
     // The chaos suite has its own command (npm run test:chaos) and config.
     exclude: ['test/chaos/**', '**/node_modules/**'],

@@ -1,6 +1,6 @@
-import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { SOURCE_RESOLVE } from '../support/vitest-source-resolve';
 
 /** The analysis unit tests first, then the scenarios in their numbered order (vitest would put the last failures first). */
 class InNumberOrder extends BaseSequencer {
@@ -15,7 +15,7 @@ class InNumberOrder extends BaseSequencer {
 // their own). Not part of `npm test`: about 20 minutes with the 10-minute soak.
 export default defineConfig({
   // The sources, as in vitest.config.ts.
-  ssr: { resolve: { conditions: ['newsflow-source', ...defaultServerConditions.filter((c) => c !== 'module')] } },
+  ...SOURCE_RESOLVE,
   test: {
     root: new URL('../../', import.meta.url).pathname,
     // The scenarios (*.chaos.ts) and the unit tests of their analysis; `npm test` leaves test/chaos out.
