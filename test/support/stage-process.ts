@@ -42,13 +42,14 @@ const COMPILED_BIN = fileURLToPath(new URL('../../packages/cli/bin/newsflow.js',
 
 /**
  * `compiled`: run the built JavaScript (as in production: benchmarks) instead of the sources
- * (tests see the code as it is, built or not).
+ * (tests see the code as it is, built or not). `nodeArgs`: node's own flags, such as --cpu-prof
+ * (which NODE_OPTIONS refuses).
  */
 export function createStageProcess(
   name: StageName | 'api' | 'discover',
   env: Record<string, string>,
   logDir: string,
-  opts: { compiled?: boolean } = {},
+  opts: { compiled?: boolean; nodeArgs?: readonly string[] } = {},
 ): StageProcess {
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
@@ -72,10 +73,14 @@ export function createStageProcess(
       log.write(`\n=== start #${starts} at ${new Date().toISOString()}\n`);
       const startedAt = Date.now();
       signalledAt = null;
-      const c = spawn(process.execPath, [...(opts.compiled ? [COMPILED_BIN] : NEWSFLOW_FROM_SOURCES), 'start', name], {
-        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const c = spawn(
+        process.execPath,
+        [...(opts.nodeArgs ?? []), ...(opts.compiled ? [COMPILED_BIN] : NEWSFLOW_FROM_SOURCES), 'start', name],
+        {
+          env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       child = c;
       c.stdout?.pipe(log, { end: false });
       c.stderr?.pipe(log, { end: false });

@@ -134,7 +134,7 @@ export const envSchema = z.object({
    * thread costs about 4 s of CPU before it is up to speed, but at 5,000 pages the process's RSS
    * climbed through the 10-minute soak (2.9 %/min): 500 keeps it flat.
    */
-  EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(500),
+  EXTRACT_RECYCLE_AFTER: int(1, 1_000_000).default(20_000),
 
   /** Source polls (feeds, sitemaps, sites) run at once per discover process. */
   DISCOVER_CONCURRENCY: int(1, 64).default(2),
@@ -156,6 +156,11 @@ export const envSchema = z.object({
   EXTRACT_CONCURRENCY: int(1, 64).default(1),
   ENRICH_CONCURRENCY: int(1, 64).default(2),
   INDEX_CONCURRENCY: int(1, 1000).default(64),
+  /**
+   * Back-pressure: a stage takes no new job while the next stage has this many waiting (Redis
+   * then holds at most this many of each stage's products; the rest waits as small jobs).
+   */
+  PIPELINE_MAX_AHEAD: int(10, 1_000_000).default(500),
   /** The index stage gathers jobs into one _bulk request of at most this many documents… */
   INDEX_BATCH_SIZE: int(1, 5000).default(100),
   /** …or whatever has gathered after this many milliseconds. */

@@ -47,6 +47,8 @@ export interface Config {
   };
   extract: { dom: 'jsdom' | 'linkedom'; timeoutMs: number; maxMemoryMb: number; recycleAfter: number };
   concurrency: { fetch: number; extract: number; enrich: number; index: number; discover: number };
+  /** Jobs waiting in the next stage's queue before a stage holds back. */
+  maxAhead: number;
   discover: {
     timeoutMs: number;
     maxBytes: number;
@@ -133,6 +135,7 @@ export function loadConfig(source: Record<string, string | undefined> = {}): Con
       index: e.INDEX_CONCURRENCY,
       discover: e.DISCOVER_CONCURRENCY,
     },
+    maxAhead: e.PIPELINE_MAX_AHEAD,
     discover: {
       timeoutMs: e.DISCOVER_TIMEOUT_MS,
       maxBytes: e.DISCOVER_MAX_BYTES,

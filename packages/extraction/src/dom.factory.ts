@@ -1,5 +1,5 @@
-import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
+import { sharedJsdomWindow } from './jsdom.window';
 
 export type DomChoice = 'jsdom' | 'linkedom';
 
@@ -22,19 +22,11 @@ function setAddress(document: Document, url: string): Document {
   return document;
 }
 
-let sharedParser: DOMParser | null = null;
+/** Pages parsed by jsdom share a window (see sharedJsdomWindow). */
+const jsdomParser = sharedJsdomWindow((window) => new window.DOMParser());
 
-/**
- * One jsdom window, created once, parses every page: building a window per page cost about
- * a third of parse time. The window has no runScripts and no resources, so jsdom neither
- * executes scripts nor fetches anything; its virtual console swallows CSS parse errors.
- */
 function jsdomDocument(html: string, url: string): Document {
-  if (!sharedParser) {
-    const { window } = new JSDOM('', { url: 'about:blank', virtualConsole: new VirtualConsole() });
-    sharedParser = new window.DOMParser();
-  }
-  return setAddress(sharedParser.parseFromString(html, 'text/html'), url);
+  return setAddress(jsdomParser().parseFromString(html, 'text/html'), url);
 }
 
 function linkedomDocument(html: string, url: string): Document {

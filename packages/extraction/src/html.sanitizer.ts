@@ -1,17 +1,9 @@
 import createDOMPurify from 'dompurify';
 import type { DOMPurify, WindowLike } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { sharedJsdomWindow } from './jsdom.window';
 
-let purifier: DOMPurify | null = null;
-
-/** One shared purifier: building a window per page would cost more than the sanitising. */
-function getPurifier(): DOMPurify {
-  if (!purifier) {
-    const { window } = new JSDOM('<!DOCTYPE html><html><body></body></html>');
-    purifier = createDOMPurify(window as unknown as WindowLike);
-  }
-  return purifier;
-}
+/** One purifier for many pages (a window per page would cost more than the sanitising), renewed with its window. */
+const getPurifier = sharedJsdomWindow((window): DOMPurify => createDOMPurify(window as unknown as WindowLike));
 
 /** Article HTML safe to store and show: no scripts, handlers, frames, forms or styles. */
 export function sanitiseHtml(html: string): string {

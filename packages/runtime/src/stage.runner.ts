@@ -1,4 +1,4 @@
-import { DelayedError, Worker, type Job } from 'bullmq';
+import { DelayedError, RateLimitError, Worker, type Job } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOBS, nextStage, type ArticleState, type JobPayload, type QueueName } from '@newsflow/contracts';
 import { PermanentError, errorMessage, isPermanent, refusalCode } from './errors';
@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { addStageJob, type QueueSet } from './queue.set';
 import type { InFlightMarker } from './inflight.marker';
 import type { StatusStore } from './status.store';
+import { createBacklogGate } from './backlog.gate';
 
 export interface StageContext {
   job: Job;
@@ -48,6 +49,13 @@ export interface StageRunnerOptions<Q extends QueueName> {
   inflight: InFlightMarker;
   logger: Logger;
   metrics?: StageMetrics;
+  /**
+   * Back-pressure: while the next stage has this many jobs waiting, this stage takes no new job
+   * (for `holdMs` at a time, every worker of the stage on every host: BullMQ's queue-wide rate
+   * limit) and its jobs wait in their queue, costing no attempt. Unset: never holds back.
+   */
+  maxAhead?: number;
+  holdMs?: number;
 }
 
 const STATE_OF: Record<QueueName, ArticleState> = {
@@ -66,8 +74,16 @@ export function createStageWorker<Q extends QueueName>(opts: StageRunnerOptions<
   const { stage, handler, status, queues, inflight } = opts;
   const def = JOBS[stage];
   const stageLogger = opts.logger.child({ queue: stage });
+  const following = nextStage(stage);
+  const gate = following && opts.maxAhead ? createBacklogGate(queues[following], opts.maxAhead) : null;
+  const holdMs = opts.holdMs ?? 1000;
 
   const processJob = async (job: Job, token?: string): Promise<StageResult> => {
+    // Before anything is recorded: a job held back was never started.
+    if (gate && (await gate.full())) {
+      await queues[stage].rateLimit(holdMs);
+      throw new RateLimitError();
+    }
     const attempt = job.attemptsMade + 1;
     const parsed = def.schema.safeParse(job.data);
     if (!parsed.success) {

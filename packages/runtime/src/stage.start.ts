@@ -21,6 +21,7 @@ export function startStageWorker<Q extends QueueName>(
     inflight: infra.inflight,
     logger: infra.logger,
     metrics: infra.metrics,
+    maxAhead: infra.config.maxAhead,
   });
   return { name: `${stage} worker`, close: () => closeWorker(worker, infra.config.shutdownTimeoutMs) };
 }

@@ -49,6 +49,11 @@ export function createExtractionPool(opts: {
       minThreads: 1,
       maxThreads: opts.threads,
       idleTimeout: 60_000,
+      // Tasks reach a thread as message events, not through piscina's default Atomics.wait loop:
+      // that loop never lets the thread's job end, so V8 keeps every WeakRef target made in the
+      // thread alive (jsdom's node iterators, which DOMPurify creates for each page, hold their
+      // whole document): the heap grew about 25 MB every 83 pages without bound. Flat since.
+      atomics: 'disabled',
       resourceLimits: { maxOldGenerationSizeMb: opts.maxMemoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.ceil(opts.maxMemoryMb / 8)) },
     });
   interface Generation {
@@ -59,12 +64,12 @@ export function createExtractionPool(opts: {
   const fresh = (): Generation => ({ threads: makePool(), pending: 0, retired: false });
   let current = fresh();
   let tasks = 0;
-  // Parsers keep caches and V8 keeps heap it once needed: a fresh set of threads once a thread's
-  // heap passes `recycleAtHeapMb`, or every `recycleAfter` pages, keeps a long-running worker's
-  // memory flat. Not more often: a new thread costs about 4 s of CPU before it is up to speed
-  // (loading, then the JIT warming up over its first pages; measured on the extraction dev set),
-  // which is 8 ms a page when replaced every 500 pages. A retired set closes once the pages it
-  // was given are done.
+  // A safety net, not the way memory stays flat: a fresh set of threads once a thread's heap
+  // passes `recycleAtHeapMb` (a page that needed a lot, a parser cache), or every `recycleAfter`
+  // pages. Rarely: a new thread costs about 3.5 s of CPU before it is up to speed (loading, then
+  // the JIT warming up over its first pages; 87 ms a page over the dev set's 83 pages cold, 45
+  // warm), 7 ms a page when replaced every 500 pages. A retired set closes once the pages it was
+  // given are done.
   const closeIfIdle = (g: Generation) => {
     if (g.retired && g.pending === 0) void g.threads.close().catch(() => undefined);
   };

@@ -44,6 +44,8 @@ export interface ChaosRunOptions {
   stageEnv?: Partial<Record<StageName, Record<string, string>>>;
   /** Run the built JavaScript (npm run build) rather than the sources: what production runs. */
   compiled?: boolean;
+  /** node's own flags for every stage process (the benchmark's --profile). */
+  nodeArgs?: readonly string[];
 }
 
 /** Everything counted at the end of a scenario, all read from the real Redis and engine. */
@@ -143,7 +145,7 @@ export async function createChaosRun(opts: ChaosRunOptions): Promise<ChaosRun> {
             ...hostEnv(s),
           },
           dir,
-          { compiled: opts.compiled },
+          { compiled: opts.compiled, nodeArgs: opts.nodeArgs },
         ),
       ]),
     ) as Record<StageName, StageProcess>;
