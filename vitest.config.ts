@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SOURCE_RESOLVE } from './test/support/vitest-source-resolve';
+import { SOURCE_RESOLVE } from './test/support/vitest-source-resolve.js';
 
 const EVERY_TEST = ['packages/*/src/**/*.test.ts', 'services/*/src/**/*.test.ts', 'test/**/*.test.ts'];
 const ON_REAL_SERVICES = ['**/*.int.test.ts', '**/*.e2e.test.ts'];

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
-import { SOURCE_RESOLVE } from '../support/vitest-source-resolve';
+import { SOURCE_RESOLVE } from '../support/vitest-source-resolve.js';
 
 /** The analysis unit tests first, then the scenarios in their numbered order (vitest would put the last failures first). */
 class InNumberOrder extends BaseSequencer {

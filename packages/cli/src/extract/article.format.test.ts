@@ -40,9 +40,19 @@ describe('formatArticle', () => {
     expect(md).toContain('[published plan](https://council.example/plan)');
     expect(md).toMatch(/^- {1,3}closing the east pier to the public;$/m);
     expect(md).toMatch(/^> We have waited a long time for this/m);
-    expect(md).toMatch(/^\| Stage \| Cost \|$/m);
+    // the caption above the table, and its first row the header: no empty header row
+    expect(md).toMatch(/^Cost by stage\n\n\| Stage \| Cost \|\n\| --- \| --- \|$/m);
+    expect(md).not.toMatch(/^\|\s+\|\s+\|$/m);
     expect(md).toMatch(/^\| East pier \| £1\.2m \|$/m);
     expect(md).not.toMatch(/<[a-z]/i);
+  });
+
+  it('markdown: a table without a header row gets its first row as header, its cells and attributes kept', () => {
+    const html =
+      '<p>Scores:</p><table><tbody><tr><td>Team</td><td colspan="1">Points</td></tr><tr><td>North</td><td>12</td></tr></tbody></table>';
+    const md = formatArticle('t.html', { ...article, html }, 'markdown');
+    expect(md).toMatch(/^\| Team \| Points \|\n\| --- \| --- \|\n\| North \| 12 +\|$/m);
+    expect(md).not.toMatch(/^\|\s+\|\s+\|$/m);
   });
 
   it('knows its formats', () => {

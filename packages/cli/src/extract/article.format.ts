@@ -1,5 +1,6 @@
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import type { ExtractedArticle } from '@newsflow/extraction';
+import { parseHTML } from 'linkedom';
 import TurndownService from 'turndown';
 
 export const FORMATS = ['json', 'text', 'markdown'] as const;
@@ -18,7 +19,36 @@ function markdownOf(html: string): string {
     // Tables of figures are part of the article; GFM pipe tables keep their rows and columns.
     turndown.use(gfm);
   }
-  return turndown.turndown(html).trim();
+  return turndown.turndown(withHeaderRows(html)).trim();
+}
+
+/**
+ * A GFM table must open with a header row; given a table without one (no <thead>, or a caption
+ * before its first row), the GFM plugin writes an empty header above every row. A table's first
+ * row is its header in almost every table of figures, so it is made one: moved into a <thead>,
+ * its cells made <th>.
+ */
+function withHeaderRows(html: string): string {
+  if (!/<table/i.test(html)) return html;
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  for (const table of Array.from(document.querySelectorAll('table'))) {
+    if (table.querySelector('thead')) continue;
+    const first = table.querySelector('tr');
+    if (!first) continue;
+    const head = document.createElement('thead');
+    for (const cell of Array.from(first.children)) {
+      if (cell.tagName !== 'TD') continue;
+      const th = document.createElement('th');
+      while (cell.firstChild) th.appendChild(cell.firstChild);
+      for (const { name, value } of Array.from(cell.attributes)) th.setAttribute(name, value);
+      cell.replaceWith(th);
+    }
+    head.appendChild(first);
+    const caption = table.querySelector('caption');
+    if (caption) caption.after(head);
+    else table.prepend(head);
+  }
+  return document.body.innerHTML;
 }
 
 function metadataLines(a: ExtractedArticle): string[] {
