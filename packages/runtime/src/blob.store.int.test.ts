@@ -102,4 +102,12 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
     expect(await redis.ttl(rawKey('page', 'e1'))).toBeLessThanOrEqual(5);
     expect(await redis.ttl(rawKey('enrichment', 'e1'))).toBeLessThanOrEqual(5);
   });
+
+  it('expireSoon with kinds shortens only those', async () => {
+    await blobs.put('page', 'e2', page);
+    await blobs.put('enrichment', 'e2', { entities: [], quotes: [] });
+    await blobs.expireSoon('e2', 5, ['page']);
+    expect(await redis.ttl(rawKey('page', 'e2'))).toBeLessThanOrEqual(5);
+    expect(await redis.ttl(rawKey('enrichment', 'e2'))).toBeGreaterThan(50);
+  });
 });

@@ -18,7 +18,8 @@ export interface BlobStore {
    */
   get<K extends BlobKind>(kind: K, id: string): Promise<BlobValue<K> | null>;
   /** Lets an article's blobs expire soon once it is indexed, instead of after the full TTL. */
-  expireSoon(id: string, seconds: number): Promise<void>;
+  /** Shortens the TTL of the article's blobs (every kind, or only `kinds`). */
+  expireSoon(id: string, seconds: number, kinds?: readonly BlobKind[]): Promise<void>;
 }
 
 /**
@@ -51,9 +52,9 @@ export function createBlobStore(redis: Redis, prefix: string, ttlSeconds: number
         throw err;
       }
     },
-    async expireSoon(id, seconds) {
+    async expireSoon(id, seconds, kinds = BLOB_KINDS) {
       const multi = redis.multi();
-      for (const kind of BLOB_KINDS) multi.expire(key(kind, id), seconds);
+      for (const kind of kinds) multi.expire(key(kind, id), seconds);
       await multi.exec();
     },
   };

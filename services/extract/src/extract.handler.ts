@@ -4,13 +4,19 @@ import { ExtractionLimitError, type ExtractionPool } from './extraction.pool';
 import type { StoredArticle } from '@newsflow/contracts';
 
 export interface ExtractHandlerDeps {
-  blobs: Pick<BlobStore, 'get' | 'put'>;
+  blobs: Pick<BlobStore, 'get' | 'put' | 'expireSoon'>;
   pool: Pick<ExtractionPool, 'run'>;
   dom: DomChoice;
+  /**
+   * Once the article is stored, the page is kept only this much longer (for a retry of this job
+   * after a crash), not until the article is indexed: no later stage reads it, and pages are the
+   * largest blobs, held by every article waiting for enrich or index.
+   */
+  keepPageSeconds: number;
 }
 
 /** Turns the stored page into a clean article with its metadata, in an extraction thread. */
-export function createExtractHandler({ blobs, pool, dom }: ExtractHandlerDeps): StageHandler<'extract'> {
+export function createExtractHandler({ blobs, pool, dom, keepPageSeconds }: ExtractHandlerDeps): StageHandler<'extract'> {
   return async (payload) => {
     const page = await blobs.get('page', payload.id);
     if (!page) {
@@ -28,6 +34,7 @@ export function createExtractHandler({ blobs, pool, dom }: ExtractHandlerDeps): 
     if (!result.ok) throw new PermanentError(result.message, result.code);
     const stored: StoredArticle = { ...result.article, url: page.url, finalUrl: page.finalUrl, fetchedAt: page.fetchedAt };
     await blobs.put('article', payload.id, stored);
+    await blobs.expireSoon(payload.id, keepPageSeconds, ['page']);
     return { words: result.article.wordCount };
   };
 }

@@ -14,7 +14,7 @@ export function startExtractService(infra: StageInfra): Closeable[] {
   const worker = startStageWorker(
     infra,
     'extract',
-    createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom }),
+    createExtractHandler({ blobs: infra.blobs, pool, dom: config.extract.dom, keepPageSeconds: config.store.indexedTtlSeconds }),
     config.concurrency.extract,
   );
   return [worker, { name: 'extraction threads', close: () => pool.close() }];

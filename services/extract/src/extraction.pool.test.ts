@@ -36,8 +36,9 @@ describe('extraction threads', () => {
     // these 100 pages, against 4 MB once tasks arrive as messages.
     const p = pool(30_000, 256);
     const heap: number[] = [];
-    for (let i = 0; i < 120; i++)
+    for (let i = 0; i < 120; i++) {
       heap.push((await p.run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'linkedom' })).heapMb ?? 0);
+    }
     expect(heap[119]! - heap[19]!).toBeLessThan(12);
   });
 
