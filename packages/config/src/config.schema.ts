@@ -173,7 +173,7 @@ export const envSchema = z.object({
 
   /** How long page HTML and article text stay in Redis between stages. */
   STORE_TTL_SECONDS: int(60, 30 * 24 * 3600).default(24 * 3600),
-  /** How long an article's blobs stay once it is indexed (for a look, or a late retry). */
+  /** How long a blob stays once used (the page once extracted, the rest once indexed): for a look, or a late retry. */
   INDEXED_BLOB_TTL_SECONDS: int(1, 24 * 3600).default(60),
   /** How long an article's status and trace are kept while it is in the pipeline, and once it failed. */
   STATUS_TTL_SECONDS: int(60, 365 * 24 * 3600).default(30 * 24 * 3600),
