@@ -1,23 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import type { StoredPage } from '@newsflow/contracts';
 import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
+import { storedPage } from '../../../test/support/stored-article';
 import { createBlobStore, type BlobStore } from './blob.store';
 import { PermanentError } from './errors';
 import { createRedisConnection } from './redis.connection';
 
-const page: StoredPage = {
-  url: 'https://news.example/a',
-  finalUrl: 'https://news.example/a',
-  status: 200,
-  contentType: 'text/html',
-  charset: 'utf-8',
-  html: '<html><body><p>Grüße</p></body></html>',
-  etag: null,
-  lastModified: null,
-  fetchedAt: '2026-12-02T10:00:00.000Z',
-};
+const page = storedPage({ html: '<html><body><p>Grüße</p></body></html>' });
 
 describe('blob store on the real Redis: typed by kind, versioned, checked on read', () => {
   const prefix = uniqueName('blobs');

@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredPage } from '@newsflow/contracts';
 import { silentLogger } from '@newsflow/runtime';
-import { storedArticle } from '../../../test/support/stored-article';
+import { storedArticle, storedPage } from '../../../test/support/stored-article';
 import { createExtractHandler } from './extract.handler';
 
-const page: StoredPage = {
-  url: 'https://news.example/a',
-  finalUrl: 'https://news.example/a',
-  status: 200,
-  contentType: 'text/html',
-  charset: 'utf-8',
-  html: '<html><body><article><p>Text.</p></article></body></html>',
-  etag: null,
-  lastModified: null,
-  fetchedAt: '2026-12-02T10:00:00.000Z',
-};
+const page = storedPage({ html: '<html><body><article><p>Text.</p></article></body></html>' });
 
 describe('extract handler', () => {
   it('stores the article, then keeps the page only a short while (no later stage reads it)', async () => {
