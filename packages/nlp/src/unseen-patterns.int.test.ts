@@ -41,4 +41,17 @@ describe('patterns of unseen pages, on the real model', () => {
       ['Hey Siri', null],
     ]);
   });
+
+  it('voice assistants are no people; a publication a source talked to is an organisation', async () => {
+    const out = await names('The speaker works with Alexa and Siri, so you can say "Hey Siri" from the sofa.');
+    expect(out.filter((n) => /Alexa|Siri/.test(n))).toEqual([]);
+    expect(await names('A firefighter at the scene told Pressline that the blaze began at noon.')).toEqual(['Pressline/ORGANIZATION']);
+  });
+
+  it('a name does not end on "of" when an office follows it', async () => {
+    expect(await names('Tributes came from former House of Representatives Speaker Ada Okonjo.')).toEqual([
+      'Ada Okonjo/PERSON',
+      'House of Representatives/ORGANIZATION',
+    ]);
+  });
 });

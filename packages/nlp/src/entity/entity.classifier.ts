@@ -194,3 +194,22 @@ export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
   }
   return null;
 }
+
+const SOURCE_CUES = new Set(['told', 'tells', 'telling', 'tell']);
+
+/**
+ * The name stands where a source is named: after "according to", "reports from", "a report by",
+ * "told", or as the subject of "reports that" / "reported that" ("Deadline reports that …").
+ */
+export function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolean {
+  const w = (d: number): string => tokens[r.first - d]?.text.toLowerCase() ?? '';
+  const d = w(1) === 'the' ? 2 : 1;
+  const after = (d2: number): string => tokens[r.last - 1 + d2]?.text.toLowerCase() ?? '';
+  return (
+    (w(d) === 'to' && w(d + 1) === 'according') ||
+    (w(d) === 'from' && /^reports?$/.test(w(d + 1))) ||
+    (w(d) === 'by' && /^report(?:s|ed|ing)?$/.test(w(d + 1))) ||
+    SOURCE_CUES.has(w(d)) ||
+    (!r.possessive && /^report(?:s|ed)$/.test(after(1)) && /^(?:that|,)$/.test(after(2)))
+  );
+}

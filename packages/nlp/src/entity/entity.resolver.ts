@@ -170,6 +170,26 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
   }
 
+  // "B. U. Nzeribe" after "Benjamin Nzeribe": a person named by initials and a surname is the one
+  // person of that surname whose given name starts with the first initial
+  for (const i of personIdx) {
+    const wi = drafts[i]!.words[0] ?? [];
+    if (wi.length < 2 || drafts[i]!.cands.length === 0 || !/^\p{Lu}\.?$/u.test(wi[0]!)) continue;
+    const last = fold(wi[wi.length - 1]!);
+    const fuller = personIdx.filter((j) => {
+      const wj = drafts[j]!.words[0] ?? [];
+      return (
+        j !== i &&
+        drafts[j]!.cands.length > 0 &&
+        wj.length >= 2 &&
+        !/^\p{Lu}\.?$/u.test(wj[0]!) &&
+        fold(wj[wj.length - 1]!) === last &&
+        wj[0]![0] === wi[0]![0]
+      );
+    });
+    if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
+  }
+
   // a known one-word company inside a fuller corporate name ("Disney" in "Walt Disney Co.") is that company
   const CORPORATE = /^(?:co|inc|corp|company|corporation|group|ltd|plc|llc)\.?$/;
   for (let i = 0; i < drafts.length; i++) {
@@ -260,7 +280,11 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
   for (const d of drafts) {
     if (d.cands.length === 0) continue;
     const idx = entities.length;
-    const fullest = [...d.cands].sort((a, b) => b.words.length - a.words.length || b.text.length - a.text.length)[0]!;
+    // (a given name written out beats initials: "Benjamin Nzeribe", not "B. U. Nzeribe")
+    const initialled = (c: NameCandidate): number => (d.type === 'PERSON' && /^\p{Lu}\.?$/u.test(c.words[0] ?? '') ? 1 : 0);
+    const fullest = [...d.cands].sort(
+      (a, b) => initialled(a) - initialled(b) || b.words.length - a.words.length || b.text.length - a.text.length,
+    )[0]!;
     let name = d.canonical ?? fullest.text.replace(/^The\s+/, '');
     // "Prince Andrew", "Queen Elizabeth II": a royal known by a given name alone is named with the title
     const royal =

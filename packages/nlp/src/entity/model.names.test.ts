@@ -260,3 +260,100 @@ describe('speakers on top of the model', () => {
     expect(out.entities.find((e) => e.name === 'Velkor')?.mentions.map((m) => m.text)).toEqual(['Velkor', 'Velkor']);
   });
 });
+
+describe('names of products, sources and lists (issue 11, unseen pages)', () => {
+  const names = (out: ReturnType<typeof enrich>) => out.entities.map((e) => `${e.name}/${e.type}`).sort();
+
+  it('a voice assistant is no person; a person who shares its name stays one', () => {
+    const t = 'Ask Alexa for the weather, or say “Hey Cortana” to the laptop. Bixby-enabled phones sold well.';
+    expect(enrich(t, { PERSON: ['Alexa', 'Cortana', 'Bixby'] }).entities).toEqual([]);
+    const p = 'Alexa Torrin designed the dress. Alexa laughed when asked about it.';
+    expect(names(enrich(p, { PERSON: ['Alexa Torrin', 'Alexa'] }))).toEqual(['Alexa Torrin/PERSON']);
+  });
+
+  it('a lone word read as a person is a publication where a source is named, a maker before a model name', () => {
+    const t = 'A nurse told Pressline that the ward was full. Later, Pressline contacted the ministry.';
+    expect(names(enrich(t, { PERSON: ['Pressline'] }))).toEqual(['Pressline/ORGANIZATION']);
+    const m = 'Velko 3-in-1 Charging Pad\n\nVelko also sells a cheaper dock, and Velko’s X200 cable is fine.';
+    expect(names(enrich(m, { PERSON: ['Velko'] }))).toEqual(['Velko/ORGANIZATION']);
+    expect(names(enrich(m, { LOCATION: ['Velko'] }))).toEqual(['Velko/ORGANIZATION']);
+    // a known place stays one ("Tokyo 2020", "Paris 8")
+    expect(names(enrich('Paris 8 students marched in Paris.', { LOCATION: ['Paris'] }))).toEqual(['Paris/LOCATION']);
+    // what the model passed over: the subject of "reports that"
+    const r = 'As the week ended, Tidewire reports that the studio passed on the script.';
+    expect(names(enrich(r, {}))).toEqual(['Tidewire/ORGANIZATION']);
+    const b = 'A history of shipping, according to a report by Harbor Ledger, is due.';
+    expect(names(enrich(b, { PERSON: ['Harbor Ledger'] }))).toEqual(['Harbor Ledger/PERSON']);
+  });
+
+  it('a lone surname stays a person when the text makes it one (a title, a speech verb, a full name)', () => {
+    const t = '“We lost,” Brandt said. Reporters told Brandt that the club would appeal.';
+    expect(names(enrich(t, { PERSON: ['Brandt'] }))).toEqual(['Brandt/PERSON']);
+    const u = 'Mr. Okafor left early. Aides told Okafor that the vote was close.';
+    expect(names(enrich(u, { PERSON: ['Okafor'] }))).toEqual(['Okafor/PERSON']);
+    const v = 'Dana Whitlow won. Fans told Whitlow that the 2024 season was hers.';
+    expect(names(enrich(v, { PERSON: ['Dana Whitlow', 'Whitlow'] }))).toEqual(['Dana Whitlow/PERSON']);
+    // a year after a name is no model name ("Okafor 2028", a campaign)
+    expect(names(enrich('Signs read Okafor 2028 across town.', { PERSON: ['Okafor'] }))).toEqual(['Okafor/PERSON']);
+  });
+
+  it('a given name ending a product’s model name is no person', () => {
+    expect(enrich('I tested the Zephyr 12 Pro Max for a week, and the 12 Max too.', { PERSON: ['Max'] }).entities).toEqual([]);
+    // someone named in full with the word keeps it; a rank is no model number
+    const t = 'The Zephyr 12 Max sold out. Max Ortega liked it.';
+    expect(names(enrich(t, { PERSON: ['Max', 'Max Ortega'] }))).toEqual(['Max Ortega/PERSON']);
+    expect(names(enrich('Seeded No. 2 Kovacic won, and No. 3 seed Ilves lost.', { PERSON: ['Kovacic'] }))).toEqual(['Kovacic/PERSON']);
+    // a year before a name is no model number
+    expect(names(enrich('In 2019 Harlan won.', { PERSON: ['Harlan'] }))).toEqual(['Harlan/PERSON']);
+  });
+
+  it('"<maker> TV" is the maker’s set when the maker is named alone', () => {
+    const t = 'Velkor makes phones. I bought a Velkor TV for the den.';
+    const out = enrich(t, { ORGANIZATION: ['Velkor', 'Velkor TV'] });
+    expect(names(out)).toEqual(['Velkor/ORGANIZATION']);
+    expect(out.entities[0]?.mentions.map((m) => m.text)).toEqual(['Velkor', 'Velkor']);
+  });
+
+  it('a name owning an office ("Ana Ruiz’s Captain Vance") keeps its last word', () => {
+    const t = 'Chris Dalby starred. He plays the father of Chris Oduya’s Captain Rell Vance.';
+    const out = enrich(t, { PERSON: ['Chris Dalby', 'Chris Oduya', 'Rell Vance'] });
+    expect(names(out)).toEqual(['Chris Dalby/PERSON', 'Chris Oduya/PERSON', 'Rell Vance/PERSON']);
+  });
+
+  it('a name does not end on "of": the office after it is not cut into the name', () => {
+    const t = 'Former House of Delegates Speaker Ana Ruiz spoke.';
+    expect(names(enrich(t, { ORGANIZATION: ['House of Delegates'], PERSON: ['Ana Ruiz'] }))).toEqual([
+      'Ana Ruiz/PERSON',
+      'House of Delegates/ORGANIZATION',
+    ]);
+  });
+
+  it('a name cut at "and" takes its first word back; two names joined by "and" stay two', () => {
+    const t = 'They hope for a potential Jazz and Blues Hall of Fame nod.';
+    expect(names(enrich(t, { ORGANIZATION: ['Blues Hall of Fame'] }))).toEqual(['Jazz and Blues Hall of Fame/ORGANIZATION']);
+    const u = 'Talks on the Zorvan and Kestrel Alliance deal ended.';
+    expect(names(enrich(u, { MISC: ['Zorvan'], ORGANIZATION: ['Kestrel Alliance'] }))).toEqual(['Kestrel Alliance/ORGANIZATION']);
+    const v = 'It charges an iPad Pro and MacBook Pro quickly.';
+    expect(names(enrich(v, { ORGANIZATION: ['MacBook Pro'] }))).toEqual(['MacBook Pro/ORGANIZATION']);
+  });
+
+  it('a place ends on its capitalised word ("Hallan province" is Hallan)', () => {
+    const t = 'The outbreak began in Hallan province. Hallan is remote.';
+    const out = enrich(t, { LOCATION: ['Hallan province', 'Hallan'] });
+    expect(out.entities.map((e) => [e.name, e.type, e.mentions.map((m) => m.text)])).toEqual([
+      ['Hallan', 'LOCATION', ['Hallan', 'Hallan']],
+    ]);
+  });
+
+  it('a label joined by an underscore is no part of a name', () => {
+    const t = 'Staff: Director_Mina Park, Composer_Lee Soo Ah';
+    expect(names(enrich(t, { PERSON: ['Director_Mina Park', 'Soo Ah'] }))).toEqual(['Lee Soo Ah/PERSON', 'Mina Park/PERSON']);
+  });
+
+  it('a person named by initials is the one person of that surname whose given name fits', () => {
+    const t = 'Ramon Oduya died on Monday. Tributes to R. K. Oduya poured in, and T. Oduya spoke.';
+    const out = enrich(t, { PERSON: ['Ramon Oduya', 'R. K. Oduya', 'T. Oduya'] });
+    expect(out.entities.find((e) => e.name === 'Ramon Oduya')?.mentions.map((m) => m.text)).toEqual(['Ramon Oduya', 'R. K. Oduya']);
+    expect(names(out)).toContain('T. Oduya/PERSON');
+  });
+});

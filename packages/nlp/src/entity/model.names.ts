@@ -4,7 +4,7 @@ import type { ModelAnnotation, ModelMention } from '../engine/nlp.port';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
-import { appositiveRole } from './entity.classifier';
+import { appositiveRole, isSourceSlot } from './entity.classifier';
 import { joinSplitOrganisations, personOfOrganisation, productsToMakers, reshape, withCapitalThe } from './name.boundaries';
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
@@ -23,8 +23,12 @@ export function namesFromModel(
 ): NameCandidate[] {
   const mentions = joinSplitOrganisations(
     text,
-    annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
-  );
+    withLeadingAnd(
+      text,
+      annotation.mentions,
+      annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+    ),
+  ).map((m) => placeWithoutKind(text, afterUnderscore(text, m)));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -77,16 +81,85 @@ export function namesFromModel(
   }
   out.sort((a, b) => a.start - b.start);
   decideTypes(text, tokens, out, gaz);
-  return productsToMakers(tokens, out, gaz).map((c) => withCapitalThe(tokens, c));
+  return productsToMakers(tokens, out, gaz)
+    .filter((c) => !isVoiceAssistant(c, out) && !isModelNameTail(tokens, c, out))
+    .map((c) => withCapitalThe(tokens, c));
 }
 
-const SOURCE_CUES = new Set(['told', 'tells', 'telling', 'tell']);
+// The voice assistants built into phones and speakers: a closed class of a handful of products that
+// the model reads as people (they have given names and are spoken to); no list of products beyond
+// these. A fuller personal name in the text ("Alexa Chung") keeps the person.
+const VOICE_ASSISTANTS = new Set(['siri', 'alexa', 'cortana', 'bixby']);
 
-/** The name stands where a source is named: after "according to", "reports from", "told". */
-function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolean {
-  const w = (d: number): string => tokens[r.first - d]?.text.toLowerCase() ?? '';
-  const d = w(1) === 'the' ? 2 : 1;
-  return (w(d) === 'to' && w(d + 1) === 'according') || (w(d) === 'from' && /^reports?$/.test(w(d + 1))) || SOURCE_CUES.has(w(d));
+function isVoiceAssistant(c: NameCandidate, all: readonly NameCandidate[]): boolean {
+  if (c.words.length !== 1 || c.modelType !== 'PERSON') return false;
+  const w = c.words[0]!.toLowerCase().replace(/[^\p{L}]/gu, '');
+  if (!VOICE_ASSISTANTS.has(w)) return false;
+  return !all.some((o) => o.words.length > 1 && o.modelType === 'PERSON' && o.words.some((x) => x.toLowerCase() === w));
+}
+
+/**
+ * "the Zephyr 12 Pro Max", "a Nova 7 Max": a given name at the end of a product's model name
+ * (right after its number, or one capitalised word after it) is no person, unless the text names
+ * someone in full with it.
+ */
+function isModelNameTail(tokens: readonly Token[], c: NameCandidate, all: readonly NameCandidate[]): boolean {
+  if (c.words.length !== 1 || c.modelType !== 'PERSON') return false;
+  const sent = tokens[c.first]!.sent;
+  const at = (k: number): Token | undefined => (tokens[k]?.sent === sent ? tokens[k] : undefined);
+  const numbered = (t: Token | undefined): boolean => !!t && /\d/.test(t.text) && !/^(?:1[89]|20)\d\d$/.test(t.text);
+  const p1 = at(c.first - 1);
+  const p2 = at(c.first - 2);
+  // ("No. 2 Medvedev", "#3 Okafor": a rank, not a model number)
+  if (/^(?:no|#|number)$/i.test(at(c.first - (numbered(p1) ? 2 : 3))?.text.replace(/\.$/, '') ?? '')) return false;
+  const tail =
+    numbered(p1) ||
+    (!!p1 && /^\p{Lu}\p{L}*$/u.test(p1.text) && numbered(p2) && !all.some((o) => o.first <= c.first - 1 && o.last > c.first - 1));
+  if (!tail) return false;
+  const w = fold(c.words[0]!);
+  return !all.some((o) => o.words.length > 1 && o.modelType === 'PERSON' && o.words.some((x) => fold(x) === w));
+}
+
+/**
+ * "Cole and Ray Hall of Fame" read as "Ray Hall of Fame": an organisation's mention that starts
+ * right after "<Capitalised word> and ", where that word follows an ordinary lower-case word and
+ * is in no mention of the model's (not even a MISC one), takes the word and the "and" in.
+ */
+export function withLeadingAnd(text: string, every: readonly ModelMention[], mentions: ModelMention[]): ModelMention[] {
+  return mentions.map((m) => {
+    if (m.type !== 'ORGANIZATION' || !/\s/.test(text.slice(m.start, m.end))) return m;
+    // (an ordinary lower-case word before it: "a potential Cole and Ray …", not "iPad Pro and …")
+    const before = /(?:^|[ \t])\p{Ll}+ (\p{Lu}\p{Ll}+) and $/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (!before) return m;
+    const start = m.start - before[1]!.length - 5;
+    // ("Democrats and Senate Republicans": the word before is a name of its own, or a plural)
+    if (/s$/.test(before[1]!) || every.some((o) => o.start < m.start && o.end > start)) return m;
+    return { ...m, start };
+  });
+}
+
+/**
+ * "Hallan province", "Dorne county": the model sometimes takes the lower-case word that says what
+ * kind of place it is into the place's name; a name ends on a capitalised word.
+ */
+export function placeWithoutKind(text: string, m: ModelMention): ModelMention {
+  if (m.type !== 'LOCATION') return m;
+  const kind = /(?:\s+\p{Ll}+)+$/u.exec(text.slice(m.start, m.end));
+  if (!kind || !/\p{Lu}/u.test(text.slice(m.start, m.end - kind[0].length))) return m;
+  return { ...m, end: m.end - kind[0].length };
+}
+
+/**
+ * "Director_Mina Park", "_Mina Park": a label joined to a name by an underscore (credits and
+ * staff lists written as handles) is no part of it; no name holds an underscore. And where the
+ * model, reading "Composer_Mina" as one word, kept only "Park Ji", the word after the underscore
+ * is the start of the person's name.
+ */
+export function afterUnderscore(text: string, m: ModelMention): ModelMention {
+  const at = text.slice(m.start, m.end).lastIndexOf('_');
+  if (at >= 0) return /\p{Lu}/u.test(text.slice(m.start + at + 1, m.end)) ? { ...m, start: m.start + at + 1 } : m;
+  const lead = m.type === 'PERSON' ? /_(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start)) : null;
+  return lead ? { ...m, start: m.start - lead[1]!.length - 1 } : m;
 }
 
 function candidateOf(

@@ -57,7 +57,15 @@ export function reshape(
   }
   // "US Trade" of "US Trade Representative Robert Lighthizer": the last word qualifies the office
   // that follows (kept for a one-word name: "Google CEO Sundar Pichai")
-  if (last - first >= 2 && /^\p{Lu}/u.test(words[last - first] ?? '') && matchTitle(words, last - first)) {
+  // ("House of Representatives Speaker": a name does not end on "of", the whole name is kept;
+  // "Ana Ruiz’s Captain Vance": a possessive owns the office, it does not qualify it)
+  if (
+    last - first >= 2 &&
+    /^\p{Lu}/u.test(words[last - first] ?? '') &&
+    matchTitle(words, last - first) &&
+    !/^\p{Ll}+$/u.test(words[last - first - 2] ?? '') &&
+    !/['’]s?$/.test(words[last - first - 1] ?? '')
+  ) {
     return reshape(text, tokens, lowerWords, { ...m, end: tokens[last - 2]!.end }, first, last - 1, gaz);
   }
   for (let k = first; k < last - 1; k++) {
@@ -153,19 +161,24 @@ export function productsToMakers(tokens: readonly Token[], cands: NameCandidate[
       const known = gaz.match(maker, 0);
       const isOrg = orgs.has(fold(maker.join(' '))) || (known?.entry.type === 'ORGANIZATION' && known.length === k);
       if (!isOrg) continue;
-      const plain = rest.every((w) => {
-        const lw = w.toLowerCase().replace(/[.’']s?$/, '');
-        // ("CNN Business", "CBS DFW": a desk or a station of the organisation, not a product)
-        return (
-          !ORG_HEADS.has(lw) &&
-          !LOC_HEADS.has(lw) &&
-          !FACILITY_HEADS.has(lw) &&
-          !DIVISION_WORDS.has(lw) &&
-          !/^\p{Lu}{2,5}$/u.test(w) &&
-          /^\p{Lu}/u.test(w) &&
-          gaz.match([w], 0)?.entry.type !== 'LOCATION'
-        );
-      });
+      // "Velkor TV" where Velkor is named alone as an organisation: the maker's set, not a
+      // channel ("TV" is the one head word that also names the product itself)
+      const set = rest.length === 1 && /^TVs?$/.test(rest[0]!) && orgs.has(fold(maker.join(' ')));
+      const plain =
+        set ||
+        rest.every((w) => {
+          const lw = w.toLowerCase().replace(/[.’']s?$/, '');
+          // ("CNN Business", "CBS DFW": a desk or a station of the organisation, not a product)
+          return (
+            !ORG_HEADS.has(lw) &&
+            !LOC_HEADS.has(lw) &&
+            !FACILITY_HEADS.has(lw) &&
+            !DIVISION_WORDS.has(lw) &&
+            !/^\p{Lu}{2,5}$/u.test(w) &&
+            /^\p{Lu}/u.test(w) &&
+            gaz.match([w], 0)?.entry.type !== 'LOCATION'
+          );
+        });
       if (!plain) return c;
       let last = c.first;
       const end = c.start + c.text.indexOf(maker[maker.length - 1]!, c.text.indexOf(maker[0]!)) + maker[maker.length - 1]!.length;

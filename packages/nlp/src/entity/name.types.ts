@@ -3,8 +3,8 @@ import type { Token } from '../text/tokens';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import type { NameCandidate } from './name.finder';
 import { fold } from './name.index';
-import { contextType } from './entity.classifier';
-import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
+import { contextType, isSourceSlot } from './entity.classifier';
+import { CUE_VERBS, FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 
 // What type each of the model's names is: what the words around it say, the model's majority over
@@ -16,6 +16,42 @@ export function decideTypes(text: string, tokens: readonly Token[], cands: NameC
   voteTypes(text, cands, context);
   for (const c of cands) c.modelType = retype(c, gaz, text);
   typeByList(text, cands, context);
+  lonePeopleAsSources(tokens, cands);
+}
+
+/**
+ * "told Pressline", "Velko 3-in-1 Charging Pad", "Velko’s X200": a one-word name the model read
+ * as a person is an organisation (a publication, a maker) when nothing in the text makes it a
+ * person — no one is named in full with that word, it is no given name, no title goes with it —
+ * and one of its mentions stands where a source is named, or right before a product's model
+ * name (a word with a digit or an inner capital: "3-in-1", "X200", "PowerCore"), which a
+ * person's name never is (nor a place's the gazetteer does not know).
+ */
+function lonePeopleAsSources(tokens: readonly Token[], cands: NameCandidate[]): void {
+  const inFull = new Set<string>();
+  for (const c of cands) if (c.modelType === 'PERSON' && c.words.length > 1) for (const w of c.words) inFull.add(fold(w));
+  const forms = new Map<string, NameCandidate[]>();
+  for (const c of cands) {
+    if (c.words.length !== 1) continue;
+    const k = fold(c.words[0]!);
+    forms.set(k, [...(forms.get(k) ?? []), c]);
+  }
+  for (const [k, cs] of forms) {
+    const person = cs.every((c) => c.modelType === 'PERSON');
+    // (a place no gazetteer knows before a model name is a maker too: "Velko 3-in-1" read as a place)
+    const place = cs.every((c) => c.modelType === 'LOCATION');
+    if (!(person || place) || inFull.has(k) || FIRST_NAMES.has(k)) continue;
+    if (cs.some((c) => c.title || c.known)) continue;
+    // ("Schiff asked", "Opelka said": the subject of a speech verb is taken to be someone)
+    if (cs.some((c) => CUE_VERBS.has(tokens[c.last]?.text.toLowerCase() ?? ''))) continue;
+    const productNext = (c: NameCandidate): boolean => {
+      const next = tokens[c.last];
+      if (!next || next.sent !== tokens[c.first]!.sent || next.start - tokens[c.last - 1]!.end > 1) return false;
+      // (a year is no model name: "Trump 2020")
+      return (/\d/.test(next.text) && !/^(?:1[89]|20)\d\d$/.test(next.text)) || /^\p{L}\p{Ll}+\p{Lu}/u.test(next.text);
+    };
+    if (cs.some((c) => (person && isSourceSlot(tokens, c)) || productNext(c))) for (const c of cs) c.modelType = 'ORGANIZATION';
+  }
 }
 
 /**
