@@ -1,3 +1,5 @@
+// linkedom's documents are typed with the DOM's types (the CLI has no other use for them).
+/// <reference lib="dom" />
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import type { ExtractedArticle } from '@newsflow/extraction';
 import { parseHTML } from 'linkedom';
