@@ -117,7 +117,8 @@ describe('host limiter (Redis)', () => {
       // Two slow responses: the host's request time is now SLOW_MS.
       await run(l, host, 'slow-1', SLOW_MS);
       await run(l, host, 'slow-2', SLOW_MS);
-      expect(Number(await redis.get(`${prefix}:host:${host}:took`))).toBeGreaterThanOrEqual(SLOW_MS);
+      // (a timer may fire a millisecond before its time by the wall clock: 499 was seen)
+      expect(Number(await redis.get(`${prefix}:host:${host}:took`))).toBeGreaterThanOrEqual(SLOW_MS - 5);
       // A backlog arrives and gets its turns SLOW_MS apart; every response from now on is fast.
       const start = Date.now();
       const ends = await Promise.all(Array.from({ length: BACKLOG }, (_, i) => run(l, host, `${host}-b${i}`, FAST_MS)));
