@@ -164,6 +164,7 @@ try {
   };
   const cpuBefore = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, treeCpuMs(p)]));
   const memBefore = Number(/used_memory:(\d+)/.exec(await run.redis.info('memory'))?.[1] ?? 0);
+  const commandsBefore = parseCommandStats(await run.redis.info('commandstats'));
   let peakInFlight = 0;
   let peakMem = memBefore;
   const usedMemory = async () => Number(/used_memory:(\d+)/.exec(await run.redis.info('memory'))?.[1] ?? 0);
@@ -189,6 +190,7 @@ try {
   const seconds = (Date.now() - t0) / 1000;
   // (read before the parts are measured again: the NLP server's CPU then is not the run's)
   const cpuAfter = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, treeCpuMs(p)]));
+  const commandsAfter = parseCommandStats(await run.redis.info('commandstats'));
   const figures = await run.figures();
   const docs = figures.index.documents;
   const aloneAfter = await measureAlone();
@@ -214,6 +216,25 @@ try {
   console.log(`CPU ms per document: ${cpuLines.join(', ')}; all ${fmt(total)}`);
   const outside = total - extractMs - enrichMs - (cpuAfter.engine! - cpuBefore.engine!) / Math.max(1, docs);
   console.log(`CPU per document outside extraction, enrichment and the engine: ${fmt(outside)} ms`);
+  // Redis' own account of its time, by command: what a change to the stages' Redis traffic buys.
+  // (The bench's watchers count too: 4 QueueEvents streams and a poll a second.)
+  const commands = [...commandsAfter]
+    .map(([name, a]) => {
+      const b = commandsBefore.get(name) ?? { calls: 0, usec: 0 };
+      return { name, calls: (a.calls - b.calls) / Math.max(1, docs), ms: (a.usec - b.usec) / 1000 / Math.max(1, docs) };
+    })
+    .filter((c) => c.calls > 0)
+    .sort((x, y) => y.ms - x.ms);
+  const sum = (f: (c: (typeof commands)[number]) => number) => commands.reduce((a, c) => a + f(c), 0);
+  console.log(
+    `Redis commands per document: ${fmt(sum((c) => c.calls))} calls, ${fmt(
+      sum((c) => c.ms),
+      2,
+    )} ms inside Redis; most time: ${commands
+      .slice(0, 8)
+      .map((c) => `${c.name} ${fmt(c.calls)}× ${fmt(c.ms, 2)} ms`)
+      .join(', ')}`,
+  );
   for (const s of STAGE_NAMES) {
     const t = timings[s];
     console.log(
@@ -259,3 +280,12 @@ try {
   await site.close();
 }
 process.exit(0);
+
+/** INFO commandstats as command → calls and microseconds spent (since the server started). */
+function parseCommandStats(info: string): Map<string, { calls: number; usec: number }> {
+  const stats = new Map<string, { calls: number; usec: number }>();
+  for (const m of info.matchAll(/^cmdstat_([^:]+):calls=(\d+),usec=(\d+)/gm)) {
+    stats.set(m[1]!, { calls: Number(m[2]), usec: Number(m[3]) });
+  }
+  return stats;
+}

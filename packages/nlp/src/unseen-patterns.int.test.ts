@@ -54,4 +54,26 @@ describe('patterns of unseen pages, on the real model', () => {
       'House of Representatives/ORGANIZATION',
     ]);
   });
+
+  it('a town after "name, age, of", an outlet that reported, a publication by its kind', async () => {
+    expect(await names('Police arrested Marcus T. Delane, 44, of Greenfield, and Tessa Rowe 29, of Willow on Friday.')).toEqual([
+      'Greenfield/LOCATION',
+      'Marcus T. Delane/PERSON',
+      'Tessa Rowe/PERSON',
+      'Willow/LOCATION',
+    ]);
+    expect(await names('The figures were first published by trade publication Quillmark.')).toEqual(['Quillmark/ORGANIZATION']);
+  });
+
+  it('a surname two people named in full share is the one named last; a word opening a sentence is no one', async () => {
+    const out = await enrichWithModel(
+      engine,
+      'The son of former chancellor Karl von Ellenberg, Felix von Ellenberg was injured on Monday. The talk given by von Ellenberg had begun at noon.',
+    );
+    expect(out.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([
+      ['Karl von Ellenberg', ['Karl von Ellenberg']],
+      ['Felix von Ellenberg', ['Felix von Ellenberg', 'von Ellenberg']],
+    ]);
+    expect(await names('Nobody in our family ever made jam. Jam always seemed like hard work to us.')).toEqual([]);
+  });
 });

@@ -167,6 +167,7 @@ const US_POSTAL = new Set(
 export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gazetteer): EntityType | null {
   const knownPlace = c.known?.type === 'LOCATION';
   const fullPerson = c.modelType === 'PERSON' && c.words.length >= 2;
+  if (!fullPerson && isHometown(tokens, c)) return 'LOCATION';
   const apposed = appositiveRole(tokens, c);
   if (apposed && !knownPlace && !fullPerson) return apposed;
   const first = tokens[c.first]!;
@@ -195,7 +196,52 @@ export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
   return null;
 }
 
+/**
+ * "Ryan Hollman, 31, of Hope", "Tays, 32, of Franklin, was": the name after a person's age in the
+ * news report's "name, age, of town" is the town (the model reads a one-word town as anything).
+ */
+export function isHometown(tokens: readonly Token[], c: NameCandidate): boolean {
+  const age = tokens[c.first - 3];
+  return (
+    lower(tokens[c.first - 1]) === 'of' &&
+    lower(tokens[c.first - 2]) === ',' &&
+    !!age &&
+    age.sent === tokens[c.first]!.sent &&
+    /^\d{1,3}$/.test(age.text)
+  );
+}
+
 const SOURCE_CUES = new Set(['told', 'tells', 'telling', 'tell']);
+
+// what follows "X reported" when X is the outlet: "reported that", "reported on Wednesday",
+// "reported earlier", "reported details of" (a person "reported to the police", "reported him")
+const AFTER_REPORTED = new Set([
+  'that',
+  ',',
+  '.',
+  'on',
+  'earlier',
+  'late',
+  'last',
+  'this',
+  'yesterday',
+  'today',
+  'tonight',
+  'details',
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+]);
+
+/** "Rolling Stone reported details …", "Kan reported on Wednesday": the name is the subject of "reported" as an outlet's. */
+export function reportsAsOutlet(tokens: readonly Token[], r: NameCandidate): boolean {
+  const after = (d: number): string => tokens[r.last - 1 + d]?.text.toLowerCase() ?? '';
+  return !r.possessive && /^report(?:s|ed)$/.test(after(1)) && AFTER_REPORTED.has(after(2));
+}
 
 /**
  * The name stands where a source is named: after "according to", "reports from", "a report by",
@@ -204,12 +250,11 @@ const SOURCE_CUES = new Set(['told', 'tells', 'telling', 'tell']);
 export function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolean {
   const w = (d: number): string => tokens[r.first - d]?.text.toLowerCase() ?? '';
   const d = w(1) === 'the' ? 2 : 1;
-  const after = (d2: number): string => tokens[r.last - 1 + d2]?.text.toLowerCase() ?? '';
   return (
     (w(d) === 'to' && w(d + 1) === 'according') ||
     (w(d) === 'from' && /^reports?$/.test(w(d + 1))) ||
     (w(d) === 'by' && /^report(?:s|ed|ing)?$/.test(w(d + 1))) ||
     SOURCE_CUES.has(w(d)) ||
-    (!r.possessive && /^report(?:s|ed)$/.test(after(1)) && /^(?:that|,)$/.test(after(2)))
+    reportsAsOutlet(tokens, r)
   );
 }

@@ -158,16 +158,19 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
   }
 
-  // "Van Der Beek" after "James Van Der Beek": a person named by the tail of a fuller name is that person
+  // "Van Der Beek" after "James Van Der Beek": a person named by the tail of a fuller name is that
+  // person; of several ("Richard von Weizsäcker", "Fritz von Weizsäcker"), the one named last
+  // before it (or, failing that, the next one named), as with a surname alone
   const personIdx = drafts.map((_, i) => i).filter((i) => drafts[i]!.type === 'PERSON' && drafts[i]!.cands.length > 0);
   for (const i of personIdx) {
     const wi = (drafts[i]!.words[0] ?? []).map(fold);
-    if (wi.length < 2) continue;
+    if (wi.length < 2 || drafts[i]!.cands.length === 0) continue;
     const fuller = personIdx.filter((j) => {
       const wj = (drafts[j]!.words[0] ?? []).map(fold);
-      return j !== i && wj.length > wi.length && wj.slice(wj.length - wi.length).join(' ') === wi.join(' ');
+      return j !== i && drafts[j]!.cands.length > 0 && wj.length > wi.length && wj.slice(wj.length - wi.length).join(' ') === wi.join(' ');
     });
     if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
+    else if (fuller.length > 1) mergeInto(drafts, assigned, i, nearestBefore(drafts, fuller, drafts[i]!.cands[0]!.start));
   }
 
   // "B. U. Nzeribe" after "Benjamin Nzeribe": a person named by initials and a surname is the one
@@ -254,6 +257,21 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   }
 
   return finish(text, tokens, drafts);
+}
+
+/** Of `among`, the draft named last before `at`, else the first named after it. */
+function nearestBefore(drafts: readonly Draft[], among: readonly number[], at: number): number {
+  let best = among[0]!;
+  let bestAt = -Infinity;
+  let firstAfter = Infinity;
+  let after = among[0]!;
+  for (const j of among) {
+    for (const c of drafts[j]!.cands) {
+      if (c.start < at && c.start > bestAt) [best, bestAt] = [j, c.start];
+      if (c.start >= at && c.start < firstAfter) [after, firstAfter] = [j, c.start];
+    }
+  }
+  return bestAt > -Infinity ? best : after;
 }
 
 function mergeInto(drafts: Draft[], assigned: number[], from: number, to: number): void {

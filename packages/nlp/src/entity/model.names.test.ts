@@ -356,4 +356,53 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     expect(out.entities.find((e) => e.name === 'Ramon Oduya')?.mentions.map((m) => m.text)).toEqual(['Ramon Oduya', 'R. K. Oduya']);
     expect(names(out)).toContain('T. Oduya/PERSON');
   });
+
+  it('the town after "name, age, of" is a place, whatever the model read', () => {
+    const t = 'Deputies arrested Lena Voss, 41, of Marlin, and Tom Reyes 29, of Dunmore on Friday.';
+    const out = enrich(t, { PERSON: ['Lena Voss', 'Tom Reyes', 'Marlin'], ORGANIZATION: [] });
+    expect(names(out)).toEqual(['Dunmore/LOCATION', 'Lena Voss/PERSON', 'Marlin/LOCATION', 'Tom Reyes/PERSON']);
+  });
+
+  it('an outlet the model passed over: "X reported on …", "publication X"', () => {
+    const t = 'Harbor Gazette reported on Monday that the pier would close. The plan was first seen by trade publication Quaymark.';
+    expect(names(enrich(t, {}))).toEqual(['Harbor Gazette/ORGANIZATION', 'Quaymark/ORGANIZATION']);
+    // "Hosting Quaymark" opens a sentence: a verb, not part of the name; nor does a person who
+    // "reported to the police" become an outlet
+    const u = 'Rolling Ledger reported earlier that the mill shut. Dana Ruiz reported to the police.';
+    expect(names(enrich(u, { PERSON: ['Dana Ruiz'] }))).toEqual(['Dana Ruiz/PERSON', 'Rolling Ledger/ORGANIZATION']);
+  });
+
+  it('a surname shared by two people named in full is the one named last before it', () => {
+    const t = 'The son of former chancellor Karl von Ellen, Felix von Ellen was hurt. A talk by von Ellen had begun.';
+    const out = enrich(t, { PERSON: ['Karl von Ellen', 'Felix von Ellen', 'von Ellen'] });
+    expect(out.entities.map((e) => [e.name, e.mentions.map((m) => m.text)])).toEqual([
+      ['Karl von Ellen', ['Karl von Ellen']],
+      ['Felix von Ellen', ['Felix von Ellen', 'von Ellen']],
+    ]);
+  });
+
+  it('a count is cut off a name the text also writes without it; a name that has one keeps it', () => {
+    const t = 'Charges for Jon Reed: Two Ketterby County warrants. A Ketterby County deputy came.';
+    expect(names(enrich(t, { PERSON: ['Jon Reed'], LOCATION: ['Two Ketterby County', 'Ketterby County'] }))).toEqual([
+      'Jon Reed/PERSON',
+      'Ketterby County/LOCATION',
+    ]);
+    const u = 'Three Mile Island is quiet. Visitors to Three Mile Island are few.';
+    expect(names(enrich(u, { LOCATION: ['Three Mile Island', 'Three Mile Island'] }))).toEqual(['Three Mile Island/LOCATION']);
+  });
+
+  it('an ordinary word opening a sentence is no name; a corporate suffix alone names nothing', () => {
+    const t = 'Nobody here ever made jam. Jam always seemed like hard work.';
+    expect(enrich(t, { PERSON: ['Jam'] }).entities).toEqual([]);
+    // a given name that is also a word stays a person
+    expect(names(enrich('She paid the bill. Bill laughed.', { PERSON: ['Bill'] }))).toEqual(['Bill/PERSON']);
+    expect(enrich('Sponsored by #Brightmark, Inc. and its partners.', { ORGANIZATION: ['Inc.'] }).entities).toEqual([]);
+  });
+
+  it('an organisation ends on its capitalised word, or on a head word written small', () => {
+    const t = 'Vantor Max wall chargers are compact.';
+    expect(names(enrich(t, { ORGANIZATION: ['Vantor Max wall chargers'] }))).toEqual(['Vantor Max/ORGANIZATION']);
+    const u = 'The Democratic Unity party won.';
+    expect(names(enrich(u, { ORGANIZATION: ['Democratic Unity party'] }))).toEqual(['Democratic Unity party/ORGANIZATION']);
+  });
 });

@@ -4,7 +4,8 @@ import type { ModelAnnotation, ModelMention } from '../engine/nlp.port';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
-import { appositiveRole, isSourceSlot } from './entity.classifier';
+import { appositiveRole, isHometown, isSourceSlot, lower, reportsAsOutlet } from './entity.classifier';
+import { ORG_DESCRIPTORS, ORG_HEADS } from '../lexicon/words';
 import { joinSplitOrganisations, personOfOrganisation, productsToMakers, reshape, withCapitalThe } from './name.boundaries';
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
@@ -28,7 +29,7 @@ export function namesFromModel(
       annotation.mentions,
       annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
     ),
-  ).map((m) => placeWithoutKind(text, afterUnderscore(text, m)));
+  ).map((m) => withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m))));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -73,17 +74,51 @@ export function namesFromModel(
     else if (appositiveRole(tokens, r) === 'ORGANIZATION') {
       out.push({ ...r, modelType: 'ORGANIZATION' });
     }
-    // "according to The Wrap", "told Deadline": a source the model passed over is a publication
-    // or a body when it is no one's name
-    else if (isSourceSlot(tokens, r) && !FIRST_NAMES.has(r.words[0]!.toLowerCase()) && !r.sentenceInitial) {
+    // "Tays, 32, of Franklin": a town
+    else if (isHometown(tokens, r)) {
+      out.push({ ...r, modelType: 'LOCATION' });
+    }
+    // "publication DigiTimes", "retailer Best Buy": the kind of organisation named right before it
+    else if (!r.sentenceInitial && ORG_DESCRIPTORS.has(lower(tokens[r.first - 1])) && tokens[r.first - 1]!.sent === tokens[r.first]!.sent) {
       out.push({ ...r, modelType: 'ORGANIZATION' });
+    }
+    // "according to The Wrap", "told Deadline": a source the model passed over is a publication
+    // or a body when it is no one's name ("Rolling Stone reported …" opens its sentence, as
+    // subjects do: words the text writes nowhere in lower case)
+    else if (
+      isSourceSlot(tokens, r) &&
+      !FIRST_NAMES.has(r.words[0]!.toLowerCase()) &&
+      (!r.sentenceInitial || (reportsAsOutlet(tokens, r) && !r.words.some((w) => lowerWords.has(w.toLowerCase()))))
+    ) {
+      out.push({ ...(reportsAsOutlet(tokens, r) ? withOpener(text, tokens, r) : r), modelType: 'ORGANIZATION' });
     }
   }
   out.sort((a, b) => a.start - b.start);
   decideTypes(text, tokens, out, gaz);
+  const openers = ordinaryOpeners(out, lowerWords);
   return productsToMakers(tokens, out, gaz)
-    .filter((c) => !isVoiceAssistant(c, out) && !isModelNameTail(tokens, c, out))
+    .filter((c) => !isVoiceAssistant(c, out) && !isModelNameTail(tokens, c, out) && !openers.has(fold(c.words[0]!)))
     .map((c) => withCapitalThe(tokens, c));
+}
+
+/**
+ * "Jam has always seemed …" after "made their own jam": a one-word "name" that only ever opens a
+ * sentence, in a text that writes the same word in lower case, is that ordinary word — unless it
+ * is a given name, a known name, or comes with a title ("Bill said", "Rose told" stay people).
+ */
+function ordinaryOpeners(cands: readonly NameCandidate[], lowerWords: ReadonlySet<string>): Set<string> {
+  const forms = new Map<string, NameCandidate[]>();
+  for (const c of cands) {
+    const k = fold(c.words.join(' '));
+    forms.set(k, [...(forms.get(k) ?? []), c]);
+  }
+  const out = new Set<string>();
+  for (const [k, cs] of forms) {
+    const w = cs[0]!.words;
+    if (w.length !== 1 || !lowerWords.has(w[0]!.toLowerCase()) || FIRST_NAMES.has(w[0]!.toLowerCase())) continue;
+    if (cs.every((c) => c.sentenceInitial && !c.title && !c.known)) out.add(k);
+  }
+  return out;
 }
 
 // The voice assistants built into phones and speakers: a closed class of a handful of products that
@@ -139,14 +174,56 @@ export function withLeadingAnd(text: string, every: readonly ModelMention[], men
 }
 
 /**
- * "Hallan province", "Dorne county": the model sometimes takes the lower-case word that says what
- * kind of place it is into the place's name; a name ends on a capitalised word.
+ * "Hallan province", "Dorne county", "MacBook Pro wall chargers": the model sometimes takes the
+ * lower-case words that say what kind of place or thing it is into the name; a name ends on a
+ * capitalised word.
  */
 export function placeWithoutKind(text: string, m: ModelMention): ModelMention {
-  if (m.type !== 'LOCATION') return m;
+  if (m.type !== 'LOCATION' && m.type !== 'ORGANIZATION') return m;
   const kind = /(?:\s+\p{Ll}+)+$/u.exec(text.slice(m.start, m.end));
   if (!kind || !/\p{Lu}/u.test(text.slice(m.start, m.end - kind[0].length))) return m;
+  // ("the Democratic Progressive party": a house style writing an organisation's head word small)
+  if (m.type === 'ORGANIZATION' && ORG_HEADS.has(kind[0].trim().split(/\s+/).pop()!)) return m;
   return { ...m, end: m.end - kind[0].length };
+}
+
+/**
+ * "Rolling Stone reported …": the name finder sets a capitalised "-ing" word opening a sentence
+ * aside as an ordinary word ("Hosting Cook, …"); before "reported" the whole run is the outlet's name.
+ */
+function withOpener(text: string, tokens: readonly Token[], r: NameCandidate): NameCandidate {
+  const prev = tokens[r.first - 1];
+  const first = tokens[r.first]!;
+  if (!prev || prev.sent !== first.sent || !/^\p{Lu}\p{Ll}+$/u.test(prev.text) || first.start - prev.end !== 1) return r;
+  const before = tokens[r.first - 2];
+  if (before && before.sent === prev.sent && !/^["“‘(]$/.test(before.text)) return r;
+  return {
+    ...r,
+    first: r.first - 1,
+    start: prev.start,
+    text: text.slice(prev.start, r.end),
+    words: [prev.text, ...r.words],
+    sentenceInitial: true,
+  };
+}
+
+const COUNT = 'One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Several|Many|Some|All|Both';
+const LEADING_COUNT = new RegExp(`^(?:${COUNT})\\s+(?=\\p{Lu})`, 'u');
+const COUNT_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${COUNT})\\s+$`, 'u');
+
+/**
+ * "Two Bartholomew County warrants": a count opening a sentence or a list item gets taken into the
+ * name after it. It is cut off when the text names the rest without it elsewhere ("a Bartholomew
+ * County deputy"); "Three Mile Island" and "Two Sigma" are never written without theirs.
+ */
+export function withoutLeadingCount(text: string, m: ModelMention): ModelMention {
+  const count = LEADING_COUNT.exec(text.slice(m.start, m.end));
+  if (!count) return m;
+  const rest = text.slice(m.start + count[0].length, m.end);
+  for (let at = text.indexOf(rest); at >= 0; at = text.indexOf(rest, at + 1)) {
+    if (!COUNT_BEFORE.test(text.slice(Math.max(0, at - 12), at))) return { ...m, start: m.start + count[0].length };
+  }
+  return m;
 }
 
 /**
@@ -194,7 +271,8 @@ function candidateOf(
   const possessive = /^['’]s?$/.test(tail);
   const surface = text.slice(m.start, m.end);
   const words = surface.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  if (words.length === 0) return null;
+  // ("#CollectiveBias, Inc.": a corporate suffix on its own names nothing)
+  if (words.length === 0 || (words.length === 1 && /^(?:inc|corp|co|ltd|llc|plc)\.?$/i.test(words[0]!))) return null;
   const whole = gaz.match(words, 0);
   const known = whole && whole.length === words.length ? whole.entry : null;
   // the title the rules saw in front of this name ("Prime Minister"), or one right before it
