@@ -212,6 +212,8 @@ export function isHometown(tokens: readonly Token[], c: NameCandidate): boolean 
 }
 
 const SOURCE_CUES = new Set(['told', 'tells', 'telling', 'tell']);
+// "a statement to Rolling Stone", "confirmed to WIRED", "said in an interview with Deadline"
+const STATED_TO = new Set(['statement', 'statements', 'confirmed', 'confirms', 'explained', 'comment', 'comments', 'emailed', 'wrote']);
 
 // what follows "X reported" when X is the outlet: "reported that", "reported on Wednesday",
 // "reported earlier", "reported details of" (a person "reported to the police", "reported him")
@@ -251,7 +253,8 @@ export function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolea
   const w = (d: number): string => tokens[r.first - d]?.text.toLowerCase() ?? '';
   const d = w(1) === 'the' ? 2 : 1;
   return (
-    (w(d) === 'to' && w(d + 1) === 'according') ||
+    (w(d) === 'to' && (w(d + 1) === 'according' || STATED_TO.has(w(d + 1)))) ||
+    (w(d) === 'with' && /^interviews?$/.test(w(d + 1))) ||
     (w(d) === 'from' && /^reports?$/.test(w(d + 1))) ||
     (w(d) === 'by' && /^report(?:s|ed|ing)?$/.test(w(d + 1))) ||
     SOURCE_CUES.has(w(d)) ||

@@ -370,6 +370,8 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     // "reported to the police" become an outlet
     const u = 'Rolling Ledger reported earlier that the mill shut. Dana Ruiz reported to the police.';
     expect(names(enrich(u, { PERSON: ['Dana Ruiz'] }))).toEqual(['Dana Ruiz/PERSON', 'Rolling Ledger/ORGANIZATION']);
+    const v = 'The studio said in a statement to Marrow Weekly that talks ended. A spokesman confirmed to QUILLON that the deal was off.';
+    expect(names(enrich(v, {}))).toEqual(['Marrow Weekly/ORGANIZATION', 'QUILLON/ORGANIZATION']);
   });
 
   it('a surname shared by two people named in full is the one named last before it', () => {
