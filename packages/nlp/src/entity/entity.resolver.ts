@@ -71,8 +71,16 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (!c.modelType) return 'DROP';
     if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "R-Alaska"
     const w = fold(c.words[0]!);
-    // "landed in Austin" stays a place even where Lloyd Austin is named
-    if (c.words.length === 1 && c.modelType === 'LOCATION' && LOC_PREPOSITIONS.has(lower(tokens[c.first - 1]))) return 'LOCATION';
+    // "landed in Austin" stays a place even where Lloyd Austin is named — a place the gazetteer
+    // knows: "suggestions from Sondland", "a case against Assange" are still the person
+    if (
+      c.words.length === 1 &&
+      c.modelType === 'LOCATION' &&
+      LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) &&
+      (c.known?.type === 'LOCATION' || !personWords.has(w))
+    ) {
+      return 'LOCATION';
+    }
     if (c.words.length === 1 && personWords.has(w)) return 'PERSON';
     if (c.words.length === 1 && w.endsWith('s') && personWords.has(w.slice(0, -1))) return 'DROP'; // "the Bidens"
     // the model reads context ("Jordan said"); a known place it calls a person is a person

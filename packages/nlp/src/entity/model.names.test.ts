@@ -407,4 +407,12 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     const u = 'The Democratic Unity party won.';
     expect(names(enrich(u, { ORGANIZATION: ['Democratic Unity party'] }))).toEqual(['Democratic Unity party/ORGANIZATION']);
   });
+
+  it('a surname after "from" or "to" is the person named in full, unless it is a known place', () => {
+    const t = 'Envoy Gordon Varnell testified. He ignored suggestions from Varnell.';
+    const out = enrich(t, { PERSON: ['Gordon Varnell'], LOCATION: ['Varnell'] });
+    expect(out.entities.map((e) => [e.name, e.type, e.mentions.length])).toEqual([['Gordon Varnell', 'PERSON', 2]]);
+    const u = 'Lloyd Austin spoke on Monday. Then the team landed in Austin.';
+    expect(names(enrich(u, { PERSON: ['Lloyd Austin'], LOCATION: ['Austin'] }))).toEqual(['Austin/LOCATION', 'Lloyd Austin/PERSON']);
+  });
 });
