@@ -76,4 +76,11 @@ describe('patterns of unseen pages, on the real model', () => {
     ]);
     expect(await names('Nobody in our family ever made jam. Jam always seemed like hard work to us.')).toEqual([]);
   });
+
+  it('a place between an organisation and a role qualifies the role', async () => {
+    expect(await names('Marta Kovic, the State Department Serbia expert, testified on Friday.')).toEqual([
+      'Marta Kovic/PERSON',
+      'State Department/ORGANIZATION',
+    ]);
+  });
 });

@@ -415,4 +415,10 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     const u = 'Lloyd Austin spoke on Monday. Then the team landed in Austin.';
     expect(names(enrich(u, { PERSON: ['Lloyd Austin'], LOCATION: ['Austin'] }))).toEqual(['Austin/LOCATION', 'Lloyd Austin/PERSON']);
   });
+
+  it('a known place between a name and a role qualifies the role ("the White House Russia adviser")', () => {
+    const t = 'Lena Ortiz, the Foreign Office Serbia expert, and a former Trade Council China adviser spoke.';
+    const out = enrich(t, { PERSON: ['Lena Ortiz'], ORGANIZATION: ['Foreign Office Serbia', 'Trade Council China'] });
+    expect(names(out)).toEqual(['Foreign Office/ORGANIZATION', 'Lena Ortiz/PERSON', 'Trade Council/ORGANIZATION']);
+  });
 });

@@ -3,7 +3,7 @@ import type { ModelMention } from '../engine/nlp.port';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
-import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
+import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
 
 // Where a name the model found starts and ends: what its mention takes in that is not the name
 // ("Host the Lakers"), one name it cut in two ("Procter & Gamble"), two names it read as one
@@ -78,6 +78,18 @@ export function reshape(
       piece(first, k + 1, 'LOCATION', tokens[k]!.end - 2),
       ...reshape(text, tokens, lowerWords, { ...m, start: tokens[k + 1]!.start }, k + 1, last, gaz),
     ];
+  }
+  // "the White House Russia adviser", "the National Security Council Ukraine expert": a known
+  // place between a name and a role is the role's subject, not the end of the name
+  const role = tokens[last];
+  if (last - first >= 2 && role && role.sent === tokens[first]!.sent && ROLE_NOUNS.has(role.text)) {
+    for (let k = first + 1; k < last; k++) {
+      const place = gaz.match(words, k - first);
+      if (place && k + place.length === last && place.entry.type === 'LOCATION') {
+        // (the place itself only qualifies the role here, as an adjective would: no mention of its own)
+        return reshape(text, tokens, lowerWords, { ...m, end: tokens[k - 1]!.end }, first, k, gaz);
+      }
+    }
   }
   const lead = tokens[first]!.text;
   const prev = tokens[first - 1];
