@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { signatureToBytes } from './minhash';
 import type { StoryAssignment, StoryIndex } from './story.index';
@@ -71,6 +72,8 @@ end
 return {storyId, bestId, tostring(bestSame)}
 `;
 
+const ASSIGN_SHA = createHash('sha1').update(ASSIGN).digest('hex');
+
 /**
  * The story look-up on Redis: band key → the latest documents that had it (sorted set, capped,
  * expiring), document → its story and signature (hash, expiring). A look-up reads only the
@@ -87,18 +90,18 @@ export function createRedisStoryIndex(opts: RedisStoryIndexOptions): StoryIndex 
     async assign(docId, fp): Promise<StoryAssignment> {
       if (!fp) return ownStory(docId);
       const keys = [`${recordPrefix}${docId}`, ...fp.bands.map((b) => `${base}:band:${b}`)];
-      const [storyId, matchedId, same] = (await redis.eval(
-        ASSIGN,
-        keys.length,
-        ...keys,
-        docId,
-        signatureToBytes(fp.signature),
-        minEqual,
-        windowSeconds,
-        cap,
-        maxCandidates,
-        recordPrefix,
-      )) as [string, string, string];
+      const args = [docId, signatureToBytes(fp.signature), minEqual, windowSeconds, cap, maxCandidates, recordPrefix];
+      // EVALSHA: the script's 2.5 KB of source went with every indexed document (and Redis
+      // hashed it each time); it is sent again only when the server does not have it (a
+      // restarted or flushed Redis answers NOSCRIPT), as the host limiter does.
+      let reply: unknown;
+      try {
+        reply = await redis.evalsha(ASSIGN_SHA, keys.length, ...keys, ...args);
+      } catch (err) {
+        if (!String((err as Error).message).startsWith('NOSCRIPT')) throw err;
+        reply = await redis.eval(ASSIGN, keys.length, ...keys, ...args);
+      }
+      const [storyId, matchedId, same] = reply as [string, string, string];
       return matchedId
         ? { storyId, matchedId, similarity: Number(same) / fp.signature.length }
         : { storyId, matchedId: null, similarity: null };

@@ -1,4 +1,4 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
@@ -55,8 +55,16 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
     const html = '<html>\n<body>\n<p>"Grüße" — {"not": "json"}\\n</p>\r\n<script>var a = "\\u2028";</script>\n\n</body></html>\n';
     await blobs.put('page', 'p2', { ...page, html });
     expect(await blobs.get('page', 'p2')).toEqual({ ...page, html });
-    const stored = gunzipSync((await redis.getBuffer(rawKey('page', 'p2')))!).toString('utf8');
+    const raw = (await redis.getBuffer(rawKey('page', 'p2')))!;
+    expect(raw[0]).toBe(0x62); // 'b': brotli follows
+    const stored = brotliDecompressSync(raw.subarray(1)).toString('utf8');
     expect(stored.endsWith(`\n${html}`)).toBe(true);
+  });
+
+  it('still reads a gzipped blob, as written before blobs were brotli-compressed', async () => {
+    const { html, ...header } = page;
+    await redis.set(rawKey('page', 'gz'), gzipSync(`${JSON.stringify({ v: 2, kind: 'page', value: header })}\n${html}`));
+    expect(await blobs.get('page', 'gz')).toEqual(page);
   });
 
   it('a blob from before versions (no envelope) is refused the same way', async () => {

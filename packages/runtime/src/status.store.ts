@@ -9,6 +9,12 @@ export interface StatusUpdate {
   reason?: string | null;
   attempt?: number | null;
   event: TraceEvent;
+  /**
+   * Events that happened before `event` and are not recorded yet, oldest first: the stage
+   * runner folds a job's start into the write of its end when the job is quick (see
+   * stage.runner.ts). They go into the trace ahead of `event`, in the same command.
+   */
+  earlier?: readonly TraceEvent[];
   /** Set by the index stage's success: where the article's document is. */
   documentId?: string;
 }
@@ -46,7 +52,7 @@ export function createStatusStore(redis: Redis, prefix: string, ttlSeconds: numb
         .multi()
         .hset(hashKey(id), fields)
         .expire(hashKey(id), ttl)
-        .rpush(traceKey(id), JSON.stringify(u.event))
+        .rpush(traceKey(id), ...(u.earlier ?? []).map((e) => JSON.stringify(e)), JSON.stringify(u.event))
         .ltrim(traceKey(id), -MAX_TRACE, -1)
         .expire(traceKey(id), ttl)
         .exec();

@@ -1,7 +1,7 @@
 import { DelayedError, type Job } from 'bullmq';
 import { describe, expect, it, vi } from 'vitest';
 import { PermanentError, silentLogger, type StageContext } from '@newsflow/runtime';
-import type { ArticleDocument } from '@newsflow/contracts';
+import type { ArticleDocument, TraceEvent } from '@newsflow/contracts';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
 import { createIndexHandler, IndexItemError } from './index.handler';
 import { storedArticle } from '../../../test/support/stored-article';
@@ -51,6 +51,39 @@ describe('index handler', () => {
     const ctx = { job: {} as Job, token: 'tok', logger: silentLogger(), attempt: 1 } satisfies StageContext;
     await handler(payload, ctx);
     expect(written?.trace).toEqual(trace);
+  });
+
+  it("adds this attempt's start to the document's trace when the runner has not written it yet, never twice", async () => {
+    const queued = { stage: 'fetch', event: 'queued' as const, at: '2024-04-26T00:00:00.000Z' };
+    const started = { stage: 'index', event: 'started' as const, at: '2024-04-26T00:00:01.000Z', attempt: 1 };
+    const traces: ArticleDocument['trace'][] = [];
+    const handlerWith = (trace: TraceEvent[]) =>
+      createIndexHandler({
+        blobs: { get: async <T>(kind: string) => (kind === 'article' ? article : enrichment) as T, expireSoon: async () => undefined },
+        bulk: { add: async (doc) => (traces.push(doc.trace), { id: doc.id, status: 201, error: null }) },
+        status: {
+          get: async (id) => ({
+            id,
+            url: payload.url,
+            state: 'indexing',
+            stage: 'index',
+            reason: null,
+            attempt: null,
+            updatedAt: queued.at,
+            trace,
+          }),
+        },
+        gate: { remainingMs: () => 0 },
+        keepBlobsSeconds: 60,
+        stories: async (id) => ({ storyId: id, matchedId: null, similarity: null }),
+      });
+    const ctx = { job: {} as Job, token: 'tok', logger: silentLogger(), attempt: 1, started } satisfies StageContext;
+    await handlerWith([queued])(payload, ctx);
+    await handlerWith([queued, started])(payload, ctx);
+    expect(traces).toEqual([
+      [queued, started],
+      [queued, started],
+    ]);
   });
 
   it('puts the source the job carries into the document', async () => {

@@ -1,4 +1,4 @@
-import type { ArticleDocument } from '@newsflow/contracts';
+import type { ArticleDocument, TraceEvent } from '@newsflow/contracts';
 import type { StoryAssigner } from '@newsflow/dedup';
 import { PermanentError, putOff, type BlobStore, type StageHandler, type StatusStore } from '@newsflow/runtime';
 import { SearchUnavailableError, type BulkItemResult } from '@newsflow/search';
@@ -41,7 +41,14 @@ export function createIndexHandler({ blobs, bulk, status, gate, keepBlobsSeconds
         'article-missing',
       );
     }
-    const doc = buildArticleDocument(payload.id, article, enrichment, live?.trace ?? [], new Date(), payload.source);
+    const doc = buildArticleDocument(
+      payload.id,
+      article,
+      enrichment,
+      withStart(live?.trace ?? [], ctx.started),
+      new Date(),
+      payload.source,
+    );
     // Before the write, so a copy's document is never searchable without its story.
     doc.storyId = (await stories(doc.id, doc.text)).storyId;
     let result: BulkItemResult;
@@ -72,4 +79,18 @@ function isEngineBusy(err: unknown): boolean {
   const e = err as { statusCode?: number; meta?: { statusCode?: number } } | null;
   const status = e?.meta?.statusCode ?? e?.statusCode;
   return status === 429 || status === 503;
+}
+
+/**
+ * The trace with this attempt's start at its end when the status store does not hold it yet:
+ * the runner writes a quick job's start together with its end (stage.runner.ts), after the
+ * document is built, and a document's trace must still show when indexing started (its status,
+ * read from the document once the live one expires, pairs that start with `indexedAt`).
+ */
+export function withStart(trace: TraceEvent[], started: TraceEvent | undefined): TraceEvent[] {
+  if (!started) return trace;
+  const recorded = trace.some(
+    (e) => e.stage === started.stage && e.event === started.event && e.at === started.at && e.attempt === started.attempt,
+  );
+  return recorded ? trace : [...trace, started];
 }

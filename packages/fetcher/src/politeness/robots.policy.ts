@@ -45,6 +45,9 @@ type CachedRobots =
   | { kind: 'allow-all'; robotsUrl: string; why: string }
   | { kind: 'unreachable'; robotsUrl: string; why: string };
 
+/** How long this process goes on with a robots.txt it has read (parsed, or peeked at in Redis). */
+const RULES_KEPT_MS = 10_000;
+
 // robots.txt files past 500 KiB may be cut there (RFC 9309 §2.5).
 const MAX_ROBOTS_BYTES = 500 * 1024;
 
@@ -62,6 +65,11 @@ export function createRobotsPolicy(options: RobotsPolicyOptions): RobotsPolicy {
   // One read per origin at a time in this process: 50 jobs for a new host make one request.
   const pending = new Map<string, Promise<CachedRobots>>();
   const parsed = new Map<string, { at: number; robots: ReturnType<typeof robotsParser> }>();
+  // What `peek` last read from Redis per origin, kept as long as the parsed rules above: every
+  // fetch job peeks, and an entry changes once an hour at most (its TTL), so a Redis read and a
+  // JSON parse of the file per page bought nothing. An unreachable site's entry is not kept: it
+  // lasts seconds in Redis, and the next peek must see it go.
+  const peeked = new Map<string, { at: number; entry: CachedRobots }>();
 
   async function download(robotsUrl: string): Promise<{ entry: CachedRobots; ttl: number }> {
     try {
@@ -104,7 +112,7 @@ export function createRobotsPolicy(options: RobotsPolicyOptions): RobotsPolicy {
   function rulesFor(entry: Extract<CachedRobots, { kind: 'rules' }>) {
     const memo = parsed.get(entry.robotsUrl);
     // Re-parsed every few seconds at most, so a refreshed robots.txt is picked up soon.
-    if (memo !== undefined && Date.now() - memo.at < 10_000) return memo.robots;
+    if (memo !== undefined && Date.now() - memo.at < RULES_KEPT_MS) return memo.robots;
     const robots = robotsParser(entry.robotsUrl, entry.text);
     if (parsed.size > 1000) parsed.clear();
     parsed.set(entry.robotsUrl, { at: Date.now(), robots });
@@ -134,8 +142,16 @@ export function createRobotsPolicy(options: RobotsPolicyOptions): RobotsPolicy {
     async peek(url) {
       const target = new URL(url);
       if (isIgnored(target)) return { allowed: true, crawlDelayMs: null };
+      const recent = peeked.get(target.origin);
+      if (recent !== undefined && Date.now() - recent.at < RULES_KEPT_MS) return verdictOf(recent.entry, target);
       const cached = await redis.get(key(target.origin));
-      return cached === null ? null : verdictOf(JSON.parse(cached) as CachedRobots, target);
+      if (cached === null) return null;
+      const entry = JSON.parse(cached) as CachedRobots;
+      if (entry.kind !== 'unreachable') {
+        if (peeked.size > 1000) peeked.clear();
+        peeked.set(target.origin, { at: Date.now(), entry });
+      }
+      return verdictOf(entry, target);
     },
     async check(url) {
       const target = new URL(url);
