@@ -41,10 +41,13 @@ describe('conditional GET', () => {
     await site?.close();
   });
 
+  // Ended: the state says so and the in-flight marker is gone. The runner releases the marker
+  // right after it records the end, in a second Redis call: an enqueue in between is taken for
+  // the run still in flight and makes no job, and the test would wait for one in vain.
   const ended = (id: string, state: 'done' | 'failed') =>
     eventually(`the article to be ${state}`, async () => {
       const s = await rig.infra.status.get(id);
-      return s?.state === state ? s : null;
+      return s?.state === state && (await rig.infra.inflight.ageMs(id)) === null ? s : null;
     });
   const pageRequests = (path: string) => site.requests.filter((r) => r.path === path);
 
@@ -58,7 +61,8 @@ describe('conditional GET', () => {
     await rig.enqueue(url);
     const status = await eventually('the unchanged re-fetch to end', async () => {
       const s = await rig.infra.status.get(id);
-      return s?.state === 'done' && s.trace.some((e) => e.detail?.startsWith('unchanged (304)')) ? s : null;
+      const unchanged = s?.state === 'done' && s.trace.some((e) => e.detail?.startsWith('unchanged (304)'));
+      return unchanged && (await rig.infra.inflight.ageMs(id)) === null ? s : null;
     });
     const second = pageRequests('/story')[1];
     expect(second?.headers['if-none-match']).toBe('"v1"');
