@@ -61,6 +61,16 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
     expect(stored.endsWith(`\n${html}`)).toBe(true);
   });
 
+  it('takes a page as the UTF-8 bytes fetch received and stores them as they are; they read back as text', async () => {
+    const body = Buffer.concat([Buffer.from('<p>“Grüße”\n'), Buffer.from([0xc3, 0x28]), Buffer.from('</p>')]);
+    await blobs.put('page', 'p3', { ...page, html: body });
+    const raw = (await redis.getBuffer(rawKey('page', 'p3')))!;
+    const stored = brotliDecompressSync(raw.subarray(1));
+    expect(stored.subarray(stored.length - body.length).equals(body)).toBe(true);
+    // An invalid sequence reads as the replacement character, as a browser (and decodeHtml) reads it.
+    expect(await blobs.get('page', 'p3')).toEqual({ ...page, html: '<p>“Grüße”\n\uFFFD(</p>' });
+  });
+
   it('still reads a gzipped blob, as written before blobs were brotli-compressed', async () => {
     const { html, ...header } = page;
     await redis.set(rawKey('page', 'gz'), gzipSync(`${JSON.stringify({ v: 2, kind: 'page', value: header })}\n${html}`));

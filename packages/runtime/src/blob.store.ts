@@ -1,7 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip } from 'node:zlib';
 import type { Redis } from 'ioredis';
-import { BLOB_KINDS, BlobContractError, packBlob, unpackBlob, type BlobKind, type BlobValue } from '@newsflow/contracts';
+import { BLOB_KINDS, BlobContractError, packBlob, unpackBlob, type BlobInput, type BlobKind, type BlobValue } from '@newsflow/contracts';
 import { PermanentError } from './errors';
 
 const brotliAsync = promisify(brotliCompress);
@@ -21,8 +21,7 @@ const brotliOptions = (bytes: number) => ({
   params: { [constants.BROTLI_PARAM_QUALITY]: 0, [constants.BROTLI_PARAM_SIZE_HINT]: bytes },
 });
 
-async function compress(text: string): Promise<Buffer> {
-  const raw = Buffer.from(text);
+async function compress(raw: Uint8Array): Promise<Buffer> {
   return Buffer.concat([Buffer.of(BROTLI_MARK), await brotliAsync(raw, brotliOptions(raw.length))]);
 }
 
@@ -32,11 +31,11 @@ async function decompress(packed: Buffer): Promise<Buffer> {
   throw new Error('neither brotli nor gzip');
 }
 
-export type { BlobKind, BlobValue };
+export type { BlobInput, BlobKind, BlobValue };
 
 /** What is stored between stages, per article id, typed by kind (the contracts package says each kind's shape). */
 export interface BlobStore {
-  put<K extends BlobKind>(kind: K, id: string, value: BlobValue<K>): Promise<void>;
+  put<K extends BlobKind>(kind: K, id: string, value: BlobInput<K>): Promise<void>;
   /**
    * Null when nothing is stored (it expired). A blob of another contract version, or one that
    * does not match its contract, is a PermanentError: the same bytes will not read better later.
@@ -62,14 +61,14 @@ export function createBlobStore(redis: Redis, prefix: string, ttlSeconds: number
     async get(kind, id) {
       const packed = await redis.getBuffer(key(kind, id));
       if (!packed) return null;
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = (await decompress(packed)).toString('utf8');
+        bytes = await decompress(packed);
       } catch (err) {
         throw new PermanentError(`the stored ${kind} cannot be read (${(err as Error).message}); enqueue the URL again`, 'blob-invalid');
       }
       try {
-        return unpackBlob(kind, text);
+        return unpackBlob(kind, bytes);
       } catch (err) {
         if (err instanceof BlobContractError) throw new PermanentError(err.message, err.code);
         throw err;

@@ -15,6 +15,7 @@ const page = (over: Partial<FetchedPage> = {}): FetchedPage => ({
   redirects: [],
   contentType: 'text/html',
   charset: 'utf-8',
+  utf8: new TextEncoder().encode('<p>hi</p>'),
   html: '<p>hi</p>',
   etag: '"e1"',
   lastModified: null,
@@ -98,7 +99,7 @@ describe('fetch handler', () => {
     const trace = [ev('index', 'completed'), ev('fetch', 'queued'), ev('fetch', 'started')];
     const status = { get: vi.fn(async () => ({ trace }) as unknown as ArticleStatus) };
     const { d, put, fetchPage, release } = deps({ validators, status });
-    fetchPage.mockResolvedValueOnce(page({ status: 304, notModified: true, html: '' }));
+    fetchPage.mockResolvedValueOnce(page({ status: 304, notModified: true, utf8: new Uint8Array(), html: '' }));
     await expect(createFetchHandler(d)(payload, context().ctx)).resolves.toEqual({ status: 304, unchanged: true });
     expect(fetchPage).toHaveBeenCalledWith(URL_, { etag: '"e1"', lastModified: null }, expect.anything());
     expect(put).not.toHaveBeenCalled();

@@ -10,7 +10,7 @@ import {
   type RobotsPolicy,
 } from '@newsflow/fetcher';
 import type { ValidatorStore } from './politeness/validator.store';
-import type { StoredPage } from '@newsflow/contracts';
+import type { BlobInput } from '@newsflow/contracts';
 
 export interface FetchHandlerDeps {
   fetcher: Pick<PageFetcher, 'fetchPage'>;
@@ -86,20 +86,21 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
           }
           return { status: 304, unchanged: true };
         }
-        const stored: StoredPage = {
+        // The page goes to the store as the UTF-8 bytes it came in, never decoded here.
+        const stored: BlobInput<'page'> = {
           url: input.url,
           finalUrl: page.finalUrl,
           status: page.status,
           contentType: page.contentType,
           charset: page.charset,
-          html: page.html,
+          html: page.utf8,
           etag: page.etag,
           lastModified: page.lastModified,
           fetchedAt: new Date().toISOString(),
         };
         await blobs.put('page', payload.id, stored);
         if (validators && status) await validators.put(payload.id, { etag: page.etag, lastModified: page.lastModified });
-        return { status: page.status, bytes: page.html.length, redirects: page.redirects.length };
+        return { status: page.status, bytes: page.utf8.length, redirects: page.redirects.length };
       } finally {
         await freeSlot();
       }

@@ -63,34 +63,56 @@ export function openBlobEnvelope<K extends BlobKind>(kind: K, raw: unknown): Blo
   return parsed.data as BlobValue<K>;
 }
 
+type RawField<K extends BlobKind> = (typeof BLOB_CONTRACTS)[K]['rawText'];
+
 /**
- * A blob as text: the envelope as JSON, and for a kind with a `rawText` field that field's text
- * after the first newline, as it is. A page's HTML is most of its blob; as a JSON string it had
- * to be escaped by fetch and parsed back by extract (about 4 ms a page of extract's CPU), while
- * JSON.stringify never writes a raw newline, so the first one ends the header unambiguously.
+ * What a writer hands in: the value, except that a kind's `rawText` field may come as UTF-8
+ * bytes (fetch stores a UTF-8 page as the bytes it received, never decoded: see packBlob).
  */
-export function packBlob<K extends BlobKind>(kind: K, value: BlobValue<K>): string {
-  const envelope = blobEnvelope(kind, value);
+export type BlobInput<K extends BlobKind> =
+  RawField<K> extends string ? Omit<BlobValue<K>, RawField<K>> & { [F in RawField<K>]: string | Uint8Array } : BlobValue<K>;
+
+const encoder = new TextEncoder();
+// A raw field reads back as its writer's decodeHtml read it: a WHATWG decoder, and a BOM left
+// at the start of the text is text (the writer dropped the page's own BOM already).
+const rawReader = new TextDecoder('utf-8', { ignoreBOM: true });
+const jsonReader = new TextDecoder('utf-8');
+const NEWLINE = 0x0a;
+
+/**
+ * A blob as UTF-8 bytes: the envelope as JSON, and for a kind with a `rawText` field that field's
+ * text after the first newline, as it is. A page's HTML is most of its blob; as a JSON string it
+ * had to be escaped by fetch and parsed back by extract (about 4 ms a page of extract's CPU),
+ * while JSON.stringify never writes a raw newline (nor does UTF-8 inside a character), so the
+ * first newline byte ends the header unambiguously. Given as bytes, the raw text is copied in
+ * without being decoded and encoded again.
+ */
+export function packBlob<K extends BlobKind>(kind: K, value: BlobInput<K>): Uint8Array {
   const field = BLOB_CONTRACTS[kind].rawText;
-  if (field === null) return JSON.stringify(envelope);
-  const { [field]: text, ...rest } = value as Record<string, unknown>;
-  return `${JSON.stringify({ ...envelope, value: rest })}\n${String(text)}`;
+  if (field === null) return encoder.encode(JSON.stringify(blobEnvelope(kind, value as BlobValue<K>)));
+  const { [field]: raw, ...rest } = value as Record<string, unknown>;
+  const head = encoder.encode(`${JSON.stringify({ v: BLOB_CONTRACTS[kind].version, kind, value: rest })}\n`);
+  const body = raw instanceof Uint8Array ? raw : encoder.encode(String(raw));
+  const packed = new Uint8Array(head.length + body.length);
+  packed.set(head);
+  packed.set(body, head.length);
+  return packed;
 }
 
 /** The inverse of packBlob, checked as openBlobEnvelope checks; throws BlobContractError. */
-export function unpackBlob<K extends BlobKind>(kind: K, text: string): BlobValue<K> {
+export function unpackBlob<K extends BlobKind>(kind: K, bytes: Uint8Array): BlobValue<K> {
   const contract = BLOB_CONTRACTS[kind];
-  const cut = text.indexOf('\n');
+  const cut = contract.rawText === null ? -1 : bytes.indexOf(NEWLINE);
   let envelope: unknown;
   try {
-    envelope = JSON.parse(cut < 0 ? text : text.slice(0, cut));
+    envelope = JSON.parse(jsonReader.decode(cut < 0 ? bytes : bytes.subarray(0, cut)));
   } catch (err) {
     throw new BlobContractError(`the stored ${kind} cannot be read (${(err as Error).message}); enqueue the URL again`, 'blob-invalid');
   }
   const e = envelope as Partial<BlobEnvelope> | null;
   // Only a header of this version has its raw text after it; anything else is refused below as it is.
   if (contract.rawText !== null && cut >= 0 && e?.v === contract.version && typeof e.value === 'object' && e.value !== null) {
-    (e.value as Record<string, unknown>)[contract.rawText] = text.slice(cut + 1);
+    (e.value as Record<string, unknown>)[contract.rawText] = rawReader.decode(bytes.subarray(cut + 1));
   }
   return openBlobEnvelope(kind, envelope);
 }

@@ -1,6 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeHtml, fromMetaPrescan, normaliseCharset } from './charset.decoder';
+import fc from 'fast-check';
+import { decodeHtml, fromMetaPrescan, htmlAsUtf8, normaliseCharset } from './charset.decoder';
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 
@@ -149,5 +150,55 @@ describe('normaliseCharset: the labels of the WHATWG Encoding Standard, nothing 
     [null, null],
   ])('%s → %s', (label, expected) => {
     expect(normaliseCharset(label)).toBe(expected);
+  });
+});
+
+describe('htmlAsUtf8: the text decodeHtml reads, kept as UTF-8 bytes', () => {
+  // What the blob store's reader does with the bytes (see packBlob in the contracts package).
+  const read = (utf8: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(utf8);
+
+  it('hands back a UTF-8 page as its own bytes, not a copy, its byte-order mark dropped', () => {
+    const body = Buffer.from('<p>“café”</p>', 'utf8');
+    expect(htmlAsUtf8(body, 'utf-8').utf8).toBe(body);
+    const withBom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), body]);
+    const page = htmlAsUtf8(withBom, 'iso-8859-1');
+    expect(page.charset).toBe('utf-8');
+    expect(Buffer.from(page.utf8).equals(body)).toBe(true);
+  });
+
+  it('encodes a page of another charset as UTF-8 after decoding it as decodeHtml does', () => {
+    const bytes = iconv.encode('<meta charset="windows-1251"><p>Привет</p>', 'windows-1251');
+    const page = htmlAsUtf8(bytes, null);
+    expect(page.charset).toBe('windows-1251');
+    expect(read(page.utf8)).toBe(decodeHtml(bytes, null).html);
+  });
+
+  it('reads back exactly as decodeHtml reads, whatever the bytes (invalid UTF-8, stray and double BOMs, UTF-16)', () => {
+    const pieces = fc.oneof(
+      fc.constantFrom(
+        [0xef, 0xbb, 0xbf],
+        [0xff, 0xfe],
+        [0xc3],
+        [0xe2, 0x80],
+        [0xf0, 0x9f, 0x98, 0x80],
+        [0xed, 0xa0, 0x80],
+        [0xc0, 0xaf],
+        [0x80],
+        [0x00],
+      ),
+      fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => [...Buffer.from(s, 'utf8')]),
+      fc.string({ maxLength: 8 }).map((s) => [...Buffer.from(s, 'latin1')]),
+    );
+    const bodies = fc.array(pieces, { maxLength: 12 }).map((parts) => Uint8Array.from(parts.flat()));
+    const charsets = fc.constantFrom(null, 'utf-8', 'iso-8859-1', 'windows-1252', 'utf-16le', 'shift_jis');
+    fc.assert(
+      fc.property(bodies, charsets, (bytes, charset) => {
+        const decoded = decodeHtml(bytes, charset);
+        const kept = htmlAsUtf8(bytes, charset);
+        expect(kept.charset).toBe(decoded.charset);
+        expect(read(kept.utf8)).toBe(decoded.html);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

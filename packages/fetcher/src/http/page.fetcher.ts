@@ -2,7 +2,7 @@ import { Agent, fetch, type Response } from 'undici';
 import { ALLOW_EVERY_ADDRESS, isLoopbackName, judgeAddress, literalIpOf, type AddressVerdict } from './address.policy';
 import type { ReadableStream } from 'node:stream/web';
 import { cappedStream, readCapped, readUpTo } from './body.reader';
-import { decodeHtml } from './charset.decoder';
+import { htmlAsUtf8 } from './charset.decoder';
 import { isHtmlMimeType, parseContentType, sniffsAsHtml } from './content.type';
 import { FetchFailure } from './fetch.failure';
 import { createGuardedLookup, systemResolver, type HostResolver } from './guarded.lookup';
@@ -33,7 +33,10 @@ export interface FetchedPage {
   contentType: string;
   /** Canonical lower-case name of the charset the body was decoded with; empty for a 304. */
   charset: string;
-  html: string;
+  /** The page's text as UTF-8 (the body itself when it was UTF-8, a BOM dropped); empty for a 304. */
+  utf8: Uint8Array;
+  /** The page's text, decoded from `utf8` when first read (the fetch stage stores the bytes and never reads it). */
+  readonly html: string;
   etag: string | null;
   lastModified: string | null;
   notModified: boolean;
@@ -286,7 +289,7 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     if (statusFailure !== null) throw statusFailure;
     if (response.status === 304) {
       await discard(response);
-      return { ...page, contentType: '', charset: '', html: '', notModified: true };
+      return { ...page, contentType: '', charset: '', utf8: new Uint8Array(), html: '', notModified: true };
     }
     const declared = parseContentType(response.headers.get('content-type'));
     if (declared !== null && !isHtmlMimeType(declared.mimeType)) {
@@ -300,8 +303,19 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     if (declared === null && !sniffsAsHtml(bytes)) {
       throw new FetchFailure('not-html', `${finalUrl} has no Content-Type and does not look like HTML`, { status: response.status });
     }
-    const { charset, html } = decodeHtml(bytes, declared?.charset ?? null);
-    return { ...page, contentType: declared?.mimeType ?? 'text/html', charset, html, notModified: false };
+    const { charset, utf8 } = htmlAsUtf8(bytes, declared?.charset ?? null);
+    let html: string | undefined;
+    return {
+      ...page,
+      contentType: declared?.mimeType ?? 'text/html',
+      charset,
+      utf8,
+      get html() {
+        html ??= UTF8_TEXT.decode(utf8);
+        return html;
+      },
+      notModified: false,
+    };
   }
 
   return {
@@ -311,6 +325,9 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     close: () => agent.close(),
   };
 }
+
+// What htmlAsUtf8's bytes read as: a WHATWG decoder keeping a BOM that is part of the text.
+const UTF8_TEXT = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Frees the connection of a response whose body we will not read. */
 async function discard(response: Response): Promise<void> {
