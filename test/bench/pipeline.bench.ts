@@ -15,7 +15,6 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { QueueEvents } from 'bullmq';
 import { QUEUES } from '@newsflow/contracts';
 import { extractArticle } from '@newsflow/extraction';
 import { createCoreNlpEngine, enrichArticle } from '@newsflow/nlp';
@@ -23,7 +22,8 @@ import { createChaosRun } from '../chaos/support/chaos-run';
 import { startSiteServer } from '../support/fetch-test-kit';
 import { findProcess, memoryMbOf, treeCpuMs } from '../support/proc-stats';
 import { TEST_NLP_URL, TEST_REDIS_URL, TEST_SEARCH_URL } from '../support/services';
-import { STAGE_NAMES, type StageName } from '../support/stage-process';
+import { STAGE_NAMES } from '../support/stage-process';
+import { watchStageTimings, type StageTimingsWatch } from './stage-timings';
 
 const argv = process.argv.slice(2);
 const option = (name: string, fallback: number): number => {
@@ -125,32 +125,10 @@ const run = await createChaosRun({
   compiled: true,
   ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] } : {}),
 });
-const timings = Object.fromEntries(STAGE_NAMES.map((s) => [s, { wait: [] as number[], work: [] as number[] }])) as Record<
-  StageName,
-  { wait: number[]; work: number[] }
->;
-const events: QueueEvents[] = [];
+let watch: StageTimingsWatch | null = null;
 try {
   await run.startAll();
-  for (const stage of STAGE_NAMES) {
-    const added = new Map<string, number>();
-    const active = new Map<string, number>();
-    const ev = new QueueEvents(QUEUES[stage], { prefix: run.prefix, connection: { url: TEST_REDIS_URL } });
-    ev.on('waiting', ({ jobId }) => added.set(jobId, Date.now()));
-    ev.on('active', ({ jobId }) => {
-      active.set(jobId, Date.now());
-      const a = added.get(jobId);
-      if (a !== undefined) timings[stage].wait.push(Date.now() - a);
-    });
-    ev.on('completed', ({ jobId }) => {
-      const a = active.get(jobId);
-      if (a !== undefined) timings[stage].work.push(Date.now() - a);
-      added.delete(jobId);
-      active.delete(jobId);
-    });
-    await ev.waitUntilReady();
-    events.push(ev);
-  }
+  watch = await watchStageTimings(TEST_REDIS_URL, run.prefix, Object.fromEntries(STAGE_NAMES.map((s) => [s, QUEUES[s]])));
   const redisPid = Number(/process_id:(\d+)/.exec(await run.redis.info('server'))?.[1] ?? 0);
   const nodes = (await (await fetch(`${TEST_SEARCH_URL}/_nodes/_local/process`)).json()) as {
     nodes: Record<string, { process: { id: number } }>;
@@ -217,7 +195,7 @@ try {
   const outside = total - extractMs - enrichMs - (cpuAfter.engine! - cpuBefore.engine!) / Math.max(1, docs);
   console.log(`CPU per document outside extraction, enrichment and the engine: ${fmt(outside)} ms`);
   // Redis' own account of its time, by command: what a change to the stages' Redis traffic buys.
-  // (The bench's watchers count too: 4 QueueEvents streams and a poll a second.)
+  // (The bench's watchers count too: an XREAD of the event streams every quarter second, a poll a second.)
   const commands = [...commandsAfter]
     .map(([name, a]) => {
       const b = commandsBefore.get(name) ?? { calls: 0, usec: 0 };
@@ -235,8 +213,9 @@ try {
       .map((c) => `${c.name} ${fmt(c.calls)}× ${fmt(c.ms, 2)} ms`)
       .join(', ')}`,
   );
+  await watch.stop();
   for (const s of STAGE_NAMES) {
-    const t = timings[s];
+    const t = watch.timings[s]!;
     console.log(
       `  ${s.padEnd(7)} work p50 ${quantile(t.work, 0.5)} ms p95 ${quantile(t.work, 0.95)} ms; queue wait p50 ${quantile(t.wait, 0.5)} ms p95 ${quantile(t.wait, 0.95)} ms`,
     );
@@ -275,7 +254,7 @@ try {
   await new Promise((r) => setTimeout(r, 65_000));
   console.log(`Redis a minute later, the story index gone: +${mb((await usedMemory()) - memBefore)} MB`);
 } finally {
-  for (const ev of events) await ev.close().catch(() => undefined);
+  await watch?.stop().catch(() => undefined);
   await run.close();
   await site.close();
 }

@@ -1,4 +1,4 @@
-import { brotliDecompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, brotliDecompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { TEST_REDIS_URL, uniqueName, wipeRedisPrefix } from '../../../test/support/services';
@@ -69,6 +69,21 @@ describe('blob store on the real Redis: typed by kind, versioned, checked on rea
     expect(stored.subarray(stored.length - body.length).equals(body)).toBe(true);
     // An invalid sequence reads as the replacement character, as a browser (and decodeHtml) reads it.
     expect(await blobs.get('page', 'p3')).toEqual({ ...page, html: '<p>“Grüße”\n\uFFFD(</p>' });
+  });
+
+  it('hands a page over with its HTML as bytes of their own (for the extraction thread), the rest checked as get checks it', async () => {
+    const html = '<p>“Grüße”</p>\n';
+    await blobs.put('page', 'p4', { ...page, html });
+    const got = (await blobs.getWithRawBytes('page', 'p4'))!;
+    expect({ ...got, html: new TextDecoder().decode(got.html) }).toEqual({ ...page, html });
+    expect(got.html.byteOffset).toBe(0);
+    expect(got.html.buffer.byteLength).toBe(got.html.byteLength);
+    await redis.set(
+      rawKey('page', 'p5'),
+      Buffer.concat([Buffer.of(0x62), brotliCompressSync(`${JSON.stringify({ v: 1, kind: 'page', value: page })}\n`)]),
+    );
+    expect(await failureOf(blobs.getWithRawBytes('page', 'p5'))).toMatchObject({ code: 'blob-version' });
+    expect(await blobs.getWithRawBytes('page', 'absent')).toBeNull();
   });
 
   it('still reads a gzipped blob, as written before blobs were brotli-compressed', async () => {

@@ -1,7 +1,18 @@
 import { promisify } from 'node:util';
 import { brotliCompress, brotliDecompress, constants, gunzip } from 'node:zlib';
 import type { Redis } from 'ioredis';
-import { BLOB_KINDS, BlobContractError, packBlob, unpackBlob, type BlobInput, type BlobKind, type BlobValue } from '@newsflow/contracts';
+import {
+  BLOB_KINDS,
+  BlobContractError,
+  packBlob,
+  unpackBlob,
+  unpackBlobWithRawBytes,
+  type BlobInput,
+  type BlobKind,
+  type BlobValue,
+  type BlobWithRawBytes,
+  type RawTextKind,
+} from '@newsflow/contracts';
 import { PermanentError } from './errors';
 
 const brotliAsync = promisify(brotliCompress);
@@ -31,7 +42,7 @@ async function decompress(packed: Buffer): Promise<Buffer> {
   throw new Error('neither brotli nor gzip');
 }
 
-export type { BlobInput, BlobKind, BlobValue };
+export type { BlobInput, BlobKind, BlobValue, BlobWithRawBytes, RawTextKind };
 
 /** What is stored between stages, per article id, typed by kind (the contracts package says each kind's shape). */
 export interface BlobStore {
@@ -41,6 +52,8 @@ export interface BlobStore {
    * does not match its contract, is a PermanentError: the same bytes will not read better later.
    */
   get<K extends BlobKind>(kind: K, id: string): Promise<BlobValue<K> | null>;
+  /** As get, with a kind's raw text (a page's HTML) left as UTF-8 bytes, for a reader that hands it on. */
+  getWithRawBytes<K extends RawTextKind>(kind: K, id: string): Promise<BlobWithRawBytes<K> | null>;
   /** Lets an article's blobs expire soon once it is indexed, instead of after the full TTL. */
   /** Shortens the TTL of the article's blobs (every kind, or only `kinds`). */
   expireSoon(id: string, seconds: number, kinds?: readonly BlobKind[]): Promise<void>;
@@ -52,28 +65,30 @@ export interface BlobStore {
  */
 export function createBlobStore(redis: Redis, prefix: string, ttlSeconds: number): BlobStore {
   const key = (kind: BlobKind, id: string) => `${prefix}:blob:${kind}:${id}`;
+  const read = async <T>(kind: BlobKind, id: string, unpack: (bytes: Uint8Array) => T): Promise<T | null> => {
+    const packed = await redis.getBuffer(key(kind, id));
+    if (!packed) return null;
+    let bytes: Uint8Array;
+    try {
+      bytes = await decompress(packed);
+    } catch (err) {
+      throw new PermanentError(`the stored ${kind} cannot be read (${(err as Error).message}); enqueue the URL again`, 'blob-invalid');
+    }
+    try {
+      return unpack(bytes);
+    } catch (err) {
+      if (err instanceof BlobContractError) throw new PermanentError(err.message, err.code);
+      throw err;
+    }
+  };
   return {
     async put(kind, id, value) {
       // Blobs live minutes, not years: the fastest setting (see `compress`).
       const packed = await compress(packBlob(kind, value));
       await redis.set(key(kind, id), packed, 'EX', ttlSeconds);
     },
-    async get(kind, id) {
-      const packed = await redis.getBuffer(key(kind, id));
-      if (!packed) return null;
-      let bytes: Uint8Array;
-      try {
-        bytes = await decompress(packed);
-      } catch (err) {
-        throw new PermanentError(`the stored ${kind} cannot be read (${(err as Error).message}); enqueue the URL again`, 'blob-invalid');
-      }
-      try {
-        return unpackBlob(kind, bytes);
-      } catch (err) {
-        if (err instanceof BlobContractError) throw new PermanentError(err.message, err.code);
-        throw err;
-      }
-    },
+    get: (kind, id) => read(kind, id, (bytes) => unpackBlob(kind, bytes)),
+    getWithRawBytes: (kind, id) => read(kind, id, (bytes) => unpackBlobWithRawBytes(kind, bytes)),
     async expireSoon(id, seconds, kinds = BLOB_KINDS) {
       // One kind (extract's page): a plain EXPIRE, not a MULTI of one (three commands in Redis).
       if (kinds.length === 1) {

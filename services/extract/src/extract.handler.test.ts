@@ -11,7 +11,7 @@ describe('extract handler', () => {
     const { url: _url, finalUrl: _finalUrl, fetchedAt: _fetchedAt, ...extracted } = storedArticle();
     const handler = createExtractHandler({
       blobs: {
-        get: async (kind) => (kind === 'page' ? page : null) as never,
+        getWithRawBytes: async (kind) => (kind === 'page' ? page : null) as never,
         put: async (kind) => void calls.push(`put ${kind}`),
         expireSoon: async (id, seconds, kinds) => void calls.push(`expire ${id} ${seconds}s ${kinds?.join(',')}`),
       },
@@ -27,7 +27,7 @@ describe('extract handler', () => {
     const calls: string[] = [];
     const handler = createExtractHandler({
       blobs: {
-        get: async () => page as never,
+        getWithRawBytes: async () => page as never,
         put: async (kind) => void calls.push(`put ${kind}`),
         expireSoon: async () => void calls.push('expire'),
       },

@@ -4,7 +4,7 @@ import { ExtractionLimitError, type ExtractionPool } from './extraction.pool';
 import type { StoredArticle } from '@newsflow/contracts';
 
 export interface ExtractHandlerDeps {
-  blobs: Pick<BlobStore, 'get' | 'put' | 'expireSoon'>;
+  blobs: Pick<BlobStore, 'getWithRawBytes' | 'put' | 'expireSoon'>;
   pool: Pick<ExtractionPool, 'run'>;
   dom: DomChoice;
   /**
@@ -18,7 +18,9 @@ export interface ExtractHandlerDeps {
 /** Turns the stored page into a clean article with its metadata, in an extraction thread. */
 export function createExtractHandler({ blobs, pool, dom, keepPageSeconds }: ExtractHandlerDeps): StageHandler<'extract'> {
   return async (payload) => {
-    const page = await blobs.get('page', payload.id);
+    // The HTML as bytes, moved to the extraction thread and decoded there: as a string it would
+    // be decoded here and copied there (a 200 KB page: 1.7 ms and 1 ms of this process' CPU).
+    const page = await blobs.getWithRawBytes('page', payload.id);
     if (!page) {
       throw new PermanentError('the fetched page is no longer in the store (it expired); enqueue the URL again', 'page-missing');
     }

@@ -22,6 +22,15 @@ describe('extraction threads', () => {
     expect(r.ok && r.article.title).toBe('Blinken confronts China over ‘powering’ Russia’s war');
   });
 
+  it('takes the page as UTF-8 bytes, moved to the thread rather than copied, and extracts the same article', async () => {
+    const p = pool(30_000, 256);
+    const asText = await p.run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'linkedom' });
+    const bytes = new Uint8Array(Buffer.from(seed, 'utf8'));
+    const asBytes = await p.run({ html: bytes, url: 'https://www.thenewdaily.com.au/a', dom: 'linkedom' });
+    expect(bytes.byteLength).toBe(0); // moved: this side's view is detached
+    expect(asBytes.ok && asBytes.article).toEqual(asText.ok && asText.article);
+  });
+
   it('replaces its threads every N pages without losing a page', async () => {
     const p = createExtractionPool({ threads: 1, timeoutMs: 30_000, maxMemoryMb: 256, recycleAfter: 2 });
     pools.push(p);

@@ -85,7 +85,10 @@ export function createExtractionPool(opts: {
       if (opts.recycleAfter !== undefined && ++tasks >= opts.recycleAfter) retire(g);
       g.pending++;
       try {
-        const result = await g.threads.run(task, { signal: AbortSignal.timeout(opts.timeoutMs) });
+        const result = await g.threads.run(task, {
+          signal: AbortSignal.timeout(opts.timeoutMs),
+          transferList: movable(task.html) as never,
+        });
         if (result.heapMb !== undefined && result.heapMb > recycleAtHeapMb) retire(g);
         return result;
       } catch (err) {
@@ -109,4 +112,13 @@ export function createExtractionPool(opts: {
       await current.threads.close({ force: true });
     },
   };
+}
+
+/**
+ * Bytes that own their whole buffer are moved to the thread; anything else is copied as usual.
+ * (Piscina types the list after MessagePort.postMessage's overloads, which no array satisfies.)
+ */
+function movable(html: string | Uint8Array): ArrayBuffer[] | undefined {
+  if (typeof html === 'string' || !(html.buffer instanceof ArrayBuffer)) return undefined;
+  return html.byteOffset === 0 && html.byteLength === html.buffer.byteLength ? [html.buffer] : undefined;
 }

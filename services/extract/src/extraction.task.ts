@@ -2,7 +2,8 @@ import { getHeapStatistics } from 'node:v8';
 import { ExtractionError, extractArticle, type DomChoice, type ExtractedArticle } from '@newsflow/extraction';
 
 export interface ExtractionTask {
-  html: string;
+  /** The page, as text or as UTF-8 bytes (moved to the thread, not copied, and decoded there). */
+  html: string | Uint8Array;
   url: string;
   dom: DomChoice;
   /** Collect garbage before reading the heap, where the process exposes `gc` (leak checks). */
@@ -20,6 +21,9 @@ export type ExtractionTaskResult = ({ ok: true; article: ExtractedArticle } | { 
   heapUsedMb?: number;
 };
 
+// The blob store's reading of a page's bytes (see packBlob in the contracts package).
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /** Runs inside the extraction thread. */
 export function runExtraction(task: ExtractionTask): ExtractionTaskResult {
   const heap = () => {
@@ -29,7 +33,8 @@ export function runExtraction(task: ExtractionTask): ExtractionTaskResult {
     return { heapMb: Math.round(h.total_heap_size / 1048576), heapUsedMb: Math.round(h.used_heap_size / 1048576) };
   };
   try {
-    return { ok: true, article: extractArticle(task.html, { url: task.url, dom: task.dom }), ...heap() };
+    const html = typeof task.html === 'string' ? task.html : utf8.decode(task.html);
+    return { ok: true, article: extractArticle(html, { url: task.url, dom: task.dom }), ...heap() };
   } catch (err) {
     if (err instanceof ExtractionError) return { ok: false, code: err.code, message: err.message, ...heap() };
     throw err;

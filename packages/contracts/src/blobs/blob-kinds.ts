@@ -99,6 +99,25 @@ export function packBlob<K extends BlobKind>(kind: K, value: BlobInput<K>): Uint
   return packed;
 }
 
+/** Kinds with a raw text field (the page). */
+export type RawTextKind = { [K in BlobKind]: RawField<K> extends string ? K : never }[BlobKind];
+
+/** A blob of a raw-text kind with that text left as its UTF-8 bytes (a copy of its own, free to transfer). */
+export type BlobWithRawBytes<K extends RawTextKind> = Omit<BlobValue<K>, RawField<K>> & { [F in RawField<K>]: Uint8Array };
+
+/**
+ * unpackBlob for a reader that hands the raw text on rather than reading it (extract moves a
+ * page's bytes to its extraction thread, which decodes them: a string would be copied there).
+ * The rest of the value is checked as unpackBlob checks it.
+ */
+export function unpackBlobWithRawBytes<K extends RawTextKind>(kind: K, bytes: Uint8Array): BlobWithRawBytes<K> {
+  const field = BLOB_CONTRACTS[kind].rawText;
+  const cut = bytes.indexOf(NEWLINE);
+  const value = unpackBlob(kind, cut < 0 ? bytes : bytes.subarray(0, cut + 1)) as Record<string, unknown>;
+  value[field] = cut < 0 ? new Uint8Array() : new Uint8Array(bytes.subarray(cut + 1));
+  return value as BlobWithRawBytes<K>;
+}
+
 /** The inverse of packBlob, checked as openBlobEnvelope checks; throws BlobContractError. */
 export function unpackBlob<K extends BlobKind>(kind: K, bytes: Uint8Array): BlobValue<K> {
   const contract = BLOB_CONTRACTS[kind];
