@@ -123,6 +123,7 @@ const run = await createChaosRun({
   searchUrl: TEST_SEARCH_URL,
   env: stageEnv,
   compiled: true,
+  watchStalls: false,
   ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${resolve(profileDir)}`] } : {}),
 });
 let watch: StageTimingsWatch | null = null;
