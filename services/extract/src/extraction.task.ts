@@ -1,4 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
+import { readRawText } from '@newsflow/contracts';
 import { ExtractionError, extractArticle, type DomChoice, type ExtractedArticle } from '@newsflow/extraction';
 
 export interface ExtractionTask {
@@ -21,9 +22,6 @@ export type ExtractionTaskResult = ({ ok: true; article: ExtractedArticle } | { 
   heapUsedMb?: number;
 };
 
-// The blob store's reading of a page's bytes (see packBlob in the contracts package).
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /** Runs inside the extraction thread. */
 export function runExtraction(task: ExtractionTask): ExtractionTaskResult {
   const heap = () => {
@@ -33,7 +31,7 @@ export function runExtraction(task: ExtractionTask): ExtractionTaskResult {
     return { heapMb: Math.round(h.total_heap_size / 1048576), heapUsedMb: Math.round(h.used_heap_size / 1048576) };
   };
   try {
-    const html = typeof task.html === 'string' ? task.html : utf8.decode(task.html);
+    const html = typeof task.html === 'string' ? task.html : readRawText(task.html);
     return { ok: true, article: extractArticle(html, { url: task.url, dom: task.dom }), ...heap() };
   } catch (err) {
     if (err instanceof ExtractionError) return { ok: false, code: err.code, message: err.message, ...heap() };

@@ -73,9 +73,17 @@ export type BlobInput<K extends BlobKind> =
   RawField<K> extends string ? Omit<BlobValue<K>, RawField<K>> & { [F in RawField<K>]: string | Uint8Array } : BlobValue<K>;
 
 const encoder = new TextEncoder();
-// A raw field reads back as its writer's decodeHtml read it: a WHATWG decoder, and a BOM left
-// at the start of the text is text (the writer dropped the page's own BOM already).
 const rawReader = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * How a raw field's bytes read as text, wherever they are read (the blob store, an extraction
+ * thread handed the bytes): a WHATWG UTF-8 decoder, invalid sequences as U+FFFD, and a BOM at
+ * the start is text (the writer dropped the page's own BOM already), so that the text is what
+ * the fetcher's decodeHtml would have read.
+ */
+export function readRawText(bytes: Uint8Array): string {
+  return rawReader.decode(bytes);
+}
 const jsonReader = new TextDecoder('utf-8');
 const NEWLINE = 0x0a;
 
@@ -131,7 +139,7 @@ export function unpackBlob<K extends BlobKind>(kind: K, bytes: Uint8Array): Blob
   const e = envelope as Partial<BlobEnvelope> | null;
   // Only a header of this version has its raw text after it; anything else is refused below as it is.
   if (contract.rawText !== null && cut >= 0 && e?.v === contract.version && typeof e.value === 'object' && e.value !== null) {
-    (e.value as Record<string, unknown>)[contract.rawText] = rawReader.decode(bytes.subarray(cut + 1));
+    (e.value as Record<string, unknown>)[contract.rawText] = readRawText(bytes.subarray(cut + 1));
   }
   return openBlobEnvelope(kind, envelope);
 }

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { decodeHtml, fromMetaPrescan, htmlAsUtf8, normaliseCharset } from './charset.decoder';
+import { decodeHtml, fromMetaPrescan, htmlAsUtf8, normaliseCharset, readUtf8Html } from './charset.decoder';
 
 const ascii = (text: string) => Buffer.from(text, 'latin1');
 
@@ -154,8 +154,8 @@ describe('normaliseCharset: the labels of the WHATWG Encoding Standard, nothing 
 });
 
 describe('htmlAsUtf8: the text decodeHtml reads, kept as UTF-8 bytes', () => {
-  // What the blob store's reader does with the bytes (see packBlob in the contracts package).
-  const read = (utf8: Uint8Array) => new TextDecoder('utf-8', { ignoreBOM: true }).decode(utf8);
+  // The blob store's reader (readRawText in the contracts package) decodes them the same way.
+  const read = readUtf8Html;
 
   it('hands back a UTF-8 page as its own bytes, not a copy, its byte-order mark dropped', () => {
     const body = Buffer.from('<p>“café”</p>', 'utf8');

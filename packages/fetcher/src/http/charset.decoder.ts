@@ -108,6 +108,13 @@ export interface Utf8Page {
 }
 
 const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
+const utf8Encoder = new TextEncoder();
+const utf8Reader = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** htmlAsUtf8's bytes as text again: decodeHtml's text (a further BOM is text, invalid bytes U+FFFD). */
+export function readUtf8Html(utf8: Uint8Array): string {
+  return utf8Reader.decode(utf8);
+}
 
 /**
  * decodeHtml's charset choice with the text kept as UTF-8 bytes, for a page that is stored, not
@@ -116,7 +123,7 @@ const UTF8_BOM = [0xef, 0xbb, 0xbf] as const;
  */
 export function htmlAsUtf8(bytes: Uint8Array, headerCharset: string | null): Utf8Page {
   const charset = pickCharset(bytes, headerCharset);
-  if (charset !== 'utf-8') return { charset, utf8: new TextEncoder().encode(new TextDecoder(charset).decode(bytes)) };
+  if (charset !== 'utf-8') return { charset, utf8: utf8Encoder.encode(new TextDecoder(charset).decode(bytes)) };
   const bom = bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
   return { charset, utf8: bom ? bytes.subarray(3) : bytes };
 }

@@ -2,7 +2,7 @@ import { Agent, fetch, type Response } from 'undici';
 import { ALLOW_EVERY_ADDRESS, isLoopbackName, judgeAddress, literalIpOf, type AddressVerdict } from './address.policy';
 import type { ReadableStream } from 'node:stream/web';
 import { cappedStream, readCapped, readUpTo } from './body.reader';
-import { htmlAsUtf8 } from './charset.decoder';
+import { htmlAsUtf8, readUtf8Html } from './charset.decoder';
 import { isHtmlMimeType, parseContentType, sniffsAsHtml } from './content.type';
 import { FetchFailure } from './fetch.failure';
 import { createGuardedLookup, systemResolver, type HostResolver } from './guarded.lookup';
@@ -311,7 +311,7 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
       charset,
       utf8,
       get html() {
-        html ??= UTF8_TEXT.decode(utf8);
+        html ??= readUtf8Html(utf8);
         return html;
       },
       notModified: false,
@@ -325,9 +325,6 @@ export function createPageFetcherWithSeams(options: PageFetcherOptions, seams: P
     close: () => agent.close(),
   };
 }
-
-// What htmlAsUtf8's bytes read as: a WHATWG decoder keeping a BOM that is part of the text.
-const UTF8_TEXT = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Frees the connection of a response whose body we will not read. */
 async function discard(response: Response): Promise<void> {
