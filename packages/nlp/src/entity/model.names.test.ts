@@ -333,8 +333,8 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     expect(names(enrich(t, { ORGANIZATION: ['Blues Hall of Fame'] }))).toEqual(['Jazz and Blues Hall of Fame/ORGANIZATION']);
     const u = 'Talks on the Zorvan and Kestrel Alliance deal ended.';
     expect(names(enrich(u, { MISC: ['Zorvan'], ORGANIZATION: ['Kestrel Alliance'] }))).toEqual(['Kestrel Alliance/ORGANIZATION']);
-    const v = 'It charges an iPad Pro and MacBook Pro quickly.';
-    expect(names(enrich(v, { ORGANIZATION: ['MacBook Pro'] }))).toEqual(['MacBook Pro/ORGANIZATION']);
+    const v = 'It charges an iTab Go and Lenfield Book quickly.';
+    expect(names(enrich(v, { ORGANIZATION: ['Lenfield Book'] }))).toEqual(['Lenfield Book/ORGANIZATION']);
   });
 
   it('a place ends on its capitalised word ("Hallan province" is Hallan)', () => {
@@ -402,8 +402,8 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
   });
 
   it('an organisation ends on its capitalised word, or on a head word written small', () => {
-    const t = 'Vantor Max wall chargers are compact.';
-    expect(names(enrich(t, { ORGANIZATION: ['Vantor Max wall chargers'] }))).toEqual(['Vantor Max/ORGANIZATION']);
+    const t = 'Vantor Volt wall chargers are compact.';
+    expect(names(enrich(t, { ORGANIZATION: ['Vantor Volt wall chargers'] }))).toEqual(['Vantor Volt/ORGANIZATION']);
     const u = 'The Democratic Unity party won.';
     expect(names(enrich(u, { ORGANIZATION: ['Democratic Unity party'] }))).toEqual(['Democratic Unity party/ORGANIZATION']);
   });

@@ -6,9 +6,10 @@ import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
 import { appositiveRole, isHometown, isSourceSlot, lower, reportsAsOutlet } from './entity.classifier';
 import { ORG_DESCRIPTORS, ORG_HEADS } from '../lexicon/words';
-import { joinSplitOrganisations, personOfOrganisation, productsToMakers, reshape, withCapitalThe } from './name.boundaries';
+import { joinSplitOrganisations, personOfOrganisation, productsToMakers, reshape, withCapitalThe, withNamedHead } from './name.boundaries';
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
+import { isProductModel, productBases } from './product.names';
 
 /**
  * The names of a text as the model found them, in the shape the resolver merges. The model decides
@@ -29,7 +30,7 @@ export function namesFromModel(
       annotation.mentions,
       annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
     ),
-  ).map((m) => withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m))));
+  ).map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -96,7 +97,9 @@ export function namesFromModel(
   out.sort((a, b) => a.start - b.start);
   decideTypes(text, tokens, out, gaz);
   const openers = ordinaryOpeners(out, lowerWords);
-  return productsToMakers(tokens, out, gaz)
+  const bases = productBases(out, (c) => ORG_DESCRIPTORS.has(lower(tokens[c.first - 1])) || appositiveRole(tokens, c) === 'ORGANIZATION');
+  const named = out.filter((c) => !isProductModel(c) && !bases.has(fold(c.words.join(' '))));
+  return productsToMakers(tokens, named, gaz)
     .filter((c) => !isVoiceAssistant(c, out) && !isModelNameTail(tokens, c, out) && !openers.has(fold(c.words[0]!)))
     .map((c) => withCapitalThe(tokens, c));
 }

@@ -58,9 +58,11 @@ export function reshape(
   // "US Trade" of "US Trade Representative Robert Lighthizer": the last word qualifies the office
   // that follows (kept for a one-word name: "Google CEO Sundar Pichai")
   // ("House of Representatives Speaker": a name does not end on "of", the whole name is kept;
-  // "Ana Ruiz’s Captain Vance": a possessive owns the office, it does not qualify it)
+  // "Ana Ruiz’s Captain Vance": a possessive owns the office, it does not qualify it;
+  // "Hong Kong Chief Executive": a known name is whole, its last word is no part of the office)
   if (
     last - first >= 2 &&
+    gaz.match(words, 0)?.length !== last - first &&
     /^\p{Lu}/u.test(words[last - first] ?? '') &&
     matchTitle(words, last - first) &&
     !/^\p{Ll}+$/u.test(words[last - first - 2] ?? '') &&
@@ -213,4 +215,25 @@ export function withCapitalThe(tokens: readonly Token[], c: NameCandidate): Name
     return c;
   }
   return { ...c, first: c.first - 1, start: the.start, text: `The ${c.text}` };
+}
+
+/**
+ * "Inner Mongolia Autonomous Region" read as "Mongolia Autonomous Region" where the same text has
+ * "Inner Mongolia" whole: the word the model left out in front belongs to the name, since the text
+ * itself names the longer form (the model's other mention vouches for it, no word list does).
+ */
+export function withNamedHead(text: string, every: readonly ModelMention[], m: ModelMention): ModelMention {
+  const firstWord = /^\S+/.exec(text.slice(m.start, m.end))?.[0];
+  if (!firstWord) return m;
+  for (const o of every) {
+    if (o === m || o.type === 'MISC') continue;
+    const name = text.slice(o.start, o.end);
+    if (name.length <= firstWord.length || !name.endsWith(` ${firstWord}`)) continue;
+    const start = m.start - (name.length - firstWord.length);
+    if (start < 0 || text.slice(start, m.start + firstWord.length) !== name) continue;
+    // (a name already there stays its own: no mention is swallowed)
+    if (every.some((x) => x !== m && x.start < m.start && x.end > start)) continue;
+    return { ...m, start };
+  }
+  return m;
 }

@@ -40,8 +40,15 @@ function lonePeopleAsSources(tokens: readonly Token[], cands: NameCandidate[]): 
     const person = cs.every((c) => c.modelType === 'PERSON');
     // (a place no gazetteer knows before a model name is a maker too: "Velko 3-in-1" read as a place)
     const place = cs.every((c) => c.modelType === 'LOCATION');
-    if (!(person || place) || inFull.has(k) || FIRST_NAMES.has(k)) continue;
+    if (!(person || place) || inFull.has(k)) continue;
     if (cs.some((c) => c.title || c.known)) continue;
+    // "Chelsea have agreed", "Wyze are…": a plural verb after a one-word name makes it a team or a
+    // company spoken of as its people (British usage); no one person takes one, given name or not
+    if (person && cs.some((c) => takesPluralVerb(tokens, c))) {
+      for (const c of cs) c.modelType = 'ORGANIZATION';
+      continue;
+    }
+    if (FIRST_NAMES.has(k)) continue;
     // ("Schiff asked", "Opelka said": the subject of a speech verb is taken to be someone)
     if (cs.some((c) => CUE_VERBS.has(tokens[c.last]?.text.toLowerCase() ?? ''))) continue;
     const productNext = (c: NameCandidate): boolean => {
@@ -52,6 +59,60 @@ function lonePeopleAsSources(tokens: readonly Token[], cands: NameCandidate[]): 
     };
     if (cs.some((c) => (person && isSourceSlot(tokens, c)) || productNext(c))) for (const c of cs) c.modelType = 'ORGANIZATION';
   }
+}
+
+// Verb forms that only a plural subject takes right after it ("Chelsea have", not "Chelsea has")
+const PLURAL_VERBS = new Set([
+  'have',
+  'are',
+  'were',
+  'do',
+  "haven't",
+  "aren't",
+  "weren't",
+  "don't",
+  'haven’t',
+  'aren’t',
+  'weren’t',
+  'don’t',
+]);
+// words after which the name is no subject of its own: a question ("does Chelsea have"), a
+// coordination ("Smith and Jones are"), a modal or "to" ("will Chelsea have")
+const NOT_LONE_SUBJECT = new Set([
+  'and',
+  'or',
+  '&',
+  'nor',
+  'does',
+  'did',
+  'do',
+  'will',
+  'would',
+  'could',
+  'should',
+  'can',
+  'may',
+  'might',
+  'must',
+  'to',
+  'let',
+  'make',
+  'makes',
+  'made',
+  'help',
+  'helps',
+  'see',
+  'saw',
+  'watch',
+  'hear',
+]);
+
+function takesPluralVerb(tokens: readonly Token[], c: NameCandidate): boolean {
+  const next = tokens[c.last];
+  const prev = tokens[c.first - 1];
+  if (c.possessive || !next || next.sent !== tokens[c.first]!.sent || !PLURAL_VERBS.has(next.text.toLowerCase())) return false;
+  // (nor is a word closing a longer run: "iPhone 11 Pro Max are")
+  return !prev || prev.sent !== next.sent || (!NOT_LONE_SUBJECT.has(prev.text.toLowerCase()) && !/^[\p{Lu}\d]/u.test(prev.text));
 }
 
 /**
@@ -119,6 +180,8 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
   }
   const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
   if (FACILITY_HEADS.has(last)) return 'LOCATION';
+  // "Corso Monforte", "Via Roma", "Rue Cler": a street named by its kind in front, in any language
+  if (STREET_PREFIXES.has(c.words[0]!.toLowerCase())) return 'LOCATION';
   // "at the Moscone Center", "PPL Center, Allentown, PA": a center where something takes place
   // is a venue (a "Research Center" or a "Medical Center" stays an institution)
   if (
@@ -230,6 +293,22 @@ const INSTITUTE_WORDS = new Set([
   'data',
   'innovation',
   'strategic',
+]);
+
+const STREET_PREFIXES = new Set([
+  'via',
+  'viale',
+  'corso',
+  'piazza',
+  'piazzale',
+  'rue',
+  'calle',
+  'avenida',
+  'rua',
+  'praça',
+  'boulevard',
+  'ulica',
+  'aleja',
 ]);
 
 export const PLACE_PREFIXES = new Set([
