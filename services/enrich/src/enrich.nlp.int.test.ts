@@ -24,8 +24,8 @@ describe('the CoreNLP engine on the real server', () => {
       'She said the line to Trondheim would open in May.',
     ]);
     const solberg = a.tokens.find((t) => text.slice(t.start, t.end) === 'Solberg');
-    expect(solberg).toMatchObject({ pos: 'NNP', lemma: 'Solberg' });
-    expect(a.tokens.find((t) => text.slice(t.start, t.end) === 'met')).toMatchObject({ pos: 'VBD', lemma: 'meet' });
+    expect(solberg).toMatchObject({ pos: 'NNP' });
+    expect(a.tokens.find((t) => text.slice(t.start, t.end) === 'met')).toMatchObject({ pos: 'VBD' });
   });
 
   it('keeps offsets right across the pieces of a text longer than the piece size', async () => {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CORENLP_PROPERTIES } from '@newsflow/nlp';
+import { CORENLP_PROPERTIES, createCoreNlpEngine } from '@newsflow/nlp';
 import { describe, expect, it } from 'vitest';
 import { freePort } from './free-port';
 import { isNlpUp, startLocalNlp } from './local-nlp';
@@ -52,16 +52,10 @@ describe('startLocalNlp', () => {
       expect(await isNlpUp(server.url)).toBe(true);
 
       const started = Date.now();
-      const res = await fetch(`${server.url}/?properties=${encodeURIComponent(JSON.stringify(CORENLP_PROPERTIES))}`, {
-        method: 'POST',
-        headers: { 'content-type': 'text/plain; charset=utf-8' },
-        body: 'Angela Merkel met Emmanuel Macron in Paris.',
-        signal: AbortSignal.timeout(60_000),
-      });
-      const body = (await res.json()) as { sentences: { entitymentions: { text: string; ner: string }[] }[] };
+      const text = 'Angela Merkel met Emmanuel Macron in Paris.';
+      const annotation = await createCoreNlpEngine({ url: server.url }).annotate(text);
       const firstRequestMs = Date.now() - started;
-      expect(res.status).toBe(200);
-      expect(body.sentences[0]?.entitymentions.map((m) => `${m.text}/${m.ner}`)).toEqual([
+      expect(annotation.mentions.map((m) => `${text.slice(m.start, m.end)}/${m.type}`)).toEqual([
         'Angela Merkel/PERSON',
         'Emmanuel Macron/PERSON',
         'Paris/LOCATION',

@@ -1,5 +1,6 @@
 import { request } from 'undici';
-import type { ModelAnnotation, ModelEntityType, ModelMention, NlpEngine } from './nlp.port';
+import type { ModelAnnotation, NlpEngine } from './nlp.port';
+import { readReply, REPLY_PROPERTIES, UnreadableReplyError } from './corenlp.reply';
 import { NlpUnavailableError } from './nlp.port';
 
 export interface CoreNlpOptions {
@@ -20,10 +21,8 @@ export interface CoreNlpOptions {
  */
 export const CORENLP_PROPERTIES = {
   annotators: 'tokenize,ssplit,pos,lemma,ner',
-  outputFormat: 'json',
-  // The server indents its JSON by default: about half the bytes it writes and enrich decodes
-  // are that whitespace.
-  'output.prettyPrint': 'false',
+  // tags and offsets only, one line a sentence (corenlp.reply.ts): not the JSON that names every field
+  ...REPLY_PROPERTIES,
   'tokenize.options': 'invertible=false,ptb3Escaping=false,splitHyphenated=false',
   // newsflow's texts hold one paragraph (or the headline) per line: a line never runs on
   'ssplit.newlineIsSentenceBreak': 'always',
@@ -34,38 +33,9 @@ export const CORENLP_PROPERTIES = {
   'ner.applyNumericClassifiers': 'false',
   'ner.useSUTime': 'false',
   'ner.applyFineGrained': 'false',
-  'ner.buildEntityMentions': 'true',
+  // (the mentions are the runs of one class in the tags, read by newsflow: corenlp.reply.ts)
+  'ner.buildEntityMentions': 'false',
 } as const;
-
-interface CoreNlpToken {
-  characterOffsetBegin: number;
-  characterOffsetEnd: number;
-  pos: string;
-  lemma: string;
-}
-interface CoreNlpMention {
-  characterOffsetBegin: number;
-  characterOffsetEnd: number;
-  ner: string;
-  tokenBegin: number;
-  tokenEnd: number;
-}
-interface CoreNlpSentence {
-  tokens: CoreNlpToken[];
-  entitymentions?: CoreNlpMention[];
-}
-
-// the 3-class model's types, and the fine-grained ones the other models may give
-const TYPES: Record<string, ModelEntityType> = {
-  PERSON: 'PERSON',
-  ORGANIZATION: 'ORGANIZATION',
-  LOCATION: 'LOCATION',
-  MISC: 'MISC',
-  CITY: 'LOCATION',
-  COUNTRY: 'LOCATION',
-  STATE_OR_PROVINCE: 'LOCATION',
-};
-const PRONOUN_TAGS = new Set(['PRP', 'PRP$', 'WP', 'WP$']);
 
 /** The CoreNLP server behind the NlpEngine port. */
 export function createCoreNlpEngine(opts: CoreNlpOptions): NlpEngine {
@@ -75,7 +45,7 @@ export function createCoreNlpEngine(opts: CoreNlpOptions): NlpEngine {
   const query = `properties=${encodeURIComponent(JSON.stringify({ ...CORENLP_PROPERTIES, ...opts.properties }))}`;
 
   const annotatePiece = async (piece: string, offset: number, out: ModelAnnotation, signal?: AbortSignal): Promise<void> => {
-    let body: { sentences?: CoreNlpSentence[] };
+    let body: string;
     try {
       const res = await request(`${base}/?${query}`, {
         method: 'POST',
@@ -90,28 +60,16 @@ export function createCoreNlpEngine(opts: CoreNlpOptions): NlpEngine {
         // The server answers 500/503 while it is busy, out of threads, or timed out on its side.
         throw new NlpUnavailableError(`the NLP server at ${base} answered ${res.statusCode}: ${detail}`);
       }
-      body = (await res.body.json()) as { sentences?: CoreNlpSentence[] };
+      body = await res.body.text();
     } catch (err) {
       if (err instanceof NlpUnavailableError) throw err;
       throw new NlpUnavailableError(`the NLP server at ${base} is unavailable: ${(err as Error).message}`);
     }
-    for (const s of body.sentences ?? []) {
-      const first = s.tokens[0];
-      const last = s.tokens[s.tokens.length - 1];
-      if (!first || !last) continue;
-      out.sentences.push({ start: first.characterOffsetBegin + offset, end: last.characterOffsetEnd + offset });
-      for (const t of s.tokens) {
-        out.tokens.push({ start: t.characterOffsetBegin + offset, end: t.characterOffsetEnd + offset, pos: t.pos, lemma: t.lemma });
-      }
-      for (const m of s.entitymentions ?? []) {
-        const type = TYPES[m.ner];
-        if (!type) continue;
-        // "he", "his": coreference's business, not names
-        const toks = s.tokens.slice(m.tokenBegin, m.tokenEnd);
-        if (toks.length > 0 && toks.every((t) => PRONOUN_TAGS.has(t.pos))) continue;
-        const mention: ModelMention = { start: m.characterOffsetBegin + offset, end: m.characterOffsetEnd + offset, type };
-        out.mentions.push(mention);
-      }
+    try {
+      readReply(body, offset, out);
+    } catch (err) {
+      if (!(err instanceof UnreadableReplyError)) throw err;
+      throw new Error(`${err.message} at ${base}: is it CoreNLP 4.5 started with infra/local-nlp's settings?`);
     }
   };
 

@@ -10,7 +10,6 @@ export interface ModelToken {
   end: number;
   /** Penn Treebank tag (NNP, PRP, VBD…) */
   pos: string;
-  lemma: string;
 }
 
 /** A name the model found; pronouns the model tags as PERSON ("he") are not included. */
