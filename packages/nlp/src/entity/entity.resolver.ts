@@ -94,7 +94,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       return;
     }
     if (!type) return;
-    if (c.known && !(c.modelType === 'PERSON' && type === 'PERSON')) {
+    // (a known place or body that the text makes a person, "Odessa said" after Odessa Marchand, is
+    // resolved with the people's single words below, not kept apart under the place's name)
+    if (c.known && type !== 'PERSON') {
       // "Austin" may be Lloyd Austin: a one-word place waits until the people are known
       if (c.words.length === 1 && type === 'LOCATION' && !LOC_PREPOSITIONS.has(lower(tokens[c.first - 1]))) {
         deferredPlaces.push(ci);

@@ -9,7 +9,7 @@ import { isRole, lower, mentionIndexBefore, speakerOf } from './speaker.context'
  * "he said": the subject (first person named, outside quotes) of the current sentence before the
  * pronoun, else of the nearest earlier sentence that names one. "it" likewise for organisations/places.
  */
-export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP'): Speaker | null {
+export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 'GROUP', depth = 0): Speaker | null {
   const { tokens, table, inQuote } = ctx;
   // "he" skips a known woman, "she" a known man
   const pron = lower(tokens[at]);
@@ -43,7 +43,23 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     const intro = unnamedIntroBefore(ctx, at, wrongGender);
     if (intro && (!candidate || candidate.sent < intro.sent)) return intro.speaker;
   }
+  // "She learned from Clarence Fontenot … '…,' she said": a sentence whose subject is the same
+  // pronoun goes on about the same person, not about the one it names (the subject stays the
+  // centre of the story); that pronoun is resolved in its turn
+  if (candidate && wrongGender !== null && depth < 4) {
+    const lead = firstWordOutsideQuotes(ctx, candidate.sent, candidate.first);
+    if (lead >= 0 && lower(tokens[lead]) === pron) return resolvePronoun(ctx, lead, kind, depth + 1);
+  }
   return candidate ? speakerOf(ctx, candidate.entity) : null;
+}
+
+/** The first word of sentence `sent` outside quotation marks, if it comes before token `before`. */
+function firstWordOutsideQuotes(ctx: Ctx, sent: number, before: number): number {
+  const { tokens, inQuote } = ctx;
+  let k = before;
+  while (k > 0 && tokens[k - 1]!.sent === sent) k--;
+  for (; k < before; k++) if (inQuote[k]! < 0 && /^\p{L}/u.test(tokens[k]!.text)) return k;
+  return -1;
 }
 
 const INDEFINITES = new Set(['a', 'an', 'one', 'another']);

@@ -1,4 +1,5 @@
 import type { Token } from '../text/tokens';
+import { getGazetteer } from '../lexicon/gazetteer';
 import { CUE_VERBS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
 import {
@@ -34,7 +35,10 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
     (the === 1 || quotedBefore) &&
     lw.length - the <= 3 &&
     lastRole === lw.length - 1 &&
-    tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text));
+    (tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) ||
+      // ("the Italian" alone: a demonym is a role the text gives someone already named; "the
+      // French foreign ministry" is still someone new)
+      (headEnd - from === 2 && the === 1 && getGazetteer().isDemonym(tokens[from + 1]!.text)));
   if (bare) {
     const last = lw[lastRole]!.replace(/s$/, '');
     if (ORG_ROLE_NOUNS.has(last)) {
@@ -46,8 +50,12 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
       // ("the doctor said" after "a doctor on the scene": someone unnamed, as introduced)
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
       if (m >= 0) return speakerOf(ctx, m);
-      // "said the actor": an agent noun of no known person points to the person the passage is about
+      // "said the actor": an agent noun of no known person points to the person the sentence
+      // before named first ("Dunmore was more blunt. '…,' the keeper said."), else to the person
+      // the passage is about
       if (isAgentNoun(lw[lastRole]!) && !ROLE_NOUNS.has(lw[lastRole]!)) {
+        const prev = subjectOfSentenceBefore(ctx, quoteOpen);
+        if (prev >= 0) return speakerOf(ctx, prev);
         const p = salientPerson(ctx, beforeAt);
         if (p >= 0) return speakerOf(ctx, p);
       }
@@ -66,6 +74,27 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
   const start = lower(tokens[from]) === 'the' && end - from > 1 ? from + 1 : from;
   const phrase = ctx.text.slice(tokens[start]!.start, tokens[end - 1]!.end);
   return { name: phrase, type: null, entity: -1 };
+}
+
+/**
+ * The person the sentence before the quote's own names first, outside quotes and not as an owner
+ * ("Dunmore's"), when that sentence is of the quote's paragraph; -1 when there is none.
+ */
+function subjectOfSentenceBefore(ctx: Ctx, quoteOpen: number): number {
+  const { tokens, table, inQuote } = ctx;
+  const at = tokens[quoteOpen];
+  if (!at) return -1;
+  let k = quoteOpen;
+  while (k > 0 && tokens[k - 1]!.sent === at.sent) k--;
+  const prevSent = tokens[k - 1];
+  if (!prevSent || prevSent.para !== at.para) return -1;
+  let j = k - 1;
+  while (j > 0 && tokens[j - 1]!.sent === prevSent.sent) j--;
+  for (; j < k; j++) {
+    const m = ctx.mentionAt.get(j);
+    if (m && !m.possessive && inQuote[j]! < 0 && table.entities[m.entity]!.type === 'PERSON') return m.entity;
+  }
+  return -1;
 }
 
 /** 'the "Pose" actor': a short quoted title between "the" and the noun at `at`. */

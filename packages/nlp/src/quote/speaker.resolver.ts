@@ -10,6 +10,7 @@ import {
   isRole,
   isWordTok,
   lower,
+  mentionIndexBefore,
   speakerOf,
 } from './speaker.context';
 import { resolveRole } from './role.resolver';
@@ -92,6 +93,13 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   const { tokens } = ctx;
   let end = cue - 1;
   while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
+  // "the Italian smiled and said", "Ruiz paused, then added": another verb of the same subject
+  // joined to the cue; the subject is before both
+  if (end - 1 > from && /^(?:and|then)$/.test(lower(tokens[end])) && /^\p{Ll}+ed$/u.test(tokens[end - 1]!.text)) {
+    end -= 2;
+    if (tokens[end]?.text === ',') end--;
+    while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
+  }
   if (end < from) return null;
   const pron = PRONOUNS.get(lower(tokens[end]));
   if (pron) return lower(tokens[end]) === 'i' || lower(tokens[end]) === 'we' ? null : wrap(resolvePronoun(ctx, end, pron), end);
@@ -122,6 +130,13 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   while (i - 1 >= from && end - i < 10) {
     const prev = tokens[i - 1]!;
     const w = prev.text.toLowerCase();
+    // "The Food and Agriculture Organization said", "the Karnataka State Pollution Control Board":
+    // a word inside a name ("and", "State") is no boundary of the phrase; the name is stepped over whole
+    const name = i <= end ? coveringMention(ctx, i - 1) : undefined;
+    if (name && name.last > i && name.first >= from) {
+      i = name.first;
+      continue;
+    }
     if (DETERMINERS.has(w)) {
       i--;
       // "a spokesperson for the Foreign Office": the determiner may open a complement of a role noun
@@ -158,6 +173,13 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
     if (named && named.type === 'PERSON') return { speaker: named, from: i };
   }
   return sp ? { speaker: sp, from: i } : null;
+}
+
+/** The mention whose tokens include token `k`, if any. */
+function coveringMention(ctx: Ctx, k: number): ResolvedMention | undefined {
+  const ms = ctx.table.mentions;
+  const m = ms[mentionIndexBefore(ms, ctx.tokens[k]!.start + 1)];
+  return m && m.first <= k && m.last > k ? m : undefined;
 }
 
 const COMPANY_SUFFIXES = /^(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|AG|SA|S\.A|GmbH|NV|N\.V|LP|LLP|Jr|Sr|Ph\.D|M\.D)\.?$/;

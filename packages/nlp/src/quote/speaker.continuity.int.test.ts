@@ -1,0 +1,51 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRealEngine, enrichWithModel, requireReady } from '../testing/real-engine';
+
+// Speakers found by what carries over from one sentence to the next (the subject the story is
+// about, the person a role points back to), on the real CoreNLP server. Sentences of our own.
+const engine = createRealEngine();
+const speakerOf = async (t: string, fragment: string): Promise<string | null | undefined> =>
+  (await enrichWithModel(engine, t)).quotes.find((q) => q.text.includes(fragment))?.speaker;
+
+describe('speakers carried from sentence to sentence', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('a pronoun goes on with the subject the sentence before also called so, not with the name it holds', async () => {
+    const t = [
+      'Marisol Ventura has taught piano in Galveston for forty years.',
+      'She learned from Desmond Okafor, a church organist, who let her practise on his bench.',
+      '“He never once told me I was good,” she said. “That was the lesson.”',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'never once')).toBe('Marisol Ventura');
+    expect(await speakerOf(t, 'the lesson')).toBe('Marisol Ventura');
+  });
+
+  it('"the keeper said": a role of no known person points to the person the sentence before named', async () => {
+    const t = [
+      'Arlo Stenning had scored twice before the break. Stenning then hit the post, and Stenning was booked for dissent.',
+      'Pieter Dunwell was calmer. ‘He pushed me, simple as that,’ the keeper said.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'simple as that')).toBe('Pieter Dunwell');
+  });
+
+  it('"the Italian smiled and said": a demonym for someone named, another verb of the same subject stepped over', async () => {
+    const t = [
+      'Ivo Castelli was booked for his protests.',
+      'Asked whether he feared a ban, the Italian smiled and said: ‘I have said nothing. You all heard me.’',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'said nothing')).toBe('Ivo Castelli');
+  });
+
+  it('a name with "and" or a word like "State" inside is the speaker whole', async () => {
+    const t =
+      'The Food and Agriculture Organization of the United Nations called the pact “an example for other fisheries”. A senior official of the Kerala State Fisheries Board said the deal was “overdue”.';
+    expect(await speakerOf(t, 'an example')).toBe('Food and Agriculture Organization of the United Nations');
+    expect(await speakerOf(t, 'overdue')).toMatch(/official/);
+  });
+
+  it('a given name that is also a known place is the person the text named in full', async () => {
+    const t = 'Odessa Marchand plays piano in New Orleans. She learned from Clarence Fontenot, a pianist. Odessa said it was fun.';
+    const people = (await enrichWithModel(engine, t)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    expect(people.sort()).toEqual(['Clarence Fontenot', 'Odessa Marchand']);
+  });
+});
