@@ -302,7 +302,9 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
       if (sp) return { speaker: sp, cue: 'according to' };
       continue;
     }
-    if (!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) continue;
+    // "as Ruiz put it": a cue of two words
+    const putIt = w === 'put' && lower(tokens[j + 1]) === 'it';
+    if ((!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) && !putIt && !calledOut(tokens, j)) continue;
     // "said Smith" names the speaker; "telling Smith" names the listener, "adding that" a clause
     if ((j === startK || tokens[j - 1]!.text === ',') && !LISTENER_CUES.has(w) && !w.endsWith('ing')) {
       const sp = objectNP(ctx, j + 1, open);
@@ -310,10 +312,24 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
     }
     if (j > startK) {
       const sub = subjectNP(ctx, startK, j, open);
-      if (sub && sub.from === startK) return { speaker: sub.speaker, cue: t.text };
+      // ("…," as Ruiz put it.)
+      const lead = putIt && lower(tokens[startK]) === 'as' ? startK + 1 : startK;
+      if (sub && sub.from === lead) return { speaker: sub.speaker, cue: t.text };
     }
   }
   return null;
+}
+
+/**
+ * "'Mama, we're late,' Ruiz called from the hallway": after a quotation, "called" with no object
+ * of its own ("called it …", "called the plan …" name something) is a call, words said aloud.
+ */
+function calledOut(tokens: readonly Token[], j: number): boolean {
+  if (!/^(?:called|calls)$/i.test(tokens[j]!.text)) return false;
+  const next = tokens[j + 1];
+  return (
+    !next || next.sent !== tokens[j]!.sent || !/^\p{L}/u.test(next.text) || /^(?:out|from|back|across|over|up|down|to)$/i.test(next.text)
+  );
 }
 
 /** X said (that) … "…" — the nearest speech verb before the quote in its sentence that has a subject. */
@@ -339,7 +355,9 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     // "called it an 'extremely adverse development'" reports words; "called the 'Three Amigos'" names
     // ... and "called the ruling 'a blow to free speech'" reports words too
     const naming = NAMING_VERBS.has(w) && open - j <= 2 && !OBJECT_PRONOUNS.has(lower(tokens[j + 1]));
-    if (!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) continue;
+    // "As he put it after the hearing: '…'"
+    const putIt = w === 'put' && lower(tokens[j + 1]) === 'it';
+    if ((!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) && !putIt) continue;
     firstCue ??= tokens[j]!.text;
     // "… by saying", "after telling": the gerund's subject is the sentence's, found below
     if (w.endsWith('ing') && (OBJECT_PREPOSITIONS.has(lower(tokens[j - 1])) || GERUND_OPENERS.has(lower(tokens[j - 1])))) continue;

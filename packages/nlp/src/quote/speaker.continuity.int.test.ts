@@ -48,4 +48,24 @@ describe('speakers carried from sentence to sentence', () => {
     const people = (await enrichWithModel(engine, t)).entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
     expect(people.sort()).toEqual(['Clarence Fontenot', 'Odessa Marchand']);
   });
+
+  it('"as X put it", "X called from", "the association, which said", a chain of appositives', async () => {
+    const t = [
+      'Corin Vasquez, a Republican from Kansas, questioned the secretary for an hour.',
+      'As he put it after the hearing: “I did not come here to hand out helicopters.”',
+      'Nell Adebayo still sings, including, as she put it, “for the people I love.”',
+      'The plan drew fire from the Rural Clinics Alliance, which said in a statement that it “risks more closures”.',
+      'Tobias Grell, 78, a retired ferry pilot from Quincy, Massachusetts, said that the walk “became my favourite hour.”',
+      'Dr. Ama Serwaa, a surgeon at Korle Bu Teaching Hospital in Accra, Ghana, who was not involved, called the design “clean and sensible”.',
+      '“Mama, we are going to be late,” Jo Adebayo called from the hallway.',
+    ].join('\n\n');
+    const out = (await enrichWithModel(engine, t)).quotes;
+    const by = (f: string): string | null | undefined => out.find((q) => q.text.includes(f))?.speaker;
+    expect(by('helicopters')).toBe('Corin Vasquez');
+    expect(by('people I love')).toBe('Nell Adebayo');
+    expect(by('more closures')).toBe('Rural Clinics Alliance');
+    expect(by('favourite hour')).toBe('Tobias Grell');
+    expect(by('clean and sensible')).toBe('Ama Serwaa');
+    expect(by('going to be late')).toBe('Jo Adebayo');
+  });
 });

@@ -93,6 +93,8 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   const { tokens } = ctx;
   let end = cue - 1;
   while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
+  // "the American Hospital Association, which said", "Ruiz, who told": the relative's antecedent
+  if (end - 2 >= from && /^(?:which|who)$/.test(lower(tokens[end])) && tokens[end - 1]!.text === ',') end -= 2;
   // "the Italian smiled and said", "Ruiz paused, then added": another verb of the same subject
   // joined to the cue; the subject is before both
   if (end - 1 > from && /^(?:and|then)$/.test(lower(tokens[end])) && /^\p{Ll}+ed$/u.test(tokens[end - 1]!.text)) {
@@ -171,6 +173,17 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   if (appositive && (!sp || sp.entity < 0)) {
     const named = namePhrase(ctx, appositive[0], appositive[1], quoteOpen);
     if (named && named.type === 'PERSON') return { speaker: named, from: i };
+  }
+  // "Harold Beaumont, 78, a retired postal worker from Quincy, Massachusetts, said": a chain of
+  // appositives after a person opening the clause; the person speaks, not the last link's place or role
+  if (appositive && (!sp || sp.type !== 'PERSON')) {
+    // (after a title the mention leaves out: "Dr. Samuel Okonkwo, an endocrinologist …")
+    let at = from;
+    while (at < from + 3 && !ctx.mentionAt.has(at) && /^\p{Lu}[\p{L}.]*$/u.test(tokens[at]?.text ?? '')) at++;
+    const lead = ctx.mentionAt.get(at);
+    if (lead && !lead.possessive && tokens[lead.last]?.text === ',' && ctx.table.entities[lead.entity]!.type === 'PERSON') {
+      return { speaker: speakerOf(ctx, lead.entity), from: at };
+    }
   }
   return sp ? { speaker: sp, from: i } : null;
 }
