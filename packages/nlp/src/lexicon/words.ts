@@ -21,6 +21,8 @@ export const TITLES: string[] = [
   'prosecutor', 'chief prosecutor', 'public prosecutor', 'police chief', 'coach', 'manager', 'adviser', 'advisor', 'national security adviser', 'ombudsman', 'senior adviser', 'chief of staff',
   // British style drops the period
   'mr', 'mrs', 'ms', 'dr', 'lt', 'col', 'lt col', 'gen', 'sgt', 'capt', 'gov', 'sen', 'prof', 'rev', 'st',
+  // honorifics of West Africa, South and Southeast Asia, written before the name as "Mr" is
+  'alhaji', 'alhaja', 'hajiya', 'mallam', 'shri', 'smt.', 'smt', 'datuk', 'dato', 'tan sri',
 ];
 
 /** Nouns naming a role; "the minister said" resolves to a person recently given that role. */

@@ -46,19 +46,28 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
   // "She learned from Clarence Fontenot … '…,' she said": a sentence whose subject is the same
   // pronoun goes on about the same person, not about the one it names (the subject stays the
   // centre of the story); that pronoun is resolved in its turn
+  // ("Asked whether she was nervous about following Falkner, she quipped": the same pronoun
+  // before the name in the sentence, likewise)
   if (candidate && wrongGender !== null && depth < 4) {
-    const lead = firstWordOutsideQuotes(ctx, candidate.sent, candidate.first);
-    if (lead >= 0 && lower(tokens[lead]) === pron) return resolvePronoun(ctx, lead, kind, depth + 1);
+    const lead = samePronounBefore(ctx, candidate.sent, candidate.first, pron);
+    if (lead >= 0) return resolvePronoun(ctx, lead, kind, depth + 1);
   }
   return candidate ? speakerOf(ctx, candidate.entity) : null;
 }
 
-/** The first word of sentence `sent` outside quotation marks, if it comes before token `before`. */
-function firstWordOutsideQuotes(ctx: Ctx, sent: number, before: number): number {
+/**
+ * The pronoun `pron` in sentence `sent` before token `before`, outside quotation marks, when it
+ * opens the sentence (its first word outside quotes) or stands before any name of it; else -1.
+ */
+function samePronounBefore(ctx: Ctx, sent: number, before: number, pron: string): number {
   const { tokens, inQuote } = ctx;
   let k = before;
   while (k > 0 && tokens[k - 1]!.sent === sent) k--;
-  for (; k < before; k++) if (inQuote[k]! < 0 && /^\p{L}/u.test(tokens[k]!.text)) return k;
+  for (; k < before; k++) {
+    if (inQuote[k]! >= 0) continue;
+    if (lower(tokens[k]) === pron) return k;
+    if (ctx.mentionAt.has(k)) return -1;
+  }
   return -1;
 }
 

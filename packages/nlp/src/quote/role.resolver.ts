@@ -37,8 +37,11 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
     lastRole === lw.length - 1 &&
     (tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) ||
       // ("the Italian" alone: a demonym is a role the text gives someone already named; "the
-      // French foreign ministry" is still someone new)
-      (headEnd - from === 2 && the === 1 && getGazetteer().isDemonym(tokens[from + 1]!.text)));
+      // Minister", a house style's capital, is the minister; "the French foreign ministry" is still
+      // someone new)
+      (headEnd - from === 2 &&
+        the === 1 &&
+        (getGazetteer().isDemonym(tokens[from + 1]!.text) || ROLE_NOUNS.has(tokens[from + 1]!.text.toLowerCase()))));
   if (bare) {
     const last = lw[lastRole]!.replace(/s$/, '');
     if (ORG_ROLE_NOUNS.has(last)) {

@@ -68,4 +68,30 @@ describe('speakers carried from sentence to sentence', () => {
     expect(by('clean and sensible')).toBe('Ama Serwaa');
     expect(by('going to be late')).toBe('Jo Adebayo');
   });
+
+  it('a place in the head, a relative clause, a seat after the name, a capitalised role, an honorific', async () => {
+    const t = [
+      'Greens MP for Ballina, Tamsin Orrell, said the authority had spent “two years writing reports”.',
+      'Ivo Brandt, who created “Harbor Lights” after a decade writing for network procedurals, described the handover as “painless”.',
+      'Lord Tennant of Wrexford, who chaired the review, put it best: ‘We built a fire brigade.’',
+      'Urban Development Minister Suma Rajan said the ward would get water. “Operators who charge more will lose their licences,” the Minister said.',
+      'The chairman, Alhaji Musa Adeyemi, told journalists that “the union has waited long enough”.',
+    ].join('\n\n');
+    const out = await enrichWithModel(engine, t);
+    const by = (f: string): string | null | undefined => out.quotes.find((q) => q.text.includes(f))?.speaker;
+    expect(by('two years')).toBe('Tamsin Orrell');
+    expect(by('painless')).toBe('Ivo Brandt');
+    expect(by('fire brigade')).toMatch(/Tennant/);
+    expect(by('lose their licences')).toBe('Suma Rajan');
+    expect(by('waited long enough')).toBe('Musa Adeyemi');
+    expect(out.entities.map((e) => e.name)).not.toContain('Alhaji Musa Adeyemi');
+  });
+
+  it('the same pronoun earlier in the sentence carries the subject past a name ("whether she … Falkner, she quipped")', async () => {
+    const t = [
+      'Dana Whitmore takes over the series in May.',
+      'Whitmore, for her part, sounded unbothered. Asked on Monday whether she was nervous about following Owen Falk, she quipped, “Owen left me a lighthouse.”',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'lighthouse')).toBe('Dana Whitmore');
+  });
 });

@@ -123,7 +123,7 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
       k--;
       scan();
     }
-    if (k < from || tokens[k]!.text !== ',') return null;
+    if (k < from || tokens[k]!.text !== ',') return leadPerson(ctx, from, cue);
     appositive = [k + 1, end];
     end = k - 1;
     if (end < from) return null;
@@ -170,22 +170,38 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   }
   const sp = namePhrase(ctx, i, end + 1, quoteOpen);
   // "Cummings's lawyer, Daniel Ortiz, told": the appositive names the role
-  if (appositive && (!sp || sp.entity < 0)) {
+  // ("Greens MP for Ballina, Tamsin Ellery, said": the head's name is a place, the appositive the person)
+  if (appositive && (!sp || sp.type !== 'PERSON')) {
     const named = namePhrase(ctx, appositive[0], appositive[1], quoteOpen);
     if (named && named.type === 'PERSON') return { speaker: named, from: i };
   }
-  // "Harold Beaumont, 78, a retired postal worker from Quincy, Massachusetts, said": a chain of
-  // appositives after a person opening the clause; the person speaks, not the last link's place or role
   if (appositive && (!sp || sp.type !== 'PERSON')) {
-    // (after a title the mention leaves out: "Dr. Samuel Okonkwo, an endocrinologist …")
-    let at = from;
-    while (at < from + 3 && !ctx.mentionAt.has(at) && /^\p{Lu}[\p{L}.]*$/u.test(tokens[at]?.text ?? '')) at++;
-    const lead = ctx.mentionAt.get(at);
-    if (lead && !lead.possessive && tokens[lead.last]?.text === ',' && ctx.table.entities[lead.entity]!.type === 'PERSON') {
-      return { speaker: speakerOf(ctx, lead.entity), from: at };
-    }
+    const lead = leadPerson(ctx, from, cue);
+    if (lead) return lead;
   }
   return sp ? { speaker: sp, from: i } : null;
+}
+
+/**
+ * "Harold Beaumont, 78, a retired postal worker from Quincy, Massachusetts, said", "Falkner, who
+ * created 'Harbor Lights' after a decade writing for TV, described": a person opening the clause,
+ * then a chain of appositives or a relative clause up to the verb; the person speaks, not the last
+ * link's place, role or noun. (After a title the mention leaves out, "Dr. Samuel Okonkwo, …", or
+ * with a seat, "Lord Tinsley of Wrexborough, who …".)
+ */
+function leadPerson(ctx: Ctx, from: number, cue: number): { speaker: Speaker; from: number } | null {
+  const { tokens } = ctx;
+  let at = from;
+  while (at < from + 3 && !ctx.mentionAt.has(at) && /^\p{Lu}[\p{L}.]*$/u.test(tokens[at]?.text ?? '')) at++;
+  const lead = ctx.mentionAt.get(at);
+  if (!lead || lead.possessive || ctx.table.entities[lead.entity]!.type !== 'PERSON') return null;
+  let k = lead.last;
+  if (lower(tokens[k]) === 'of') {
+    k++;
+    while (k < cue && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  }
+  if (tokens[k]?.text !== ',' || k >= cue - 1 || tokens[cue - 1]?.text !== ',') return null;
+  return { speaker: speakerOf(ctx, lead.entity), from: at };
 }
 
 /** The mention whose tokens include token `k`, if any. */
