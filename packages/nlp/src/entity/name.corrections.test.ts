@@ -43,4 +43,39 @@ describe('corrections the text vouches for', () => {
     const t = 'The showroom on Corso Vanni opened. Another is at Rue Olan.';
     expect(names(t, { PERSON: ['Corso Vanni'], ORGANIZATION: ['Rue Olan'] })).toEqual(['Corso Vanni/LOCATION', 'Rue Olan/LOCATION']);
   });
+
+  it('an organisation the model starts after "and" takes back its first part ("Great Lakes Heart and Vascular Institute")', () => {
+    const t =
+      'The Orrin Valley Heart and Vascular Institute opened. Shares of Pell and Varga Foods Inc. fell. Barnmouth and District Council met.';
+    expect(
+      names(t, { ORGANIZATION: ['Vascular Institute', 'Varga Foods Inc.', 'District Council'], PERSON: ['Pell', 'Barnmouth'] }),
+    ).toEqual([
+      'Barnmouth and District Council/ORGANIZATION',
+      'Orrin Valley Heart and Vascular Institute/ORGANIZATION',
+      'Pell and Varga Foods Inc./ORGANIZATION',
+    ]);
+    // two names joined by "and" stay two: an organisation of its own, a person named in full, a plural
+    const u = 'Lumo and Tarn Research agreed. Ada Pell and Varga Foods Inc. spoke. Democrats and Senate Committee members met.';
+    const model = { ORGANIZATION: ['Lumo', 'Tarn Research', 'Varga Foods Inc.', 'Senate Committee'], PERSON: ['Ada Pell'] };
+    expect(names(u, model)).toEqual([
+      'Ada Pell/PERSON',
+      'Democratic Party/ORGANIZATION',
+      'Lumo/ORGANIZATION',
+      'Senate Committee/ORGANIZATION',
+      'Tarn Research/ORGANIZATION',
+      'Varga Foods Inc./ORGANIZATION',
+    ]);
+  });
+
+  it('an organisation named for a list of subjects is one name ("Ministry of Trade, Industry and Fisheries")', () => {
+    const t = 'The Ministry of Trade, Industry and Fisheries agreed. The Department for Environment, Food and Rural Affairs did not.';
+    expect(names(t, { ORGANIZATION: ['Ministry of Trade', 'Industry and Fisheries', 'Food and Rural Affairs'] })).toEqual([
+      'Department for Environment, Food and Rural Affairs/ORGANIZATION',
+      'Ministry of Trade, Industry and Fisheries/ORGANIZATION',
+    ]);
+    // a list after a name that is no organisation's head stays apart
+    expect(names('Students of Law, Politics and Economics protested.', { ORGANIZATION: ['Economics'] })).toEqual([
+      'Economics/ORGANIZATION',
+    ]);
+  });
 });
