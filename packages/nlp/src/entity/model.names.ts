@@ -6,15 +6,8 @@ import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
 import { appositiveRole, isHometown, isSourceSlot, lower, reportsAsOutlet } from './entity.classifier';
 import { ORG_DESCRIPTORS, ORG_HEADS } from '../lexicon/words';
-import {
-  joinSplitOrganisations,
-  personOfOrganisation,
-  productsToMakers,
-  reshape,
-  withCapitalThe,
-  withNamedHead,
-  withPortfolioLists,
-} from './name.boundaries';
+import { personOfOrganisation, productsToMakers, reshape, withCapitalThe, withNamedHead } from './name.boundaries';
+import { joinSplitOrganisations, withLeadingAnd, withPortfolioLists } from './org.joins';
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { isProductModel, productBases } from './product.names';
@@ -167,67 +160,6 @@ function isModelNameTail(tokens: readonly Token[], c: NameCandidate, all: readon
   if (!tail) return false;
   const w = fold(c.words[0]!);
   return !all.some((o) => o.words.length > 1 && o.modelType === 'PERSON' && o.words.some((x) => fold(x) === w));
-}
-
-/**
- * "Cole and Ray Hall of Fame" read as "Ray Hall of Fame": an organisation's mention that starts
- * right after "<Capitalised word> and ", where that word follows an ordinary lower-case word and
- * is in no mention of the model's (not even a MISC one), takes the word and the "and" in.
- */
-export function withLeadingAnd(text: string, every: readonly ModelMention[], mentions: ModelMention[]): ModelMention[] {
-  const absorbed = new Set<ModelMention>();
-  const out = mentions.map((m) => {
-    if (m.type !== 'ORGANIZATION' || !/\s/.test(text.slice(m.start, m.end))) return m;
-    // (an ordinary lower-case word before it: "a potential Cole and Ray …", not "iPad Pro and …")
-    const before = /(?:^|[ \t])\p{Ll}+ (\p{Lu}\p{Ll}+) and $/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
-    if (before) {
-      const start = m.start - before[1]!.length - 5;
-      // ("Democrats and Senate Republicans": the word before is a name of its own, or a plural)
-      if (!/s$/.test(before[1]!) && !every.some((o) => o.start < m.start && o.end > start)) return { ...m, start };
-    }
-    const joined = firstPartBeforeAnd(text, every, m);
-    if (!joined) return m;
-    for (const o of every) if (o.start >= joined.start && o.end <= m.start) absorbed.add(o);
-    return joined;
-  });
-  return absorbed.size === 0 ? out : out.filter((m) => !absorbed.has(m));
-}
-
-const CORPORATE_LAST = /^(?:inc|corp|co|ltd|llc|plc|lp|llp)\.?$/i;
-
-/**
- * "Great Lakes Heart and Vascular Institute", "Pennington and Vale Foods Inc.", "Barnmouth and
- * District Council": where the model's organisation starts right after "and" and ends on an
- * organisation's head word, the capitalised words before "and" (up to four, after a lower-case
- * word, "the" or a break) are its first part — unless they are a name of their own: an
- * organisation the model read there, or one it reads elsewhere in the text under those words, or
- * a person named in full. (A one-word place or surname the model read there is absorbed.)
- */
-function firstPartBeforeAnd(text: string, every: readonly ModelMention[], m: ModelMention): ModelMention | null {
-  const words = text.slice(m.start, m.end).split(/\s+/);
-  const head = words[words.length - 1]!.toLowerCase();
-  if (!ORG_HEADS.has(head.replace(/\.$/, '')) && !CORPORATE_LAST.test(head)) return null;
-  const window = text.slice(Math.max(0, m.start - 80), m.start);
-  const run = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}[\p{L}'’-]*[ ]){0,3}\p{Lu}[\p{L}'’-]*) and $/u.exec(window);
-  if (!run) return null;
-  let first = run[1]!;
-  if (/^The /.test(first)) first = first.slice(4);
-  const start = m.start - first.length - 5;
-  // ("Democrats and Senate Republicans", "Smiths and Jones Ltd"? a plural word alone is a name of its own)
-  if (!/\s/.test(first) && /s$/.test(first)) return null;
-  for (const o of every) {
-    if (o === m || o.end <= start || o.start >= m.start) continue;
-    const one = !/\s/.test(text.slice(o.start, o.end));
-    if (o.start < start || o.type === 'ORGANIZATION' || o.type === 'MISC' || (o.type === 'PERSON' && !one)) return null;
-  }
-  const elsewhere = every.some(
-    (o) =>
-      o !== m &&
-      (o.end <= start || o.start >= m.end) &&
-      text.slice(o.start, o.end) === first &&
-      (o.type === 'ORGANIZATION' || (o.type === 'PERSON' && /\s/.test(first))),
-  );
-  return elsewhere ? null : { ...m, start };
 }
 
 /**

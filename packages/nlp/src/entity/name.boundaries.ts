@@ -112,33 +112,6 @@ export function reshape(
 }
 
 /**
- * One organisation the model read as two: "Procter & Gamble" (an ampersand always joins), and
- * "U.S. Customs and Border Protection" — "X and Y" where X ends in a plural word (Customs,
- * Services, Affairs) and Y, two words or more, is never named alone in the text. ("Google and
- * Facebook" stay two.)
- */
-export function joinSplitOrganisations(text: string, mentions: ModelMention[]): ModelMention[] {
-  const out: ModelMention[] = [];
-  for (const m of mentions) {
-    const prev = out[out.length - 1];
-    if (prev && prev.type === 'ORGANIZATION' && m.type === 'ORGANIZATION') {
-      const between = text.slice(prev.end, m.start);
-      const second = text.slice(m.start, m.end);
-      const aloneElsewhere = text.split(second).length - 1 > 1;
-      const joined =
-        between === ' & ' ||
-        (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
-      if (joined) {
-        out[out.length - 1] = { ...prev, end: m.end };
-        continue;
-      }
-    }
-    out.push(m);
-  }
-  return out;
-}
-
-/**
  * "Friederike Otto of Imperial College London" read as one organisation: where the rules cut the
  * name at "of" into a plain two- or three-word name (no institution or place word) and what
  * follows, it is a person "of" an institution.
@@ -236,46 +209,4 @@ export function withNamedHead(text: string, every: readonly ModelMention[], m: M
     return { ...m, start };
   }
   return m;
-}
-
-// "<head> of|on|for <Name>" at an organisation's end: a name of the portfolio kind, whose list of
-// subjects may go on ("Ministry of Trade, Industry and Fisheries")
-const PORTFOLIO_END = /(?:^|\s)(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*$/u;
-const LIST_AFTER = /^(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,?\s+and\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?/u;
-const PORTFOLIO_BEFORE =
-  /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,\s+)$/u;
-
-/**
- * "Ministry of Trade, Industry and Fisheries", "Senate Committee on Health, Education, Labor and
- * Pensions", "Department for Environment, Food and Rural Affairs": an organisation named for a
- * list of subjects, which the model cuts at its commas (keeping "Ministry of Trade", or only
- * "Food and Rural Affairs"). Where an organisation's head word with "of", "on" or "for" takes the
- * list, the list up to its "and" part is the one name; the pieces the model read inside it go.
- */
-export function withPortfolioLists(text: string, mentions: ModelMention[]): ModelMention[] {
-  const out: ModelMention[] = [];
-  for (const m of mentions) {
-    const prev = out[out.length - 1];
-    if (prev && m.start < prev.end) {
-      if (m.end > prev.end) out[out.length - 1] = { ...prev, end: m.end };
-      continue;
-    }
-    if (m.type !== 'ORGANIZATION') {
-      out.push(m);
-      continue;
-    }
-    let { start, end } = m;
-    const own = PORTFOLIO_END.exec(text.slice(start, end));
-    if (own && ORG_HEADS.has(own[1]!.toLowerCase())) {
-      const list = LIST_AFTER.exec(text.slice(end, end + 160));
-      if (list && /^,/.test(list[0])) end += list[0].length;
-    }
-    const lead = PORTFOLIO_BEFORE.exec(text.slice(Math.max(0, start - 120), start));
-    if (lead && ORG_HEADS.has(lead[2]!.toLowerCase()) && /\sand\s/.test(text.slice(start, end))) {
-      start -= lead[1]!.length;
-      while (out.length > 0 && out[out.length - 1]!.end > start) out.pop();
-    }
-    out.push(start === m.start && end === m.end ? m : { ...m, start, end });
-  }
-  return out;
 }

@@ -1,0 +1,137 @@
+import type { ModelMention } from '../engine/nlp.port';
+import { ORG_HEADS } from '../lexicon/words';
+
+// One organisation the model read in pieces: cut at "&" or "and" ("Procter & Gamble", "Customs
+// and Border Protection", "Great Lakes Heart and Vascular Institute") or at the commas of a list
+// of subjects ("Ministry of Trade, Industry and Fisheries"). These work on the model's mentions,
+// before the names are shaped.
+
+/**
+ * One organisation the model read as two: "Procter & Gamble" (an ampersand always joins), and
+ * "U.S. Customs and Border Protection" — "X and Y" where X ends in a plural word (Customs,
+ * Services, Affairs) and Y, two words or more, is never named alone in the text. ("Google and
+ * Facebook" stay two.)
+ */
+export function joinSplitOrganisations(text: string, mentions: ModelMention[]): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && prev.type === 'ORGANIZATION' && m.type === 'ORGANIZATION') {
+      const between = text.slice(prev.end, m.start);
+      const second = text.slice(m.start, m.end);
+      const aloneElsewhere = text.split(second).length - 1 > 1;
+      const joined =
+        between === ' & ' ||
+        (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
+      if (joined) {
+        out[out.length - 1] = { ...prev, end: m.end };
+        continue;
+      }
+    }
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * "Cole and Ray Hall of Fame" read as "Ray Hall of Fame": an organisation's mention that starts
+ * right after "<Capitalised word> and ", where that word follows an ordinary lower-case word and
+ * is in no mention of the model's (not even a MISC one), takes the word and the "and" in.
+ */
+export function withLeadingAnd(text: string, every: readonly ModelMention[], mentions: ModelMention[]): ModelMention[] {
+  const absorbed = new Set<ModelMention>();
+  const out = mentions.map((m) => {
+    if (m.type !== 'ORGANIZATION' || !/\s/.test(text.slice(m.start, m.end))) return m;
+    // (an ordinary lower-case word before it: "a potential Cole and Ray …", not "iPad Pro and …")
+    const before = /(?:^|[ \t])\p{Ll}+ (\p{Lu}\p{Ll}+) and $/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    if (before) {
+      const start = m.start - before[1]!.length - 5;
+      // ("Democrats and Senate Republicans": the word before is a name of its own, or a plural)
+      if (!/s$/.test(before[1]!) && !every.some((o) => o.start < m.start && o.end > start)) return { ...m, start };
+    }
+    const joined = firstPartBeforeAnd(text, every, m);
+    if (!joined) return m;
+    for (const o of every) if (o.start >= joined.start && o.end <= m.start) absorbed.add(o);
+    return joined;
+  });
+  return absorbed.size === 0 ? out : out.filter((m) => !absorbed.has(m));
+}
+
+const CORPORATE_LAST = /^(?:inc|corp|co|ltd|llc|plc|lp|llp)\.?$/i;
+
+/**
+ * "Great Lakes Heart and Vascular Institute", "Pennington and Vale Foods Inc.", "Barnmouth and
+ * District Council": where the model's organisation starts right after "and" and ends on an
+ * organisation's head word, the capitalised words before "and" (up to four, after a lower-case
+ * word, "the" or a break) are its first part — unless they are a name of their own: an
+ * organisation the model read there, or one it reads elsewhere in the text under those words, or
+ * a person named in full. (A one-word place or surname the model read there is absorbed.)
+ */
+function firstPartBeforeAnd(text: string, every: readonly ModelMention[], m: ModelMention): ModelMention | null {
+  const words = text.slice(m.start, m.end).split(/\s+/);
+  const head = words[words.length - 1]!.toLowerCase();
+  if (!ORG_HEADS.has(head.replace(/\.$/, '')) && !CORPORATE_LAST.test(head)) return null;
+  const window = text.slice(Math.max(0, m.start - 80), m.start);
+  const run = /(?<![\p{L}\p{N}'’.&-])((?:\p{Lu}[\p{L}'’-]*[ ]){0,3}\p{Lu}[\p{L}'’-]*) and $/u.exec(window);
+  if (!run) return null;
+  let first = run[1]!;
+  if (/^The /.test(first)) first = first.slice(4);
+  const start = m.start - first.length - 5;
+  // ("Democrats and Senate Republicans", "Smiths and Jones Ltd"? a plural word alone is a name of its own)
+  if (!/\s/.test(first) && /s$/.test(first)) return null;
+  for (const o of every) {
+    if (o === m || o.end <= start || o.start >= m.start) continue;
+    const one = !/\s/.test(text.slice(o.start, o.end));
+    if (o.start < start || o.type === 'ORGANIZATION' || o.type === 'MISC' || (o.type === 'PERSON' && !one)) return null;
+  }
+  const elsewhere = every.some(
+    (o) =>
+      o !== m &&
+      (o.end <= start || o.start >= m.end) &&
+      text.slice(o.start, o.end) === first &&
+      (o.type === 'ORGANIZATION' || (o.type === 'PERSON' && /\s/.test(first))),
+  );
+  return elsewhere ? null : { ...m, start };
+}
+
+// "<head> of|on|for <Name>" at an organisation's end: a name of the portfolio kind, whose list of
+// subjects may go on ("Ministry of Trade, Industry and Fisheries")
+const PORTFOLIO_END = /(?:^|\s)(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*$/u;
+const LIST_AFTER = /^(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,?\s+and\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?/u;
+const PORTFOLIO_BEFORE =
+  /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,\s+)$/u;
+
+/**
+ * "Ministry of Trade, Industry and Fisheries", "Senate Committee on Health, Education, Labor and
+ * Pensions", "Department for Environment, Food and Rural Affairs": an organisation named for a
+ * list of subjects, which the model cuts at its commas (keeping "Ministry of Trade", or only
+ * "Food and Rural Affairs"). Where an organisation's head word with "of", "on" or "for" takes the
+ * list, the list up to its "and" part is the one name; the pieces the model read inside it go.
+ */
+export function withPortfolioLists(text: string, mentions: ModelMention[]): ModelMention[] {
+  const out: ModelMention[] = [];
+  for (const m of mentions) {
+    const prev = out[out.length - 1];
+    if (prev && m.start < prev.end) {
+      if (m.end > prev.end) out[out.length - 1] = { ...prev, end: m.end };
+      continue;
+    }
+    if (m.type !== 'ORGANIZATION') {
+      out.push(m);
+      continue;
+    }
+    let { start, end } = m;
+    const own = PORTFOLIO_END.exec(text.slice(start, end));
+    if (own && ORG_HEADS.has(own[1]!.toLowerCase())) {
+      const list = LIST_AFTER.exec(text.slice(end, end + 160));
+      if (list && /^,/.test(list[0])) end += list[0].length;
+    }
+    const lead = PORTFOLIO_BEFORE.exec(text.slice(Math.max(0, start - 120), start));
+    if (lead && ORG_HEADS.has(lead[2]!.toLowerCase()) && /\sand\s/.test(text.slice(start, end))) {
+      start -= lead[1]!.length;
+      while (out.length > 0 && out[out.length - 1]!.end > start) out.pop();
+    }
+    out.push(start === m.start && end === m.end ? m : { ...m, start, end });
+  }
+  return out;
+}
