@@ -234,7 +234,10 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const a = assigned[ci]!;
     if (a >= 0 || a === -2) return;
     const w = fold(c.words[0] ?? '');
-    const person = pickPerson(index, c.start, w, lastSeen);
+    // a titled surname goes first to the one of that name the text gave the same title
+    const title = c.title?.replace(/\.$/, '');
+    const titled = title ? (i: number): boolean => drafts[i]!.cands.some((o) => o.title?.replace(/\.$/, '') === title) : undefined;
+    const person = pickPerson(index, c.start, w, lastSeen, titled);
     if (person >= 0) {
       attach(drafts, assigned, cands, ci, person);
       lastSeen.set(person, c.start);

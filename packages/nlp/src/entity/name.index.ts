@@ -87,7 +87,7 @@ function latestBefore(sorted: readonly number[], at: number): number {
  * The person a single word names: last names before first words ("Biden", then "Xi" of Xi Jinping),
  * and among several (two Wangs) the one mentioned most recently, else the next one introduced.
  */
-export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<number, number>): number {
+export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<number, number>, prefer?: (i: number) => boolean): number {
   for (const pos of ['last', 'first'] as const) {
     let matches = (pos === 'last' ? ix.byLast : ix.byFirst).get(w) ?? [];
     if (matches.length === 0 && pos === 'last' && w.length >= 6) {
@@ -96,6 +96,8 @@ export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<n
       if (k) matches = ix.byLast.get(k) ?? [];
     }
     if (matches.length === 0) continue;
+    // ("Dr. Achterberg-Lowe" of a daughter named "Dr. Claire Achterberg-Lowe" and a son without)
+    if (prefer && matches.length > 1 && matches.some(prefer)) matches = matches.filter(prefer);
     let best = -1;
     let bestAt = -1;
     for (const i of matches) {

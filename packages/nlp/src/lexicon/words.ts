@@ -23,6 +23,8 @@ export const TITLES: string[] = [
   'mr', 'mrs', 'ms', 'dr', 'lt', 'col', 'lt col', 'gen', 'sgt', 'capt', 'gov', 'sen', 'prof', 'rev', 'st',
   // honorifics of West Africa, South and Southeast Asia, written before the name as "Mr" is
   'alhaji', 'alhaja', 'hajiya', 'mallam', 'shri', 'smt.', 'smt', 'datuk', 'dato', 'tan sri',
+  // British councillors
+  'cllr', 'cllr.', 'councillor', 'councilor',
 ];
 
 /** Nouns naming a role; "the minister said" resolves to a person recently given that role. */

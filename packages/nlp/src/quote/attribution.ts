@@ -7,6 +7,7 @@ import type { Ctx, Speaker } from './speaker.context';
 import { DETERMINERS, isWordTok, lower, speakerOf } from './speaker.context';
 import { LISTENER_CUES, objectNP, subjectNP } from './speaker.resolver';
 import { resolvePronoun } from './pronoun.resolver';
+import { inferGender } from './gender.inference';
 
 interface Attribution {
   speaker: Speaker | null;
@@ -125,6 +126,7 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
   const mentionAt = new Map<number, ResolvedMention>();
   for (const m of table.mentions) mentionAt.set(m.first, m);
   const ctx: Ctx = { text, tokens, table, inQuote, mentionAt };
+  inferGender(ctx);
 
   const kinds: Quote['kind'][] = [];
   const attrs: Attribution[] = [];
@@ -305,6 +307,8 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
     // "as Ruiz put it": a cue of two words
     const putIt = w === 'put' && lower(tokens[j + 1]) === 'it';
     if ((!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) && !putIt && !calledOut(tokens, j)) continue;
+    // ("… State Emergency Service …": a capitalised word inside a name is no verb)
+    if (j > startK && /^\p{Lu}/u.test(t.text)) continue;
     // "said Smith" names the speaker; "telling Smith" names the listener, "adding that" a clause
     if ((j === startK || tokens[j - 1]!.text === ',') && !LISTENER_CUES.has(w) && !w.endsWith('ing')) {
       const sp = objectNP(ctx, j + 1, open);
@@ -346,7 +350,14 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       const sp = objectNP(ctx, j + 2, open);
       if (sp) return { speaker: sp, cue: 'according to' };
     }
-    if (tokens[j]!.text === ':' && j === open - 1 && !CUE_VERBS.has(lower(tokens[j - 1]))) {
+    // ("X put it simply: '…'", "X said on Monday: '…'": a cue earlier in the clause is found below)
+    const cueEarlier = (): boolean =>
+      tokens
+        .slice(sentStart, j)
+        .some(
+          (t, i) => (CUE_VERBS.has(t.text) && !NAMING_VERBS.has(t.text)) || (t.text === 'put' && lower(tokens[sentStart + i + 1]) === 'it'),
+        );
+    if (tokens[j]!.text === ':' && j === open - 1 && !CUE_VERBS.has(lower(tokens[j - 1])) && !cueEarlier()) {
       const sub = subjectNP(ctx, sentStart, j, open);
       // "He told the BBC: '…'" — the phrase before the colon is the listener; the loop finds "told"
       const objectOfCue = sub && CUE_VERBS.has(lower(tokens[sub.from - 1]));
@@ -358,6 +369,7 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     // "As he put it after the hearing: '…'"
     const putIt = w === 'put' && lower(tokens[j + 1]) === 'it';
     if ((!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) && !putIt) continue;
+    if (j > sentStart && /^\p{Lu}/u.test(tokens[j]!.text)) continue;
     firstCue ??= tokens[j]!.text;
     // "… by saying", "after telling": the gerund's subject is the sentence's, found below
     if (w.endsWith('ing') && (OBJECT_PREPOSITIONS.has(lower(tokens[j - 1])) || GERUND_OPENERS.has(lower(tokens[j - 1])))) continue;

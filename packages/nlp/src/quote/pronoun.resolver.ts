@@ -110,6 +110,8 @@ function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null)
   const sentOf = tokens[at]!.sent;
   for (let k = at - 1; k >= 0 && tokens[k]!.sent >= sentOf - 1; k--) {
     if (inQuote[k]! >= 0 || !INDEFINITES.has(lower(tokens[k]))) continue;
+    // ("Dr. Achterberg-Lowe, a cardiologist in Milwaukee, …": an appositive of someone named)
+    if (tokens[k - 1]?.text === ',' && ctx.mentionAt.size > 0 && endsName(ctx, k - 2)) continue;
     for (let j = k + 1; j <= k + 3 && j < at; j++) {
       const w = lower(tokens[j]);
       if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text) || inQuote[j]! >= 0) break;
@@ -119,4 +121,13 @@ function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null)
     }
   }
   return null;
+}
+
+/** Whether token `k` is the last token of a person's name. */
+function endsName(ctx: Ctx, k: number): boolean {
+  for (let j = k; j >= Math.max(0, k - 5); j--) {
+    const m = ctx.mentionAt.get(j);
+    if (m) return m.last === k + 1 && ctx.table.entities[m.entity]!.type === 'PERSON';
+  }
+  return false;
 }

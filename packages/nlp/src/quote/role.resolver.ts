@@ -45,6 +45,12 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
   if (bare) {
     const last = lw[lastRole]!.replace(/s$/, '');
     if (ORG_ROLE_NOUNS.has(last)) {
+      // "the council said" is the council named last, before any other organisation named since
+      // ("Thornbury and Wick Borough Council … the BBC … the council said")
+      const named = (e: number): boolean =>
+        table.entities[e]!.type === 'ORGANIZATION' && table.entities[e]!.name.toLowerCase().split(/\s+/).includes(last);
+      const own = lastMention(ctx, beforeAt, named);
+      if (own >= 0) return speakerOf(ctx, own);
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
       if (m >= 0) return speakerOf(ctx, m);
     } else if (introducedBefore(ctx, lw[lastRole]!, tokens[from]!.start)) {

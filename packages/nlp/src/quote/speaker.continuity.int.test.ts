@@ -94,4 +94,34 @@ describe('speakers carried from sentence to sentence', () => {
     ].join('\n\n');
     expect(await speakerOf(t, 'lighthouse')).toBe('Dana Whitmore');
   });
+
+  it('the text\'s own pronouns give a gender where no name list does ("she said" passes over Tavio)', async () => {
+    const t = [
+      'Tavio Kerremans, 58, has fished the bay since he was a boy.',
+      'Zanele Mokoena runs the cooperative. “They gave him a pamphlet,” she said.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'pamphlet')).toBe('Zanele Mokoena');
+  });
+
+  it('a titled surname is the one the text gave that title; "Cllr" is a title; "the council" is the council named last', async () => {
+    const t = [
+      'Her daughter, Dr. Mira Halvorsen-Tate, spoke at the service. Her son, Piet Halvorsen-Tate, read a poem.',
+      'Dr. Halvorsen-Tate, a cardiologist in Leeds, put it simply: “She never stopped working.”',
+      'Cllr Geoffrey Pannard said the site had “no lawful grounds” for refusal.',
+      'Wickham and Dray Borough Council approved the plan, the BBC reported. In a statement, the council said: ‘All material matters were considered.’',
+    ].join('\n\n');
+    const out = await enrichWithModel(engine, t);
+    const by = (f: string): string | null | undefined => out.quotes.find((q) => q.text.includes(f))?.speaker;
+    expect(by('never stopped')).toBe('Mira Halvorsen-Tate');
+    expect(by('lawful grounds')).toBe('Geoffrey Pannard');
+    expect(by('material matters')).toBe('Wickham and Dray Borough Council');
+  });
+
+  it('a capitalised word of a name is no speech verb ("NSW State Emergency Service … told")', async () => {
+    const t = [
+      'The river rose overnight and the town was cut off from the highway by the water.',
+      '“Crews have worked since last night,” NSW State Emergency Service Deputy Commissioner Kara Holm told reporters.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'Crews have worked')).toBe('Kara Holm');
+  });
 });

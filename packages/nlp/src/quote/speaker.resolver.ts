@@ -160,7 +160,9 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
       i--;
       continue;
     }
-    if (i - 1 < end && (PREPOSITIONS.has(w) || CLAUSE_STOPS.has(w) || CUE_VERBS.has(w) || PRONOUNS.has(w))) break;
+    // (a cue verb stops the phrase, but not a capitalised word of a name: "NSW State Emergency Service")
+    const cue = CUE_VERBS.has(w) && /^\p{Ll}/u.test(prev.text);
+    if (i - 1 < end && (PREPOSITIONS.has(w) || CLAUSE_STOPS.has(w) || cue || PRONOUNS.has(w))) break;
     if (ctx.inQuote[i - 1]! >= 0) break;
     i--;
   }

@@ -1,0 +1,44 @@
+import type { Ctx } from './speaker.context';
+import { lower } from './speaker.context';
+
+// Where given names and titles say nothing of a person's gender ("Wilfred", "Rodel" and "Theo"
+// are in no list), the text's own pronouns do: "Wilfred Cloete, 58, has fished the bay since he
+// was a boy." Read once per text, before speakers are resolved, so that "she said" passes over him.
+
+const MALE = new Set(['he', 'his', 'himself']);
+const FEMALE = new Set(['she', 'herself']);
+
+/**
+ * For each person named first in a sentence (outside quotation marks), the first "he"/"his" or
+ * "she" after the name in that sentence, or opening the next one, votes — unless someone else is
+ * named before it. A person of unknown gender takes the majority of the votes.
+ */
+export function inferGender(ctx: Ctx): void {
+  const { tokens, table, inQuote } = ctx;
+  const votes = new Map<number, number>();
+  let lastSent = -1;
+  for (const m of table.mentions) {
+    if (m.sent === lastSent || inQuote[m.first]! >= 0) continue;
+    lastSent = m.sent;
+    if (table.entities[m.entity]!.type !== 'PERSON' || table.gender.has(m.entity)) continue;
+    let nextOpened = false;
+    for (let k = m.last; k < tokens.length; k++) {
+      const t = tokens[k]!;
+      if (t.sent > m.sent + 1) break;
+      if (t.sent === m.sent + 1) {
+        if (nextOpened) break;
+        if (inQuote[k]! >= 0 || !/^\p{L}/u.test(t.text)) continue;
+        nextOpened = true;
+      }
+      if (inQuote[k]! >= 0) continue;
+      const other = ctx.mentionAt.get(k);
+      if (other && other.entity !== m.entity && table.entities[other.entity]!.type === 'PERSON') break;
+      const w = lower(t);
+      if (MALE.has(w) || FEMALE.has(w)) {
+        votes.set(m.entity, (votes.get(m.entity) ?? 0) + (MALE.has(w) ? 1 : -1));
+        break;
+      }
+    }
+  }
+  for (const [e, v] of votes) if (v !== 0) table.gender.set(e, v > 0 ? 'm' : 'f');
+}
