@@ -97,8 +97,8 @@ describe('speakers carried from sentence to sentence', () => {
 
   it('the text\'s own pronouns give a gender where no name list does ("she said" passes over Tavio)', async () => {
     const t = [
-      'Tavio Kerremans, 58, has fished the bay since he was a boy.',
-      'Zanele Mokoena runs the cooperative. “They gave him a pamphlet,” she said.',
+      'Zanele Mokoena runs the fishers’ cooperative in the bay.',
+      'Tavio Kerremans, 58, has fished the bay since he was a boy. “They gave him a pamphlet,” she said.',
     ].join('\n\n');
     expect(await speakerOf(t, 'pamphlet')).toBe('Zanele Mokoena');
   });
