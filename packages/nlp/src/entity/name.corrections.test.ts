@@ -73,6 +73,10 @@ describe('corrections the text vouches for', () => {
       'Department for Environment, Food and Rural Affairs/ORGANIZATION',
       'Ministry of Trade, Industry and Fisheries/ORGANIZATION',
     ]);
+    const u = 'The Department of Forestry, Fisheries and the Environment set the quota.';
+    expect(names(u, { ORGANIZATION: ['Department of Forestry', 'Fisheries'], LOCATION: ['Environment'] })).toEqual([
+      'Department of Forestry, Fisheries and the Environment/ORGANIZATION',
+    ]);
     // a list after a name that is no organisation's head stays apart
     expect(names('Students of Law, Politics and Economics protested.', { ORGANIZATION: ['Economics'] })).toEqual([
       'Economics/ORGANIZATION',

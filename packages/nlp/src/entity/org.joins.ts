@@ -97,7 +97,7 @@ function firstPartBeforeAnd(text: string, every: readonly ModelMention[], m: Mod
 // "<head> of|on|for <Name>" at an organisation's end: a name of the portfolio kind, whose list of
 // subjects may go on ("Ministry of Trade, Industry and Fisheries")
 const PORTFOLIO_END = /(?:^|\s)(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*$/u;
-const LIST_AFTER = /^(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,?\s+and\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?/u;
+const LIST_AFTER = /^(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?/u;
 const PORTFOLIO_BEFORE =
   /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,\s+)$/u;
 
