@@ -11,6 +11,23 @@ import { FACILITY_HEADS, LOC_HEADS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/wor
 
 export type Piece = [ModelMention, number, number];
 
+// The head words of public bodies, which end a name even before an office ("Foreign Office
+// Minister"); "Project Manager", "Programme Director" are offices of their own
+const BODY_HEADS = new Set([
+  'office',
+  'department',
+  'ministry',
+  'committee',
+  'council',
+  'agency',
+  'commission',
+  'bureau',
+  'board',
+  'authority',
+  'senate',
+  'assembly',
+]);
+
 const DIVISION_WORDS = new Set([
   'business',
   'sports',
@@ -66,8 +83,17 @@ export function reshape(
     /^\p{Lu}/u.test(words[last - first] ?? '') &&
     matchTitle(words, last - first) &&
     !/^\p{Ll}+$/u.test(words[last - first - 2] ?? '') &&
-    !/['’]s?$/.test(words[last - first - 1] ?? '')
+    !/['’]s?$/.test(words[last - first - 1] ?? '') &&
+    // ("Foreign Office Minister", "State Department spokesman": a body's name ends on its head word)
+    !BODY_HEADS.has((words[last - first - 1] ?? '').toLowerCase())
   ) {
+    // "Urban Development Minister": what is left is no known name, and the text never names it
+    // alone ("Lexus Project Manager" after "Lexus revealed"): the words are the office's portfolio
+    const rest = gaz.match(words, 0);
+    const restText = words.slice(0, last - first - 1).join(' ');
+    const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const alone = new RegExp(`(?<![\\p{L}])${esc(restText)}(?![\\p{L}]|\\s+${esc(words[last - first - 1]!)})`, 'u').test(text);
+    if (m.type === 'ORGANIZATION' && (!rest || rest.length !== last - first - 1) && !alone) return [];
     return reshape(text, tokens, lowerWords, { ...m, end: tokens[last - 2]!.end }, first, last - 1, gaz);
   }
   for (let k = first; k < last - 1; k++) {

@@ -21,6 +21,15 @@ describe('corrections the text vouches for', () => {
     ]);
   });
 
+  it('the words of an office\'s portfolio are no name ("Urban Development Minister")', () => {
+    const t = 'Urban Development Minister Mara Lin spoke. Velkor unveiled a car. Velkor Project Manager Tom Vale explained it.';
+    expect(names(t, { ORGANIZATION: ['Urban Development', 'Velkor', 'Velkor Project'], PERSON: ['Mara Lin', 'Tom Vale'] })).toEqual([
+      'Mara Lin/PERSON',
+      'Tom Vale/PERSON',
+      'Velkor/ORGANIZATION',
+    ]);
+  });
+
   it('a word the model left out in front is taken back when the text names the longer form', () => {
     const t = 'Herders in Upper Varn were told to stay home. The Upper Varn Autonomous Zone closed its schools.';
     // (the model read the second as "Varn Autonomous Zone")
