@@ -111,7 +111,7 @@ function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null)
   for (let k = at - 1; k >= 0 && tokens[k]!.sent >= sentOf - 1; k--) {
     if (inQuote[k]! >= 0 || !INDEFINITES.has(lower(tokens[k]))) continue;
     // ("Dr. Achterberg-Lowe, a cardiologist in Milwaukee, …": an appositive of someone named)
-    if (tokens[k - 1]?.text === ',' && ctx.mentionAt.size > 0 && endsName(ctx, k - 2)) continue;
+    if (tokens[k - 1]?.text === ',' && endsName(ctx, k - 2)) continue;
     for (let j = k + 1; j <= k + 3 && j < at; j++) {
       const w = lower(tokens[j]);
       if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text) || inQuote[j]! >= 0) break;

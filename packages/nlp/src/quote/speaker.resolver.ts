@@ -176,8 +176,6 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   if (appositive && (!sp || sp.type !== 'PERSON')) {
     const named = namePhrase(ctx, appositive[0], appositive[1], quoteOpen);
     if (named && named.type === 'PERSON') return { speaker: named, from: i };
-  }
-  if (appositive && (!sp || sp.type !== 'PERSON')) {
     const lead = leadPerson(ctx, from, cue);
     if (lead) return lead;
   }
