@@ -51,7 +51,7 @@ export const ORG_ROLE_NOUNS = new Set([
 
 /** Speech and reporting verbs (any inflection listed); "according to" is handled apart. */
 export const CUE_VERBS = new Set(
-  `say says said saying tell tells told telling add adds added adding state states stated stating explain explains
+  `say says said saying tell tells told telling add adds added adding states stated stating explain explains
   explained explaining note notes noted noting write writes wrote writing tweet tweets tweeted tweeting ask asks asked
   asking argue argues argued arguing insist insists insisted insisting warn warns warned warning claim claims claimed
   claiming declare declares declared declaring announce announces announced acknowledge acknowledges acknowledged
