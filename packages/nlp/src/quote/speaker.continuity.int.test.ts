@@ -123,5 +123,11 @@ describe('speakers carried from sentence to sentence', () => {
       '“Crews have worked since last night,” NSW State Emergency Service Deputy Commissioner Kara Holm told reporters.',
     ].join('\n\n');
     expect(await speakerOf(t, 'Crews have worked')).toBe('Kara Holm');
+    // nor is a bare "state" ("told Russian state television")
+    const u = [
+      'The shelling went on through the night near the front line, residents said.',
+      'Pavel Orlin, the deputy administrator of the occupied town, told Russian state television that people were moved out “for their own safety”.',
+    ].join('\n\n');
+    expect(await speakerOf(u, 'own safety')).toBe('Pavel Orlin');
   });
 });
