@@ -2,6 +2,7 @@ import type { ResolvedMention } from '../entity/entity.resolver';
 import { ORG_ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
 import { isRole, lower, mentionIndexBefore, speakerOf } from './speaker.context';
+import { resolveRole } from './role.resolver';
 
 // Whom "he", "she", "it" and "they" stand for, where a speech verb has a pronoun for its subject.
 
@@ -20,6 +21,12 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     return kind === 'THING' ? ty !== 'PERSON' : ty === 'ORGANIZATION';
   };
   const sentOf = tokens[at]!.sent;
+  // "During a recess, the mother spoke to reporters. '…,' she said": a sentence nearer than any
+  // name whose subject is a role the text gave someone ("Ortega's mother, Luz Ortega")
+  if (kind === 'PERSON' && depth === 0) {
+    const role = roleSubjectBefore(ctx, at, want);
+    if (role) return role;
+  }
   const ms = table.mentions;
   // mentions sorted by start; walk back sentence by sentence
   const idx = mentionIndexBefore(ms, tokens[at]!.start);
@@ -130,4 +137,35 @@ function endsName(ctx: Ctx, k: number): boolean {
     if (m) return m.last === k + 1 && ctx.table.entities[m.entity]!.type === 'PERSON';
   }
   return false;
+}
+
+/**
+ * The person a role names ("the mother", "the prosecutor") where it is the subject of the
+ * pronoun's sentence or of one of the two before it, and no person is named between it and the
+ * pronoun; null when a name comes first (the usual walk then decides).
+ */
+function roleSubjectBefore(ctx: Ctx, at: number, want: (e: number) => boolean): Speaker | null {
+  const { tokens, inQuote, table } = ctx;
+  const sentOf = tokens[at]!.sent;
+  let k = at;
+  for (let sent = sentOf; sent >= Math.max(0, sentOf - 2); sent--) {
+    const end = k;
+    while (k > 0 && tokens[k - 1]!.sent === sent) k--;
+    for (let j = k; j < end; j++) {
+      const m = ctx.mentionAt.get(j);
+      if (m && inQuote[j]! < 0 && table.entities[m.entity]!.type === 'PERSON') return null;
+    }
+    // the subject: "the <role>" among the sentence's first words outside quotes, after an opening
+    // phrase at most ("During a recess, the mother …")
+    for (let j = k; j < Math.min(end, k + 8); j++) {
+      if (inQuote[j]! >= 0 || lower(tokens[j]) !== 'the') continue;
+      const w = tokens[j + 1];
+      if (!w || !/^\p{Ll}+$/u.test(w.text) || !isRole(w.text) || ORG_ROLE_NOUNS.has(w.text)) break;
+      const sp = resolveRole(ctx, j, j + 2, at, j + 2);
+      if (sp && sp.entity >= 0 && table.entities[sp.entity]!.type === 'PERSON' && want(sp.entity)) return sp;
+      break;
+    }
+    if (k === 0) break;
+  }
+  return null;
 }

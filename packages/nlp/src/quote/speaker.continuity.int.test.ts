@@ -130,4 +130,13 @@ describe('speakers carried from sentence to sentence', () => {
     ].join('\n\n');
     expect(await speakerOf(u, 'own safety')).toBe('Pavel Orlin');
   });
+
+  it('a pronoun after a sentence whose subject is a role goes to the person given that role ("the mother … she said")', async () => {
+    const t = [
+      'The trial of Dario Venn went on for a third day before a full gallery of relatives.',
+      'Sola’s mother, Ines Sola, sat in the second row. Venn’s sister, Kiri Venn, sat two seats away. During a recess, the mother spoke briefly to reporters.',
+      '“My daughter wanted to be a nurse,” she said.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'wanted to be a nurse')).toBe('Ines Sola');
+  });
 });
