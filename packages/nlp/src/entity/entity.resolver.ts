@@ -1,7 +1,7 @@
 import type { Entity, EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
-import { LOC_PREPOSITIONS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
+import { CUE_VERBS, LOC_PREPOSITIONS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
 import { isAcronym, lower } from './entity.classifier';
 import { buildIndex, fold, pickPerson } from './name.index';
 import { FEMALE_NAMES, MALE_NAMES } from '../lexicon/first-names.data';
@@ -340,6 +340,10 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
       });
       if (c.title) for (const w of c.title.split(' ')) if (ROLE_NOUNS.has(w.replace(/\.$/, ''))) rs.add(w);
       for (const r of nearbyRoles(tokens, c)) rs.add(r);
+      // "Deputy Prosecuting Attorney Renata Alvarez", "District Attorney X": "the prosecutor" later
+      if (/\b(?:prosecuting|district|state'?s|crown)\s+(?:attorney|counsel)\s+$/i.test(text.slice(Math.max(0, c.start - 40), c.start))) {
+        rs.add('prosecutor');
+      }
     }
     if (rs.size > 0) roles.set(idx, rs);
     if (d.type === 'PERSON') {
@@ -402,7 +406,8 @@ function nearbyRoles(tokens: readonly Token[], c: NameCandidate): string[] {
   const sent = tokens[c.first]!.sent;
   for (let k = c.first - 1; k >= Math.max(0, c.first - 7); k--) {
     const t = tokens[k]!;
-    if (t.sent !== sent || t.text === '.' || /^["“”]$/.test(t.text)) break;
+    // (not across a verb or a clause: "A spokesperson for SAG-AFTRA confirmed that Vega's exit")
+    if (t.sent !== sent || t.text === '.' || /^["“”]$/.test(t.text) || CUE_VERBS.has(t.text) || /^(?:that|who|which)$/.test(t.text)) break;
     if (ROLE_NOUNS.has(t.text.toLowerCase())) out.push(t.text.toLowerCase());
   }
   if (tokens[c.last]?.text === ',') {

@@ -53,12 +53,15 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
       if (own >= 0) return speakerOf(ctx, own);
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
       if (m >= 0) return speakerOf(ctx, m);
-    } else if (introducedBefore(ctx, lw[lastRole]!, tokens[from]!.start)) {
-      return { name: ctx.text.slice(tokens[from]!.start, tokens[headEnd - 1]!.end), type: null, entity: -1 };
     } else {
-      // ("the doctor said" after "a doctor on the scene": someone unnamed, as introduced)
+      // someone named with the role ("A prosecutor urged jurors … Deputy Prosecuting Attorney Renata
+      // Alvarez … the prosecutor told jurors") before someone unnamed, as introduced ("the doctor
+      // said" after "a doctor on the scene")
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
       if (m >= 0) return speakerOf(ctx, m);
+      if (introducedBefore(ctx, lw[lastRole]!, tokens[from]!.start)) {
+        return { name: ctx.text.slice(tokens[from]!.start, tokens[headEnd - 1]!.end), type: null, entity: -1 };
+      }
       // "said the actor": an agent noun of no known person points to the person the sentence
       // before named first ("Dunmore was more blunt. '…,' the keeper said."), else to the person
       // the passage is about

@@ -139,4 +139,17 @@ describe('speakers carried from sentence to sentence', () => {
     ].join('\n\n');
     expect(await speakerOf(t, 'wanted to be a nurse')).toBe('Ines Sola');
   });
+
+  it('"the prosecutor" is the one named with the office, even after "a prosecutor" opened the story; a role is read up to a verb only', async () => {
+    const t = [
+      'TACOMA, Wash. — A prosecutor urged jurors on Tuesday to convict the warehouse owner of manslaughter.',
+      '“He chose to keep that door chained,” Deputy Prosecuting Attorney Rena Alvo told jurors in her closing argument.',
+      'In rebuttal, the prosecutor told jurors that the defense’s story “falls apart the minute you look at the invoice.”',
+      'A spokesperson for the actors’ union confirmed that Mira Vale’s exit was agreed. “This is a personal choice,” the spokesperson said.',
+    ].join('\n\n');
+    const out = (await enrichWithModel(engine, t)).quotes;
+    const by = (f: string): string | null | undefined => out.find((q) => q.text.includes(f))?.speaker;
+    expect(by('falls apart')).toBe('Rena Alvo');
+    expect(by('personal choice')).toMatch(/spokesperson/);
+  });
 });
