@@ -159,6 +159,8 @@ function roleSubjectBefore(ctx: Ctx, at: number, want: (e: number) => boolean): 
     // phrase at most ("During a recess, the mother …")
     for (let j = k; j < Math.min(end, k + 8); j++) {
       if (inQuote[j]! >= 0 || lower(tokens[j]) !== 'the') continue;
+      // (opening the sentence or right after its opening phrase: "he addressed the minister" is an object)
+      if (j > k && tokens[j - 1]!.text !== ',') break;
       const w = tokens[j + 1];
       if (!w || !/^\p{Ll}+$/u.test(w.text) || !isRole(w.text) || ORG_ROLE_NOUNS.has(w.text)) break;
       const sp = resolveRole(ctx, j, j + 2, at, j + 2);

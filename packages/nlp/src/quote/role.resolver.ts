@@ -38,8 +38,9 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
     (tokens.slice(from + the, headEnd).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) ||
       // ("the Italian" alone: a demonym is a role the text gives someone already named; "the
       // Minister", a house style's capital, is the minister; "the French foreign ministry" is still
-      // someone new)
+      // someone new, and "the Office of the Auditor General" a name)
       (headEnd - from === 2 &&
+        to === headEnd &&
         the === 1 &&
         (getGazetteer().isDemonym(tokens[from + 1]!.text) || ROLE_NOUNS.has(tokens[from + 1]!.text.toLowerCase()))));
   if (bare) {

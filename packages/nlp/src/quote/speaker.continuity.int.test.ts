@@ -152,4 +152,19 @@ describe('speakers carried from sentence to sentence', () => {
     expect(by('falls apart')).toBe('Rena Alvo');
     expect(by('personal choice')).toMatch(/spokesperson/);
   });
+
+  it('a phrase that is a name whole is that name; "the Office of the …" is no role; an object is no subject', async () => {
+    const t = [
+      'The club’s owner has not been seen at the ground since October, and the fans have run out of patience.',
+      'The Department for Culture, Media and Sport says it is ‘monitoring the situation closely’. Monitoring is not a plan.',
+      'According to the Office of the Auditor General, the department had “no reliable way to know who was connected”.',
+      'Environment Minister Ricardo Sena announced the plan. Tomas Ferreira, a community leader from the upper river, travelled to the capital for the announcement. Speaking in Portuguese, he addressed the minister directly from the floor.',
+      '“Minister Sena, you came to our village last year,” he said.',
+    ].join('\n\n');
+    const out = (await enrichWithModel(engine, t)).quotes;
+    const by = (f: string): string | null | undefined => out.find((q) => q.text.includes(f))?.speaker;
+    expect(by('monitoring the situation')).toBe('Department for Culture, Media and Sport');
+    expect(by('no reliable way')).toBe('Office of the Auditor General');
+    expect(by('our village')).toBe('Tomas Ferreira');
+  });
 });

@@ -255,6 +255,9 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
       other ??= m;
     }
   }
+  // ("The Department for Culture, Media and Sport says": a phrase that is a name, whole, is that
+  // name, whatever role its head word also names)
+  if (other && other.first <= (DETERMINERS.has(w0) ? from + 1 : from) && other.last >= to) return speakerOf(ctx, other.entity);
   const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
   if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);
   if (other && roleAt < 0) return speakerOf(ctx, other.entity);
