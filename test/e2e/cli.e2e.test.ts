@@ -167,6 +167,17 @@ describe('newsflow enqueue, status and search against running services', () => {
     expect(human.stdout).toMatch(/^done\n/);
     expect(human.stdout).toMatch(/index\s+completed/);
 
+    // (the fetch job of the invalid URL may be failing right now: its stage line is written a
+    // moment before the document's state, so wait for the state as for the article above)
+    await eventually(
+      'the invalid URL to be failed',
+      async () => {
+        const s = await runCli(['status', 'mailto:someone@example.com', '--json'], env);
+        return (JSON.parse(s.stdout) as { state: string }).state === 'failed';
+      },
+      60_000,
+      500,
+    );
     const failed = await runCli(['status', 'mailto:someone@example.com'], env);
     expect(failed.stdout).toMatch(/^failed: .*only http and https/);
 
