@@ -61,7 +61,9 @@ describe('the web UI’s sources page', () => {
     expect(await feed.innerText()).toMatch(/feed, every 15m; 2 URLs enqueued in all[\s\S]*2 URLs found, 2 new or changed, 2 enqueued/);
     const broken = page.locator('.job[data-state="failed"]');
     await broken.waitFor({ timeout: 20_000 });
-    expect(await broken.innerText()).toMatch(/every 1h[\s\S]*announces no feed/);
+    expect(await broken.innerText()).toMatch(
+      /every 1h[\s\S]*is an HTML page, not a feed or sitemap \(and not a site.s home page: it links no feeds\)/,
+    );
     await page.screenshot({ path: join(ARTIFACTS, 'sources.png'), fullPage: true });
 
     await broken.locator('button', { hasText: 'Remove' }).click();

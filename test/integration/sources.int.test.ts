@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discoverSchedulerId, resolveUrlInput, type PollResult } from '@newsflow/contracts';
@@ -175,6 +176,53 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     );
   }, 60_000);
 
+  it('an HTML page given for a feed fails with a clear error (its host is not crawled); a section page that links its feed is a site', async () => {
+    // This host's robots.txt lists a sitemap: taking these pages for sites would follow it.
+    const page = (title: string) => `<!doctype html><html><head><title>${title}</title></head><body><p>${title}</p></body></html>`;
+    site.set('/html-as-feed.xml', { body: page('Not a feed'), type: 'application/rss+xml' });
+    site.set('/2024/05/07/a-story.html', { body: page('A story'), type: 'text/html' });
+    site.set('/section/', { body: homePage(['/section/feed.xml']), type: 'text/html' });
+    site.set('/section/feed.xml', { body: rssFeed([{ url: at('/section/1') }]), type: 'application/rss+xml' });
+    const sitemapReads = site.hits('/site/sitemap-index.xml');
+
+    const [asFeed, article] = await Promise.all([add(at('/html-as-feed.xml')), add(at('/2024/05/07/a-story.html'))]);
+    const refused = [await polled(asFeed.id), await polled(article.id)];
+    expect(result(refused[0]!).error).toBe(
+      `${at('/html-as-feed.xml')} is an HTML page, not a feed or sitemap (though served as application/rss+xml); give the feed's URL or the site's home page`,
+    );
+    expect(result(refused[1]!).error).toBe(
+      `${at('/2024/05/07/a-story.html')} is an HTML page, not a feed or sitemap (and not a site's home page: it links no feeds); give the feed's URL or the site's home page`,
+    );
+    for (const s of refused) {
+      expect(s.kind).toBeNull();
+      expect(s.endpoints).toEqual([]);
+      expect(result(s)).toMatchObject({ status: 'failed', documents: 1, found: 0, enqueued: 0 });
+    }
+    expect(site.hits('/site/sitemap-index.xml')).toBe(sitemapReads);
+
+    const section = await polled((await add(at('/section/'))).id);
+    expect(section.kind).toBe('site');
+    expect(section.endpoints).toEqual([at('/section/feed.xml'), at('/site/sitemap-index.xml')]);
+    expect(await fetchJobIds()).toContain(idOf(at('/section/1')));
+
+    // A page taken for a site before pages were checked, and unchanged since (a 304): its
+    // address alone says it is no home page.
+    const redis = pipeline.process.infra.connection;
+    const keys = sourceKeys(pipeline.config.redis.prefix, asFeed.id);
+    const etag = (await fetch(at('/html-as-feed.xml'))).headers.get('etag');
+    await redis.hset(keys.record, 'kind', 'site', 'endpoints', JSON.stringify([at('/site/sitemap-index.xml')]));
+    await redis.hset(
+      keys.documents,
+      at('/html-as-feed.xml'),
+      JSON.stringify({ etag, lastModified: null, format: 'html', next: [{ url: at('/site/sitemap-index.xml'), changedAt: null }] }),
+    );
+    const reads = site.hits('/site/sitemap-index.xml');
+    const again = await pollAgain(refused[0]!);
+    expect(result(again)).toMatchObject({ status: 'failed', documents: 1, found: 0 });
+    expect(result(again).error).toMatch(/html-as-feed\.xml is an HTML page, not a feed or sitemap \(though its address names one\)/);
+    expect(site.hits('/site/sitemap-index.xml')).toBe(reads);
+  });
+
   it('enqueues the newest first, at most DISCOVER_MAX_NEW_PER_POLL a poll; the rest come with the next polls', async () => {
     const items = Array.from({ length: 25 }, (_, i) => ({
       url: at(`/many/${i}`),
@@ -193,6 +241,66 @@ describe('sources: add, poll, enqueue only what is new (real Redis, loopback sit
     expect(result(third)).toMatchObject({ found: 25, fresh: 5, enqueued: 5 });
     const fourth = await pollAgain(third);
     expect(result(fourth)).toMatchObject({ status: 'unchanged', enqueued: 0 });
+  });
+
+  describe('adding a followed source again with another interval keeps it polled no sooner than its last poll plus that interval', () => {
+    const readd = async (url: string, every: string) => {
+      const res = await api('POST', '/sources', { url, every });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body as unknown as SourceView;
+    };
+    const nextRun = async (id: string) => (await discover.getJobScheduler(discoverSchedulerId(id)))?.next;
+    /** The source's polls due now or running (a scheduled poll waits as a delayed job). */
+    const pollsNow = async (id: string) =>
+      (await discover.getJobs(['waiting', 'active', 'prioritized'])).filter((j) => j.data.sourceId === id);
+
+    it('after a poll: each change of interval counts from that poll, and none polls at once', async () => {
+      site.set('/every.xml', { body: rssFeed([{ url: at('/every/1') }]), type: 'application/rss+xml' });
+      const first = await polled((await add(at('/every.xml'))).id);
+      const lastAt = Date.parse(result(first).at);
+      const changes: [string, number][] = [
+        ['2h', 2 * 3600_000],
+        ['15m', 15 * 60_000],
+        ['1m', 60_000],
+        ['2h', 2 * 3600_000],
+      ];
+      for (const [every, ms] of changes) {
+        const s = await readd(at('/every.xml'), every);
+        expect(s.every).toBe(every);
+        expect(await nextRun(first.id), every).toBe(lastAt + ms);
+        expect(s.nextPollAt, every).toBe(new Date(lastAt + ms).toISOString());
+        expect(await pollsNow(first.id), every).toEqual([]);
+      }
+      expect(result(await source(first.id)).at).toBe(result(first).at);
+    });
+
+    it('during a poll (the first): that poll counts as the last', async () => {
+      let release = () => {};
+      const held = new Promise<void>((r) => (release = r));
+      site.set('/slow.xml', {
+        type: 'application/rss+xml',
+        stream: () =>
+          Readable.from(
+            (async function* () {
+              yield '<?xml version="1.0"?><rss version="2.0"><channel><title>Slow</title><link>https://example.invalid/</link>';
+              await held;
+              yield `<item><link>${at('/slow/1')}</link></item></channel></rss>`;
+            })(),
+          ),
+      });
+      const s = await add(at('/slow.xml'));
+      const running = await eventually(
+        'the first poll running',
+        async () => (await discover.getActive()).find((j) => j.data.sourceId === s.id),
+        10_000,
+      );
+      await readd(at('/slow.xml'), '2h');
+      expect(await nextRun(s.id)).toBe((running.processedOn as number) + 2 * 3600_000);
+      expect((await pollsNow(s.id)).map((j) => j.id)).toEqual([running.id]);
+      release();
+      expect(result(await polled(s.id))).toMatchObject({ status: 'ok', found: 1 });
+      expect(await nextRun(s.id)).toBe((running.processedOn as number) + 2 * 3600_000);
+    });
   });
 
   it('lists, refuses bad input with 400, and removes a source with all it remembered', async () => {

@@ -67,8 +67,9 @@ export function createSourceManager(deps: { store: SourceStore; schedule: Source
         if (err instanceof InvalidUrlError || err instanceof UrlTooLongError) throw new SourceInputError(`url: ${err.message}`);
         throw err;
       }
-      // Scheduled after the record exists: the first poll (at once) finds it.
-      await schedule.follow(put.source.id, everyMs);
+      // Scheduled after the record exists: the first poll (at once) finds it. A source followed
+      // already keeps its last poll's distance under its new interval.
+      await schedule.follow(put.source.id, everyMs, put.source.lastPoll?.at ?? null);
       return { source: await view(put.source), created: put.created };
     },
     async list() {

@@ -11,8 +11,12 @@ export function createDiscoverQueue(connection: Redis, prefix: string): Discover
 
 /** When each source is polled: one BullMQ job scheduler per source, on the discover queue. */
 export interface SourceSchedule {
-  /** Polls the source every `everyMs` from now on, the first time at once. */
-  follow(sourceId: string, everyMs: number): Promise<void>;
+  /**
+   * Polls the source every `everyMs` from now on: the first time at once, or, for a source
+   * polled before (`lastPollAt`, or a poll running now), no earlier than its last poll plus
+   * `everyMs`.
+   */
+  follow(sourceId: string, everyMs: number, lastPollAt?: string | null): Promise<void>;
   unfollow(sourceId: string): Promise<void>;
   /** A poll now, besides the schedule; asking again before it has started adds nothing. */
   pollNow(sourceId: string): Promise<void>;
@@ -22,12 +26,19 @@ export interface SourceSchedule {
 
 export function createSourceSchedule(queue: DiscoverQueue): SourceSchedule {
   const payload = (sourceId: string): DiscoverJob => discoverJob.schema.parse({ v: 1, sourceId });
+  /** When the polls of the source running now started (its last poll is recorded only once one ends). */
+  const runningSince = async (sourceId: string): Promise<number[]> =>
+    // As many as the discover workers' concurrency, across every worker: a few.
+    (await queue.getActive()).flatMap((j) => (j.data.sourceId === sourceId ? [j.processedOn ?? j.timestamp] : []));
   return {
-    async follow(sourceId, everyMs) {
-      // Upserting is idempotent: adding a source again only changes its interval.
+    async follow(sourceId, everyMs, lastPollAt = null) {
+      // Upserting is idempotent: adding a source again only changes its interval. But BullMQ
+      // schedules a changed `every` afresh, at its startDate or else at once: without a
+      // startDate, alternating intervals would poll a source at every change.
+      const polledAt = Math.max(lastPollAt ? Date.parse(lastPollAt) : -Infinity, ...(await runningSince(sourceId)));
       await queue.upsertJobScheduler(
         discoverSchedulerId(sourceId),
-        { every: everyMs },
+        { every: everyMs, ...(Number.isFinite(polledAt) ? { startDate: polledAt + everyMs } : {}) },
         { name: 'poll', data: payload(sourceId), opts: discoverJob.options },
       );
     },

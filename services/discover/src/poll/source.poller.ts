@@ -2,6 +2,7 @@ import { resolveUrlInput, type PollResult, type PollStatus, type Source, type So
 import { isFetchFailure } from '@newsflow/fetcher';
 import type { Logger } from '@newsflow/runtime';
 import { checkLink, type FoundUrl } from '../formats/found';
+import { whyAddressIsNoHomePage, whyNotAHomePage } from '../formats/home.page';
 import type { DocumentMemo, DocumentNote } from '../memory/document.memo';
 import type { Listed, SeenSet } from '../memory/seen.set';
 import { DocumentProblem } from '../read/document.problem';
@@ -150,6 +151,10 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
     try {
       const { resource } = got;
       if (resource.notModified && note) {
+        // A page taken for a site before pages were checked (a feed's address serving HTML):
+        // a 304 leaves only its address to check.
+        const refusal = note.format === 'html' ? whyAddressIsNoHomePage(doc.url) : null;
+        if (refusal !== null) throw new DocumentProblem('html', refusal);
         unchanged++;
         notes.set(doc.url, note);
         walkOn(doc, note.format, note.next ?? []);
@@ -170,7 +175,8 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
                 throw new DocumentProblem('html', 'is an HTML page where a feed or sitemap was expected');
               }
               format = e.format;
-              if (doc.expect === 'any') learnt.kind = KIND_OF[format];
+              // A page is a site only once it is known it can be one (below).
+              if (doc.expect === 'any' && format !== 'html') learnt.kind = KIND_OF[format];
               break;
             case 'url':
               await offer(e.found);
@@ -188,6 +194,17 @@ export async function pollSource(deps: PollerDeps, source: Source): Promise<Poll
         }
       } catch (err) {
         failure = err;
+      }
+      if (format === 'html') {
+        // Followed as a site (its feeds, its host's robots.txt sitemaps) only when it can be one.
+        const refusal = whyNotAHomePage({
+          url: doc.url,
+          finalUrl: resource.finalUrl,
+          contentType: resource.contentType,
+          feeds: listed.length,
+        });
+        if (refusal !== null) throw failure ?? new DocumentProblem('html', refusal);
+        if (doc.expect === 'any') learnt.kind = 'site';
       }
       if (format !== null) {
         // Walked on even after a problem: a broken index still gave the sitemaps before it.

@@ -220,6 +220,17 @@ describe('bad input', () => {
     expect(urls(r)).toEqual(['https://www.example.com/fine/before-the-break']);
   });
 
+  it('a malformed feed gives none of its items (it is parsed whole), unlike a sitemap', async () => {
+    const r = await read(
+      '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>' +
+        '<item><link>https://www.example.com/fine/1</link></item>\n<item><link>https://www.example.com/broken/2</lnk></item></channel></rss>',
+    );
+    expect(r.format).toBe('rss');
+    expect(r.error?.code).toBe('malformed');
+    expect(r.error?.message).toMatch(/not well-formed XML \(line 2,/);
+    expect(urls(r)).toEqual([]);
+  });
+
   it('a document cut short is malformed', async () => {
     const r = await read('<?xml version="1.0"?><urlset><url><loc>https://www.example.com/x</loc></url>');
     expect(r.error?.code).toBe('malformed');
