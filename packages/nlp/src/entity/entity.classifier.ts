@@ -2,6 +2,7 @@ import type { EntityType } from '../types';
 import type { Token } from '../text/tokens';
 import type { NameCandidate } from './name.finder';
 import type { Gazetteer } from '../lexicon/gazetteer';
+import { teamContext } from './team.context';
 import { ORG_DESCRIPTORS, ORG_HEADS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
 
 // What the words around a name say of it (the model types names; these read an appositive).
@@ -45,6 +46,13 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
       closed = true;
       break;
     }
+    // "the Taiwanese electronics company best known for", "a company based in": the noun
+    // phrase ends where a participle or an adverb of it begins
+    // ("little-known firm": a word joined to the one before is no new phrase)
+    if (AFTER_HEAD.has(w) && /^\p{L}/u.test(head) && tokens[k]!.start > tokens[k - 1]!.end) {
+      closed = true;
+      break;
+    }
     // ("views its mission": a verb and its object, not a noun phrase)
     if (!/^[\p{L}-]/u.test(w) || CLAUSE_WORDS.has(w)) break;
     head = w;
@@ -54,6 +62,21 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
   if (ROLE_NOUNS.has(head) && !SHARED_ROLES.has(head)) return 'PERSON';
   return null;
 }
+
+const AFTER_HEAD = new Set([
+  'best',
+  'known',
+  'based',
+  'founded',
+  'owned',
+  'headquartered',
+  'listed',
+  'backed',
+  'run',
+  'led',
+  'now',
+  'also',
+]);
 
 const APPOSITIVE_STOPS = new Set([
   'of',
@@ -164,7 +187,9 @@ const US_POSTAL = new Set(
  * place: "energy company Burisma", "chief economist at Flexport", "CEO of Tumblr", "Dräger, a
  * global producer of …", "Tumblr's app", "Bristow, VA". Null when they say nothing.
  */
-export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gazetteer): EntityType | null {
+export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gazetteer, sport = false): EntityType | null {
+  const team = sport ? teamContext(tokens, c, gaz) : null;
+  if (team) return team;
   const knownPlace = c.known?.type === 'LOCATION';
   const fullPerson = c.modelType === 'PERSON' && c.words.length >= 2;
   if (!fullPerson && isHometown(tokens, c)) return 'LOCATION';
@@ -181,6 +206,9 @@ export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
     const of = before(1) === 'of' ? 2 : before(1) === 'the' && before(2) === 'of' ? 3 : 0;
     if (of && POSTS_OF.has(before(of))) return 'ORGANIZATION';
     if (c.possessive && ORG_POSSESSIONS.has(lower(tokens[c.last]))) return 'ORGANIZATION';
+    // "Russia's fisheries agency, Rosrybolovstvo", "hearing aid manufacturers, including Sonova and Demant"
+    if (before(1) === ',' && ORG_DESCRIPTORS.has(before(2))) return 'ORGANIZATION';
+    if (listedAfterKind(tokens, c)) return 'ORGANIZATION';
   }
   // "Bristow, VA", "Nashville, Tennessee,": a place named with its state or country (an
   // organisation stays one: "NATO, Russia, and …" is a list; and "Tom Berg, Chicago" signs a review)
@@ -260,4 +288,21 @@ export function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolea
     SOURCE_CUES.has(w(d)) ||
     reportsAsOutlet(tokens, r)
   );
+}
+
+/**
+ * "manufacturers, including Sonova and Demant", "lenders such as Varo": a name listed after
+ * "including" or "such as" that follows a plural kind of organisation.
+ */
+function listedAfterKind(tokens: readonly Token[], c: NameCandidate): boolean {
+  const sent = tokens[c.first]!.sent;
+  let k = c.first - 1;
+  // back over the names listed before it ("Sonova and", "Chime, Varo,")
+  for (let n = 0; n < 12 && tokens[k]?.sent === sent && /^(?:\p{Lu}.*|,|and|&)$/u.test(tokens[k]!.text); n++) k--;
+  const w = lower(tokens[k]);
+  const lead = w === 'including' ? k - 1 : w === 'as' && lower(tokens[k - 1]) === 'such' ? k - 2 : -1;
+  if (lead < 0 || tokens[lead]?.sent !== sent) return false;
+  const kind = lower(tokens[lead]) === ',' ? lower(tokens[lead - 1]) : lower(tokens[lead]);
+  const singular = kind.endsWith('ies') ? `${kind.slice(0, -3)}y` : kind.replace(/s$/, '');
+  return kind !== singular && ORG_DESCRIPTORS.has(singular);
 }

@@ -85,7 +85,8 @@ function latestBefore(sorted: readonly number[], at: number): number {
 
 /**
  * The person a single word names: last names before first words ("Biden", then "Xi" of Xi Jinping),
- * and among several (two Wangs) the one mentioned most recently, else the next one introduced.
+ * and among several (two Wangs) the one a bare word has named so far, else the one mentioned most
+ * recently, else the next one introduced.
  */
 export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<number, number>, prefer?: (i: number) => boolean): number {
   for (const pos of ['last', 'first'] as const) {
@@ -98,6 +99,10 @@ export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<n
     if (matches.length === 0) continue;
     // ("Dr. Achterberg-Lowe" of a daughter named "Dr. Claire Achterberg-Lowe" and a son without)
     if (prefer && matches.length > 1 && matches.some(prefer)) matches = matches.filter(prefer);
+    // "Kerr" after "Simon Kerr" where a bare "Kerr" has so far always meant Daniel Kerr: a writer
+    // names the second person of a surname in full because the bare surname is taken
+    const owners = matches.length > 1 ? matches.filter((i) => lastSeen.has(i)) : [];
+    if (owners.length === 1) return owners[0]!;
     let best = -1;
     let bestAt = -1;
     for (const i of matches) {

@@ -3,7 +3,8 @@ import type { Token } from '../text/tokens';
 import type { Gazetteer } from '../lexicon/gazetteer';
 import type { NameCandidate } from './name.finder';
 import { fold } from './name.index';
-import { contextType, isSourceSlot } from './entity.classifier';
+import { contextType, isSourceSlot, lower } from './entity.classifier';
+import { isSportText } from './team.context';
 import { CUE_VERBS, FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 
@@ -14,7 +15,8 @@ import { FIRST_NAMES } from '../lexicon/first-names.data';
 export function decideTypes(text: string, tokens: readonly Token[], cands: NameCandidate[], gaz: Gazetteer): void {
   const context = contextTypes(tokens, cands, gaz);
   voteTypes(text, cands, context);
-  for (const c of cands) c.modelType = retype(c, gaz, text);
+  // (what the words around a name said plainly stands against what its own words suggest)
+  for (const c of cands) if (!context.get(fold(c.words.join(' ')))) c.modelType = retype(c, gaz, text);
   typeByList(text, cands, context);
   lonePeopleAsSources(tokens, cands);
 }
@@ -57,7 +59,11 @@ function lonePeopleAsSources(tokens: readonly Token[], cands: NameCandidate[]): 
       // (a year is no model name: "Trump 2020")
       return (/\d/.test(next.text) && !/^(?:1[89]|20)\d\d$/.test(next.text)) || /^\p{L}\p{Ll}+\p{Lu}/u.test(next.text);
     };
-    if (cs.some((c) => (person && isSourceSlot(tokens, c)) || productNext(c))) for (const c of cs) c.modelType = 'ORGANIZATION';
+    // "Ledgerly, which let small shops …": a person is "who", never "which"
+    const which = (c: NameCandidate): boolean => tokens[c.last]?.text === ',' && lower(tokens[c.last + 1]) === 'which';
+    if (cs.some((c) => (person && (isSourceSlot(tokens, c) || which(c))) || productNext(c))) {
+      for (const c of cs) c.modelType = 'ORGANIZATION';
+    }
   }
 }
 
@@ -121,8 +127,9 @@ function takesPluralVerb(tokens: readonly Token[], c: NameCandidate): boolean {
  */
 function contextTypes(tokens: readonly Token[], cands: readonly NameCandidate[], gaz: Gazetteer): Map<string, EntityType | null> {
   const said = new Map<string, EntityType | null>();
+  const sport = isSportText(tokens);
   for (const c of cands) {
-    const t = contextType(tokens, c, gaz);
+    const t = contextType(tokens, c, gaz, sport);
     if (!t) continue;
     const key = fold(c.words.join(' '));
     const was = said.get(key);

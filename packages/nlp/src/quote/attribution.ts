@@ -4,10 +4,11 @@ import type { EntityTable, ResolvedMention } from '../entity/entity.resolver';
 import type { QuoteSpan } from './quote-span.finder';
 import { AFTER_ONLY_CUES, AUX_ADVERBS, CUE_VERBS, NAMING_VERBS, PRONOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
-import { DETERMINERS, isWordTok, lower, speakerOf } from './speaker.context';
+import { DETERMINERS, isWordTok, lower, mentionEndingAt, speakerOf } from './speaker.context';
 import { LISTENER_CUES, objectNP, subjectNP } from './speaker.resolver';
 import { resolvePronoun } from './pronoun.resolver';
 import { inferGender } from './gender.inference';
+import { gestureLead } from './gesture.lead';
 
 interface Attribution {
   speaker: Speaker | null;
@@ -179,8 +180,11 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
         const reported = lead
           ? null
           : reportedSpeaker(ctx, opens ? paragraphStart(tokens, st.open - 1) : paragraphStart(tokens, st.open), st.open);
+        // "…, he smiled. '…'": someone reacting just before the quotation says it
+        const gesture = lead || reported || opens ? null : gestureLead(ctx, st.open);
         if (lead) attrs[si] = lead;
         else if (reported) attrs[si] = { speaker: reported, cue: null };
+        else if (gesture) attrs[si] = { speaker: gesture, cue: null };
       }
     }
     const now = attrs[si]!;
@@ -448,19 +452,6 @@ function reportedSpeaker(ctx: Ctx, from: number, to: number): Speaker | null {
     if (m && !m.possessive) found = speakerOf(ctx, m.entity);
   }
   return found && found.type !== 'LOCATION' ? found : null;
-}
-
-/** The mention whose last token is `k`, if any (mentions are sorted by start). */
-function mentionEndingAt(ms: readonly ResolvedMention[], k: number): ResolvedMention | undefined {
-  let lo = 0;
-  let hi = ms.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ms[mid]!.last <= k + 1) lo = mid + 1;
-    else hi = mid;
-  }
-  const m = ms[lo - 1];
-  return m && m.last === k + 1 ? m : undefined;
 }
 
 /**

@@ -70,6 +70,9 @@ function samePronounBefore(ctx: Ctx, sent: number, before: number, pron: string)
   const { tokens, inQuote } = ctx;
   let k = before;
   while (k > 0 && tokens[k - 1]!.sent === sent) k--;
+  // "Asked what he expected, Ellis Braddock did not hesitate": a name opening the main clause
+  // after an opening clause is whom that clause's pronoun points ahead to
+  if (OPENING_CLAUSE.has(lower(tokens[k])) && lower(tokens[before - 1]) === ',') return -1;
   for (; k < before; k++) {
     if (inQuote[k]! >= 0) continue;
     if (lower(tokens[k]) === pron) return k;
@@ -77,6 +80,27 @@ function samePronounBefore(ctx: Ctx, sent: number, before: number, pron: string)
   }
   return -1;
 }
+
+// words that open a clause before the sentence's main one ("Asked whether …, X said")
+const OPENING_CLAUSE = new Set([
+  'asked',
+  'when',
+  'after',
+  'before',
+  'while',
+  'although',
+  'though',
+  'because',
+  'since',
+  'once',
+  'if',
+  'as',
+  'having',
+  'despite',
+  'unlike',
+  'pressed',
+  'speaking',
+]);
 
 const INDEFINITES = new Set(['a', 'an', 'one', 'another']);
 

@@ -144,3 +144,16 @@ export function introducedBefore(ctx: Ctx, noun: string, at: number): boolean {
   const escaped = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`\\b(?:a|an|one)\\s+(?:[a-z-]+\\s+)?${escaped}\\b`, 'i').test(ctx.text.slice(Math.max(0, at - 5000), at));
 }
+
+/** The mention whose last token is `k`, if any (mentions are sorted by start). */
+export function mentionEndingAt(ms: readonly ResolvedMention[], k: number): ResolvedMention | undefined {
+  let lo = 0;
+  let hi = ms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ms[mid]!.last <= k + 1) lo = mid + 1;
+    else hi = mid;
+  }
+  const m = ms[lo - 1];
+  return m && m.last === k + 1 ? m : undefined;
+}

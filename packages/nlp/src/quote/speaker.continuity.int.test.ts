@@ -168,3 +168,33 @@ describe('speakers carried from sentence to sentence', () => {
     expect(by('our village')).toBe('Tomas Ferreira');
   });
 });
+
+describe('speakers of one surname, pointing ahead, reacting', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('a bare surname stays with the person it has meant so far when a second one of that name is named in full', async () => {
+    const t = [
+      'A jury convicted Martin Vesey, the founder of a payments firm, of fraud on Friday. Vesey, 41, showed no reaction.',
+      'The key witness was Paul Vesey, his younger brother, who had kept the books. “I believed him,” Paul Vesey told the jury.',
+      '“I am innocent and I will appeal,” Vesey said outside the court.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'I will appeal')).toBe('Martin Vesey');
+    expect(await speakerOf(t, 'I believed him')).toBe('Paul Vesey');
+  });
+
+  it('a pronoun in an opening clause points ahead to the name that opens the main clause', async () => {
+    const t = [
+      'Dario Fenn captained the side for the last time on Saturday.',
+      'Asked what he expected from the rematch, Luca Brandt did not hesitate. ‘A lot of elbows,’ he said.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'elbows')).toBe('Luca Brandt');
+  });
+
+  it('a quotation right after someone smiles or laughs is theirs', async () => {
+    const t = [
+      'Rosa Imbert scored twice on Saturday.',
+      'Asked whether she had spoken to her sister at the final whistle, she smiled. ‘She told me I was lucky. She is not wrong.’',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'I was lucky')).toBe('Rosa Imbert');
+  });
+});

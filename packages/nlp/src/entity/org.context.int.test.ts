@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRealEngine, enrichWithModel, requireReady } from '../testing/real-engine';
+
+// Clubs named after their towns, and companies told by the words around them, on the real model.
+// Sentences of our own (none from a data set).
+const engine = createRealEngine();
+const types = async (t: string) => new Map((await enrichWithModel(engine, t)).entities.map((e) => [e.name, e.type]));
+
+describe('what the words around a name say it is', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('in a match report a town that plays, owns players or is played against is the club; "in" the town stays a town', async () => {
+    const t = [
+      'Wexbridge came from behind to beat Harlow 3-1 in the league on Saturday, and Wexbridge goalkeeper Tom Ashby saved a penalty.',
+      'Harlow travel to Carlford Town on Tuesday for the derby, then face Dunmore City at home.',
+      'Ashby, who grew up in Marlston, joined Wexbridge from the academy at Carlford Town. The goal came in the 81st minute.',
+    ].join('\n\n');
+    const got = await types(t);
+    expect(got.get('Wexbridge')).toBe('ORGANIZATION');
+    expect(got.get('Carlford Town')).toBe('ORGANIZATION');
+    expect(got.get('Dunmore City')).toBe('ORGANIZATION');
+    expect(got.get('Marlston')).toBe('LOCATION');
+  });
+
+  it('outside sport a town before a verb is still the town; a country that plays stays a country', async () => {
+    const t = 'Floods hit Marlston on Monday. Officials in Marlston said roads were closed and the Kansas City office sent help.';
+    expect((await types(t)).get('Marlston')).toBe('LOCATION');
+    const match = 'Spain beat Russia 2-1 in the group match. The penalty came late, and the goalkeeper was booked after the goal.';
+    const got = await types(match);
+    expect(got.get('Spain')).toBe('LOCATION');
+    expect(got.get('Russia')).toBe('LOCATION');
+  });
+
+  it('a company told by its appositive, by "which", by the kind it is listed after', async () => {
+    const t = [
+      'Veltrano, the Portuguese software company best known for its billing tools, was sold on Monday.',
+      'At its peak, Tinsley, which let small shops take card payments by phone, was valued at $2 billion. Prosecutors said Tinsley hid losses.',
+      'The authors had been paid by hearing aid manufacturers, including Sonavik and Oticore, the journal said.',
+      'Norway sent its fisheries agency, Havdirekt, to the talks.',
+    ].join('\n\n');
+    const got = await types(t);
+    for (const n of ['Veltrano', 'Tinsley', 'Sonavik', 'Oticore', 'Havdirekt']) expect([n, got.get(n)]).toEqual([n, 'ORGANIZATION']);
+  });
+});
