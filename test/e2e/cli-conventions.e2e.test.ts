@@ -160,3 +160,19 @@ describe('extract and enrich: a file that failed is said on stderr too', () => {
     expect(r.stderr).toMatch(new RegExp(`^newsflow: ${join(dir, 'missing.txt')}: ENOENT[^\\n]*\\n$`));
   });
 });
+
+describe('search before anything is indexed', () => {
+  it('says so in one line, exit 1, not the engine’s index_not_found_exception', async () => {
+    // An alias of this test's own, never created: nothing is indexed under it, and nothing to delete.
+    const alias = uniqueName('noindex');
+    const env = { SEARCH_URL: TEST_SEARCH_URL, SEARCH_FLAVOR: TEST_SEARCH_FLAVOR, SEARCH_INDEX: alias };
+    const line = `newsflow: nothing indexed yet: the index ${alias} does not exist (enqueue article URLs first, or check SEARCH_INDEX)\n`;
+    for (const args of [
+      ['search', 'harbour'],
+      ['search', '--json'],
+    ]) {
+      const r = await runCli(args, env);
+      expect({ args, code: r.code, stdout: r.stdout, stderr: r.stderr }).toEqual({ args, code: 1, stdout: '', stderr: line });
+    }
+  });
+});

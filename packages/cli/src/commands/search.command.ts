@@ -2,7 +2,7 @@ import { sourceIdOf } from '@newsflow/contracts';
 import { createArticleIndex, DATE_PARAM_HINT, isIsoDateParam } from '@newsflow/search';
 import { UsageError } from '../process/cli.errors';
 import { configFromEnv } from '../process/config.loader';
-import { openSearchEngine } from '../process/search.session';
+import { isIndexMissing, openSearchEngine } from '../process/search.session';
 
 export interface SearchOptions {
   person?: string;
@@ -67,6 +67,12 @@ export async function searchCommand(query: string | undefined, opts: SearchOptio
     }
     return 0;
   } catch (err) {
+    // Before the first article is indexed the alias does not exist yet: say so, not the engine's 404.
+    if (isIndexMissing(err)) {
+      throw new Error(
+        `nothing indexed yet: the index ${config.search.alias} does not exist (enqueue article URLs first, or check SEARCH_INDEX)`,
+      );
+    }
     throw explain(err);
   } finally {
     await engine.close();

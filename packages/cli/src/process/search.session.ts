@@ -19,3 +19,9 @@ export function openSearchEngine(config: Config): { engine: SearchEnginePort; ex
         : err,
   };
 }
+
+/** The engine's answer when the index (or alias) searched does not exist: nothing was ever indexed there. */
+export function isIndexMissing(err: unknown): boolean {
+  const e = err as { meta?: { statusCode?: number; body?: { error?: { type?: string } } } } | null;
+  return e?.meta?.statusCode === 404 && e.meta.body?.error?.type === 'index_not_found_exception';
+}
