@@ -4,9 +4,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 import { importX } from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { readdirSync } from 'node:fs';
 
 const TS_FILES = ['**/*.ts'];
 const TESTS_AND_TOOLS = ['**/*.test.ts', '**/bench/**', 'test/**', 'scripts/**', 'vitest.config.ts'];
+const SERVICES = readdirSync(new URL('./services/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
+const SERVICES_MEET = 'services meet through packages (put what they share in packages/contracts or packages/runtime)';
+const ENV_MESSAGE = 'read settings from the Config parsed once by packages/config (or add a named function there)';
+// `process` under another name: the node:process module imported whole or its `env` picked out.
+const PROCESS_MODULE = 'ImportDeclaration[source.value=/^(node:)?process$/]';
 
 export default tseslint.config(
   {
@@ -66,15 +74,30 @@ export default tseslint.config(
         'error',
         {
           patterns: [
+            { group: ['@newsflow/service-*'], message: SERVICES_MEET },
             {
-              group: ['@newsflow/service-*'],
-              message: 'services meet through packages (put what they share in packages/contracts or packages/runtime)',
+              group: ['../../../services/**', '../../../../services/**'],
+              message: "another service's or package's sources: import the package by its name, and services never import each other",
             },
             {
-              group: ['../../*/src/**', '../../../services/**', '../../../../services/**'],
+              // Up as many levels as it takes (a file in a subfolder climbs more), into a sibling's src.
+              regex: '^(\\.\\./)+[^./][^/]*/src(/|$)',
               message: "another service's or package's sources: import the package by its name, and services never import each other",
             },
           ],
+        },
+      ],
+      // Whatever the import's spelling, a file of one service never resolves into another's folder.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: import.meta.dirname,
+          zones: SERVICES.map((name) => ({
+            target: `./services/${name}`,
+            from: './services',
+            except: [`./${name}`],
+            message: SERVICES_MEET,
+          })),
         },
       ],
     },
@@ -84,13 +107,19 @@ export default tseslint.config(
     files: TS_FILES,
     ignores: ['packages/config/src/**', ...TESTS_AND_TOOLS],
     rules: {
-      'no-restricted-properties': [
+      'no-restricted-properties': ['error', { object: 'process', property: 'env', message: ENV_MESSAGE }],
+      // The spellings no-restricted-properties cannot see: globalThis.process.env (or global's), and
+      // node:process imported under another name (`import { env }`, `import proc`, `import * as proc`).
+      'no-restricted-syntax': [
         'error',
+        { selector: "MemberExpression[object.property.name='process'][property.name='env']", message: ENV_MESSAGE },
+        { selector: "MemberExpression[object.property.name='process'][property.value='env']", message: ENV_MESSAGE },
+        { selector: `${PROCESS_MODULE} > ImportSpecifier[imported.name='env']`, message: ENV_MESSAGE },
         {
-          object: 'process',
-          property: 'env',
-          message: 'read settings from the Config parsed once by packages/config (or add a named function there)',
+          selector: `${PROCESS_MODULE} > :matches(ImportDefaultSpecifier, ImportNamespaceSpecifier)`,
+          message: `use the global process, never node:process under another name (its env goes unseen): ${ENV_MESSAGE}`,
         },
+        { selector: 'ImportExpression[source.value=/^(node:)?process$/]', message: ENV_MESSAGE },
       ],
     },
   },
