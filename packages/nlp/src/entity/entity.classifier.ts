@@ -63,6 +63,8 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
   return null;
 }
 
+const AREA_NOUNS = new Set(['area', 'region', 'district', 'suburb', 'suburbs', 'township', 'shire', 'hinterland', 'outskirts']);
+
 const AFTER_HEAD = new Set([
   'best',
   'known',
@@ -210,6 +212,8 @@ export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
     if (before(1) === ',' && ORG_DESCRIPTORS.has(before(2))) return 'ORGANIZATION';
     if (listedAfterKind(tokens, c)) return 'ORGANIZATION';
   }
+  // "the Finley area", "the Tairāwhiti region": a place named by what surrounds it
+  if (!fullPerson && before(1) === 'the' && AREA_NOUNS.has(lower(tokens[c.last])) && !c.possessive) return 'LOCATION';
   // "Bristow, VA", "Nashville, Tennessee,": a place named with its state or country (an
   // organisation stays one: "NATO, Russia, and …" is a list; and "Tom Berg, Chicago" signs a review)
   if (c.modelType !== 'ORGANIZATION' && !fullPerson && lower(tokens[c.last]) === ',' && !c.possessive) {

@@ -236,7 +236,18 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const w = fold(c.words[0] ?? '');
     // a titled surname goes first to the one of that name the text gave the same title
     const title = c.title?.replace(/\.$/, '');
-    const titled = title ? (i: number): boolean => drafts[i]!.cands.some((o) => o.title?.replace(/\.$/, '') === title) : undefined;
+    // ("Mr Henderson" after "Trish Henderson" and a Henderson named without his title: not her)
+    const titleGender = c.title ? genderOf('', [c.title]) : null;
+    const fits = (i: number): boolean => {
+      const g = genderOf(
+        drafts[i]!.words[0]?.[0] ?? '',
+        drafts[i]!.cands.map((o) => o.title),
+      );
+      return !titleGender || !g || g === titleGender;
+    };
+    const titled = title
+      ? (i: number): boolean => drafts[i]!.cands.some((o) => o.title?.replace(/\.$/, '') === title) || (titleGender !== null && fits(i))
+      : undefined;
     const person = pickPerson(index, c.start, w, lastSeen, titled);
     if (person >= 0) {
       attach(drafts, assigned, cands, ci, person);

@@ -34,7 +34,9 @@ export function namesFromModel(
         annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
       ),
     ),
-  ).map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
+  )
+    .reduce(withNickname(text), [] as ModelMention[])
+    .map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
@@ -258,7 +260,8 @@ function candidateOf(
   // "Trump's": the model's mention stops before the 's, our token does not
   const tail = text.slice(m.end, lastTok.end);
   const possessive = /^['’]s?$/.test(tail);
-  const surface = text.slice(m.start, m.end);
+  // (a nickname in quotation marks is no word of the name: 'Colin "Blue" Henderson')
+  const surface = text.slice(m.start, m.end).replace(NICKNAME, ' ');
   const words = surface.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
   // ("#CollectiveBias, Inc.": a corporate suffix on its own names nothing)
   if (words.length === 0 || (words.length === 1 && /^(?:inc|corp|co|ltd|llc|plc)\.?$/i.test(words[0]!))) return null;
@@ -287,5 +290,30 @@ function candidateOf(
     possessive,
     sentenceInitial: !prev || prev.sent !== tokens[first]!.sent || /^["“‘(]$/.test(prev.text),
     modelType: m.type as EntityType,
+  };
+}
+
+// a nickname in quotation marks between a given name and a surname
+const NICKNAME = /\s["“‘'][\p{Lu}][^"“”‘’'\n]{0,24}["”’']\s/u;
+// a given name and a nickname right before a mention: 'Colin "Blue" ' before "Henderson"
+const NAME_AND_NICKNAME = /(?:^|[^\p{L}])(\p{Lu}[\p{Ll}'’-]+)\s["“‘'][\p{Lu}][^"“”‘’'\n]{0,24}["”’']\s$/u;
+
+/**
+ * 'Colin "Blue" Henderson', 'Noel “Nudger” Kiely': the model reads the given name and the surname
+ * apart (or misses the given name), the marks between them cutting the name. One person's name whole
+ * (a reducer over the mentions in text order).
+ */
+function withNickname(text: string): (out: ModelMention[], m: ModelMention) => ModelMention[] {
+  return (out, m) => {
+    const found = m.type === 'PERSON' ? NAME_AND_NICKNAME.exec(text.slice(Math.max(0, m.start - 50), m.start)) : null;
+    if (!found) {
+      out.push(m);
+      return out;
+    }
+    const start = m.start - found[0].length + found[0].indexOf(found[1]!);
+    const prev = out[out.length - 1];
+    if (prev && prev.end > start - 1 && prev.start <= start) out.pop();
+    out.push({ ...m, start });
+    return out;
   };
 }

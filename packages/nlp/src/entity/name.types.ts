@@ -260,6 +260,17 @@ function typeByList(text: string, cands: NameCandidate[], context: ReadonlyMap<s
         }
       }
     }
+    // "farmers around Deniliquin, Finley and Berrigan": names listed after a place preposition,
+    // the first of them a place, are places (a one-word "person" there is a town)
+    if (
+      r[0]!.modelType === 'LOCATION' &&
+      /\b(?:in|around|near|across|throughout|between|outside)\s+$/.test(text.slice(Math.max(0, r[0]!.start - 12), r[0]!.start))
+    ) {
+      for (const c of r.slice(1)) {
+        const key = fold(c.words.join(' '));
+        if (c.modelType === 'PERSON' && c.words.length === 1 && !FIRST_NAMES.has(key) && !context.get(key)) retyped.set(key, 'LOCATION');
+      }
+    }
     if (r.length < 3) continue;
     for (const kind of ['ORGANIZATION', 'LOCATION'] as const) {
       const n = r.filter((c) => c.modelType === kind).length;

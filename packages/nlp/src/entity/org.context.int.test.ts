@@ -41,4 +41,14 @@ describe('what the words around a name say it is', () => {
     const got = await types(t);
     for (const n of ['Veltrano', 'Tinsley', 'Sonavik', 'Oticore', 'Havdirekt']) expect([n, got.get(n)]).toEqual([n, 'ORGANIZATION']);
   });
+
+  it('towns listed after a place preposition, and a town "area", are places; a dam is a place', async () => {
+    const t =
+      'The cut has left farmers around Narrandera, Colton and Jerilderie scrambling for water, and Hume Dam is low. Growers in the Moulamein area are worst hit.';
+    const got = await types(t);
+    expect(got.get('Colton')).toBe('LOCATION');
+    expect(got.get('Jerilderie')).toBe('LOCATION');
+    expect(got.get('Hume Dam')).toBe('LOCATION');
+    expect(got.get('Moulamein')).toBe('LOCATION');
+  });
 });

@@ -25,6 +25,8 @@ export const TITLES: string[] = [
   'alhaji', 'alhaja', 'hajiya', 'mallam', 'shri', 'smt.', 'smt', 'datuk', 'dato', 'tan sri',
   // British councillors
   'cllr', 'cllr.', 'councillor', 'councilor',
+  // Australian councillors
+  'cr', 'cr.',
 ];
 
 /** Nouns naming a role; "the minister said" resolves to a person recently given that role. */
@@ -147,7 +149,20 @@ export const LOC_HEADS = new Set(
 );
 
 /** Last words of the names of venues and buildings: places (facilities), whatever the model calls them. */
-export const FACILITY_HEADS = new Set(['arena', 'amphitheatre', 'amphitheater', 'stadium', 'pavilion', 'theatre', 'theater', 'coliseum', 'auditorium']);
+export const FACILITY_HEADS = new Set([
+  'arena',
+  'amphitheatre',
+  'amphitheater',
+  'stadium',
+  'pavilion',
+  'theatre',
+  'theater',
+  'coliseum',
+  'auditorium',
+  'dam',
+  'reservoir',
+  'weir',
+]);
 
 /** Lower-case words that, right before a capitalised word, suggest a place ("in Doha"). */
 export const LOC_PREPOSITIONS = new Set(['in', 'near', 'outside', 'across', 'throughout', 'from', 'visited', 'visit', 'visiting', 'to']);

@@ -4,7 +4,7 @@ import type { EntityTable, ResolvedMention } from '../entity/entity.resolver';
 import type { QuoteSpan } from './quote-span.finder';
 import { AFTER_ONLY_CUES, AUX_ADVERBS, CUE_VERBS, NAMING_VERBS, PRONOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
-import { DETERMINERS, isWordTok, lower, mentionEndingAt, speakerOf } from './speaker.context';
+import { DETERMINERS, isWordTok, lower, mentionEndingAt, mentionIndexBefore, speakerOf } from './speaker.context';
 import { LISTENER_CUES, objectNP, subjectNP } from './speaker.resolver';
 import { resolvePronoun } from './pronoun.resolver';
 import { inferGender } from './gender.inference';
@@ -257,12 +257,17 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
   if (words.length > (titleCase ? 7 : 4)) return false;
   const prev = tokens[open - 1];
   const before = lower(prev);
+  // 'Colin "Blue" Henderson': a nickname between the names of a person
+  const around = close >= 0 ? ctx.table.mentions[mentionIndexBefore(ctx.table.mentions, tokens[open]!.start)] : undefined;
+  if (around && around.first < open && around.last > close && words.length <= 3) return true;
   if (NAMING_VERBS.has(before) || before === 'so-called' || before === 'term' || before === 'dubbed') return true;
   if (close < 0) return false;
   const next = tokens[close + 1];
+  // (words closed by a comma or a stop inside the marks end a clause: "'He is stubborn,' his wife said")
   if (
     next &&
     next.sent === tokens[close]!.sent &&
+    !/[,.!?]$/.test(ctx.text.slice(tokens[open]!.end, tokens[close]!.start).trim()) &&
     isWordTok(next) &&
     /^\p{Ll}/u.test(next.text) &&
     !CUE_VERBS.has(lower(next)) &&
@@ -323,10 +328,27 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
       // ("…," as Ruiz put it.)
       const lead = putIt && lower(tokens[startK]) === 'as' ? startK + 1 : startK;
       if (sub && sub.from === lead) return { speaker: sub.speaker, cue: t.text };
+      // "'…,' his wife Trish Henderson said": a person named after a few words of their role
+      const named = mentionEndingAt(ctx.table.mentions, j - 1);
+      if (named && ctx.table.entities[named.entity]!.type === 'PERSON' && rolePhraseBefore(tokens, lead, named.first)) {
+        return { speaker: speakerOf(ctx, named.entity), cue: t.text };
+      }
     }
   }
   return null;
 }
+
+/**
+ * "'…,' his wife Trish Henderson said", "'…,' the club's captain Ana Ruiz said": the words from
+ * `from` to the name are a determiner and a few lower-case words naming the person's role.
+ */
+function rolePhraseBefore(tokens: readonly Token[], from: number, name: number): boolean {
+  if (name - from < 1 || name - from > 4 || !ROLE_OPENERS.has(lower(tokens[from]))) return false;
+  for (let k = from + 1; k < name; k++) if (!/^(?:\p{Ll}[\p{Ll}-]*|['’]s)$/u.test(tokens[k]!.text)) return false;
+  return true;
+}
+
+const ROLE_OPENERS = new Set(['his', 'her', 'their', 'its', 'the', 'a', 'an']);
 
 /**
  * "'Mama, we're late,' Ruiz called from the hallway": after a quotation, "called" with no object

@@ -198,3 +198,29 @@ describe('speakers of one surname, pointing ahead, reacting', () => {
     expect(await speakerOf(t, 'I was lucky')).toBe('Rosa Imbert');
   });
 });
+
+describe('nicknames, titles that tell a gender, a role before the name', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('a nickname in quotation marks is part of no quotation and cuts no name; "Mr" is not the wife', async () => {
+    const t = [
+      'Colin "Blue" Henderson, who runs cattle east of Wakool, said the water figure was low.',
+      '"We had two good years," Mr Henderson said.',
+      '"He is too stubborn to remember," his wife Trish Henderson said with a laugh.',
+      '"We will get through it," Mr Henderson said.',
+    ].join('\n\n');
+    const out = await enrichWithModel(engine, t);
+    expect(out.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Colin Henderson', 'Trish Henderson']);
+    expect(out.quotes.find((q) => q.text === 'Blue')?.speaker ?? null).toBeNull();
+    expect(await speakerOf(t, 'two good years')).toBe('Colin Henderson');
+    expect(await speakerOf(t, 'too stubborn')).toBe('Trish Henderson');
+    expect(await speakerOf(t, 'get through it')).toBe('Colin Henderson');
+  });
+
+  it('"Cr" is a councillor\'s title', async () => {
+    const t = 'Councillor Bernadette Quaife chairs the shire. "The whole town hurts," Cr Quaife said.';
+    const out = await enrichWithModel(engine, t);
+    expect(out.entities.map((e) => e.name)).toEqual(['Bernadette Quaife']);
+    expect(await speakerOf(t, 'whole town')).toBe('Bernadette Quaife');
+  });
+});
