@@ -143,12 +143,14 @@ const CALLS: Record<string, Call[]> = {
     { why: 'unknown', url: `/articles/${UNKNOWN_ID}`, status: 404 },
     { why: 'reads closed, no token', app: 'readsClosed', url: `/articles/${articleId}`, status: 401 },
     { why: 'reads closed, with the token', app: 'readsClosed', url: `/articles/${articleId}`, headers: bearer, status: 200 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/articles/${articleId}?token=${TOKEN}`, status: 303 },
   ],
   getArticleTrace: [
     { why: 'from the document', url: `/articles/${articleId}/trace`, status: 200 },
     { why: 'not an id', url: '/articles/nope/trace', status: 400 },
     { why: 'unknown', url: `/articles/${UNKNOWN_ID}/trace`, status: 404 },
     { why: 'reads closed, no token', app: 'readsClosed', url: `/articles/${articleId}/trace`, status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/articles/${articleId}/trace?token=${TOKEN}`, status: 303 },
   ],
   searchArticles: [
     { why: 'words and a speaker (highlights, matching quotations, facets)', url: '/search?q=ministers&speaker=Wang%20Yi', status: 200 },
@@ -157,11 +159,13 @@ const CALLS: Record<string, Call[]> = {
     { why: 'page too large', url: '/search?size=1000', status: 400 },
     { why: 'bad date', url: '/search?since=yesterday', status: 400 },
     { why: 'reads closed, no token', app: 'readsClosed', url: '/search', status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/search?q=ministers&token=${TOKEN}`, status: 303 },
   ],
   searchQuotes: [
     { why: 'by speaker', url: '/quotes?speaker=Wang%20Yi&q=agreed', status: 200 },
     { why: 'bad date', url: '/quotes?since=yesterday', status: 400 },
     { why: 'reads closed, no token', app: 'readsClosed', url: '/quotes', status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/quotes?speaker=Wang%20Yi&token=${TOKEN}`, status: 303 },
   ],
   addSource: [
     { why: 'followed', method: 'POST', url: '/sources', headers: bearer, payload: { url: FEED_URL, every: '1h' }, status: 201 },
@@ -176,15 +180,27 @@ const CALLS: Record<string, Call[]> = {
       status: 400,
     },
     { why: 'no token', method: 'POST', url: '/sources', payload: { url: FEED_URL }, status: 401 },
+    { why: 'too large', method: 'POST', url: '/sources', headers: bearer, payload: { url: 'x'.repeat(70_000) }, status: 413 },
+    {
+      why: 'not JSON',
+      method: 'POST',
+      url: '/sources',
+      headers: { ...bearer, 'content-type': 'application/xml' },
+      payload: '<url/>',
+      status: 415,
+    },
   ],
   listSources: [
     { why: 'the sources', url: '/sources', status: 200 },
     { why: 'reads closed, no token', app: 'readsClosed', url: '/sources', status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/sources?token=${TOKEN}`, status: 303 },
   ],
   getSource: [
     { why: 'the source', url: `/sources/${feedId}`, status: 200 },
     { why: 'not an id', url: '/sources/nope', status: 400 },
     { why: 'unknown', url: `/sources/${UNKNOWN_ID}`, status: 404 },
+    { why: 'reads closed, no token', app: 'readsClosed', url: `/sources/${feedId}`, status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/sources/${feedId}?token=${TOKEN}`, status: 303 },
   ],
   removeSource: [
     { why: 'no token', method: 'DELETE', url: `/sources/${sourceIdFor('https://gone.example/feed.xml')}`, status: 401 },
@@ -197,6 +213,22 @@ const CALLS: Record<string, Call[]> = {
     { why: 'unknown', method: 'POST', url: `/sources/${UNKNOWN_ID}/poll`, headers: bearer, status: 404 },
     { why: 'not an id', method: 'POST', url: '/sources/nope/poll', headers: bearer, status: 400 },
     { why: 'no token', method: 'POST', url: `/sources/${feedId}/poll`, status: 401 },
+    {
+      why: 'too large',
+      method: 'POST',
+      url: `/sources/${feedId}/poll`,
+      headers: bearer,
+      payload: { note: 'x'.repeat(70_000) },
+      status: 413,
+    },
+    {
+      why: 'not JSON',
+      method: 'POST',
+      url: `/sources/${feedId}/poll`,
+      headers: { ...bearer, 'content-type': 'application/xml' },
+      payload: '<poll/>',
+      status: 415,
+    },
   ],
   getHealth: [{ why: 'alive', url: '/healthz', status: 200 }],
   getReadiness: [
@@ -225,12 +257,22 @@ const CALLS: Record<string, Call[]> = {
   webUiArticlePage: [
     { why: 'the page', url: `/ui/article?id=${articleId}`, status: 200 },
     { why: 'reads closed, no token', app: 'readsClosed', url: `/ui/article?id=${articleId}`, status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/ui/article?id=${articleId}&token=${TOKEN}`, status: 303 },
   ],
-  webUiQuotesPage: [{ why: 'the page', url: '/ui/quotes', status: 200 }],
-  webUiEnqueuePage: [{ why: 'the page', url: '/ui/enqueue', status: 200 }],
+  webUiQuotesPage: [
+    { why: 'the page', url: '/ui/quotes', status: 200 },
+    { why: 'reads closed, no token', app: 'readsClosed', url: `/ui/quotes`, status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/ui/quotes?token=${TOKEN}`, status: 303 },
+  ],
+  webUiEnqueuePage: [
+    { why: 'the page', url: '/ui/enqueue', status: 200 },
+    { why: 'reads closed, no token', app: 'readsClosed', url: `/ui/enqueue`, status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/ui/enqueue?token=${TOKEN}`, status: 303 },
+  ],
   webUiSourcesPage: [
     { why: 'the page', url: '/ui/sources', status: 200 },
     { why: 'reads closed, no token', app: 'readsClosed', url: '/ui/sources', status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/ui/sources?token=${TOKEN}`, status: 303 },
   ],
   getUiAsset: [
     { why: 'a script', url: '/ui/assets/app.js', status: 200 },
@@ -238,7 +280,13 @@ const CALLS: Record<string, Call[]> = {
     { why: 'DOMPurify', url: '/ui/assets/purify.es.mjs', status: 200 },
     { why: 'no such file', url: '/ui/assets/nope.js', status: 404 },
     { why: 'reads closed, no token', app: 'readsClosed', url: '/ui/assets/app.js', status: 401 },
+    { why: 'reads closed, signing in with ?token=', app: 'readsClosed', url: `/ui/assets/app.js?token=${TOKEN}`, status: 303 },
   ],
+};
+
+/** Documented responses these calls cannot provoke, with where they are checked instead. */
+const UNCALLED: Record<string, string> = {
+  503: 'Redis or the engine away (Redis full: enqueue-redis-full.int.test.ts; the engine away: GET /readyz above)',
 };
 
 /** Routes registered under a mount are the mounted application's own, documented once at the mount. */
@@ -316,6 +364,16 @@ describe('the OpenAPI document against the real API (real Redis and engine)', ()
       expect(MOUNT_REASONS[mount!], `${route.method} ${route.url}`).toMatch(/\w/);
       expect(toOpenApiPath(route.url).startsWith(mount!)).toBe(true);
     }
+  });
+
+  it('calls every response an operation documents (but a service away)', () => {
+    const uncalled = operations.flatMap((op) => {
+      const called = new Set((CALLS[op.operationId] ?? []).map((c) => String(c.status)));
+      return Object.keys(op.responses)
+        .filter((status) => !called.has(status) && !(status in UNCALLED))
+        .map((status) => `${op.operationId} ${status}`);
+    });
+    expect(uncalled, 'documented responses no call here checks: add them to CALLS').toEqual([]);
   });
 
   it('gives every operation a unique camelCase operationId', () => {

@@ -22,6 +22,8 @@ export const SOURCE_PATHS: PathOperations = {
         200: json('Source', 'Already followed: its interval set'),
         201: json('Source', 'Followed'),
         400: error('Malformed body, a URL that is not http(s), or an interval out of bounds'),
+        413: error('Body over 64 KiB'),
+        415: error('Body not application/json'),
         503: error('Redis unavailable'),
       },
     }),
@@ -63,6 +65,9 @@ export const SOURCE_PATHS: PathOperations = {
         202: json('PollAccepted', 'The poll is queued; GET /sources/{id} shows its outcome'),
         400: error('Not a source id'),
         404: error('Unknown source'),
+        // No body is needed, but one sent is still parsed (and refused) before the route runs.
+        413: error('A body sent over 64 KiB'),
+        415: error('A body sent that is not application/json'),
         503: error('Redis unavailable'),
       },
     }),
