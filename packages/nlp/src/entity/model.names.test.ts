@@ -421,4 +421,33 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     const out = enrich(t, { PERSON: ['Lena Ortiz'], ORGANIZATION: ['Foreign Office Serbia', 'Trade Council China'] });
     expect(names(out)).toEqual(['Foreign Office/ORGANIZATION', 'Lena Ortiz/PERSON', 'Trade Council/ORGANIZATION']);
   });
+
+  it('two firms the model read as one, a bank cut before its place, a person of an employer, a company prefix', () => {
+    const t =
+      'Northmark is advised by BMO Capital Markets and Osler, Hoskin & Harcourt LLP. Lenders are led by the Bank of Nova Scotia. Ms Koh Li Ping of Barclays described it as a "sugar high". Groupe Valliere agreed.';
+    const out = enrich(t, {
+      ORGANIZATION: ['Northmark', 'BMO Capital Markets and Osler, Hoskin & Harcourt LLP', 'Bank of Nova'],
+      LOCATION: ['Scotia'],
+      PERSON: ['Koh Li Ping of Barclays', 'Groupe Valliere'],
+    });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`).sort()).toEqual([
+      'BMO Capital Markets/ORGANIZATION',
+      'Bank of Nova Scotia/ORGANIZATION',
+      'Barclays/ORGANIZATION',
+      'Groupe Valliere/ORGANIZATION',
+      'Koh Li Ping/PERSON',
+      'Northmark/ORGANIZATION',
+      'Osler, Hoskin & Harcourt LLP/ORGANIZATION',
+    ]);
+    expect(out.quotes.find((q) => q.text === 'sugar high')?.speaker).toBe('Koh Li Ping');
+    // a peer's seat stays with the peer
+    const lord = enrich('Lord Tinsley of Wrexborough spoke.', { PERSON: ['Tinsley of Wrexborough'] });
+    expect(lord.entities.map((e) => e.name)).toEqual(['Tinsley of Wrexborough']);
+  });
+
+  it('a one-word "person" with customers, or bought, is a company', () => {
+    const t = 'If you own a Hearthly thermostat, act now. Brightline bought Hearthly in 2023. Many Hearthly customers were angry.';
+    const out = enrich(t, { PERSON: ['Hearthly', 'Hearthly', 'Hearthly'], ORGANIZATION: ['Brightline'] });
+    expect(typeOf(out, 'Hearthly')).toBe('ORGANIZATION');
+  });
 });

@@ -36,6 +36,7 @@ export function namesFromModel(
     ),
   )
     .reduce(withNickname(text), [] as ModelMention[])
+    .flatMap((m) => personOfOrganisationMention(text, m, gaz))
     .map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
@@ -316,4 +317,28 @@ function withNickname(text: string): (out: ModelMention[], m: ModelMention) => M
     out.push({ ...m, start });
     return out;
   };
+}
+
+// a peer's seat, not an employer: "Lord Tinsley of Wrexborough"
+const SEATED = /(?:^|\s)(?:Lord|Lady|Baron|Baroness|Duke|Duchess|Earl|Countess|Prince|Princess|King|Queen|Saint|St\.?)\s+\S+\s+of\s+\S+$/u;
+
+/**
+ * "Ms Koh Li Ping of Barclays described …": the model reads a person and their employer as one
+ * person. Two or three capitalised words, "of", and a name: the person, and the organisation (or
+ * the place the gazetteer knows). A peer's seat stays with the peer.
+ */
+function personOfOrganisationMention(text: string, m: ModelMention, gaz: Gazetteer): ModelMention[] {
+  if (m.type !== 'PERSON') return [m];
+  const surface = text.slice(m.start, m.end);
+  const at = surface.indexOf(' of ');
+  if (at < 0 || SEATED.test(text.slice(Math.max(0, m.start - 12), m.end))) return [m];
+  const person = surface.slice(0, at).split(' ');
+  const rest = surface.slice(at + 4);
+  if (person.length < 2 || person.length > 3 || !person.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || !/^\p{Lu}/u.test(rest)) return [m];
+  const known = gaz.match(rest.split(' '), 0);
+  const type = known?.entry.type === 'LOCATION' && known.length === rest.split(' ').length ? 'LOCATION' : 'ORGANIZATION';
+  return [
+    { ...m, end: m.start + at },
+    { ...m, start: m.start + at + 4, type },
+  ];
 }

@@ -61,11 +61,38 @@ function lonePeopleAsSources(tokens: readonly Token[], cands: NameCandidate[]): 
     };
     // "Ledgerly, which let small shops …": a person is "who", never "which"
     const which = (c: NameCandidate): boolean => tokens[c.last]?.text === ',' && lower(tokens[c.last + 1]) === 'which';
-    if (cs.some((c) => (person && (isSourceSlot(tokens, c) || which(c))) || productNext(c))) {
+    // "Hearthly customers", "a Hearthly thermostat owner", "bought Hearthly for $180 million": a
+    // brand's buyers and users, a company bought
+    const brand = (c: NameCandidate): boolean =>
+      !c.possessive && (BRAND_NOUNS.has(lower(tokens[c.last])) || ACQUIRING.has(lower(tokens[c.first - 1])));
+    if (cs.some((c) => (person && (isSourceSlot(tokens, c) || which(c) || brand(c))) || productNext(c))) {
       for (const c of cs) c.modelType = 'ORGANIZATION';
     }
   }
 }
+
+// what a company has and a person does not, right after its name
+const BRAND_NOUNS = new Set([
+  'customers',
+  'users',
+  'owners',
+  'subscribers',
+  'shareholders',
+  'stock',
+  'shares',
+  'devices',
+  'products',
+  'stores',
+  'app',
+  'thermostat',
+  'thermostats',
+  'brand',
+  'spokesperson',
+  'spokeswoman',
+  'spokesman',
+  'executives',
+]);
+const ACQUIRING = new Set(['bought', 'acquired', 'acquire', 'acquiring', 'buying', 'purchased']);
 
 // Verb forms that only a plural subject takes right after it ("Chelsea have", not "Chelsea has")
 const PLURAL_VERBS = new Set([
@@ -187,6 +214,8 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
   }
   const last = c.words[c.words.length - 1]!.toLowerCase().replace(/\.$/, '');
   if (FACILITY_HEADS.has(last)) return 'LOCATION';
+  // "Groupe Vallière", "Grupo Bimbo", "Banco Santander": a company's kind in front, in its language
+  if (ORG_PREFIXES.has(c.words[0]!.toLowerCase())) return 'ORGANIZATION';
   // "Corso Monforte", "Via Roma", "Rue Cler": a street named by its kind in front, in any language
   if (STREET_PREFIXES.has(c.words[0]!.toLowerCase())) return 'LOCATION';
   // "at the Moscone Center", "PPL Center, Allentown, PA": a center where something takes place
@@ -311,6 +340,21 @@ const INSTITUTE_WORDS = new Set([
   'data',
   'innovation',
   'strategic',
+]);
+
+const ORG_PREFIXES = new Set([
+  'groupe',
+  'grupo',
+  'gruppo',
+  'banco',
+  'banca',
+  'banque',
+  'compagnie',
+  'société',
+  'societe',
+  'fundación',
+  'fondation',
+  'stiftung',
 ]);
 
 const STREET_PREFIXES = new Set([

@@ -14,7 +14,7 @@ import { ORG_HEADS } from '../lexicon/words';
  */
 export function joinSplitOrganisations(text: string, mentions: ModelMention[]): ModelMention[] {
   const out: ModelMention[] = [];
-  for (const m of mentions) {
+  for (const m of mentions.flatMap((x) => firmPair(text, x))) {
     const prev = out[out.length - 1];
     if (prev && prev.type === 'ORGANIZATION' && m.type === 'ORGANIZATION') {
       const between = text.slice(prev.end, m.start);
@@ -22,15 +22,49 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       const aloneElsewhere = text.split(second).length - 1 > 1;
       const joined =
         between === ' & ' ||
-        (between === ' and ' && /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) && /\s/.test(second) && !aloneElsewhere);
+        (between === ' and ' &&
+          /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) &&
+          /\s/.test(second) &&
+          !aloneElsewhere &&
+          !CORPORATE_LAST.test(second.split(/\s+/).pop()!));
       if (joined) {
         out[out.length - 1] = { ...prev, end: m.end };
         continue;
       }
     }
+    // "the Bank of Nova" and "Scotia": an organisation "… of" a place cut before the place's last word
+    if (
+      prev &&
+      prev.type === 'ORGANIZATION' &&
+      m.type === 'LOCATION' &&
+      text.slice(prev.end, m.start) === ' ' &&
+      / of \p{Lu}\p{L}+$/u.test(text.slice(prev.start, prev.end))
+    ) {
+      out[out.length - 1] = { ...prev, end: m.end };
+      continue;
+    }
     out.push(m);
   }
   return out;
+}
+
+/**
+ * "BMO Capital Markets and Osler, Hoskin & Harcourt LLP" read as one organisation: two firms —
+ * the second ends on a corporate suffix, the first (two words or more) on a plural or an
+ * organisation's head word.
+ */
+function firmPair(text: string, m: ModelMention): ModelMention[] {
+  if (m.type !== 'ORGANIZATION') return [m];
+  const surface = text.slice(m.start, m.end);
+  const at = surface.indexOf(' and ');
+  if (at < 0 || !CORPORATE_LAST.test(surface.split(/\s+/).pop()!)) return [m];
+  const first = surface.slice(0, at).split(/\s+/);
+  const last = first[first.length - 1]!;
+  if (first.length < 2 || !(/^\p{Lu}\p{Ll}+s$/u.test(last) || ORG_HEADS.has(last.toLowerCase()))) return [m];
+  return [
+    { ...m, end: m.start + at },
+    { ...m, start: m.start + at + 5 },
+  ];
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   isRole,
   isWordTok,
   lower,
+  mentionEndingAt,
   mentionIndexBefore,
   speakerOf,
 } from './speaker.context';
@@ -167,6 +168,11 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
     i--;
   }
   if (i > end) return null;
+  // "Ms Koh Li Ping of Barclays described …": a person of an organisation speaks, not it
+  const of = i - 1 > from && lower(tokens[i - 1]) === 'of' ? mentionEndingAt(ctx.table.mentions, i - 2) : undefined;
+  if (of && of.first >= from && ctx.table.entities[of.entity]!.type === 'PERSON' && coveringMention(ctx, i)?.first === i) {
+    return { speaker: speakerOf(ctx, of.entity), from: of.first };
+  }
   if (DOCUMENT_NOUNS.has(lower(tokens[end])) && ISSUING_VERBS.has(lower(tokens[i - 1])) && i - 1 > from) {
     return subjectNP(ctx, from, i - 1, quoteOpen);
   }
