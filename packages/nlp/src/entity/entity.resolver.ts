@@ -422,11 +422,19 @@ function nearbyRoles(tokens: readonly Token[], c: NameCandidate): string[] {
     if (ROLE_NOUNS.has(t.text.toLowerCase())) out.push(t.text.toLowerCase());
   }
   if (tokens[c.last]?.text === ',') {
+    const after: string[] = [];
     for (let k = c.last + 1; k < Math.min(tokens.length, c.last + 9); k++) {
       const t = tokens[k]!;
       if (t.sent !== sent || t.text === ',' || t.text === '.') break;
-      if (ROLE_NOUNS.has(t.text.toLowerCase())) out.push(t.text.toLowerCase());
+      // ("his adviser, Femi Adegoke, the chairman said": a role that is the subject of a speech
+      // verb is someone else's)
+      if (CUE_VERBS.has(t.text)) {
+        after.length = 0;
+        break;
+      }
+      if (ROLE_NOUNS.has(t.text.toLowerCase())) after.push(t.text.toLowerCase());
     }
+    out.push(...after);
   }
   return out;
 }

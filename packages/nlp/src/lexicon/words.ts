@@ -23,6 +23,8 @@ export const TITLES: string[] = [
   'mr', 'mrs', 'ms', 'dr', 'lt', 'col', 'lt col', 'gen', 'sgt', 'capt', 'gov', 'sen', 'prof', 'rev', 'st',
   // honorifics of West Africa, South and Southeast Asia, written before the name as "Mr" is
   'alhaji', 'alhaja', 'hajiya', 'mallam', 'shri', 'smt.', 'smt', 'datuk', 'dato', 'tan sri',
+  // "the Honourable", before a legislator's or a party official's name in Commonwealth styles
+  'hon', 'hon.',
   // British councillors
   'cllr', 'cllr.', 'councillor', 'councilor',
   // Australian councillors

@@ -1,5 +1,6 @@
 import type { Token } from '../text/tokens';
 import { getGazetteer } from '../lexicon/gazetteer';
+import { statementIssuer } from './statement.issuer';
 import { CUE_VERBS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
 import {
@@ -45,6 +46,9 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
         (getGazetteer().isDemonym(tokens[from + 1]!.text) || ROLE_NOUNS.has(tokens[from + 1]!.text.toLowerCase()))));
   if (bare) {
     const last = lw[lastRole]!.replace(/s$/, '');
+    // "the statement said": whoever the text said issued it
+    const issuer = last === 'statement' ? statementIssuer(ctx, from) : -1;
+    if (issuer >= 0) return speakerOf(ctx, issuer);
     if (ORG_ROLE_NOUNS.has(last)) {
       // "the council said" is the council named last, before any other organisation named since
       // ("Thornbury and Wick Borough Council … the BBC … the council said")

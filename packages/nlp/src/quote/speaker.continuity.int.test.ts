@@ -224,3 +224,24 @@ describe('nicknames, titles that tell a gender, a role before the name', () => {
     expect(await speakerOf(t, 'whole town')).toBe('Bernadette Quaife');
   });
 });
+
+describe('statements and the roles of their issuers', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('"the statement said" is whoever the text said issued it, not the organisation named last', async () => {
+    const t = [
+      'Prairie Mill Cooperative chief executive Dale Vorhees said in a written statement that the company was “heartbroken.”',
+      'The Marlow County Sheriff’s Office said two workers were still missing.',
+      '“Our focus is on the families of our employees,” the statement said.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'Our focus')).toBe('Dale Vorhees');
+  });
+
+  it('a role right after a name is no appositive when it is the subject of "said"; "Hon." is a title', async () => {
+    const t = [
+      'The state chairman of the party, Hon. Adewale Ogunsanya, dismissed the claims.',
+      'In a statement issued by his adviser, Mr. Tunde Bakare-Olu, the chairman said, “The primary was free and fair.”',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'free and fair')).toBe('Adewale Ogunsanya');
+  });
+});

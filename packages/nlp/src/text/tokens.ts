@@ -28,6 +28,7 @@ const ABBREVIATIONS = new Set([
   'maj',
   'prof',
   'rev',
+  'hon',
   'st',
   'mt',
   'ft',
