@@ -37,4 +37,19 @@ describe('findQuoteSpans', () => {
     expect(texts('"The plan failed,\'\' the mayor said. "We start again."')).toEqual(['The plan failed', 'We start again.']);
     expect(texts('“The plan failed,’’ the mayor said.')).toEqual(['The plan failed']);
   });
+
+  it('keeps a double quotation nested in a single one (British style) inside it', () => {
+    expect(texts('‘They say it is an “act of God”. Well, God is not paying, is he?’ Darren said.')).toEqual([
+      'They say it is an “act of God”. Well, God is not paying, is he?',
+    ]);
+    // a stray single mark that never closes does not swallow the double quotations after it
+    expect(texts('Back in the \'90s she said "never again" and meant it.')).toEqual(['never again']);
+  });
+
+  it('runs an unclosed single quotation on when the next paragraph opens with a single mark', () => {
+    const t = 'Brian said: ‘We have had cracks since spring. Nobody wanted to know.\n\n‘Now there is a hole.’';
+    expect(texts(t)).toEqual(['We have had cracks since spring. Nobody wanted to know.', 'Now there is a hole.']);
+    // and not otherwise
+    expect(texts('It was a ‘bold move by then.\n\nNext paragraph.')).toEqual([]);
+  });
 });

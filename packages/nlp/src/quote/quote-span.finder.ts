@@ -51,7 +51,15 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteSpan[])
     const c = text[i]!;
     const prev = i > from ? text[i - 1] : undefined;
     const next = i + 1 < to ? text[i + 1] : undefined;
-    if (c === '“' || c === '„') {
+    // 'Now they're saying it's an “act of God”. Well, …': a double quotation inside a single one
+    // (British style) is nested — when the single one closes after it, or runs on past the paragraph
+    const nestedEnd =
+      sOpen >= 0 && dOpen < 0 && (c === '“' || c === '„' || c === '"')
+        ? nestedDoubleEnd(text, i, to, sOpen === firstVisible(text, from, to))
+        : -1;
+    if (nestedEnd >= 0) {
+      i = nestedEnd;
+    } else if (c === '“' || c === '„') {
       dOpen = i;
       sOpen = -1;
     } else if (c === '”') {
@@ -87,4 +95,33 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteSpan[])
     const continues = /["“]/.test(text[nextPara] ?? '');
     if (dOpen === firstVisible(text, from, to) || continues) push(dOpen, -1, 'double');
   }
+  // a single quotation unclosed at the paragraph's end runs on when the next paragraph opens with
+  // a single mark (the British form of a quotation over several paragraphs)
+  if (sOpen >= 0) {
+    const nextPara = firstVisible(text, to + 1, text.length);
+    if (/[‘']/.test(text[nextPara] ?? '') && isLetter(text[nextPara + 1])) push(sOpen, -1, 'single');
+  }
+}
+
+/**
+ * Where the double quotation opening at `at` closes, when a single quotation around it closes
+ * after it in the paragraph (or `running`: the single one opened the paragraph and may run on);
+ * else -1.
+ */
+function nestedDoubleEnd(text: string, at: number, to: number, running: boolean): number {
+  let close = -1;
+  for (let k = at + 1; k < to; k++) {
+    const c = text[k]!;
+    if (c === '”' || (c === '"' && !isSpace(text[k - 1]))) {
+      close = k;
+      break;
+    }
+  }
+  if (close < 0) return -1;
+  if (running) return close;
+  for (let k = close + 1; k < to; k++) {
+    const c = text[k]!;
+    if ((c === '’' || c === "'") && !isLetter(text[k + 1]) && !isSpace(text[k - 1])) return close;
+  }
+  return -1;
 }
