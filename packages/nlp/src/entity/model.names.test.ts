@@ -450,4 +450,29 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     const out = enrich(t, { PERSON: ['Hearthly', 'Hearthly', 'Hearthly'], ORGANIZATION: ['Brightline'] });
     expect(typeOf(out, 'Hearthly')).toBe('ORGANIZATION');
   });
+
+  it('a platform where posts are is an organisation, and never the one who posted', () => {
+    const t =
+      'During the standoff, the sheriff\'s department posted on X: "Deputies are assisting." Dana Ruiz shared it on Reddit on Monday. She grew up on Crete.';
+    const out = enrich(t, { PERSON: ['Dana Ruiz', 'Reddit'], LOCATION: ['Crete'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`).sort()).toEqual([
+      'Crete/LOCATION',
+      'Dana Ruiz/PERSON',
+      'Reddit/ORGANIZATION',
+      'X/ORGANIZATION',
+    ]);
+    expect(out.quotes[0]?.speaker).not.toBe('X');
+  });
+
+  it('a known short name with words in front is another organisation; a state in front keeps the party', () => {
+    const t = 'The Liberal Democrats said the figures were bad. Kentucky Democrats won. The Democrats lost.';
+    const out = enrich(t, {});
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['Democratic Party', 'Kentucky', 'Liberal Democrats']);
+  });
+
+  it('"… of Socialists" and "Democrats": a plural the model left out of an "of" name is taken in', () => {
+    const t = 'The Progressive Alliance of Socialists and Democrats said no. The Democrats and Republicans agreed.';
+    const out = enrich(t, { ORGANIZATION: ['Progressive Alliance of Socialists'] });
+    expect(out.entities.map((e) => e.name)).toContain('Progressive Alliance of Socialists and Democrats');
+  });
 });

@@ -11,6 +11,7 @@ import { joinSplitOrganisations, withLeadingAnd, withPortfolioLists } from './or
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { isProductModel, productBases } from './product.names';
+import { withPlatforms } from './platform.names';
 
 /**
  * The names of a text as the model found them, in the shape the resolver merges. The model decides
@@ -31,7 +32,10 @@ export function namesFromModel(
       withLeadingAnd(
         text,
         annotation.mentions,
-        annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+        withPlatforms(
+          tokens,
+          annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+        ),
       ),
     ),
   )
@@ -74,7 +78,7 @@ export function namesFromModel(
     if (mentions.some((m) => m.start < r.end && r.start < m.end)) continue;
     const echo = echoes.get(fold(r.words.join(' ')));
     if (r.known) {
-      out.push({ ...r, modelType: r.known.type });
+      out.push(qualifiedAlias(text, tokens, r, gaz) ?? { ...r, modelType: r.known.type });
     } else if (echo) {
       out.push({ ...r, modelType: echo });
     }
@@ -341,4 +345,32 @@ function personOfOrganisationMention(text: string, m: ModelMention, gaz: Gazette
     { ...m, end: m.start + at },
     { ...m, start: m.start + at + 4, type },
   ];
+}
+
+/**
+ * "the Liberal Democrats", "Sweden Democrats": a known short name ("Democrats") with capitalised
+ * words in front is another organisation, named by all its words (not the one the short name
+ * stands for alone).
+ */
+function qualifiedAlias(text: string, tokens: readonly Token[], r: NameCandidate, gaz: Gazetteer): NameCandidate | null {
+  if (r.known?.type !== 'ORGANIZATION' || r.words.length !== 1) return null;
+  let f = r.first;
+  while (f > 0 && tokens[f - 1]!.sent === tokens[r.first]!.sent && /^\p{Lu}\p{Ll}+$/u.test(tokens[f - 1]!.text) && r.first - f < 3) f--;
+  // (the sentence's first word is no part of it: "The", "And", "Getting")
+  if (f < r.first && (f === 0 || tokens[f - 1]!.sent !== tokens[f]!.sent)) f++;
+  if (f === r.first) return null;
+  // ("Kentucky Democrats": a state's members of the party the short name stands for)
+  const prefix = tokens.slice(f, r.first).map((t) => t.text);
+  if (gaz.match(prefix, 0)?.length === prefix.length) return null;
+  const start = tokens[f]!.start;
+  return {
+    ...r,
+    start,
+    first: f,
+    text: text.slice(start, r.end),
+    words: text.slice(start, r.end).split(/\s+/),
+    known: null,
+    sentenceInitial: f === 0 || tokens[f - 1]!.sent !== tokens[f]!.sent,
+    modelType: 'ORGANIZATION',
+  };
 }

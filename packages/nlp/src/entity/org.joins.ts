@@ -43,9 +43,25 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       out[out.length - 1] = { ...prev, end: m.end };
       continue;
     }
-    out.push(m);
+    out.push(ofPluralsWhole(text, m));
   }
   return out;
+}
+
+// " and Democrats" after "… of Socialists": a plural word the model left out of a name
+const AND_PLURAL = /^ and (\p{Lu}\p{Ll}+s)(?![\p{L}'’-]| \p{Lu})/u;
+
+/**
+ * "Progressive Alliance of Socialists" and "Democrats": a name "… of <Plurals>" the model cut before
+ * " and <Plurals>" takes the word in — when the name has "of" and three words or more ("the
+ * Democrats and Republicans" stay two).
+ */
+function ofPluralsWhole(text: string, m: ModelMention): ModelMention {
+  if (m.type !== 'ORGANIZATION') return m;
+  const surface = text.slice(m.start, m.end);
+  if (!/ of /.test(surface) || surface.split(/\s+/).length < 3 || !/\p{Lu}\p{Ll}+s$/u.test(surface)) return m;
+  const and = AND_PLURAL.exec(text.slice(m.end, m.end + 40));
+  return and ? { ...m, end: m.end + and[0].length } : m;
 }
 
 /**

@@ -420,7 +420,8 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     for (let j = sentStart; j < open; j++) {
       if (inQuote[j]! >= 0) continue;
       const m = ctx.mentionAt.get(j);
-      if (m && !m.possessive) return { speaker: speakerOf(ctx, m.entity), cue: firstCue };
+      // ("On Bluesky she wrote:": a name after a preposition is no subject)
+      if (m && !m.possessive && !OBJECT_PREPOSITIONS.has(lower(tokens[j - 1]))) return { speaker: speakerOf(ctx, m.entity), cue: firstCue };
       if (isWordTok(tokens[j]) && /^\p{Ll}/u.test(tokens[j]!.text) && !DETERMINERS.has(lower(tokens[j]))) {
         const pron = PRONOUNS.get(lower(tokens[j]));
         if (pron) return { speaker: resolvePronoun(ctx, j, pron), cue: firstCue };

@@ -54,9 +54,11 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
       // ("Thornbury and Wick Borough Council … the BBC … the council said")
       const named = (e: number): boolean =>
         table.entities[e]!.type === 'ORGANIZATION' && table.entities[e]!.name.toLowerCase().split(/\s+/).includes(last);
-      const own = lastMention(ctx, beforeAt, named);
+      // (named before the role phrase itself: "the department posted on X: '…'" is not X)
+      const roleAt = Math.min(beforeAt, tokens[from]!.start);
+      const own = lastMention(ctx, roleAt, named);
       if (own >= 0) return speakerOf(ctx, own);
-      const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
+      const m = lastMention(ctx, roleAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
       if (m >= 0) return speakerOf(ctx, m);
     } else {
       // someone named with the role ("A prosecutor urged jurors … Deputy Prosecuting Attorney Renata
