@@ -8,7 +8,7 @@ import { DETERMINERS, isWordTok, lower, mentionEndingAt, mentionIndexBefore, spe
 import { LISTENER_CUES, objectNP, subjectNP } from './speaker.resolver';
 import { resolvePronoun } from './pronoun.resolver';
 import { inferGender } from './gender.inference';
-import { gestureLead } from './gesture.lead';
+import { gestureLead, subjectLead } from './lead.sentence';
 
 interface Attribution {
   speaker: Speaker | null;
@@ -181,7 +181,7 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
           ? null
           : reportedSpeaker(ctx, opens ? paragraphStart(tokens, st.open - 1) : paragraphStart(tokens, st.open), st.open);
         // "…, he smiled. '…'": someone reacting just before the quotation says it
-        const gesture = lead || reported || opens ? null : gestureLead(ctx, st.open);
+        const gesture = lead || reported || opens ? null : (gestureLead(ctx, st.open) ?? subjectLead(ctx, st.open));
         if (lead) attrs[si] = lead;
         else if (reported) attrs[si] = { speaker: reported, cue: null };
         else if (gesture) attrs[si] = { speaker: gesture, cue: null };
@@ -472,7 +472,18 @@ function reportedSpeaker(ctx: Ctx, from: number, to: number): Speaker | null {
     const tok = tokens[j];
     if (!tok || j < from || inQuote[j]! >= 0) continue;
     const m = mentionEndingAt(table.mentions, j);
-    if (m && !m.possessive) found = speakerOf(ctx, m.entity);
+    if (m && !m.possessive) {
+      found = speakerOf(ctx, m.entity);
+      continue;
+    }
+    // "Ostrander, who grew up in Kettering, said he …": a named subject before a relative clause
+    // or appositives
+    if (tok.text === ',') {
+      let s = k;
+      while (s > from && tokens[s - 1]!.sent === tokens[k]!.sent) s--;
+      const sub = subjectNP(ctx, s, k, to);
+      if (sub && sub.from === s && sub.speaker.entity >= 0) found = sub.speaker;
+    }
   }
   return found && found.type !== 'LOCATION' ? found : null;
 }

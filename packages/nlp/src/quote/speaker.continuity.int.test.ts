@@ -245,3 +245,23 @@ describe('statements and the roles of their issuers', () => {
     expect(await speakerOf(t, 'free and fair')).toBe('Adewale Ogunsanya');
   });
 });
+
+describe('a quotation after the sentence that shows its speaker', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('a person introduced as the subject of the sentence before, in the same paragraph, says the quotation', async () => {
+    const t = [
+      'The clinic ran out of pills on Monday, the health department said.',
+      'Thandeka Mbeki, 43, has been on treatment since 2011 and collects her medication in Libode. “I have never missed a day in fourteen years.”',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'never missed a day')).toBe('Thandeka Mbeki');
+  });
+
+  it('a named subject before a relative clause reports, and the quotation after goes on with it', async () => {
+    const t = [
+      'Dorian Vasquez hit the winning shot with two seconds left.',
+      'Vasquez, who grew up 20 minutes from campus in Kettering, said he had dreamed of a shot like that. Then the crowd came down. “My dad used to bring me here when I was 7.”',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'My dad used to')).toBe('Dorian Vasquez');
+  });
+});
