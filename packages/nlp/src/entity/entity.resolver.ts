@@ -4,6 +4,7 @@ import type { NameCandidate } from './name.finder';
 import { CUE_VERBS, LOC_PREPOSITIONS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
 import { isAcronym, lower } from './entity.classifier';
 import { buildIndex, fold, pickPerson } from './name.index';
+import { bracketedAliases } from './org.aliases';
 import { FEMALE_NAMES, MALE_NAMES } from '../lexicon/first-names.data';
 
 /** One mention tied to its entity; the quotation rules use these to resolve speakers. */
@@ -121,6 +122,15 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     else addTo(`${type}|${key}`, () => ({ type, canonical: null, words: [], cands: [] }), ci);
   });
 
+  // "Cefic" after "the European Chemical Industry Council (Cefic)": the bracketed short form's
+  const aliases = bracketedAliases(text, cands, (ci) => assigned[ci]!);
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const words = d.words[0] ?? [];
+    const to = words.length === 1 && d.type === 'ORGANIZATION' ? aliases.get(fold(words[0]!)) : undefined;
+    if (to !== undefined && to !== i && drafts[to]!.cands.length > 0) mergeInto(drafts, assigned, i, to);
+  }
+
   // organisations named by a shorter tail ("Intelligence Committee") join the fuller one
   const orgIdx = drafts.map((d, i) => i).filter((i) => drafts[i]!.type === 'ORGANIZATION' && !drafts[i]!.canonical);
   for (const i of orgIdx) {
@@ -133,6 +143,24 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
         break;
       }
     }
+  }
+
+  // "the Supreme Court" after "the Supreme Court of Canada": a name that is a fuller one without
+  // its "of"/"for" phrase, when one fuller name is so
+  for (const i of orgIdx) {
+    const wi = (drafts[i]!.words[0] ?? []).map(fold);
+    if (drafts[i]!.cands.length === 0 || wi.length < 2) continue;
+    const fuller = orgIdx.filter((j) => {
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
+      return (
+        j !== i &&
+        drafts[j]!.cands.length > 0 &&
+        wj.length > wi.length + 1 &&
+        wj.slice(0, wi.length).join(' ') === wi.join(' ') &&
+        /^(?:of|for)$/.test(wj[wi.length]!)
+      );
+    });
+    if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
   }
 
   // "Big Machine" with "Big Machine Records" and "Big Machine Label Group", "Harvard" with "Harvard
@@ -255,7 +283,9 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       return;
     }
     const raw = c.words[0] ?? '';
+    const alias = aliases.get(w);
     const org =
+      (alias !== undefined && drafts[alias]!.cands.length > 0 ? alias : undefined) ??
       (!ORG_HEADS.has(w) ? index.orgByFirst.get(w) : undefined) ??
       (isAcronym(raw) ? index.orgByInitials.get(raw.replace(/\./g, '')) : undefined);
     if (org !== undefined) {

@@ -475,4 +475,27 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     const out = enrich(t, { ORGANIZATION: ['Progressive Alliance of Socialists'] });
     expect(out.entities.map((e) => e.name)).toContain('Progressive Alliance of Socialists and Democrats');
   });
+
+  it('a bracketed short form, a name without its "of" phrase, a demonym in front: one organisation each', () => {
+    const t =
+      'The European Chemical Industry Council (Cefic) objected. Cefic said so twice. The Canadian Civil Liberties Association (CCLA) agreed, and the CCLA will appeal to the Supreme Court of Canada. The Supreme Court rarely hears such cases. MPs voted.';
+    const out = enrich(t, {
+      ORGANIZATION: [
+        'European Chemical Industry Council',
+        'Cefic',
+        'Cefic',
+        'Civil Liberties Association',
+        'CCLA',
+        'CCLA',
+        'Supreme Court of Canada',
+        'Supreme Court',
+        'MPs',
+      ],
+    });
+    expect(out.entities.map((e) => `${e.name}: ${e.mentions.map((m) => m.text).join(', ')}`).sort()).toEqual([
+      'Canadian Civil Liberties Association: Canadian Civil Liberties Association, CCLA, CCLA',
+      'European Chemical Industry Council: European Chemical Industry Council, Cefic, Cefic',
+      'Supreme Court of Canada: Supreme Court of Canada, Supreme Court',
+    ]);
+  });
 });

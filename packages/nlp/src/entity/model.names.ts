@@ -41,6 +41,7 @@ export function namesFromModel(
   )
     .reduce(withNickname(text), [] as ModelMention[])
     .flatMap((m) => personOfOrganisationMention(text, m, gaz))
+    .map((m) => withDemonymInFront(text, m, gaz))
     .map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
   const out: NameCandidate[] = [];
   const lowerWords = new Set<string>();
@@ -110,9 +111,13 @@ export function namesFromModel(
   const openers = ordinaryOpeners(out, lowerWords);
   const bases = productBases(out, (c) => ORG_DESCRIPTORS.has(lower(tokens[c.first - 1])) || appositiveRole(tokens, c) === 'ORGANIZATION');
   const named = out.filter((c) => !isProductModel(c) && !bases.has(fold(c.words.join(' '))));
-  return productsToMakers(tokens, named, gaz)
-    .filter((c) => !isVoiceAssistant(c, out) && !isModelNameTail(tokens, c, out) && !openers.has(fold(c.words[0]!)))
-    .map((c) => withCapitalThe(tokens, c));
+  return (
+    productsToMakers(tokens, named, gaz)
+      // ("MPs", "MEPs", "NGOs": the plural of an acronym names people or a kind, not one body)
+      .filter((c) => !(c.words.length === 1 && /^\p{Lu}{2,}s$/u.test(c.words[0]!)))
+      .filter((c) => !isVoiceAssistant(c, out) && !isModelNameTail(tokens, c, out) && !openers.has(fold(c.words[0]!)))
+      .map((c) => withCapitalThe(tokens, c))
+  );
 }
 
 /**
@@ -373,4 +378,19 @@ function qualifiedAlias(text: string, tokens: readonly Token[], r: NameCandidate
     sentenceInitial: f === 0 || tokens[f - 1]!.sent !== tokens[f]!.sent,
     modelType: 'ORGANIZATION',
   };
+}
+
+/**
+ * "the Canadian Civil Liberties Association", "the Australian Workers' Union": the model leaves a
+ * demonym out of an organisation's name; where the name ends on an organisation's head word and
+ * the demonym stands right before it (after "the", a lower-case word or a break), it is the name's.
+ */
+function withDemonymInFront(text: string, m: ModelMention, gaz: Gazetteer): ModelMention {
+  if (m.type !== 'ORGANIZATION') return m;
+  const last = text.slice(m.start, m.end).split(/\s+/).pop()!.toLowerCase();
+  if (!ORG_HEADS.has(last)) return m;
+  const before = /(?:^|(\S+)\s)(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+  // (not inside a longer run of names: "Ontario Canadian …")
+  if (!before || !gaz.isDemonym(before[2]!) || (before[1] && /^\p{Lu}/u.test(before[1]) && before[1] !== 'The')) return m;
+  return { ...m, start: m.start - before[2]!.length - 1 };
 }
