@@ -70,6 +70,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   );
   const types = cands.map((c): EntityType | 'DROP' | null => {
     if (!c.modelType) return 'DROP';
+    if (PEER_SEAT.test(text.slice(Math.max(0, c.start - 40), c.start))) return 'DROP'; // "Saltaire" of "Lord Kershaw of Saltaire"
     if (/^[DRI]-/.test(c.text)) return 'DROP'; // party and state of a US legislator: "R-Alaska"
     const w = fold(c.words[0]!);
     // "landed in Austin" stays a place even where Lloyd Austin is named — a place the gazetteer
@@ -364,6 +365,9 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
         ? d.cands.find((c) => c.title && ROYAL_TITLES.has(c.title))
         : undefined;
     if (royal) name = `${royal.title![0]!.toUpperCase()}${royal.title!.slice(1)} ${name}`;
+    // "Lord Kershaw of Saltaire": a peer known by a surname is named by the title and the seat
+    const peer = d.type === 'PERSON' && !d.canonical && !royal && /^\p{Lu}[\p{L}'’-]+$/u.test(name) ? peerName(text, d.cands) : null;
+    if (peer) name = peer;
     const ms = [...d.cands].sort((a, b) => a.start - b.start);
     entities.push({ name, type: d.type, mentions: ms.map((c) => ({ text: text.slice(c.start, c.end), start: c.start, end: c.end })) });
     const rs = new Set<string>();
@@ -397,6 +401,19 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
   }
   mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions, roles, gender };
+}
+
+// a peer's title, surname and "of": what follows is the seat, part of the peer's name
+const PEER_SEAT = /\b(?:Lord|Lady|Baroness|Baron)\s+\p{Lu}[\p{L}'’-]+\s+of\s+$/u;
+
+/** "Lord Kershaw of Saltaire", as the text writes it after one of the person's mentions, else null. */
+function peerName(text: string, cands: readonly NameCandidate[]): string | null {
+  for (const c of cands) {
+    if (!c.title || !/^(?:lord|lady|baroness|baron)$/.test(c.title)) continue;
+    const seat = /^ of (\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?)/u.exec(text.slice(c.end, c.end + 40));
+    if (seat) return `${c.title[0]!.toUpperCase()}${c.title.slice(1)} ${c.words.join(' ')} of ${seat[1]}`;
+  }
+  return null;
 }
 
 const ROYAL_TITLES = new Set(['prince', 'princess', 'king', 'queen', 'duke', 'duchess', 'pope']);

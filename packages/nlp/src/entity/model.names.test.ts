@@ -498,4 +498,11 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
       'Supreme Court of Canada: Supreme Court of Canada, Supreme Court',
     ]);
   });
+
+  it('a peer is named by title, surname and seat, and the seat is no entity of its own', () => {
+    const t = 'Lord Kershaw of Saltaire told the committee the target was "never credible". Kershaw said so again.';
+    const out = enrich(t, { PERSON: ['Kershaw', 'Kershaw'], LOCATION: ['Saltaire'] });
+    expect(out.entities.map((e) => e.name)).toEqual(['Lord Kershaw of Saltaire']);
+    expect(out.quotes[0]?.speaker).toBe('Lord Kershaw of Saltaire');
+  });
 });
