@@ -505,4 +505,10 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     expect(out.entities.map((e) => e.name)).toEqual(['Lord Kershaw of Saltaire']);
     expect(out.quotes[0]?.speaker).toBe('Lord Kershaw of Saltaire');
   });
+
+  it('a name ending on an organisation word stays an organisation when an appositive person follows it', () => {
+    const t = 'At his appearance in Pima County Consolidated Justice Court, a prosecutor asked for a higher bond.';
+    const out = enrich(t, { PERSON: ['Pima County Consolidated Justice Court'] });
+    expect(typeOf(out, 'Pima County Consolidated Justice Court')).toBe('ORGANIZATION');
+  });
 });

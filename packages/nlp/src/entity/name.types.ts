@@ -15,8 +15,9 @@ import { FIRST_NAMES } from '../lexicon/first-names.data';
 export function decideTypes(text: string, tokens: readonly Token[], cands: NameCandidate[], gaz: Gazetteer): void {
   const context = contextTypes(tokens, cands, gaz);
   voteTypes(text, cands, context);
-  // (what the words around a name said plainly stands against what its own words suggest)
-  for (const c of cands) if (!context.get(fold(c.words.join(' ')))) c.modelType = retype(c, gaz, text);
+  // (a club or company the words around a name made plain stays one, whatever place word ends it:
+  // "Coventry City"; an appositive's person does not outweigh "Court" ending a name)
+  for (const c of cands) if (context.get(fold(c.words.join(' '))) !== 'ORGANIZATION') c.modelType = retype(c, gaz, text);
   typeByList(text, cands, context);
   lonePeopleAsSources(tokens, cands);
 }
