@@ -185,6 +185,20 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     for (const o of others) mergeInto(drafts, assigned, o, into!);
     mergeInto(drafts, assigned, i, into!);
   }
+  // "Pindan" read as a place beside "Pindan Resources": a word no gazetteer knows that is an
+  // organisation's name without its head words is that organisation
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    const wi = (d.words[0] ?? []).map(fold);
+    if (d.type !== 'LOCATION' || d.canonical || d.cands.length === 0 || wi.length !== 1) continue;
+    const fuller = orgIdx.filter((j) => {
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
+      return drafts[j]!.cands.length > 0 && wj.length > 1 && wj[0] === wi[0] && wj.slice(1).every((w) => COMPANY_HEADS.has(w));
+    });
+    // (never a town: "Tucson" beside "Tucson Police Department"; nor a word the text puts "in")
+    const placed = d.cands.some((c) => LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])));
+    if (fuller.length === 1 && !placed) mergeInto(drafts, assigned, i, fuller[0]!);
+  }
   // "the Lakers" after "the Los Angeles Lakers": a team's (or party's) plural name alone, when
   // one fuller organisation ends with it
   for (const i of orgIdx) {
@@ -402,6 +416,14 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
   mentions.sort((a, b) => a.start - b.start);
   return { entities, mentions, roles, gender };
 }
+
+// the head words of a company's name (not a public body's: "Tucson Police Department")
+const COMPANY_HEADS = new Set(
+  `resources materials minerals metals mining logistics holdings group inc corp ltd plc llc co company corporation
+  industries technologies systems partners capital energy foods brands motors pharmaceuticals therapeutics
+  biosciences robotics solutions restaurants chemicals steel ventures enterprises investments software airlines
+  airways studios entertainment records productions`.split(/\s+/),
+);
 
 // a peer's title, surname and "of": what follows is the seat, part of the peer's name
 const PEER_SEAT = /\b(?:Lord|Lady|Baroness|Baron)\s+\p{Lu}[\p{L}'’-]+\s+of\s+$/u;

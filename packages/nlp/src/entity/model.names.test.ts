@@ -511,4 +511,20 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     const out = enrich(t, { PERSON: ['Pima County Consolidated Justice Court'] });
     expect(typeOf(out, 'Pima County Consolidated Justice Court')).toBe('ORGANIZATION');
   });
+
+  it('a company named with its industry word is one, and its short name is the same company', () => {
+    const t =
+      'Pindan Resources will close the mine. Pindan held talks with Hunan Xinlong Materials. The Tucson Police Department said Tucson was calm.';
+    const out = enrich(t, {
+      ORGANIZATION: ['Pindan Resources', 'Tucson Police Department'],
+      LOCATION: ['Pindan', 'Tucson'],
+      PERSON: ['Hunan Xinlong Materials'],
+    });
+    expect(out.entities.map((e) => `${e.name}/${e.type}: ${e.mentions.map((m) => m.text).join(', ')}`).sort()).toEqual([
+      'Hunan Xinlong Materials/ORGANIZATION: Hunan Xinlong Materials',
+      'Pindan Resources/ORGANIZATION: Pindan Resources, Pindan',
+      'Tucson Police Department/ORGANIZATION: Tucson Police Department',
+      'Tucson/LOCATION: Tucson',
+    ]);
+  });
 });

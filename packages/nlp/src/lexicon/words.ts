@@ -128,7 +128,9 @@ export const ORG_HEADS = new Set(
   cabinet council church mission centre center hospital clinic museum studios entertainment records brands
   foods energy oil petroleum telecom communications insurance trust initiative project program programme movement
   front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
-  enterprises investments software stores store network research analytics consulting associates advisors advisers`.split(/\s+/).filter(Boolean),
+  enterprises investments software stores store network research analytics consulting associates advisors advisers
+  resources materials minerals metals mining logistics therapeutics biosciences robotics solutions restaurants
+  chemicals steel`.split(/\s+/).filter(Boolean),
 );
 
 /**
