@@ -123,6 +123,17 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     else addTo(`${type}|${key}`, () => ({ type, canonical: null, words: [], cands: [] }), ci);
   });
 
+  // "Seun Adebayo" after 'Oluwaseun “Seun” Adebayo': the nickname with the surname is the person
+  for (let i = 0; i < drafts.length; i++) {
+    const d = drafts[i]!;
+    if (d.type !== 'PERSON') continue;
+    for (const c of [...d.cands]) {
+      const nick = /^\S+\s+["“‘']([^"“”‘’']+)["”’']\s+(?:\S+\s+)*(\S+)$/u.exec(text.slice(c.start, c.end));
+      const other = nick ? byKey.get(`PERSON|${fold(nick[1]!.split(/\s+/)[0]!)} ${fold(nick[2]!)}`) : undefined;
+      if (other !== undefined && other !== i && drafts[other]!.cands.length > 0) mergeInto(drafts, assigned, other, i);
+    }
+  }
+
   // "Cefic" after "the European Chemical Industry Council (Cefic)": the bracketed short form's
   const aliases = bracketedAliases(text, cands, (ci) => assigned[ci]!);
   for (let i = 0; i < drafts.length; i++) {

@@ -59,7 +59,14 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     const lead = samePronounBefore(ctx, candidate.sent, candidate.first, pron);
     if (lead >= 0) return resolvePronoun(ctx, lead, kind, depth + 1);
   }
-  return candidate ? speakerOf(ctx, candidate.entity) : null;
+  if (candidate) return speakerOf(ctx, candidate.entity);
+  // a profile names its subject once and then says "he" for paragraphs on end: with no one named
+  // within reach, the person the story opened with
+  if (kind === 'PERSON' && depth === 0) {
+    const first = ms.find((m) => inQuote[m.first]! < 0 && table.entities[m.entity]!.type === 'PERSON');
+    if (first && first.start < tokens[at]!.start && want(first.entity)) return speakerOf(ctx, first.entity);
+  }
+  return null;
 }
 
 /**

@@ -265,3 +265,19 @@ describe('a quotation after the sentence that shows its speaker', () => {
     expect(await speakerOf(t, 'My dad used to')).toBe('Dorian Vasquez');
   });
 });
+
+describe('a profile of one person', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('"he says" far from any name is the person the story opened with; the nickname with the surname is that person', async () => {
+    const t = [
+      'Oluwaseun “Seun” Adebayo has cut hair on Soho Road in Handsworth for 41 years.',
+      'The shop sits between a bakery and a phone repair stall. The rent has tripled since 1990. The chairs are the originals. The radio studio is the size of a cupboard. The transmitter came from a scrapyard in Walsall.',
+      'He arrived in Birmingham from Lagos in 1979. “I was fixing radios for people on the side,” he says.',
+      'Ask anyone on Soho Road for Seun Adebayo and they will point you to the shop.',
+    ].join('\n\n');
+    const out = await enrichWithModel(engine, t);
+    expect(out.entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['Oluwaseun Adebayo']);
+    expect(await speakerOf(t, 'fixing radios')).toBe('Oluwaseun Adebayo');
+  });
+});
