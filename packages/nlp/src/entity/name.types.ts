@@ -20,6 +20,26 @@ export function decideTypes(text: string, tokens: readonly Token[], cands: NameC
   for (const c of cands) if (context.get(fold(c.words.join(' '))) !== 'ORGANIZATION') c.modelType = retype(c, gaz, text);
   typeByList(text, cands, context);
   lonePeopleAsSources(tokens, cands);
+  employersAfterOf(text, cands);
+}
+
+/**
+ * "Mateo Arrieta of Lidl-Trek", "Álvaro Sáenz of UAE Team Emirates": a name right after a person
+ * named in full and "of" is where that person works or comes from, never a person — everywhere in
+ * the text (a peer's seat, "Lord Tinsley of Wrexborough", is a place the peer's name keeps).
+ */
+function employersAfterOf(text: string, cands: NameCandidate[]): void {
+  const employers = new Set<string>();
+  for (let i = 1; i < cands.length; i++) {
+    const c = cands[i]!;
+    const p = cands[i - 1]!;
+    if (c.modelType !== 'PERSON' || p.modelType !== 'PERSON' || p.words.length < 2 || p.title) continue;
+    if (text.slice(p.end, c.start) === ' of ' && !c.words.some((w) => FIRST_NAMES.has(w.toLowerCase()))) {
+      employers.add(fold(c.words.join(' ')));
+    }
+  }
+  if (employers.size === 0) return;
+  for (const c of cands) if (c.modelType === 'PERSON' && employers.has(fold(c.words.join(' ')))) c.modelType = 'ORGANIZATION';
 }
 
 /**

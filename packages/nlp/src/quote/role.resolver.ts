@@ -18,6 +18,10 @@ import {
 
 // Whom a role names: "the minister", "the production company", "said the actor", "a spokesperson".
 
+// nouns for a nationality's people: "the Frenchman", "the Dutchwoman", "the Spaniard", "the Swede"
+const DEMONYM_NOUNS =
+  /^(?:\p{Lu}\p{Ll}+(?:man|woman)|Spaniard|Dane|Swede|Finn|Pole|Brit|Kiwi|Aussie|Scot|Turk|Czech|Slovak|Croat|Serb|Thai)$/u;
+
 /** A role phrase: a person known by that role, the organisation just named, or the phrase itself. */
 export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, headEnd: number): Speaker | null {
   const { tokens, table } = ctx;
@@ -43,7 +47,9 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
       (headEnd - from === 2 &&
         to === headEnd &&
         the === 1 &&
-        (getGazetteer().isDemonym(tokens[from + 1]!.text) || ROLE_NOUNS.has(tokens[from + 1]!.text.toLowerCase()))));
+        (getGazetteer().isDemonym(tokens[from + 1]!.text) ||
+          DEMONYM_NOUNS.test(tokens[from + 1]!.text) ||
+          ROLE_NOUNS.has(tokens[from + 1]!.text.toLowerCase()))));
   if (bare) {
     const last = lw[lastRole]!.replace(/s$/, '');
     // "the statement said": whoever the text said issued it

@@ -281,3 +281,17 @@ describe('a profile of one person', () => {
     expect(await speakerOf(t, 'fixing radios')).toBe('Oluwaseun Adebayo');
   });
 });
+
+describe('riders and their teams', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('"the Frenchman said" is the rider just named; a team named after "X of" is no person', async () => {
+    const t = [
+      'Mateo Arrieta of Lidl-Trek won the stage on Thursday.',
+      'Lucas Perrin, who spent 180km off the front, said he had no regrets. “You win nothing in the peloton,” the Frenchman said.',
+    ].join('\n\n');
+    const out = await enrichWithModel(engine, t);
+    expect(out.entities.find((e) => e.name === 'Lidl-Trek')?.type).toBe('ORGANIZATION');
+    expect(await speakerOf(t, 'peloton')).toBe('Lucas Perrin');
+  });
+});
