@@ -314,7 +314,7 @@ function attributeAfter(ctx: Ctx, close: number, open: number): Attribution | nu
       continue;
     }
     // "as Ruiz put it": a cue of two words
-    const putIt = w === 'put' && lower(tokens[j + 1]) === 'it';
+    const putIt = (w === 'put' || w === 'puts') && lower(tokens[j + 1]) === 'it';
     if ((!CUE_VERBS.has(w) || NAMING_VERBS.has(w)) && !putIt && !calledOut(tokens, j)) continue;
     // ("… State Emergency Service …": a capitalised word inside a name is no verb)
     if (j > startK && /^\p{Lu}/u.test(t.text)) continue;
@@ -381,7 +381,9 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       tokens
         .slice(sentStart, j)
         .some(
-          (t, i) => (CUE_VERBS.has(t.text) && !NAMING_VERBS.has(t.text)) || (t.text === 'put' && lower(tokens[sentStart + i + 1]) === 'it'),
+          (t, i) =>
+            (CUE_VERBS.has(t.text) && !NAMING_VERBS.has(t.text)) ||
+            ((t.text === 'put' || t.text === 'puts') && lower(tokens[sentStart + i + 1]) === 'it'),
         );
     if (tokens[j]!.text === ':' && j === open - 1 && !CUE_VERBS.has(lower(tokens[j - 1])) && !cueEarlier()) {
       const sub = subjectNP(ctx, sentStart, j, open);
@@ -393,7 +395,7 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     // ... and "called the ruling 'a blow to free speech'" reports words too
     const naming = NAMING_VERBS.has(w) && open - j <= 2 && !OBJECT_PRONOUNS.has(lower(tokens[j + 1]));
     // "As he put it after the hearing: '…'"
-    const putIt = w === 'put' && lower(tokens[j + 1]) === 'it';
+    const putIt = (w === 'put' || w === 'puts') && lower(tokens[j + 1]) === 'it';
     if ((!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) && !putIt) continue;
     if (j > sentStart && /^\p{Lu}/u.test(tokens[j]!.text)) continue;
     firstCue ??= tokens[j]!.text;

@@ -10,8 +10,8 @@ const FEMALE = new Set(['she', 'herself']);
 
 /**
  * For each person named first in a sentence (outside quotation marks), the first "he"/"his" or
- * "she" after the name in that sentence, or opening the next one, votes — unless someone else is
- * named before it. A person of unknown gender takes the majority of the votes.
+ * "she" after the name in that sentence, or opening the next one when the name opened its own,
+ * votes — unless someone else is named before it. A person of unknown gender takes the majority of the votes.
  */
 export function inferGender(ctx: Ctx): void {
   const { tokens, table, inQuote } = ctx;
@@ -22,11 +22,14 @@ export function inferGender(ctx: Ctx): void {
     lastSent = m.sent;
     if (table.entities[m.entity]!.type !== 'PERSON' || table.gender.has(m.entity)) continue;
     let nextOpened = false;
+    // (the next sentence's pronoun counts only for a name that opened its own sentence, as its
+    // subject: "…, among them Marcia Okafor. He is proud of them" is about someone else)
+    const opens = m.first === 0 || tokens[m.first - 1]!.sent !== m.sent;
     for (let k = m.last; k < tokens.length; k++) {
       const t = tokens[k]!;
       if (t.sent > m.sent + 1) break;
       if (t.sent === m.sent + 1) {
-        if (nextOpened) break;
+        if (nextOpened || !opens) break;
         if (inQuote[k]! >= 0 || !/^\p{L}/u.test(t.text)) continue;
         nextOpened = true;
       }

@@ -109,7 +109,8 @@ const AGENT_LOOKALIKES = new Set(
   never ever over under after per member minor major senior junior interior exterior superior inferior former
   latter meter metre liter litre theater theatre barrier carrier copper cancer counter corner dinner summer winter
   weather feather leather river silver finger murder disorder transfer folder header footer banner manner cluster
-  filter ledger paper-based caller-id human woman-owned german roman`
+  filter ledger paper-based caller-id human woman-owned german roman degree decree fee tree spree coffee toffee
+  committee guarantee agree free three knee glee`
     .split(/\s+/)
     .filter(Boolean),
 );

@@ -295,3 +295,15 @@ describe('riders and their teams', () => {
     expect(await speakerOf(t, 'peloton')).toBe('Lucas Perrin');
   });
 });
+
+describe('small words of speech and gender', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('"as he puts it"; a degree is no role; a name at the end of a sentence gets no gender from the next one', async () => {
+    const t = [
+      'Desmond Achterberg has repaired radios in Leeds for forty years.',
+      'He arrived from Rotterdam in 1979, aged 26, with a degree in engineering and, as he puts it, “no friends and one coat”.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'no friends')).toBe('Desmond Achterberg');
+  });
+});
