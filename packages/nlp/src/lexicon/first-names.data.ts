@@ -33,5 +33,5 @@ export const FEMALE_NAMES = new Set(
 );
 
 /** Given names that are not women's in the list above, less the ones used for both. */
-const UNISEX = new Set(['alex', 'alexis', 'jamie', 'jordan', 'kim', 'lee', 'robin', 'sam', 'terry', 'tracy', 'taylor', 'kelly', 'jess', 'chris', 'andrea']);
+export const UNISEX = new Set(['alex', 'alexis', 'jamie', 'jordan', 'kim', 'lee', 'robin', 'sam', 'terry', 'tracy', 'taylor', 'kelly', 'jess', 'chris', 'andrea']);
 export const MALE_NAMES = new Set([...FIRST_NAMES].filter((n) => !FEMALE_NAMES.has(n) && !UNISEX.has(n)));

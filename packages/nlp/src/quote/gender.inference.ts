@@ -1,5 +1,6 @@
 import type { Ctx } from './speaker.context';
 import { lower } from './speaker.context';
+import { givenNameGender } from '../lexicon/given-name.gender';
 
 // Where given names and titles say nothing of a person's gender ("Wilfred", "Rodel" and "Theo"
 // are in no list), the text's own pronouns do: "Wilfred Cloete, 58, has fished the bay since he
@@ -18,9 +19,10 @@ export function inferGender(ctx: Ctx): void {
   const votes = new Map<number, number>();
   let lastSent = -1;
   for (const m of table.mentions) {
-    if (m.sent === lastSent || inQuote[m.first]! >= 0) continue;
+    // (the first person of the sentence: "Ruatōria farmer Hemi Walker said … he" after a place)
+    if (m.sent === lastSent || inQuote[m.first]! >= 0 || table.entities[m.entity]!.type !== 'PERSON') continue;
     lastSent = m.sent;
-    if (table.entities[m.entity]!.type !== 'PERSON' || table.gender.has(m.entity)) continue;
+    if (table.gender.has(m.entity)) continue;
     let nextOpened = false;
     // (the next sentence's pronoun counts only for a name that opened its own sentence, as its
     // subject: "…, among them Marcia Okafor. He is proud of them" is about someone else)
@@ -44,4 +46,11 @@ export function inferGender(ctx: Ctx): void {
     }
   }
   for (const [e, v] of votes) if (v !== 0) table.gender.set(e, v > 0 ? 'm' : 'f');
+  // where the text says nothing, a longer list of given names of several languages does
+  // ("Marcia", "Oluwaseun"); it comes after the text's own pronouns, which know "Hemi" is a man
+  table.entities.forEach((ent, e) => {
+    if (ent.type !== 'PERSON' || table.gender.has(e)) return;
+    const g = givenNameGender(ent.name.split(/\s+/)[0] ?? '');
+    if (g) table.gender.set(e, g);
+  });
 }

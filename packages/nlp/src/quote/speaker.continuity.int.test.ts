@@ -307,3 +307,22 @@ describe('small words of speech and gender', () => {
     expect(await speakerOf(t, 'no friends')).toBe('Desmond Achterberg');
   });
 });
+
+describe('gender from the text first, then from a list of given names', () => {
+  beforeAll(() => requireReady(engine));
+
+  it('a given name of the longer list tells a woman from the man "he" means; the text\'s own "he" outweighs the list', async () => {
+    const t = [
+      'Oluwaseun Adebayo has run the barbershop for 41 years.',
+      'Presenters who began there include Marcia Okafor. He is proud of them. “They had the talent. I had the transmitter,” he says.',
+    ].join('\n\n');
+    expect(await speakerOf(t, 'the transmitter')).toBe('Oluwaseun Adebayo');
+    // ("Hemi" is a woman's name in the list; the text says "he")
+    const u = [
+      'Te Rūnanganui o Ngāti Porou opened its marae to evacuees.',
+      'Ruatōria sheep farmer Hemi Walker said the river had risen higher than he had ever seen it.',
+      '“We lost fences and stock,” he said.',
+    ].join('\n\n');
+    expect(await speakerOf(u, 'lost fences')).toBe('Hemi Walker');
+  });
+});
