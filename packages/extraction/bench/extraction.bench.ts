@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
+import { decodeHtml } from '@newsflow/fetcher/charset';
 import { ExtractionError, extractArticle } from '../src/index';
 import type { DomChoice, ExtractedArticle } from '../src/index';
 import { exactMatch, shingleMatch, summarise } from './shingle.score';
@@ -76,7 +77,9 @@ function runOne(dir: string, dom: DomChoice, { worst, dateKey, datesWrong, ...si
   const pages = Object.entries(truth).map(([id, t]) => ({
     id,
     truth: t,
-    html: new TextDecoder('utf-8').decode(gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`)))),
+    // decoded as the fetcher decodes a response (BOM, <meta> charset, detection): a page saved in
+    // windows-1252 or iso-8859-2 reads as it did in the pipeline
+    html: decodeHtml(gunzipSync(readFileSync(join(dir, 'html', `${id}.html.gz`))), null).html,
   }));
   // Pass 1 is scored and timed cold (every page's code paths compiled for the first time);
   // pass 2 times the same pages again, warm, as a long-running extraction thread meets them.

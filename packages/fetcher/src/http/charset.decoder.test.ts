@@ -88,6 +88,12 @@ describe('decodeHtml on pages in the languages we extract', () => {
     expect(decodeHtml(Buffer.from(html, 'utf8'), 'ISO-8859-1')).toEqual({ charset: 'utf-8', html });
   });
 
+  it('reads an unlabelled, mostly-ASCII page with a few UTF-8 letters as UTF-8, not as the statistical guess', () => {
+    // (its first 64 KiB, all the detector samples, are plain ASCII: the detector alone said windows-1252)
+    const html = page(null, `${'The quick brown fox jumps over the lazy dog. '.repeat(1600)}A café — and Zoë.`);
+    expect(decodeHtml(Buffer.from(html, 'utf8'), null)).toEqual({ charset: 'utf-8', html });
+  });
+
   it('keeps a true latin-1 label when the bytes are not UTF-8', () => {
     const html = page('iso-8859-1', 'Le café coûte 3 francs à Genève.');
     expect(decodeHtml(iconv.encode(html, 'latin1'), null)).toEqual({ charset: 'windows-1252', html });

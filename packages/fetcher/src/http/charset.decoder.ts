@@ -73,7 +73,7 @@ function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
 
 /**
  * Picks the charset, most authoritative first: byte-order mark, then the Content-Type header,
- * then <meta> in the first 4 KiB, then statistical detection, then UTF-8. The BOM comes before
+ * then <meta> in the first 4 KiB, then valid UTF-8, then statistical detection, then UTF-8. The BOM comes before
  * the header (as in the HTML standard) because it cannot be accidental, whereas server-wide
  * default charsets in headers often are. One departure from browsers: a declared single-byte
  * charset (latin-1 and its kin) over bytes that are valid UTF-8 with non-ASCII in them is a
@@ -82,9 +82,11 @@ function isUtf8WithNonAscii(bytes: Uint8Array): boolean {
 function pickCharset(bytes: Uint8Array, headerCharset: string | null): string {
   const bom = getBOMEncoding(bytes);
   const declared = bom ? null : (normaliseCharset(headerCharset) ?? fromMetaPrescan(bytes));
-  return (
-    bom ?? (declared && SINGLE_BYTE.test(declared) && isUtf8WithNonAscii(bytes) ? 'utf-8' : declared) ?? fromDetection(bytes) ?? 'utf-8'
-  );
+  if (bom) return bom;
+  if (declared) return SINGLE_BYTE.test(declared) && isUtf8WithNonAscii(bytes) ? 'utf-8' : declared;
+  // nothing declared: bytes that are valid UTF-8 with non-ASCII in them are UTF-8 (a mostly-ASCII
+  // page's few accented letters can lead the statistical guess to windows-1252)
+  return isUtf8WithNonAscii(bytes) ? 'utf-8' : (fromDetection(bytes) ?? 'utf-8');
 }
 
 /**
