@@ -22,10 +22,8 @@ const SUBJECT_PRONOUNS = new Set(['he', 'she']);
  */
 export function gestureLead(ctx: Ctx, open: number): Speaker | null {
   const { tokens, table, inQuote } = ctx;
-  const prev = tokens[open - 1];
-  if (!prev || prev.para !== tokens[open]!.para || !/^[.!?]$/.test(prev.text)) return null;
-  let from = open - 1;
-  while (from > 0 && tokens[from - 1]!.sent === prev.sent) from--;
+  const from = sentenceBefore(ctx, open);
+  if (from < 0) return null;
   for (let k = from + 1; k < open - 1; k++) {
     if (inQuote[k]! >= 0 || !GESTURE_VERBS.has(lower(tokens[k]))) continue;
     const subj = k - 1;
@@ -43,14 +41,22 @@ export function gestureLead(ctx: Ctx, open: number): Speaker | null {
  */
 export function subjectLead(ctx: Ctx, open: number): Speaker | null {
   const { tokens, table, inQuote } = ctx;
-  const prev = tokens[open - 1];
-  if (!prev || prev.para !== tokens[open]!.para || !/^[.!?]$/.test(prev.text)) return null;
-  let from = open - 1;
-  while (from > 0 && tokens[from - 1]!.sent === prev.sent) from--;
+  const from = sentenceBefore(ctx, open);
+  if (from < 0) return null;
   for (let k = from; k < open; k++) if (inQuote[k]! >= 0) return null;
   if (SUBJECT_PRONOUNS.has(lower(tokens[from]))) return resolvePronoun(ctx, from, 'PERSON');
   const m = ctx.mentionAt.get(from);
   if (!m || m.possessive || table.entities[m.entity]!.type !== 'PERSON') return null;
   // (the name is the subject: a verb or an appositive comes next, not "and" another name)
   return /^(?:and|or|&)$/i.test(tokens[m.last]?.text ?? '') ? null : speakerOf(ctx, m.entity);
+}
+
+/** The first token of the sentence that ends right before the mark at `open`, in its paragraph; else -1. */
+function sentenceBefore(ctx: Ctx, open: number): number {
+  const { tokens } = ctx;
+  const prev = tokens[open - 1];
+  if (!prev || prev.para !== tokens[open]!.para || !/^[.!?]$/.test(prev.text)) return -1;
+  let from = open - 1;
+  while (from > 0 && tokens[from - 1]!.sent === prev.sent) from--;
+  return from;
 }
