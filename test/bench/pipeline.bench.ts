@@ -1,11 +1,12 @@
 // The whole pipeline against what its parts allow: real pages served from loopback hosts, every
 // stage as its own `newsflow start <stage>` process on the real Redis, the local engine and the
 // NLP server, with its own queue prefix and index alias (deleted at the end).
-// usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …] [--profile DIR]
+// usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …] [--profile DIR] [--no-floor]
 //   DIR laid out like shared/datasets/article-extraction-dev (html/<id>.html.gz); each page is
 //   served under N distinct paths (--copies, default 3), up to --urls URLs in all; --env gives
 //   every stage process a setting (e.g. --env EXTRACT_CONCURRENCY=2), to compare settings;
-//   --profile writes a V8 CPU profile of every stage process and thread there (node --cpu-prof).
+//   --profile writes a V8 CPU profile of every stage process and thread there (node --cpu-prof);
+//   --no-floor skips the minute-later reading of what Redis holds (for quick comparisons).
 // Prints: documents/s end to end; CPU per document of each process (from /proc: the four stages,
 // Redis, the engine and the NLP server); the ideal (cores ÷ CPU per document of extraction plus
 // enrichment alone, measured first on the same pages) and the ratio; each stage's p50/p95 time
@@ -39,7 +40,7 @@ const stageEnv = Object.fromEntries(
 const profileAt = argv.indexOf('--profile');
 const profileDir = profileAt >= 0 ? argv[profileAt + 1] : undefined;
 if (!dir || (profileAt >= 0 && !profileDir)) {
-  console.error('usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …] [--profile DIR]');
+  console.error('usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …] [--profile DIR] [--no-floor]');
   process.exit(2);
 }
 const copies = option('copies', 3);
@@ -51,6 +52,14 @@ const pages = readdirSync(join(dir, 'html'))
 const urlCount = Math.min(option('urls', pages.length * copies), pages.length * copies);
 const cores = availableParallelism();
 const fmt = (x: number, d = 1): string => x.toFixed(d);
+/** The machine's CPU time since `from` (all cores, from /proc/stat): busy and idle, in ms. */
+function machineCpuMs(from?: { busy: number; idle: number }): { busy: number; idle: number } {
+  const ticks = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0); // idle + iowait
+  const busy = ticks.slice(0, 8).reduce((a, b) => a + b, 0) - idle; // user … steal, not guest (counted in user)
+  const tickMs = 10; // USER_HZ is 100 on Linux
+  return { busy: busy * tickMs - (from?.busy ?? 0), idle: idle * tickMs - (from?.idle ?? 0) };
+}
 const quantile = (xs: number[], q: number): number =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
 
@@ -100,13 +109,15 @@ console.log(
 );
 
 // 2. The system: each stage its own process, pages from loopback hosts.
+const pageBytes = new Map(pages.map((p) => [p.id, Buffer.from(p.html, 'utf8')]));
 const site = await startSiteServer(
   Array.from({ length: hosts }, (_, i) => `127.0.0.${i + 2}`),
   (_req, res, path) => {
     const m = /^\/c(\d+)\/([0-9a-f]+)\.html$/.exec(path);
-    const page = m ? pages.find((p) => p.id === m[2]) : undefined;
-    if (!page) res.writeHead(404).end();
-    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
+    // (bytes encoded once: the server is the benchmark's, its CPU is not newsflow's)
+    const bytes = m ? pageBytes.get(m[2]!) : undefined;
+    if (!bytes) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-length': bytes.length }).end(bytes);
   },
 );
 const urls = Array.from({ length: urlCount }, (_, i) => {
@@ -142,6 +153,8 @@ try {
     nlp: nlpPid,
   };
   const cpuBefore = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, treeCpuMs(p)]));
+  const harnessBefore = process.cpuUsage();
+  const machineBefore = machineCpuMs();
   const memBefore = Number(/used_memory:(\d+)/.exec(await run.redis.info('memory'))?.[1] ?? 0);
   const commandsBefore = parseCommandStats(await run.redis.info('commandstats'));
   let peakInFlight = 0;
@@ -169,6 +182,8 @@ try {
   const seconds = (Date.now() - t0) / 1000;
   // (read before the parts are measured again: the NLP server's CPU then is not the run's)
   const cpuAfter = Object.fromEntries(Object.entries(pids).map(([k, p]) => [k, treeCpuMs(p)]));
+  const harness = process.cpuUsage(harnessBefore);
+  const machine = machineCpuMs(machineBefore);
   const commandsAfter = parseCommandStats(await run.redis.info('commandstats'));
   const figures = await run.figures();
   const docs = figures.index.documents;
@@ -195,6 +210,13 @@ try {
   console.log(`CPU ms per document: ${cpuLines.join(', ')}; all ${fmt(total)}`);
   const outside = total - extractMs - enrichMs - (cpuAfter.engine! - cpuBefore.engine!) / Math.max(1, docs);
   console.log(`CPU per document outside extraction, enrichment and the engine: ${fmt(outside)} ms`);
+  // What else the cores did meanwhile: this benchmark's own process (it serves every page over
+  // HTTP and reads the queues' events), and everything else the machine ran (the kernel's
+  // share of loopback traffic, other tenants). Neither is newsflow's, both take cores from it.
+  const perDoc = (ms: number) => fmt(ms / Math.max(1, docs));
+  console.log(
+    `the cores' time per document: ${perDoc(machine.busy)} ms busy of ${perDoc(machine.busy + machine.idle)} (newsflow's processes ${fmt(total)}, this benchmark's page server and watchers ${perDoc((harness.user + harness.system) / 1000)}, the rest of the machine ${perDoc(machine.busy - total * docs - (harness.user + harness.system) / 1000)})`,
+  );
   // Redis' own account of its time, by command: what a change to the stages' Redis traffic buys.
   // (The bench's watchers count too: an XREAD of the event streams every quarter second, a poll a second.)
   const commands = [...commandsAfter]
@@ -252,8 +274,10 @@ try {
   );
   // Finished work is kept a minute (DONE_STATUS_TTL_SECONDS, INDEXED_BLOB_TTL_SECONDS): what is
   // left after that is the floor a long run returns to.
-  await new Promise((r) => setTimeout(r, 65_000));
-  console.log(`Redis a minute later, the story index gone: +${mb((await usedMemory()) - memBefore)} MB`);
+  if (!argv.includes('--no-floor')) {
+    await new Promise((r) => setTimeout(r, 65_000));
+    console.log(`Redis a minute later, the story index gone: +${mb((await usedMemory()) - memBefore)} MB`);
+  }
 } finally {
   await watch?.stop().catch(() => undefined);
   await run.close();

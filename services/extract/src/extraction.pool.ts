@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import pLimit from 'p-limit';
 import { Piscina } from 'piscina';
 import type { ExtractionTask, ExtractionTaskResult } from './extraction.task';
 
@@ -64,6 +65,9 @@ export function createExtractionPool(opts: {
   const fresh = (): Generation => ({ threads: makePool(), pending: 0, retired: false });
   let current = fresh();
   let tasks = 0;
+  // One page a thread at a time, waiting here rather than in piscina's queue: a page's deadline
+  // (`timeoutMs`) starts when its extraction does, not while the page before it runs.
+  const slots = pLimit(opts.threads);
   // A safety net, not the way memory stays flat: a fresh set of threads once a thread's heap
   // passes `recycleAtHeapMb` (a page that needed a lot, a parser cache), or every `recycleAfter`
   // pages. Rarely: a new thread costs about 3.5 s of CPU before it is up to speed (loading, then
@@ -80,38 +84,37 @@ export function createExtractionPool(opts: {
     current = fresh();
   };
   return {
-    async run(task) {
-      const g = current;
-      if (opts.recycleAfter !== undefined && ++tasks >= opts.recycleAfter) retire(g);
-      g.pending++;
-      try {
-        const result = await g.threads.run(task, {
-          signal: AbortSignal.timeout(opts.timeoutMs),
-          transferList: movable(task.html) as never,
-        });
-        if (result.heapMb !== undefined && result.heapMb > recycleAtHeapMb) retire(g);
-        return result;
-      } catch (err) {
-        const e = err as { name?: string; code?: string; message?: string };
-        if (e.name === 'AbortError' || e.name === 'TimeoutError') {
-          throw new ExtractionLimitError(`extraction took longer than ${opts.timeoutMs / 1000} s and was stopped`, 'extraction-timeout');
-        }
-        if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(e.message ?? '')) {
-          throw new ExtractionLimitError(
-            `extraction needed more than ${opts.maxMemoryMb} MB of memory and was stopped`,
-            'extraction-memory',
-          );
-        }
-        throw err;
-      } finally {
-        g.pending--;
-        closeIfIdle(g);
-      }
-    },
+    run: (task) => slots(() => runNow(task)),
     async close() {
       await current.threads.close({ force: true });
     },
   };
+
+  async function runNow(task: ExtractionTask): Promise<ExtractionTaskResult> {
+    const g = current;
+    if (opts.recycleAfter !== undefined && ++tasks >= opts.recycleAfter) retire(g);
+    g.pending++;
+    try {
+      const result = await g.threads.run(task, {
+        signal: AbortSignal.timeout(opts.timeoutMs),
+        transferList: movable(task.html) as never,
+      });
+      if (result.heapMb !== undefined && result.heapMb > recycleAtHeapMb) retire(g);
+      return result;
+    } catch (err) {
+      const e = err as { name?: string; code?: string; message?: string };
+      if (e.name === 'AbortError' || e.name === 'TimeoutError') {
+        throw new ExtractionLimitError(`extraction took longer than ${opts.timeoutMs / 1000} s and was stopped`, 'extraction-timeout');
+      }
+      if (e.code === 'ERR_WORKER_OUT_OF_MEMORY' || /out of memory/i.test(e.message ?? '')) {
+        throw new ExtractionLimitError(`extraction needed more than ${opts.maxMemoryMb} MB of memory and was stopped`, 'extraction-memory');
+      }
+      throw err;
+    } finally {
+      g.pending--;
+      closeIfIdle(g);
+    }
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import {
   type PageFetcher,
   type RobotsPolicy,
 } from '@newsflow/fetcher';
-import type { ValidatorStore } from './politeness/validator.store';
+import type { ValidatorStore, Validators } from './politeness/validator.store';
 import type { BlobInput } from '@newsflow/contracts';
 
 export interface FetchHandlerDeps {
@@ -54,7 +54,7 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
       if (verdict && !verdict.allowed) throw new PermanentError(verdict.reason, 'robots-disallowed');
 
       // (read before taking the host's slot: it asks Redis, not the host)
-      const conditional = await conditionalFor(payload.id);
+      const { stored: storedValidators, conditional } = await conditionalFor(payload.id);
       const slot = limiter ? await limiter.acquire(host, ctx.job.id ?? payload.id, verdict?.crawlDelayMs) : null;
       // The host is busy: set the job aside (no attempt used) and let this worker serve other
       // hosts meanwhile.
@@ -99,7 +99,10 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
           fetchedAt: new Date().toISOString(),
         };
         await blobs.put('page', payload.id, stored);
-        if (validators && status) await validators.put(payload.id, { etag: page.etag, lastModified: page.lastModified });
+        // (nothing to write when the page has no validators and none were stored: most pages)
+        if (validators && status && (page.etag || page.lastModified || storedValidators)) {
+          await validators.put(payload.id, { etag: page.etag, lastModified: page.lastModified });
+        }
         return { status: page.status, bytes: page.utf8.length, redirects: page.redirects.length };
       } finally {
         await freeSlot();
@@ -118,15 +121,15 @@ export function createFetchHandler({ fetcher, blobs, robots, limiter, validators
    * Validators are only worth sending when the article's previous run went all the way
    * through: after a run that failed in extract or later, a 304 would leave no document.
    */
-  async function conditionalFor(id: string): Promise<ConditionalRequest | null> {
-    if (!validators || !status) return null;
+  async function conditionalFor(id: string): Promise<{ stored: Validators | null; conditional: ConditionalRequest | null }> {
+    if (!validators || !status) return { stored: null, conditional: null };
     // The status (a hash and the trace) is read only when there are validators to send: an
     // article fetched for the first time, the usual case, costs one Redis command, not three.
     const stored = await validators.get(id);
-    if (stored === null) return null;
+    if (stored === null) return { stored, conditional: null };
     const current = await status.get(id);
-    if (current === null || !previousRunEndedDone(current.trace)) return null;
-    return stored;
+    if (current === null || !previousRunEndedDone(current.trace)) return { stored, conditional: null };
+    return { stored, conditional: stored };
   }
 }
 
