@@ -79,6 +79,19 @@ describe('extraction threads', () => {
     expect((err as Error).message).toMatch(/took longer than 0.15 s/);
   });
 
+  it('gives a page waiting for the thread its whole deadline, not what the page before it left', async () => {
+    // jsdom on 500,000 elements runs past 8 s here (it reached 512 MB after 9 s), so it is
+    // stopped at its deadline; the page after it then needs a fresh thread (about 3 s cold).
+    const p = pool(8_000, 1024);
+    const huge = `<html><body><article>${'<i>a</i>'.repeat(500_000)}</article></body></html>`;
+    const [first, second] = await Promise.allSettled([
+      p.run({ html: huge, url: 'https://example.com/huge', dom: 'jsdom' }),
+      p.run({ html: seed, url: 'https://www.thenewdaily.com.au/a', dom: 'linkedom' }),
+    ]);
+    expect(first.status === 'rejected' && (first.reason as ExtractionLimitError).code).toBe('extraction-timeout');
+    expect(second.status === 'fulfilled' && second.value.ok).toBe(true);
+  }, 30_000);
+
   it('stops a page that needs more memory than the cap', async () => {
     const p = pool(60_000, 64);
     // Under the 5 MB page cap, but hundreds of thousands of DOM nodes: far more than 64 MB of heap.
