@@ -40,7 +40,9 @@ const stageEnv = Object.fromEntries(
 const profileAt = argv.indexOf('--profile');
 const profileDir = profileAt >= 0 ? argv[profileAt + 1] : undefined;
 if (!dir || (profileAt >= 0 && !profileDir)) {
-  console.error('usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …] [--profile DIR] [--no-floor]');
+  console.error(
+    'usage: npm run bench:pipeline -- DIR [--copies N] [--urls N] [--hosts N] [--env KEY=VALUE …] [--profile DIR] [--no-floor]',
+  );
   process.exit(2);
 }
 const copies = option('copies', 3);

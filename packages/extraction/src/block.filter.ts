@@ -7,13 +7,16 @@ import {
   COOKIE_NOTICE,
   CREDIT_PREFIX_RE,
   CREDIT_SUFFIX_RE,
+  ABOUT_HEADING_RE,
   DATE_TOKENS,
+  END_MARK_RE,
   DATE_WORDS,
   FOLLOW_PREFIX_RE,
   isLabelLine,
   isTeaserHeadingLine,
   MONTHS,
   NEWSLETTER_PROMPT,
+  PRESS_CONTACT_RE,
   RELATED_PREFIX_RE,
   SUBSCRIBE_PREFIX_RE,
   TAGS_PREFIX_RE,
@@ -214,6 +217,7 @@ export function filterBlocks(
   let inTeaserList = false;
   let deadBox: Element | null = null;
   let previous: TextBlock | null = null;
+  let endMarkAt = -1;
   for (const block of blocks) {
     const prior = previous;
     previous = block;
@@ -222,6 +226,8 @@ export function filterBlocks(
       continue;
     }
     inTeaserList = false;
+    // (an end mark folds to nothing: where it stood is noted before it is dropped as empty)
+    if (endMarkAt < 0 && kept.length > 0 && END_MARK_RE.test(block.text.trim())) endMarkAt = kept.length;
     const folded = foldText(block.text);
     const isCaption =
       foldedCaption !== null &&
@@ -240,5 +246,32 @@ export function filterBlocks(
     seen.add(folded);
     kept.push(block);
   }
+  const tail = pressReleaseTailAt(kept, endMarkAt);
+  if (tail >= 0) dropped.push(...kept.splice(tail));
   return { kept, dropped };
+}
+
+/**
+ * Where a press release's closing furniture starts, or -1: the end mark ("###", "-30-"; its
+ * place among the kept blocks is `endMarkAt`), the
+ * paragraph about the company under its "About Acme" heading (what PR calls the boilerplate),
+ * the media-contact block. Only in the text's last part, and the about heading only when the
+ * paragraph under it starts with the name it gives: a section heading ("About Face") is not
+ * followed by its own words. Everything after the first such piece goes with it: the pieces
+ * come in any order, after the release's own text.
+ */
+function pressReleaseTailAt(kept: readonly TextBlock[], endMarkAt: number): number {
+  const total = kept.reduce((n, b) => n + b.text.length, 0);
+  let before = 0;
+  for (let i = 1; i < kept.length; i++) {
+    before += kept[i - 1]!.text.length;
+    const text = kept[i]!.text.trim();
+    const after = total - before;
+    if (i === endMarkAt && before >= total * 0.3) return i;
+    if (before < total * 0.55) continue;
+    if (PRESS_CONTACT_RE.test(text) && text.length <= 300 && (after <= total * 0.25 || after <= 600)) return i;
+    const about = text.length <= 80 && !/[.!?]$/.test(text) ? ABOUT_HEADING_RE.exec(text) : null;
+    if (about && (kept[i + 1]?.text ?? '').slice(0, 60).includes(about[1]!.replace(/[.,]$/, ''))) return i;
+  }
+  return -1;
 }

@@ -145,3 +145,21 @@ export const MONTHS = alternation('months');
 
 /** Class and id words of furniture, every language's. */
 export const CLASS_WORDS = wordsOf('classWords');
+
+/**
+ * The heading of a press release's paragraph about a company: "About Acme Corp", "Über die
+ * Beispiel AG", "À propos d'Acme". The opener in any case, the name capitalised (captured: the
+ * paragraph after such a heading starts with the name, which tells it from a section heading).
+ */
+export const ABOUT_HEADING_RE = new RegExp(
+  `^(?:${entriesOf(['aboutOpeners'])
+    .map((e) => phrase(e, true))
+    .join('|')})(?:\\s+(?:(?:the|die|der|das|la|le|les|el|los|il|lo|de|het)\\s+)?|(?<=['’]))(\\p{Lu}[\\p{L}\\p{N}&'’.-]*)`,
+  'u',
+);
+
+/** The heading (or first words) of a press release's contact block: "Media contact:", "Pressekontakt". */
+export const PRESS_CONTACT_RE = re(`^${alternation('pressContacts')}${AFTER}`);
+
+/** The marks that end a press release's text: "###", "-30-", "– ENDS –", "- Fin -". */
+export const END_MARK_RE = /^(?:#\s*){3}$|^[-–—]\s*30\s*[-–—]$|^[-–—*]*\s*(?:ends?|fin|ende|fim|koniec|einde)\s*[-–—*]*$/iu;

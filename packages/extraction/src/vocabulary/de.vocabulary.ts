@@ -35,4 +35,6 @@ export const de: BoilerplateVocabulary = {
   dateLabels: ['aktualisiert', 'veröffentlicht', 'erschienen', 'stand', 'zuletzt aktualisiert'],
   dateGlue: ['am', 'um', 'uhr', 'vom'],
   classWords: ['teilen', 'kommentare', 'verwandt', 'aehnliche', 'empfehlungen', 'schlagworte', 'impressum', 'werbung', 'anzeige', 'brotkrumen'],
+  aboutOpeners: ['über'],
+  pressContacts: ['pressekontakt', 'pressekontakte', 'kontakt für medien', 'medienkontakt', 'ansprechpartner für die presse', 'kontakt für journalisten'],
 };

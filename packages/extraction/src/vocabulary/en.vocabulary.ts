@@ -57,4 +57,6 @@ export const en: BoilerplateVocabulary = {
   dateLabels: ['updated', 'published', 'posted', 'last updated'],
   dateGlue: ['on', 'at', 'am', 'pm', 'a.m', 'p.m'],
   classWords: [],
+  aboutOpeners: ['about'],
+  pressContacts: ['media contact', 'media contacts', 'press contact', 'press contacts', 'media inquiries', 'media enquiries', 'press inquiries', 'press enquiries', 'investor contact', 'investor contacts', 'investor relations contact', 'for media inquiries', 'for more information, contact'],
 };

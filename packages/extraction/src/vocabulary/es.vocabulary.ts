@@ -35,4 +35,6 @@ export const es: BoilerplateVocabulary = {
   dateLabels: ['publicado', 'actualizado', 'actualización', 'modificado'],
   dateGlue: ['de', 'del', 'a las', 'las', 'hs', 'h'],
   classWords: ['compartir', 'comentarios', 'relacionadas', 'relacionados', 'etiquetas', 'migas', 'publicidad'],
+  aboutOpeners: ['acerca de', 'sobre'],
+  pressContacts: ['contacto de prensa', 'contactos de prensa', 'contacto para medios', 'contacto con medios', 'contacto prensa'],
 };

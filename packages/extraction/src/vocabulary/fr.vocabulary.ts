@@ -34,4 +34,6 @@ export const fr: BoilerplateVocabulary = {
   dateLabels: ['publié', 'publiée', 'mis à jour', 'mise à jour', 'modifié', 'actualisé'],
   dateGlue: ['le', 'à', 'h', 'à'],
   classWords: ['partager', 'partage', 'commentaires', 'ariane', 'fil-ariane', 'mentions-legales', 'lire-aussi', 'publicite'],
+  aboutOpeners: ['à propos de', 'à propos d’', "à propos d'"],
+  pressContacts: ['contact presse', 'contacts presse', 'contact médias', 'contacts médias', 'relations presse', 'contact pour la presse'],
 };

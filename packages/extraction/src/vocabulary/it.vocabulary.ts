@@ -33,4 +33,6 @@ export const it: BoilerplateVocabulary = {
   dateLabels: ['pubblicato', 'aggiornato', 'aggiornamento', 'modificato'],
   dateGlue: ['alle', 'ore', 'del', 'il'],
   classWords: ['condividi', 'commenti', 'correlati', 'articoli-correlati', 'pubblicita'],
+  aboutOpeners: ['informazioni su', 'a proposito di', 'chi è'],
+  pressContacts: ['contatti stampa', 'contatto stampa', 'ufficio stampa', 'per informazioni alla stampa'],
 };

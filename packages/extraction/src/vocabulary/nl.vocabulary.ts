@@ -34,4 +34,6 @@ export const nl: BoilerplateVocabulary = {
   dateLabels: ['gepubliceerd', 'bijgewerkt', 'laatst bijgewerkt', 'aangepast'],
   dateGlue: ['om', 'uur', 'op'],
   classWords: ['delen', 'reacties', 'gerelateerd', 'nieuwsbrief', 'kruimelpad', 'advertentie'],
+  aboutOpeners: ['over'],
+  pressContacts: ['perscontact', 'mediacontact', 'contact voor de pers', 'contact voor pers', 'noot voor de redactie'],
 };

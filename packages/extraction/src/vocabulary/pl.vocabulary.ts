@@ -35,4 +35,6 @@ export const pl: BoilerplateVocabulary = {
   dateLabels: ['opublikowano', 'aktualizacja', 'zaktualizowano', 'data publikacji', 'data aktualizacji'],
   dateGlue: ['r', 'godz', 'o', 'dnia'],
   classWords: ['udostepnij', 'komentarze', 'powiazane', 'polecane', 'tagi', 'reklama', 'okruszki'],
+  aboutOpeners: ['o'],
+  pressContacts: ['kontakt dla mediów', 'kontakt dla prasy', 'kontakt prasowy', 'biuro prasowe'],
 };

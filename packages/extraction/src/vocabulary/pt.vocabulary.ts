@@ -34,4 +34,6 @@ export const pt: BoilerplateVocabulary = {
   dateLabels: ['publicado', 'publicada', 'atualizado', 'atualizada', 'actualizado', 'modificado'],
   dateGlue: ['de', 'às', 'em', 'h', 'hs'],
   classWords: ['compartilhar', 'partilhar', 'comentarios', 'relacionadas', 'leia-tambem', 'publicidade'],
+  aboutOpeners: ['sobre a', 'sobre o', 'sobre'],
+  pressContacts: ['contato de imprensa', 'contatos de imprensa', 'contacto de imprensa', 'contactos de imprensa', 'assessoria de imprensa', 'informações à imprensa'],
 };

@@ -52,4 +52,11 @@ export interface BoilerplateVocabulary {
   dateGlue: readonly string[];
   /** Class and id words of furniture containers in this language: "teilen", "compartir". */
   classWords: readonly string[];
+  /**
+   * Words before a company's name in the heading of a press release's closing paragraph about
+   * it (what PR calls the boilerplate): "About", "Über", "À propos de".
+   */
+  aboutOpeners: readonly string[];
+  /** Headings of a press release's contact block: "Media contact", "Pressekontakt". */
+  pressContacts: readonly string[];
 }
