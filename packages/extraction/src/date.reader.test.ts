@@ -24,6 +24,17 @@ describe('refineWith: the most trusted date, completed by another naming the sam
     expect(refined('2019-11-20T01:50:59Z', '2019-11-19T17:43:00')).toBe('2019-11-20T01:50:59Z'); // -8h07: no zone
   });
 
+  it('puts a UTC time on the day the page writes, when a real zone puts it there', () => {
+    // Rome at 00:30 (+02:00) is 22:30 UTC the day before; New York at 20:30 (-05:00) is 01:30 UTC the day after
+    expect(refined('2024-05-14T22:30:00Z', '2024-05-15')).toBe('2024-05-15T00:30:00+02:00');
+    expect(refined('2019-11-19T01:30:00Z', '2019-11-18')).toBe('2019-11-18T23:30:00-02:00');
+    // the same day, a day no zone reaches, and a time with its own zone: unchanged
+    expect(refined('2024-05-14T22:30:00Z', '2024-05-14')).toBe('2024-05-14T22:30:00Z');
+    expect(refined('2024-05-14T03:00:00Z', '2024-05-15')).toBe('2024-05-14T03:00:00Z');
+    expect(refined('2024-05-14T15:00:00Z', '2024-05-13')).toBe('2024-05-14T15:00:00Z');
+    expect(refined('2024-05-14T22:30:00+02:00', '2024-05-15')).toBe('2024-05-14T22:30:00+02:00');
+  });
+
   it('leaves a time that has its own zone alone', () => {
     expect(refined('2019-11-19T06:30:42-05:00', '2019-11-19T11:30:42Z')).toBe('2019-11-19T06:30:42-05:00');
   });

@@ -248,10 +248,11 @@ export function readPageDates(doc: Document, input: DateInputs): PageDates {
  * The most trusted value, completed by another that names the same moment: a day gets the time of
  * a same-day value ("2019-11-19" and "2019-11-19T06:30:42-05:00"), a time without zone gets the
  * zone of the same local time, and a UTC time gets the page's own local zone when the page shows
- * that moment in local time ("01:50Z" shown as "5:50 PM": -08:00).
+ * that moment in local time ("01:50Z" shown as "5:50 PM": -08:00), or is put on the day the page
+ * writes when that is the day before or after in some zone (see onWrittenDay).
  */
 export function refineWith(best: DateParts, other: DateParts): DateParts {
-  if (!other.time) return best;
+  if (!other.time) return best.time && best.offset === 0 ? onWrittenDay(best, other) : best;
   if (!best.time) return sameDay(other, best) ? other : best;
   if (best.offset === null) {
     return other.offset !== null && sameDay(other, best) && sameMinute(other, best) ? { ...best, offset: other.offset } : best;
@@ -269,6 +270,33 @@ export function refineWith(best: DateParts, other: DateParts): DateParts {
 }
 
 const minute = (ms: number) => Math.floor(ms / 60_000) * 60_000;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/**
+ * A UTC time on a page that writes the next or the previous day as its date: the publisher's day
+ * is the written one (a story of 22:30 UTC from Rome is dated the 15th there, one of 01:30 UTC
+ * from New York the 13th), when some real zone (UTC-12 to UTC+14) puts the moment on that day.
+ * The moment stays the same; it is written in the nearest whole-hour zone that puts it on the
+ * written day, since the page names no zone.
+ */
+function onWrittenDay(best: DateParts, written: DateParts): DateParts {
+  const t = instantOf(best);
+  if (t === null) return best;
+  const utcDay = Date.UTC(best.year, best.month - 1, best.day);
+  const writtenDay = Date.UTC(written.year, written.month - 1, written.day);
+  const intoDay = t - utcDay;
+  if (writtenDay - utcDay === DAY) {
+    const hours = Math.ceil((DAY - intoDay) / HOUR);
+    return hours <= 14 ? inZone(best, hours * 60) : best;
+  }
+  if (utcDay - writtenDay === DAY) {
+    const hours = Math.floor(intoDay / HOUR) + 1;
+    return hours <= 12 ? inZone(best, -hours * 60) : best;
+  }
+  return best;
+}
 
 function sameMinute(a: DateParts, b: DateParts): boolean {
   return !!a.time && !!b.time && a.time[0] === b.time[0] && a.time[1] === b.time[1];
