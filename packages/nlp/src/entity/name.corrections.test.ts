@@ -53,6 +53,11 @@ describe('corrections the text vouches for', () => {
     expect(names(t, { PERSON: ['Corso Vanni'], ORGANIZATION: ['Rue Olan'] })).toEqual(['Corso Vanni/LOCATION', 'Rue Olan/LOCATION']);
   });
 
+  it('a street named after a person is a place ("Ada Marsh Avenue")', () => {
+    const t = 'The city named a stretch of Ada Marsh Avenue in her honour. Tom Vale Road was closed.';
+    expect(names(t, { PERSON: ['Ada Marsh Avenue', 'Tom Vale Road'] })).toEqual(['Ada Marsh Avenue/LOCATION', 'Tom Vale Road/LOCATION']);
+  });
+
   it('an organisation the model starts after "and" takes back its first part ("Great Lakes Heart and Vascular Institute")', () => {
     const t =
       'The Orrin Valley Heart and Vascular Institute opened. Shares of Pell and Varga Foods Inc. fell. Barnmouth and District Council met.';

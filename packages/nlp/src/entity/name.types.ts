@@ -170,18 +170,30 @@ function takesPluralVerb(tokens: readonly Token[], c: NameCandidate): boolean {
 }
 
 /**
- * The type the words around a form's mentions say plainly (contextType), by form; a form they give
- * two types keeps the model's.
+ * The type the words around a form's mentions say plainly (contextType), by form: the type they
+ * say most often ("beat Valencia", "Valencia had led", then "the board met in Valencia": the
+ * club); a form they give two types equally often, or that is also the start of a longer name in
+ * the text, keeps the model's.
  */
 function contextTypes(tokens: readonly Token[], cands: readonly NameCandidate[], gaz: Gazetteer): Map<string, EntityType | null> {
-  const said = new Map<string, EntityType | null>();
+  const counts = new Map<string, Map<EntityType, number>>();
   const sport = isSportText(tokens);
   for (const c of cands) {
     const t = contextType(tokens, c, gaz, sport);
     if (!t) continue;
     const key = fold(c.words.join(' '));
-    const was = said.get(key);
-    said.set(key, was === undefined || was === t ? t : null);
+    const n = counts.get(key) ?? new Map<EntityType, number>();
+    n.set(t, (n.get(t) ?? 0) + 1);
+    counts.set(key, n);
+  }
+  // A form the text also names in full ("Oklahoma City" beside "Oklahoma City Thunder") is the
+  // short form of either: there every mention must agree.
+  const forms = new Set(cands.map((c) => fold(c.words.join(' '))));
+  const shortForm = (key: string) => [...forms].some((f) => f.startsWith(`${key} `));
+  const said = new Map<string, EntityType | null>();
+  for (const [key, n] of counts) {
+    const [first, second] = [...n].sort((a, b) => b[1] - a[1]);
+    said.set(key, !second || (first![1] > second[1] && !shortForm(key)) ? first![0] : null);
   }
   return said;
 }
@@ -216,6 +228,9 @@ function voteTypes(text: string, cands: NameCandidate[], context: ReadonlyMap<st
   }
 }
 
+/** Last words of streets' names (read as people when named after one). */
+const STREET_KINDS = new Set(['street', 'avenue', 'road', 'boulevard', 'lane', 'parkway', 'highway', 'ave', 'blvd']);
+
 /**
  * What the words of a name say against the model's type, where the model is known to slip:
  * "Dick Clark Productions" or "Harvard University" read as a person or place ("Productions",
@@ -237,6 +252,8 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
   if (FACILITY_HEADS.has(last)) return 'LOCATION';
   // "Groupe Vallière", "Grupo Bimbo", "Banco Santander": a company's kind in front, in its language
   if (ORG_PREFIXES.has(c.words[0]!.toLowerCase())) return 'ORGANIZATION';
+  // "Joseph Campau Avenue", "Martin Luther King Jr. Boulevard": a street named after a person
+  if (type === 'PERSON' && STREET_KINDS.has(last)) return 'LOCATION';
   // "Corso Monforte", "Via Roma", "Rue Cler": a street named by its kind in front, in any language
   if (STREET_PREFIXES.has(c.words[0]!.toLowerCase())) return 'LOCATION';
   // "at the Moscone Center", "PPL Center, Allentown, PA": a center where something takes place

@@ -22,6 +22,22 @@ describe('what the words around a name say it is', () => {
     expect(got.get('Marlston')).toBe('LOCATION');
   });
 
+  it("a university's team ('Idaho State') is a team; a club said mostly as a club is one though the town is named once", async () => {
+    const college = [
+      'Nebraska beat Idaho State 31-17 on Saturday: the quarterback threw two touchdown passes and a late field goal sealed it.',
+      'Nebraska host Iowa State next week. The league title may come down to that game, the coach said.',
+    ].join('\n\n');
+    const got = await types(college);
+    expect(got.get('Idaho State')).toBe('ORGANIZATION');
+    expect(got.get('Iowa State')).toBe('ORGANIZATION');
+    const club = [
+      'Portavela came from behind to beat Marenza 2-1 in the league on Sunday, with a late penalty deciding the match.',
+      'Marenza had led through a first-half goal. For Marenza, it was a fifth defeat in seven matches.',
+      'The club president is expected to meet the board in Marenza on Tuesday.',
+    ].join('\n\n');
+    expect((await types(club)).get('Marenza')).toBe('ORGANIZATION');
+  });
+
   it('outside sport a town before a verb is still the town; a country that plays stays a country', async () => {
     const t = 'Floods hit Marlston on Monday. Officials in Marlston said roads were closed and the Kansas City office sent help.';
     expect((await types(t)).get('Marlston')).toBe('LOCATION');

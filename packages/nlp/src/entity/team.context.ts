@@ -24,7 +24,7 @@ const CLUB_NOUNS = new Set(
 /** What a club does in a match report, right after its name: "Norwich beat", "Hull travel". */
 const CLUB_VERBS = new Set(
   `beat beats defeated defeat thrashed edged drew draw lost lose won win host hosts hosted visit visits
-  travel travels face faces play meet came sit climb climbed`.split(/\s+/),
+  travel travels face faces play meet came sit climb climbed led trailed scored conceded`.split(/\s+/),
 );
 
 /** Words a club's name follows in a match report: "against Coventry City", "joined Brighton". */
@@ -32,8 +32,11 @@ const CLUB_BEFORE = new Set(['against', 'beat', 'beating', 'defeated', 'joined',
 
 /** Club name endings after a town: "Ipswich Town", "Bristol City", "Leeds United". */
 const CLUB_SUFFIXES = new Set(
-  `town city united rovers athletic albion wanderers county hotspur villa rangers orient argyle fc afc`.split(/\s+/),
+  `town city united rovers athletic albion wanderers county hotspur villa rangers orient argyle fc afc state`.split(/\s+/),
 );
+
+// auxiliaries between a club and its verb: "Valencia had led"
+const AUXILIARIES = new Set(['had', 'have', 'has']);
 
 // prepositions of where something is, before a town named as a town
 const IN_PLACE = new Set(['in', 'near', 'outside', 'across', 'throughout', 'around']);
@@ -56,7 +59,7 @@ export function isSportText(tokens: readonly Token[]): boolean {
  * In a text about sport, a town's name (one word the model read as a place and the gazetteer does
  * not know: no country, state or capital) that stands as a club does — its people or a club verb
  * after it, a club preposition before it — is the club, and a town with a club's ending ("Ipswich
- * Town", "Bristol City") is one too. The same name after "in" is the town ("meet again in Oklahoma
+ * Town", "Bristol City", "Oregon State") is one too. The same name after "in" is the town ("meet again in Oklahoma
  * City"): a name said both ways keeps the model's reading. A venue ("Carrow Road") is left alone.
  */
 export function teamContext(tokens: readonly Token[], c: NameCandidate, gaz: Gazetteer): 'ORGANIZATION' | 'LOCATION' | null {
@@ -71,7 +74,7 @@ export function teamContext(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
   if (IN_PLACE.has(at(c.first - 1))) return 'LOCATION';
   if (suffixed) return 'ORGANIZATION';
   let next = at(c.last);
-  if (next === "'s" || next === '’s') next = at(c.last + 1);
+  if (next === "'s" || next === '’s' || AUXILIARIES.has(next)) next = at(c.last + 1);
   if (CLUB_NOUNS.has(next) || CLUB_VERBS.has(next)) return 'ORGANIZATION';
   // ("Brighton, who are understood to …": a town is no "who")
   if (next === ',' && at(c.last + 1) === 'who') return 'ORGANIZATION';
