@@ -445,6 +445,23 @@ describe('names of products, sources and lists (issue 11, unseen pages)', () => 
     expect(lord.entities.map((e) => e.name)).toEqual(['Tinsley of Wrexborough']);
   });
 
+  it('a body "X of Y" read apart from its country is "of" that country too; a company and a place stay two', () => {
+    const t =
+      'The National Union of Coastal Weavers of Gambia said talks had failed. The Ministry of Fisheries of Gambia agreed. Volta Mills of Ghana did not, and a study of the Institute of Textiles of Gambia’s members followed.';
+    const out = enrich(t, {
+      ORGANIZATION: ['National Union of Coastal Weavers', 'Ministry of Fisheries', 'Volta Mills', 'Institute of Textiles'],
+      LOCATION: ['Gambia', 'Gambia', 'Ghana', 'Gambia'],
+    });
+    expect(names(out)).toEqual([
+      'Gambia/LOCATION',
+      'Ghana/LOCATION',
+      'Institute of Textiles/ORGANIZATION',
+      'Ministry of Fisheries of Gambia/ORGANIZATION',
+      'National Union of Coastal Weavers of Gambia/ORGANIZATION',
+      'Volta Mills/ORGANIZATION',
+    ]);
+  });
+
   it('a one-word "person" with customers, or bought, is a company', () => {
     const t = 'If you own a Hearthly thermostat, act now. Brightline bought Hearthly in 2023. Many Hearthly customers were angry.';
     const out = enrich(t, { PERSON: ['Hearthly', 'Hearthly', 'Hearthly'], ORGANIZATION: ['Brightline'] });

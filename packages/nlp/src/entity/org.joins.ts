@@ -43,6 +43,19 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       out[out.length - 1] = { ...prev, end: m.end };
       continue;
     }
+    // "the National Union of Artisanal Fishermen" and "Senegal": a body "X of Y" is "of" its
+    // country too ("Federation of Trade Unions of Ukraine"), not a body and a place
+    if (
+      prev &&
+      prev.type === 'ORGANIZATION' &&
+      m.type === 'LOCATION' &&
+      text.slice(prev.end, m.start) === ' of ' &&
+      / of /.test(text.slice(prev.start, prev.end)) &&
+      !/^['’]s\b/.test(text.slice(m.end, m.end + 2))
+    ) {
+      out[out.length - 1] = { ...prev, end: m.end };
+      continue;
+    }
     out.push(ofPluralsWhole(text, m));
   }
   return out;
