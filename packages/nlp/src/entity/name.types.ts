@@ -171,7 +171,7 @@ function takesPluralVerb(tokens: readonly Token[], c: NameCandidate): boolean {
 
 /**
  * The type the words around a form's mentions say plainly (contextType), by form: the type they
- * say most often ("beat Valencia", "Valencia had led", then "the board met in Valencia": the
+ * say most often ("beat Marenza", "Marenza had led", then "the board met in Marenza": the
  * club); a form they give two types equally often, or that is also the start of a longer name in
  * the text, keeps the model's.
  */
