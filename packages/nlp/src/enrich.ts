@@ -80,7 +80,8 @@ function enrich(text: string, annotation: ModelAnnotation): Enrichment {
   const names = namesFromModel(text, tokens, annotation, findNames(text, tokens, gaz), gaz);
   const table = resolveEntities(text, tokens, names);
   const spans = findQuoteSpans(text);
-  const quotes = attributeQuotes(text, tokens, spans, table);
+  const pos = new Map(annotation.tokens.map((t) => [t.start, t.pos]));
+  const quotes = attributeQuotes(text, tokens, spans, table, (start) => pos.get(start));
   return { entities: table.entities, quotes };
 }
 

@@ -83,4 +83,18 @@ describe('patterns of unseen pages, on the real model', () => {
       'State Department/ORGANIZATION',
     ]);
   });
+
+  it('brothers of one surname, a given name the model leaves out, and a mother named after her son', async () => {
+    const out = await enrichWithModel(
+      engine,
+      'WINNIPEG, Manitoba — Cole Ridley scored twice, and the Winnipeg Jets beat the Calgary Flames 5-4. ' +
+        'Owen Ridley, Cole’s younger brother, scored for Calgary.\n\n' +
+        '"I needed one more than him," Cole Ridley said.\n\n' +
+        'Jordan Akers, 19, died at the scene on Broad Street.\n\n' +
+        'Akers’ mother, Donna Akers, paid tribute to her son in a statement. “Jordan was the kindest lad you could meet,” she wrote.',
+    );
+    const people = out.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+    expect(people).toEqual(expect.arrayContaining(['Cole Ridley', 'Owen Ridley', 'Jordan Akers', 'Donna Akers']));
+    expect(out.quotes.map((q) => q.speaker)).toEqual(['Cole Ridley', 'Donna Akers']);
+  });
 });

@@ -68,6 +68,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       .filter((c) => c.modelType === 'PERSON' && c.words.length > 1)
       .flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]),
   );
+  const candAt = new Map(cands.map((c) => [c.first, c]));
+  // "based in Madison, Wisconsin": a one-word place followed by its state or country stays a place
+  // even where the text names a person Madison
+  const placeInRegion = (c: (typeof cands)[number]): boolean => {
+    const region = tokens[c.last]?.text === ',' ? candAt.get(c.last + 1) : undefined;
+    return region !== undefined && (region.known?.type ?? region.modelType) === 'LOCATION';
+  };
   const types = cands.map((c): EntityType | 'DROP' | null => {
     if (!c.modelType) return 'DROP';
     if (PEER_SEAT.test(text.slice(Math.max(0, c.start - 40), c.start))) return 'DROP'; // "Saltaire" of "Lord Kershaw of Saltaire"
@@ -79,7 +86,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       c.words.length === 1 &&
       c.modelType === 'LOCATION' &&
       LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) &&
-      (c.known?.type === 'LOCATION' || !personWords.has(w))
+      (c.known?.type === 'LOCATION' || !personWords.has(w) || placeInRegion(c))
     ) {
       return 'LOCATION';
     }
@@ -283,6 +290,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     }
   }
   const lastSeen = new Map<number, number>();
+  const endAt = new Map(cands.map((c) => [c.start, c.end]));
+  // "Robert Price, a great-grandson of co-founder Leon Price": the later name is in the earlier's
+  // appositive (a comma right after the earlier name, none between it and the later one)
+  const inAppositiveOf = (later: number, earlier: number): boolean => {
+    const end = endAt.get(earlier);
+    return end !== undefined && end < later && /^,\s[^,;.!?\n]*$/u.test(text.slice(end, later));
+  };
   const singles: number[] = [];
   cands.forEach((c, ci) => {
     const a = assigned[ci]!;
@@ -302,7 +316,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     const titled = title
       ? (i: number): boolean => drafts[i]!.cands.some((o) => o.title?.replace(/\.$/, '') === title) || (titleGender !== null && fits(i))
       : undefined;
-    const person = pickPerson(index, c.start, w, lastSeen, titled);
+    const person = pickPerson(index, c.start, w, lastSeen, titled, inAppositiveOf);
     if (person >= 0) {
       attach(drafts, assigned, cands, ci, person);
       lastSeen.set(person, c.start);

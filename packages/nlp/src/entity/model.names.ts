@@ -5,9 +5,9 @@ import type { Gazetteer } from '../lexicon/gazetteer';
 import { matchTitle, type NameCandidate } from './name.finder';
 import { fold } from './name.index';
 import { appositiveRole, isHometown, isSourceSlot, lower, reportsAsOutlet } from './entity.classifier';
-import { ORG_DESCRIPTORS, ORG_HEADS } from '../lexicon/words';
+import { CALENDAR_WORDS, ORG_DESCRIPTORS, ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
 import { personOfOrganisation, productsToMakers, reshape, withCapitalThe, withNamedHead } from './name.boundaries';
-import { joinSplitOrganisations, withLeadingAnd, withPortfolioLists } from './org.joins';
+import { joinSplitOrganisations, withFirmsNamedWhole, withLeadingAnd, withPortfolioLists } from './org.joins';
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { isProductModel, productBases } from './product.names';
@@ -25,6 +25,10 @@ export function namesFromModel(
   ruleNames: readonly NameCandidate[],
   gaz: Gazetteer,
 ): NameCandidate[] {
+  const lowerWords = new Set<string>();
+  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
+  const tags = new Map(annotation.tokens.map((t) => [t.start, t]));
+  const tagAt = (start: number, end: number): string | undefined => (tags.get(start)?.end === end ? tags.get(start)!.pos : undefined);
   const mentions = withPortfolioLists(
     text,
     joinSplitOrganisations(
@@ -34,18 +38,20 @@ export function namesFromModel(
         annotation.mentions,
         withPlatforms(
           tokens,
-          annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+          withFirmsNamedWhole(
+            text,
+            annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+          ),
         ),
       ),
     ),
   )
     .reduce(withNickname(text), [] as ModelMention[])
+    .map((m, i, all) => withGivenNameInFront(text, tagAt, lowerWords, all[i - 1], m, gaz))
     .flatMap((m) => personOfOrganisationMention(text, m, gaz))
     .map((m) => withDemonymInFront(text, m, gaz))
     .map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
   const out: NameCandidate[] = [];
-  const lowerWords = new Set<string>();
-  for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   let ti = 0;
   for (const m of mentions) {
     while (ti < tokens.length && tokens[ti]!.end <= m.start) ti++;
@@ -85,6 +91,12 @@ export function namesFromModel(
     }
     // "NetChoice, a trade group, …": the appositive says what the model could not
     else if (appositiveRole(tokens, r) === 'ORGANIZATION') {
+      out.push({ ...r, modelType: 'ORGANIZATION' });
+    }
+    // "The World Wide Fund for Nature said": a name headed by a word that names a kind of body
+    // ("Fund", "Council", "Police"), before "of"/"for"/"on" or at its end, the model passed over
+    // ("masquerading as a Tax Preparation Service": after "a", a kind written with capitals)
+    else if (!r.sentenceInitial && headedAsBody(r.words) && !/^an?$/.test(lower(tokens[r.first - 1]))) {
       out.push({ ...r, modelType: 'ORGANIZATION' });
     }
     // "Tays, 32, of Franklin": a town
@@ -240,6 +252,32 @@ export function afterUnderscore(text: string, m: ModelMention): ModelMention {
   return lead ? { ...m, start: m.start - lead[1]!.length - 1 } : m;
 }
 
+const BODY_CONNECTORS = new Set(['of', 'for', 'on']);
+
+/** Two words or more, one after the first a body's head word, last or before "of"/"for"/"on". */
+function headedAsBody(words: readonly string[]): boolean {
+  if (words.length < 2) return false;
+  return words.some(
+    (w, i) =>
+      i > 0 && /^\p{Lu}/u.test(w) && ORG_HEADS.has(w.toLowerCase()) && (i === words.length - 1 || BODY_CONNECTORS.has(words[i + 1]!)),
+  );
+}
+
+/**
+ * Whether the name ends in s and is followed, with no space, by an apostrophe alone and then a word
+ * in lower case ("Akers’ mother", "Jones' lawyer"): the possessive of such names, unless the
+ * sentence opened a single quotation mark before the name (then the mark closes it).
+ */
+function bareApostropheAfter(text: string, tokens: readonly Token[], m: ModelMention, first: number, last: number): boolean {
+  const apos = tokens[last];
+  if (!apos || apos.start !== m.end || !/^['’]$/.test(apos.text) || !/s$/u.test(text.slice(m.start, m.end))) return false;
+  if (!/^\p{Ll}/u.test(tokens[last + 1]?.text ?? '') || tokens[last + 1]!.sent !== apos.sent) return false;
+  for (let k = first - 1; k >= 0 && tokens[k]!.sent === apos.sent; k--) {
+    if (tokens[k]!.text === '‘' || (tokens[k]!.text === "'" && (k === 0 || tokens[k - 1]!.end < tokens[k]!.start))) return false;
+  }
+  return true;
+}
+
 function candidateOf(
   text: string,
   tokens: readonly Token[],
@@ -269,7 +307,12 @@ function candidateOf(
   const lastTok = tokens[last - 1]!;
   // "Trump's": the model's mention stops before the 's, our token does not
   const tail = text.slice(m.end, lastTok.end);
-  const possessive = /^['’]s?$/.test(tail);
+  let possessive = /^['’]s?$/.test(tail);
+  // "Akers’ mother": a name in s takes the apostrophe alone, a token of its own
+  if (!possessive && bareApostropheAfter(text, tokens, m, first, last)) {
+    possessive = true;
+    last += 1;
+  }
   // (a nickname in quotation marks is no word of the name: 'Colin "Blue" Henderson')
   const surface = text.slice(m.start, m.end).replace(NICKNAME, ' ');
   const words = surface.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
@@ -301,6 +344,41 @@ function candidateOf(
     sentenceInitial: !prev || prev.sent !== tokens[first]!.sent || /^["“‘(]$/.test(prev.text),
     modelType: m.type as EntityType,
   };
+}
+
+/**
+ * "Cole Ridley scored twice": the model read the surname as a person and left the given name out
+ * (a given name that is also a word: Cole, Hope, Chase). The word right before a one-word person,
+ * capitalised, a proper noun to the model's tagger, written nowhere in the text in lower case and
+ * no title, role, date, place or other name, is the person's given name.
+ */
+function withGivenNameInFront(
+  text: string,
+  tagAt: (start: number, end: number) => string | undefined,
+  lowerWords: ReadonlySet<string>,
+  /** the mention before this one (mentions are in text order) */
+  prev: ModelMention | undefined,
+  m: ModelMention,
+  gaz: Gazetteer,
+): ModelMention {
+  if (m.type !== 'PERSON' || /\s/u.test(text.slice(m.start, m.end)) || text[m.start - 1] !== ' ') return m;
+  const word = /(?:^|[^\p{L}\p{M}'’.-])(\p{Lu}\p{Ll}+)$/u.exec(text.slice(Math.max(0, m.start - 30), m.start - 1))?.[1];
+  if (!word) return m;
+  const start = m.start - 1 - word.length;
+  const lower = word.toLowerCase();
+  if (
+    tagAt(start, m.start - 1) !== 'NNP' ||
+    lowerWords.has(lower) ||
+    (prev !== undefined && prev.end > start) ||
+    matchTitle([word], 0) !== null ||
+    ROLE_NOUNS.has(lower) ||
+    CALENDAR_WORDS.has(lower) ||
+    gaz.match([word], 0) !== null ||
+    gaz.isDemonym(word)
+  ) {
+    return m;
+  }
+  return { ...m, start };
 }
 
 // a nickname in quotation marks between a given name and a surname

@@ -86,9 +86,17 @@ function latestBefore(sorted: readonly number[], at: number): number {
 /**
  * The person a single word names: last names before first words ("Biden", then "Xi" of Xi Jinping),
  * and among several (two Wangs) the one a bare word has named so far, else the one mentioned most
- * recently, else the next one introduced.
+ * recently (unless that mention stands in an appositive of another's, "Robert Price, grandson of
+ * Leon Price"), else the next one introduced.
  */
-export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<number, number>, prefer?: (i: number) => boolean): number {
+export function pickPerson(
+  ix: NameIndex,
+  at: number,
+  w: string,
+  lastSeen: Map<number, number>,
+  prefer?: (i: number) => boolean,
+  inAppositiveOf?: (later: number, earlier: number) => boolean,
+): number {
   for (const pos of ['last', 'first'] as const) {
     let matches = (pos === 'last' ? ix.byLast : ix.byFirst).get(w) ?? [];
     if (matches.length === 0 && pos === 'last' && w.length >= 6) {
@@ -110,6 +118,14 @@ export function pickPerson(ix: NameIndex, at: number, w: string, lastSeen: Map<n
       if (seen > bestAt) {
         bestAt = seen;
         best = i;
+      }
+    }
+    // "Robert Price, a great-grandson of co-founder Leon Price, said …; Price said": a name inside
+    // another's appositive is not what the sentence is about
+    if (best >= 0 && inAppositiveOf) {
+      for (const i of matches) {
+        const seen = Math.max(lastSeen.get(i) ?? -1, latestBefore(ix.starts.get(i) ?? [], at));
+        if (i !== best && seen >= 0 && seen < bestAt && inAppositiveOf(bestAt, seen)) return i;
       }
     }
     if (best >= 0) return best;

@@ -198,3 +198,30 @@ export function withPortfolioLists(text: string, mentions: ModelMention[]): Mode
   }
   return out;
 }
+
+/**
+ * "Farrar, Straus and Giroux" read as three people in one place and as the publisher in another:
+ * a firm named after several people (commas, "and", "&" between capitalised names) is the firm
+ * wherever the text writes it whole, once the model has read it whole somewhere. Only where the
+ * model cut that very string into two names or more, each inside it.
+ */
+export function withFirmsNamedWhole(text: string, mentions: ModelMention[]): ModelMention[] {
+  const firms = new Set<string>();
+  for (const m of mentions) {
+    const surface = text.slice(m.start, m.end);
+    if (m.type === 'ORGANIZATION' && /^\p{Lu}[\p{L}'’.-]*(?:(?:,| and| &) \p{Lu}[\p{L}'’.-]*)+$/u.test(surface)) firms.add(surface);
+  }
+  if (firms.size === 0) return mentions;
+  let out = mentions;
+  for (const firm of firms) {
+    for (let at = text.indexOf(firm); at >= 0; at = text.indexOf(firm, at + firm.length)) {
+      const end = at + firm.length;
+      const inside = out.filter((m) => m.start < end && at < m.end);
+      if (inside.length < 2 || inside.some((m) => m.start < at || m.end > end)) continue;
+      out = [...out.filter((m) => !inside.includes(m)), { start: at, end, type: 'ORGANIZATION' as const }].sort(
+        (a, b) => a.start - b.start,
+      );
+    }
+  }
+  return out;
+}

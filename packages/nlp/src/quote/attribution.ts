@@ -107,7 +107,13 @@ const TITLE_SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'of', 'to', 'i
 const DASHES = new Set(['—', '–', '-', '―']);
 
 /** Attributes each quotation span to a speaker and decides direct vs partial. */
-export function attributeQuotes(text: string, tokens: readonly Token[], spans: readonly QuoteSpan[], table: EntityTable): Quote[] {
+export function attributeQuotes(
+  text: string,
+  tokens: readonly Token[],
+  spans: readonly QuoteSpan[],
+  table: EntityTable,
+  posAt: (start: number) => string | undefined = () => undefined,
+): Quote[] {
   const inQuote = new Int32Array(tokens.length).fill(-1);
   const spanTok: { open: number; close: number; firstIn: number; lastIn: number }[] = [];
   let k = 0;
@@ -126,7 +132,7 @@ export function attributeQuotes(text: string, tokens: readonly Token[], spans: r
   });
   const mentionAt = new Map<number, ResolvedMention>();
   for (const m of table.mentions) mentionAt.set(m.first, m);
-  const ctx: Ctx = { text, tokens, table, inQuote, mentionAt };
+  const ctx: Ctx = { text, tokens, table, inQuote, mentionAt, posAt };
   inferGender(ctx);
 
   const kinds: Quote['kind'][] = [];
@@ -274,7 +280,10 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
     !PRONOUNS.has(lower(next)) &&
     !AUX_ADVERBS.has(lower(next)) &&
     !FUNCTION_WORDS.has(lower(next)) &&
-    !CLAUSE_OPENERS.has(words[0]!.toLowerCase())
+    !CLAUSE_OPENERS.has(words[0]!.toLowerCase()) &&
+    // (where the model tagged it, the word after is a noun or what qualifies one: '"full but
+    // defensible" given the growth' goes on with a preposition)
+    /^(?:NN|JJ|VBG|CD|undefined)/.test(String(ctx.posAt(next.start)))
   ) {
     // the quoted words modify the noun after them
     return true;
@@ -476,6 +485,12 @@ function reportedSpeaker(ctx: Ctx, from: number, to: number): Speaker | null {
     const m = mentionEndingAt(table.mentions, j);
     if (m && !m.possessive) {
       found = speakerOf(ctx, m.entity);
+      continue;
+    }
+    // "She added that rents had risen …": the person the pronoun stands for
+    const pron = lower(tok);
+    if ((pron === 'he' || pron === 'she') && (j === from || tokens[j - 1]!.sent !== tok.sent || tokens[j - 1]!.text === ',')) {
+      found = resolvePronoun(ctx, j, 'PERSON') ?? found;
       continue;
     }
     // "Ostrander, who grew up in Kettering, said he …": a named subject before a relative clause

@@ -14,7 +14,7 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
   const { tokens, table, inQuote } = ctx;
   // "he" skips a known woman, "she" a known man
   const pron = lower(tokens[at]);
-  const wrongGender = pron === 'he' ? 'f' : pron === 'she' ? 'm' : null;
+  const wrongGender = pron === 'he' || pron === 'his' ? 'f' : pron === 'she' || pron === 'her' ? 'm' : null;
   const want = (e: number): boolean => {
     const ty = table.entities[e]!.type;
     if (kind === 'PERSON') return ty === 'PERSON' && (wrongGender === null || table.gender.get(e) !== wrongGender);
@@ -43,6 +43,12 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     const opensSentence = m.first === 0 || tokens[m.first - 1]!.sent !== m.sent;
     if (inQuote[m.first]! >= 0 || (m.possessive && !opensSentence) || !want(m.entity)) continue;
     candidate = m; // keep going back within the sentence: the first one is its subject
+  }
+  // "Akers' mother, Donna Akers, paid tribute … '…,' she wrote": the sentence's subject is the
+  // person the possessive's role names, not the possessor
+  if (candidate?.possessive) {
+    const named = namedRoleOfPossessive(ctx, candidate);
+    if (named && want(named.entity)) candidate = named;
   }
   // "WIRED spoke to one mother, who … '…,' she said": someone unnamed, introduced closer than
   // anyone named
@@ -80,9 +86,13 @@ function samePronounBefore(ctx: Ctx, sent: number, before: number, pron: string)
   // "Asked what he expected, Ellis Braddock did not hesitate": a name opening the main clause
   // after an opening clause is whom that clause's pronoun points ahead to
   if (OPENING_CLAUSE.has(lower(tokens[k])) && lower(tokens[before - 1]) === ',') return -1;
-  for (; k < before; k++) {
+  // ("Her best-known novel … starring Dana Whitcomb. '…,' she told": the possessive opening the
+  // sentence is its subject's, the same person)
+  const possessive = pron === 'she' ? 'her' : pron === 'he' ? 'his' : null;
+  for (let opening = true; k < before; k++) {
     if (inQuote[k]! >= 0) continue;
-    if (lower(tokens[k]) === pron) return k;
+    if (lower(tokens[k]) === pron || (opening && lower(tokens[k]) === possessive)) return k;
+    opening = false;
     if (ctx.mentionAt.has(k)) return -1;
   }
   return -1;
@@ -201,4 +211,19 @@ function roleSubjectBefore(ctx: Ctx, at: number, want: (e: number) => boolean): 
     if (k === 0) break;
   }
   return null;
+}
+
+/**
+ * After a possessive name, its role noun and the name of who holds it, set off by a comma:
+ * "Akers' mother, Donna Akers", "the senator's wife, Ann Miller". That name's mention, else null.
+ */
+function namedRoleOfPossessive(ctx: Ctx, m: ResolvedMention): ResolvedMention | null {
+  const { tokens } = ctx;
+  let j = m.last;
+  while (j < tokens.length && /^['’]s?$/u.test(tokens[j]!.text)) j++;
+  let role = false;
+  for (let n = 0; n < 3 && j < tokens.length && /^\p{Ll}+$/u.test(tokens[j]!.text); n++, j++) role ||= isRole(tokens[j]!.text);
+  if (!role || tokens[j]?.text !== ',' || tokens[j]!.sent !== m.sent) return null;
+  const named = ctx.mentionAt.get(j + 1);
+  return named && named.sent === m.sent && !named.possessive && ctx.table.entities[named.entity]!.type === 'PERSON' ? named : null;
 }

@@ -21,6 +21,8 @@ export interface Ctx {
   inQuote: Int32Array;
   /** token index -> mention starting at that token */
   mentionAt: Map<number, ResolvedMention>;
+  /** the model's part-of-speech tag (Penn Treebank) of the word starting at a character offset */
+  posAt: (start: number) => string | undefined;
 }
 
 export const DETERMINERS = new Set([

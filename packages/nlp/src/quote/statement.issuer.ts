@@ -1,11 +1,13 @@
 import { AUX_ADVERBS, CUE_VERBS } from '../lexicon/words';
 import type { Ctx } from './speaker.context';
 import { lower, mentionEndingAt, mentionIndexBefore } from './speaker.context';
+import type { ResolvedMention } from '../entity/entity.resolver';
 
 // "Tom Brandvold said in a written statement that … '…,' the statement said": a statement speaks
 // for whoever the text said issued it, not for the organisation named last.
 
 const STATEMENT_WORDS = new Set(['statement', 'statements']);
+const RELATIVES = new Set(['which', 'who', 'whose', 'whom', 'that', 'where']);
 
 /**
  * The entity that issued the last statement the text mentions before token `before`: the subject
@@ -31,10 +33,29 @@ export function statementIssuer(ctx: Ctx, before: number): number {
       if (inQuote[j]! >= 0 || !CUE_VERBS.has(lower(tokens[j]))) continue;
       let s = j - 1;
       while (s >= 0 && AUX_ADVERBS.has(lower(tokens[s]))) s--;
-      const m = mentionEndingAt(table.mentions, s);
+      const m = subjectEndingAt(ctx, s);
       if (m && !m.possessive && table.entities[m.entity]!.type !== 'LOCATION') return m.entity;
     }
     return -1;
   }
   return -1;
+}
+
+/**
+ * The name of a verb's subject ending at token `s`, past an appositive set off by commas: "Derek
+ * Olsen" of "The board's chair, Derek Olsen, said", "Ann Lee" of "Ann Lee, the chair, said".
+ */
+function subjectEndingAt(ctx: Ctx, s: number): ResolvedMention | undefined {
+  const { tokens, table } = ctx;
+  const direct = mentionEndingAt(table.mentions, s);
+  if (direct || tokens[s]?.text !== ',') return direct;
+  // (the name alone between the commas; "The statement, which was obtained by Variety, said" is
+  // no appositive)
+  const named = mentionEndingAt(table.mentions, s - 1);
+  if (named) return tokens[named.first - 1]?.text === ',' ? named : undefined;
+  for (let j = s - 1; j >= Math.max(0, s - 8) && tokens[j]!.sent === tokens[s]!.sent; j--) {
+    if (tokens[j]!.text !== ',') continue;
+    return RELATIVES.has(lower(tokens[j + 1])) ? undefined : mentionEndingAt(table.mentions, j - 1);
+  }
+  return undefined;
 }

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { enrichText } from '../enrich';
+import { fakeAnnotation } from '../testing/fake-annotation';
+import type { ModelEntityType } from '../engine/nlp.port';
+
+// Rules read from a blind set of our own (set K): people who share a surname, firms named after
+// people, and the words around a name that say who speaks. The model's output is given.
+const enrich = (text: string, names: Partial<Record<ModelEntityType, string[]>>, tags: Record<string, string[]> = {}) =>
+  enrichText(text, fakeAnnotation(text, names, tags), { rethrow: true });
+const speakers = (out: ReturnType<typeof enrich>) => out.quotes.map((q) => q.speaker);
+const people = (out: ReturnType<typeof enrich>) => out.entities.filter((e) => e.type === 'PERSON').map((e) => e.name);
+
+describe('a given name the model left out', () => {
+  const t =
+    'Cole Ridley scored twice as Winnipeg beat Calgary. Owen Ridley, his brother, scored for Calgary.\n\n' +
+    '“I needed one more than him,” Cole Ridley said.\n\n“We had them,” Owen Ridley said.';
+
+  it('joins the surname it stands before (a proper noun to the tagger, never written in lower case)', () => {
+    const out = enrich(t, { PERSON: ['Ridley', 'Owen Ridley'], LOCATION: ['Winnipeg', 'Calgary'] }, { NNP: ['Cole', 'Owen'] });
+    expect(people(out).sort()).toEqual(['Cole Ridley', 'Owen Ridley']);
+    expect(speakers(out)).toEqual(['Cole Ridley', 'Owen Ridley']);
+  });
+
+  it('not a title, a day, a word the text also writes in lower case, or a word the tagger calls no proper noun', () => {
+    const coach = enrich('Coach Ridley spoke on Monday. Monday Ridley rested.', { PERSON: ['Ridley'] }, { NNP: ['Coach', 'Monday'] });
+    expect(people(coach)).toEqual(['Ridley']);
+    const will = enrich('Will Ridley play? He will.', { PERSON: ['Ridley'] }, { NNP: ['Will'] });
+    expect(people(will)).toEqual(['Ridley']);
+    const untagged = enrich('Cole Ridley scored.', { PERSON: ['Ridley'] });
+    expect(people(untagged)).toEqual(['Ridley']);
+  });
+});
+
+describe('two people of one surname', () => {
+  it('a bare surname is not the person named inside another’s appositive', () => {
+    const t =
+      'The company’s finance chief, Robert Price, a great-grandson of co-founder Leon Price, said the deal was sound.\n\n' +
+      '“We are comfortable with the leverage,” Price said.';
+    expect(speakers(enrich(t, { PERSON: ['Robert Price', 'Leon Price', 'Price'] }))).toEqual(['Robert Price']);
+    // without the appositive, the one named last
+    const u = 'Robert Price met his cousin Leon Price on Monday.\n\n“It went well,” Price said.';
+    expect(speakers(enrich(u, { PERSON: ['Robert Price', 'Leon Price', 'Price'] }))).toEqual(['Leon Price']);
+  });
+
+  it('"Akers’ mother, Donna Akers, …" — “…,” she wrote: the one the role names, not the possessor', () => {
+    const t =
+      'Jordan Akers, 19, died at the scene.\n\n' +
+      'Akers’ mother, Donna Akers, paid tribute to her son. “Jordan was the kindest lad you could meet,” she wrote.';
+    expect(speakers(enrich(t, { PERSON: ['Jordan Akers', 'Donna Akers', 'Akers', 'Jordan'] }))).toEqual(['Donna Akers']);
+    // a possessive with no named role holder stays the possessor's sentence
+    const u = 'Mia Jones spoke first. Jones’ plan, she said, was simple. “We start now,” she said.';
+    expect(speakers(enrich(u, { PERSON: ['Mia Jones', 'Jones'] }))).toEqual(['Mia Jones']);
+  });
+});
+
+describe('who speaks', () => {
+  it('a written statement speaks for the named holder of the office that issued it', () => {
+    const t =
+      'The board’s chair, Derek Olsen, said in a written statement that the offer was fair. ' +
+      '“We share the union’s concern,” the statement said.';
+    expect(speakers(enrich(t, { PERSON: ['Derek Olsen'] }))).toEqual(['Derek Olsen']);
+    // a relative clause is no appositive: not the outlet that obtained the statement
+    const u =
+      'The statement, which was obtained by Variety, claimed that Big Machine Records had agreed. ' +
+      '“Approval is not needed,” the statement continued.';
+    expect(speakers(enrich(u, { ORGANIZATION: ['Big Machine Records', 'Variety'] }))).toEqual(['Big Machine Records']);
+  });
+
+  it('a quotation paragraph goes on from the reported speech of a pronoun just before it', () => {
+    const t =
+      'Council member Keisha Lawrence said the city had changed.\n\n' +
+      '“Every one of those houses used to be a family,” Lawrence said.\n\n' +
+      'She added that rents had risen by a third.\n\n' +
+      '“We are not banning anything. We are saying a house should be a home.”';
+    expect(speakers(enrich(t, { PERSON: ['Keisha Lawrence', 'Lawrence'] }))).toEqual(['Keisha Lawrence', 'Keisha Lawrence']);
+  });
+
+  it('"Her best-known novel … starring Dana Whitcomb": the sentence is about the woman its possessive opens with', () => {
+    const t =
+      'Margit Halloran, the novelist, died on Sunday.\n\n' +
+      'Her best-known novel was adapted into a film starring Dana Whitcomb.\n\n' +
+      '“Chekhov was a doctor,” she told The Paris Review.';
+    expect(speakers(enrich(t, { PERSON: ['Margit Halloran', 'Dana Whitcomb'], ORGANIZATION: ['Paris Review'] }))).toEqual([
+      'Margit Halloran',
+    ]);
+  });
+
+  it('a fragment followed by a preposition is the speaker’s words; one before a noun qualifies it', () => {
+    const t = 'Madison Clarke said the price was “full but defensible” given the growth.';
+    expect(speakers(enrich(t, { PERSON: ['Madison Clarke'] }, { IN: ['given'] }))).toEqual(['Madison Clarke']);
+    const u = 'Madison Clarke said the “smart” phones sold well.';
+    expect(speakers(enrich(u, { PERSON: ['Madison Clarke'] }, { NNS: ['phones'] }))).toEqual([null]);
+  });
+});
+
+describe('organisations', () => {
+  it('a firm named after people is the firm wherever the text writes it whole', () => {
+    const t =
+      'Nine publishers refused the book before Farrar, Straus and Giroux took it. ' +
+      'Her editor at Farrar, Straus and Giroux, Naomi Ashford, said so.';
+    // the model reads the first one as three people, the second whole
+    const second = t.lastIndexOf('Farrar');
+    const annotation = fakeAnnotation(t, { PERSON: ['Naomi Ashford'] });
+    for (const name of ['Farrar', 'Straus', 'Giroux']) {
+      const at = t.indexOf(name);
+      annotation.mentions.push({ start: at, end: at + name.length, type: 'PERSON' });
+    }
+    annotation.mentions.push({ start: second, end: second + 'Farrar, Straus and Giroux'.length, type: 'ORGANIZATION' });
+    annotation.mentions.sort((a, b) => a.start - b.start);
+    const out = enrichText(t, annotation, { rethrow: true });
+    expect(people(out)).toEqual(['Naomi Ashford']);
+    expect(out.entities.find((e) => e.type === 'ORGANIZATION')?.mentions).toHaveLength(2);
+  });
+
+  it('a name headed by a body’s word that the model passed over is an organisation; after "a" it is a kind', () => {
+    const t = 'The World Wide Fund for Nature said in a statement that the deal “missed an opportunity.”';
+    const out = enrich(t, {});
+    expect(out.entities.map((e) => `${e.name}/${e.type}`)).toEqual(['World Wide Fund for Nature/ORGANIZATION']);
+    expect(speakers(out)).toEqual(['World Wide Fund for Nature']);
+    expect(enrich('The teenagers were masquerading as a Tax Preparation Service online.', {}).entities).toEqual([]);
+  });
+
+  it('a one-word place followed by its state stays a place where a person has that name', () => {
+    const t = 'Northfield is based in Madison, Wisconsin. Madison Clarke, an analyst, liked the deal.';
+    const out = enrich(t, { PERSON: ['Madison Clarke'], LOCATION: ['Madison', 'Wisconsin'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`).sort()).toEqual([
+      'Madison Clarke/PERSON',
+      'Madison/LOCATION',
+      'Wisconsin/LOCATION',
+    ]);
+  });
+});
