@@ -1,5 +1,14 @@
 import { dateFromUrl, formatDate, inZone, instantOf, parseIsoLike, sameDay, type DateParts } from './date.parser';
-import { dateLocaleFor, roleOfWords, writtenDates, type DateLocale, type DateRole, type WrittenDate } from './date.text';
+import {
+  dateLocaleFor,
+  labelRole,
+  parseWrittenDate,
+  roleOfWords,
+  writtenDates,
+  type DateLocale,
+  type DateRole,
+  type WrittenDate,
+} from './date.text';
 import { isOutsideArticle, textAfter } from './headline.window';
 import { ldString, type JsonLdData, type JsonLdNode } from './jsonld.reader';
 import type { FieldSource } from './article.types';
@@ -208,6 +217,12 @@ export function readPageDates(doc: Document, input: DateInputs): PageDates {
   add(published, 'heuristic', writtenDate('published', nearDates));
   add(modified, 'heuristic', writtenDate('modified', nearDates));
 
+  // 6b. A date under a label that says what it is, anywhere in the article's page: the record
+  // table of a public body's page ("Data publikacji: 2024-04-03 10:15"), "Veröffentlicht am" in a
+  // footer line. After the title's neighbourhood, which is nearer to what readers see.
+  add(published, 'heuristic', () => labelledDate(doc, locale, 'published'), false);
+  add(modified, 'heuristic', () => labelledDate(doc, locale, 'modified'), false);
+
   // 7. The copyright line, last: never a date by itself, only the year of a day and month written
   // next to the title without one ("Posted Nov 19, 6:51 AM" on a page "© 2019").
   let yearless: WrittenDate[] | null = null;
@@ -300,4 +315,29 @@ function onWrittenDay(best: DateParts, written: DateParts): DateParts {
 
 function sameMinute(a: DateParts, b: DateParts): boolean {
   return !!a.time && !!b.time && a.time[0] === b.time[0] && a.time[1] === b.time[1];
+}
+
+const LABEL_ELEMENTS = 'th, dt, strong, b, label, span, em, small, p, li, div';
+
+/**
+ * The first date whose label (an element of its own, or the words before it in a short element)
+ * says it is of `role`, outside comments, related lists and the like.
+ */
+function labelledDate(doc: Document, locale: DateLocale, role: 'published' | 'modified'): DateParts | null {
+  for (const el of Array.from(doc.querySelectorAll(LABEL_ELEMENTS))) {
+    if (el.children.length > 2) continue;
+    const own = el.textContent ?? '';
+    if (own.length > 80 || isOutsideArticle(el)) continue;
+    // "<th>Data publikacji:</th><td>2024-04-03 10:15</td>", "<dt>Published</dt><dd>…</dd>"
+    if (labelRole(own) === role) {
+      const value = el.nextElementSibling?.textContent ?? '';
+      const parts = value.length <= 60 ? parseWrittenDate(value, locale) : null;
+      if (parts) return parts;
+      continue;
+    }
+    // "<p>Veröffentlicht am 12.03.2024</p>"
+    const found = own.length <= 80 ? writtenDates(own, locale).filter((w) => w.role === role) : [];
+    if (found.length > 0 && labelRole(own.slice(0, own.search(/\d/))) === role) return found[0]!.parts;
+  }
+  return null;
 }

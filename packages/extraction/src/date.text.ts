@@ -157,9 +157,9 @@ export type DateRole = 'published' | 'modified' | 'plain';
 
 // Words that say what the date after them is, in en, de, fr, es, it, pt, pl and nl.
 const MODIFIED_WORDS =
-  /(?<!\p{L})(?:updated?|last\s+(?:updated|modified)|modified|edited|aktualisiert|geändert|zuletzt|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualizad[oa]|actualización|modificad[oa]|aggiornat[oa]|aggiornamento|modificat[oa]|atualizad[oa]|atualização|zaktualizowan[oy]|aktualizacja|zmodyfikowano|edytowano|bijgewerkt|gewijzigd|aangepast)(?!\p{L})/giu;
+  /(?<!\p{L})(?:updated?|last\s+(?:updated|modified)|modified|edited|aktualisiert|geändert|zuletzt|mis\s+à\s+jour|mise\s+à\s+jour|modifié|actualizad[oa]|actualización|modificad[oa]|aggiornat[oa]|aggiornamento|modificat[oa]|atualizad[oa]|atualização|zaktualizowan[oy]|aktualizacja|zmodyfikowano|edytowano|data\s+modyfikacji|data\s+aktualizacji|bijgewerkt|gewijzigd|aangepast)(?!\p{L})/giu;
 const PUBLISHED_WORDS =
-  /(?<!\p{L})(?:published|posted|first\s+published|veröffentlicht|erschienen|publié(?:e)?|publicad[oa]|pubblicat[oa]|opublikowan[oy]|opublikowano|publikacja|gepubliceerd|geplaatst)(?!\p{L})/giu;
+  /(?<!\p{L})(?:published|posted|first\s+published|publication\s+date|date\s+of\s+publication|veröffentlicht|veröffentlichungsdatum|erscheinungsdatum|erschienen|publié(?:e)?|date\s+de\s+publication|publicad[oa]|fecha\s+de\s+publicación|data\s+de\s+publicação|pubblicat[oa]|data\s+di\s+pubblicazione|opublikowan[oy]|opublikowano|publikacja|data\s+publikacji|gepubliceerd|publicatiedatum|geplaatst)(?!\p{L})/giu;
 
 /** Splits "Posted Nov 19, 2019; Updated Nov 20, 2019" into its parts, each with what it says. */
 function segments(text: string): { role: DateRole; text: string }[] {
@@ -177,6 +177,21 @@ function segments(text: string): { role: DateRole; text: string }[] {
   if (first > 0) out.push({ role: 'plain', text: text.slice(0, first) });
   marks.forEach((m, i) => out.push({ role: m.role, text: text.slice(m.end, marks[i + 1]?.at ?? text.length) }));
   return out;
+}
+
+/** A label saying what the date beside it is, and nothing else: "Data publikacji:", "Published on". */
+export function labelRole(text: string): DateRole {
+  const label = text.replace(/\s+/g, ' ').trim();
+  if (label.length === 0 || label.length > 40) return 'plain';
+  const segs = segments(label);
+  const last = segs[segs.length - 1];
+  // the label is all marking words (and "on", "am", "le", ":" after them)
+  return last &&
+    segs.length <= 2 &&
+    (segs[0]!.role !== 'plain' || segs[0]!.text.trim() === '') &&
+    /^[\s:.-]*(?:\p{L}{1,3}[\s:.-]*)?$/u.test(last.text)
+    ? last.role
+    : 'plain';
 }
 
 /** What the last marking words of a text say the date after them is: "Updated on:" is 'modified'. */
