@@ -69,12 +69,16 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
       .flatMap((c) => [fold(c.words[0]!), fold(c.words[c.words.length - 1]!)]),
   );
   const candAt = new Map(cands.map((c) => [c.first, c]));
-  // "based in Madison, Wisconsin": a one-word place followed by its state or country stays a place
-  // even where the text names a person Madison
+  // "based in Madison, Wisconsin", "HAMILTON, Ontario —": a one-word place followed by its state or
+  // country stays a place even where the text names a person Madison (or Grace Hamilton)
   const placeInRegion = (c: (typeof cands)[number]): boolean => {
     const region = tokens[c.last]?.text === ',' ? candAt.get(c.last + 1) : undefined;
     return region !== undefined && (region.known?.type ?? region.modelType) === 'LOCATION';
   };
+  // (and the model's other one-word places of that name in the text: "in Florence, Muscle Shoals")
+  const regionPlaces = new Set(
+    cands.filter((c) => c.words.length === 1 && c.modelType === 'LOCATION' && placeInRegion(c)).map((c) => fold(c.words[0]!)),
+  );
   const types = cands.map((c): EntityType | 'DROP' | null => {
     if (!c.modelType) return 'DROP';
     if (PEER_SEAT.test(text.slice(Math.max(0, c.start - 40), c.start))) return 'DROP'; // "Saltaire" of "Lord Kershaw of Saltaire"
@@ -85,8 +89,7 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     if (
       c.words.length === 1 &&
       c.modelType === 'LOCATION' &&
-      LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) &&
-      (c.known?.type === 'LOCATION' || !personWords.has(w) || placeInRegion(c))
+      (regionPlaces.has(w) || (LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) && (c.known?.type === 'LOCATION' || !personWords.has(w))))
     ) {
       return 'LOCATION';
     }
@@ -107,7 +110,12 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     // resolved with the people's single words below, not kept apart under the place's name)
     if (c.known && type !== 'PERSON') {
       // "Austin" may be Lloyd Austin: a one-word place waits until the people are known
-      if (c.words.length === 1 && type === 'LOCATION' && !LOC_PREPOSITIONS.has(lower(tokens[c.first - 1]))) {
+      if (
+        c.words.length === 1 &&
+        type === 'LOCATION' &&
+        !LOC_PREPOSITIONS.has(lower(tokens[c.first - 1])) &&
+        !regionPlaces.has(fold(c.words[0]!))
+      ) {
         deferredPlaces.push(ci);
         return;
       }

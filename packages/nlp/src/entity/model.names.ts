@@ -10,6 +10,7 @@ import { personOfOrganisation, productsToMakers, reshape, withCapitalThe, withNa
 import { joinSplitOrganisations, withFirmsNamedWhole, withLeadingAnd, withPortfolioLists } from './org.joins';
 import { decideTypes, PLACE_PREFIXES } from './name.types';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
+import { givenNameGender } from '../lexicon/given-name.gender';
 import { isProductModel, productBases } from './product.names';
 import { withPlatforms } from './platform.names';
 
@@ -415,17 +416,27 @@ const SEATED = /(?:^|\s)(?:Lord|Lady|Baron|Baroness|Duke|Duchess|Earl|Countess|P
  * the place the gazetteer knows). A peer's seat stays with the peer.
  */
 function personOfOrganisationMention(text: string, m: ModelMention, gaz: Gazetteer): ModelMention[] {
-  if (m.type !== 'PERSON') return [m];
+  if (m.type !== 'PERSON' && m.type !== 'ORGANIZATION') return [m];
   const surface = text.slice(m.start, m.end);
   const at = surface.indexOf(' of ');
   if (at < 0 || SEATED.test(text.slice(Math.max(0, m.start - 12), m.end))) return [m];
   const person = surface.slice(0, at).split(' ');
   const rest = surface.slice(at + 4);
   if (person.length < 2 || person.length > 3 || !person.every((w) => /^\p{Lu}\p{Ll}/u.test(w)) || !/^\p{Lu}/u.test(rest)) return [m];
+  // ("Sofia Brandt of Nordhavn Capital" read as one organisation: a given name and a surname, no
+  // word of a body — "Georgia Institute of Technology", "Bank of America" stay whole)
+  if (
+    m.type === 'ORGANIZATION' &&
+    (givenNameGender(person[0]!) === null ||
+      person.some((w) => ORG_HEADS.has(w.toLowerCase())) ||
+      gaz.match(person, 0)?.length === person.length)
+  ) {
+    return [m];
+  }
   const known = gaz.match(rest.split(' '), 0);
   const type = known?.entry.type === 'LOCATION' && known.length === rest.split(' ').length ? 'LOCATION' : 'ORGANIZATION';
   return [
-    { ...m, end: m.start + at },
+    { ...m, end: m.start + at, type: 'PERSON' },
     { ...m, start: m.start + at + 4, type },
   ];
 }

@@ -6,6 +6,9 @@ import { ORG_HEADS } from '../lexicon/words';
 // of subjects ("Ministry of Trade, Industry and Fisheries"). These work on the model's mentions,
 // before the names are shaped.
 
+// the first word of a body named after its place ("Pennsylvania Chamber of Commerce")
+const BODY_OPENERS = new Set([...ORG_HEADS, 'chamber']);
+
 /**
  * One organisation the model read as two: "Procter & Gamble" (an ampersand always joins), and
  * "U.S. Customs and Border Protection" — "X and Y" where X ends in a plural word (Customs,
@@ -56,9 +59,49 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       out[out.length - 1] = { ...prev, end: m.end };
       continue;
     }
+    // "Pennsylvania" and "Chamber of Business and Industry": a place right before a body whose
+    // name opens with a body's word ("Chamber", "Department", "Board") is that body's first word
+    if (
+      prev &&
+      prev.type === 'LOCATION' &&
+      m.type === 'ORGANIZATION' &&
+      text.slice(prev.end, m.start) === ' ' &&
+      BODY_OPENERS.has(/^\p{Lu}\p{Ll}+/u.exec(text.slice(m.start, m.end))?.[0].toLowerCase() ?? '')
+    ) {
+      out[out.length - 1] = { ...m, start: prev.start };
+      continue;
+    }
     out.push(ofPluralsWhole(text, m));
   }
-  return out;
+  const acronyms = new Set(text.match(/(?<![\p{L}\p{N}])\p{Lu}{3,8}(?![\p{L}\p{N}])/gu) ?? []);
+  const spanned = out.map((m, i) => withAcronymSpan(text, m, out[i + 1], acronyms));
+  return spanned.filter((m, i) => !spanned.slice(Math.max(0, i - 3), i).some((p) => p.start <= m.start && m.end <= p.end));
+}
+
+/**
+ * "the Organization for Security and Co-operation in Europe" read as "Organization for Security"
+ * and "Europe": a body the model cut short reaches as far as the words whose capitals spell an
+ * acronym the text uses ("(OSCE)", "The OSCE will …"); the mentions inside go.
+ */
+function withAcronymSpan(text: string, m: ModelMention, next: ModelMention | undefined, acronyms: ReadonlySet<string>): ModelMention {
+  if (m.type !== 'ORGANIZATION' || acronyms.size === 0) return m;
+  const after = /^(?: (?:and|of|for|in|on|the|&|\p{Lu}[\p{L}'’-]*))+/u.exec(text.slice(m.end, m.end + 100))?.[0];
+  if (!after) return m;
+  const head = text.slice(m.start, m.end);
+  const initials = (s: string) =>
+    s
+      .split(/[\s-]+/)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .map((w) => w[0])
+      .join('');
+  // the longest run of words after the mention that ends on a capitalised word and spells one
+  for (let cut = after.length; cut > 0; cut = after.lastIndexOf(' ', cut - 1)) {
+    const tail = after.slice(0, cut);
+    if (!/\p{Lu}[\p{L}'’-]*$/u.test(tail) || !acronyms.has(initials(head + tail))) continue;
+    const end = m.end + tail.length;
+    return next && next.start < end && next.end > end ? m : { ...m, end };
+  }
+  return m;
 }
 
 // " and Democrats" after "… of Socialists": a plural word the model left out of a name

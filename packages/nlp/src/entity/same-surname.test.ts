@@ -130,3 +130,58 @@ describe('organisations', () => {
     ]);
   });
 });
+
+describe('places, bodies and the people of bodies (read from set K, checked on set L)', () => {
+  it('a one-word place with its region is a place, and so is that word elsewhere as the model reads it', () => {
+    const t =
+      'HAMILTON, Ontario — Teachers walked out. Education Minister Grace Hamilton said talks would resume.\n\n' +
+      'Damage was worst around Florence, Alabama. Florence Gaines lost her roof. Shelters opened in Florence and Corinth.';
+    const out = enrich(t, {
+      LOCATION: ['HAMILTON', 'Ontario', 'Florence', 'Alabama', 'Corinth'],
+      PERSON: ['Grace Hamilton', 'Florence Gaines'],
+    });
+    const names = out.entities.map((e) => `${e.name}/${e.type}`);
+    expect(names).toEqual(
+      expect.arrayContaining(['Hamilton/LOCATION', 'Grace Hamilton/PERSON', 'Florence/LOCATION', 'Florence Gaines/PERSON']),
+    );
+    expect(out.entities.find((e) => e.name === 'Florence')?.mentions).toHaveLength(2);
+  });
+
+  it('a place right before a body opening with a body’s word is that body’s first word', () => {
+    const t = 'The Pennsylvania Chamber of Business and Industry endorsed her.';
+    const out = enrich(t, { LOCATION: ['Pennsylvania'], ORGANIZATION: ['Chamber of Business and Industry'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`)).toEqual(['Pennsylvania Chamber of Business and Industry/ORGANIZATION']);
+  });
+
+  it('a body cut short reaches as far as the words that spell the acronym the text uses', () => {
+    const t = 'Support will come from the Organization for Security and Co-operation in Europe. The OSCE will send observers.';
+    const out = enrich(t, { ORGANIZATION: ['Organization for Security', 'OSCE'], LOCATION: ['Europe'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`)).toEqual(['Organization for Security and Co-operation in Europe/ORGANIZATION']);
+    // no acronym spelled: unchanged
+    const u = 'Support will come from the Organization for Security and Co-operation in Europe.';
+    expect(enrich(u, { ORGANIZATION: ['Organization for Security'], LOCATION: ['Europe'] }).entities).toHaveLength(2);
+  });
+
+  it('"Sofia Brandt of Nordhavn Capital in Copenhagen wrote": a person of a body, who speaks, not the place', () => {
+    const t = 'Sofia Brandt of Nordhavn Capital in Copenhagen wrote that sales were “likely capped at second-line use” for now.';
+    const out = enrich(t, { ORGANIZATION: ['Sofia Brandt of Nordhavn Capital'], LOCATION: ['Copenhagen'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`).sort()).toEqual([
+      'Copenhagen/LOCATION',
+      'Nordhavn Capital/ORGANIZATION',
+      'Sofia Brandt/PERSON',
+    ]);
+    expect(speakers(out)).toEqual(['Sofia Brandt']);
+    expect(enrich('Bank of America rose.', { ORGANIZATION: ['Bank of America'] }).entities.map((e) => e.name)).toEqual(['Bank of America']);
+  });
+
+  it('a person "of" a body "in" a place, then a relative clause: the person speaks', () => {
+    const t =
+      'Prof. Hannah Lindqvist of the Karolinska Institute in Stockholm, who was not involved, said the benefit was “real but modest” and noted it.';
+    const out = enrich(
+      t,
+      { PERSON: ['Hannah Lindqvist'], ORGANIZATION: ['Karolinska Institute'], LOCATION: ['Stockholm'] },
+      { JJ: ['overall'] },
+    );
+    expect(speakers(out)).toEqual(['Hannah Lindqvist']);
+  });
+});

@@ -177,6 +177,12 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
     return subjectNP(ctx, from, i - 1, quoteOpen);
   }
   const sp = namePhrase(ctx, i, end + 1, quoteOpen);
+  // "Sofia Brandt of Nordhavn Capital in Copenhagen wrote": the place ends the phrase, the person
+  // opening it speaks
+  if (sp?.type === 'LOCATION' && !appositive) {
+    const lead = leadPerson(ctx, from, cue);
+    if (lead) return lead;
+  }
   // "Cummings's lawyer, Daniel Ortiz, told": the appositive names the role
   // ("Greens MP for Ballina, Tamsin Ellery, said": the head's name is a place, the appositive the person)
   if (appositive && (!sp || sp.type !== 'PERSON')) {
@@ -187,6 +193,8 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   }
   return sp ? { speaker: sp, from: i } : null;
 }
+
+const PERSON_PLACE_PREPS = new Set(['of', 'at', 'in', 'from', 'for']);
 
 /**
  * "Harold Beaumont, 78, a retired postal worker from Quincy, Massachusetts, said", "Falkner, who
@@ -202,10 +210,20 @@ function leadPerson(ctx: Ctx, from: number, cue: number): { speaker: Speaker; fr
   const lead = ctx.mentionAt.get(at);
   if (!lead || lead.possessive || ctx.table.entities[lead.entity]!.type !== 'PERSON') return null;
   let k = lead.last;
-  if (lower(tokens[k]) === 'of') {
-    k++;
-    while (k < cue && /^\p{Lu}/u.test(tokens[k]!.text)) k++;
+  // "of Barclays", "of the Karolinska Institute in Stockholm", "of Nordhavn Capital in Copenhagen":
+  // where the person works and where that is
+  if (PERSON_PLACE_PREPS.has(lower(tokens[k]))) {
+    while (
+      k < cue &&
+      (/^\p{Lu}/u.test(tokens[k]!.text) || PERSON_PLACE_PREPS.has(lower(tokens[k])) || /^(?:the|and|&)$/.test(lower(tokens[k])))
+    ) {
+      k++;
+    }
   }
+  let verb = cue - 1;
+  while (verb > k && AUX_ADVERBS.has(lower(tokens[verb]))) verb--;
+  // "Sofia Brandt of Nordhavn Capital in Copenhagen wrote": the chain runs straight to the verb
+  if (k > lead.last && k === verb + 1) return { speaker: speakerOf(ctx, lead.entity), from: at };
   if (tokens[k]?.text !== ',' || k >= cue - 1 || tokens[cue - 1]?.text !== ',') return null;
   return { speaker: speakerOf(ctx, lead.entity), from: at };
 }
