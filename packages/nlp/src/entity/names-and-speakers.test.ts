@@ -185,3 +185,70 @@ describe('places, bodies and the people of bodies (read from set K, checked on s
     expect(speakers(out)).toEqual(['Hannah Lindqvist']);
   });
 });
+
+describe('a relative or role holder left unnamed speaks (read from blind sets K and L)', () => {
+  const first = '“We will not back down,” said Mary Jones, the union president.';
+
+  it('"Her sister was more blunt. “…,” she said": the sister, as the text names her', () => {
+    const out = enrich(`${first} Her sister was more blunt. “It is a scandal,” she said.`, { PERSON: ['Mary Jones'] });
+    expect(speakers(out)).toEqual(['Mary Jones', 'Her sister']);
+  });
+
+  it('"Jones’s lawyer disagreed": the possessor opening the sentence is not its subject', () => {
+    const out = enrich(`${first} Jones’s lawyer disagreed. “It is a scandal,” he said.`, { PERSON: ['Mary Jones', 'Jones'] });
+    expect(speakers(out)).toEqual(['Mary Jones', 'Jones’s lawyer']);
+  });
+
+  it('no stance taken, a pronoun of the other gender, or the relative named: the person the text is about', () => {
+    const noStance = enrich(`${first} Her mother was a nurse. “It is a scandal,” she said.`, { PERSON: ['Mary Jones'] });
+    expect(speakers(noStance)).toEqual(['Mary Jones', 'Mary Jones']);
+    const gender = enrich(`${first} Her brother was more blunt. “It is a scandal,” she said.`, { PERSON: ['Mary Jones'] });
+    expect(speakers(gender)).toEqual(['Mary Jones', 'Mary Jones']);
+    const named = enrich(`${first} Her sister, Ann Jones, was more blunt. “It is a scandal,” she said.`, {
+      PERSON: ['Mary Jones', 'Ann Jones'],
+    });
+    expect(speakers(named)).toEqual(['Mary Jones', 'Ann Jones']);
+  });
+});
+
+describe('who speaks, read from blind sets N and O', () => {
+  it('"One porter, who … asked not to be named, said:" — the phrase before the relative clause, whatever verbs it holds', () => {
+    const t =
+      'Staff met on Monday. One porter, who has worked at Hollinsfield General for 19 years and asked not to be named, said: “We feel sold off.”';
+    expect(speakers(enrich(t, { LOCATION: ['Hollinsfield General'] }))).toEqual(['One porter']);
+    const whose = 'Staff met. A cattle grazier whose land borders the lease said: “The river comes up everywhere.”';
+    expect(speakers(enrich(whose, {}))).toEqual(['A cattle grazier']);
+  });
+
+  it('"A spokeswoman for Carbrook Facilities Services said … “…,” she said": the role with whom it speaks for', () => {
+    const t = 'Talks failed. A spokeswoman for Carbrook Facilities Services said the terms were fair. “We have been clear,” she said.';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Carbrook Facilities Services'] }))).toEqual([
+      'A spokeswoman for Carbrook Facilities Services',
+    ]);
+    const verb = 'Talks failed. A spokesperson for the commission declined to comment. “We have been clear,” she said.';
+    expect(speakers(enrich(verb, {}, { VBD: ['declined'] }))).toEqual(['A spokesperson for the commission']);
+  });
+
+  it('a role word in front of a body’s name, and a body by its kind', () => {
+    const group = 'Patients’ group Healthwatch Weldshire urged both sides to “get back round the table” at once.';
+    expect(speakers(enrich(group, { ORGANIZATION: ['Healthwatch Weldshire'] }))).toEqual(['Healthwatch Weldshire']);
+    const chamber =
+      'The Northfield Chamber of Commerce called for cuts. Economist Priya Natarajan agreed. ' +
+      '“Every month of delay costs jobs,” the chamber said in a statement.';
+    const out = enrich(chamber, { ORGANIZATION: ['Northfield Chamber of Commerce'], PERSON: ['Priya Natarajan'] });
+    expect(speakers(out)).toEqual(['Northfield Chamber of Commerce']);
+  });
+
+  it('a verb joined by "and" shares the subject of the one before it', () => {
+    const t =
+      'Cameroon’s minister, Paul Mbarga, said his country hosts refugees in its Far North region and asked donors to remember “the host communities who have shared everything”.';
+    expect(speakers(enrich(t, { PERSON: ['Paul Mbarga'], LOCATION: ['Cameroon', 'Far North'] }))).toEqual(['Paul Mbarga']);
+  });
+
+  it('the person named after a role: "said Nigeria’s foreign minister, Adaeze Nwosu", "The MP for Sandmere and Cleethorpes, Natalie Osei, said"', () => {
+    const after = '“We did not come only for money,” said Nigeria’s foreign minister, Adaeze Nwosu.';
+    expect(speakers(enrich(after, { PERSON: ['Adaeze Nwosu'], LOCATION: ['Nigeria'] }))).toEqual(['Adaeze Nwosu']);
+    const seat = 'Dockers walked out. The MP for Sandmere and Cleethorpes, Natalie Osei, said ministers should “get off the fence”.';
+    expect(speakers(enrich(seat, { PERSON: ['Cleethorpes', 'Natalie Osei'], LOCATION: ['Sandmere'] }))).toEqual(['Natalie Osei']);
+  });
+});

@@ -44,6 +44,8 @@ export const ROLE_NOUNS = new Set([
   'government', 'department', 'agency', 'group', 'organization', 'organisation', 'committee', 'council', 'party',
   'campaign', 'office', 'administration', 'spokesperson', 'representative', 'counsel', 'editor', 'reporter',
   'scientist', 'historian', 'author', 'host', 'partner', 'investor', 'chief', 'head', 'candidate', 'boss',
+  'chamber', 'association', 'federation', 'commission', 'authority', 'institute', 'foundation', 'trust', 'alliance',
+  'coalition', 'charity', 'watchdog', 'airline', 'club', 'hospital', 'school', 'college',
 ]);
 
 /** Role nouns that stand for an organisation rather than a person. */
@@ -51,6 +53,10 @@ export const ORG_ROLE_NOUNS = new Set([
   'company', 'firm', 'ministry', 'government', 'department', 'agency', 'group', 'organization', 'organisation',
   'committee', 'council', 'party', 'campaign', 'office', 'administration', 'statement', 'report', 'court',
   'network', 'bank', 'university', 'union', 'board', 'embassy', 'military', 'army', 'police', 'newspaper',
+  // bodies by their kind ("the chamber said in a statement", "the regulator said", "the airline said")
+  'chamber', 'association', 'federation', 'commission', 'authority', 'institute', 'foundation', 'trust', 'alliance',
+  'coalition', 'charity', 'regulator', 'watchdog', 'airline', 'insurer', 'retailer', 'carmaker', 'manufacturer',
+  'broadcaster', 'club', 'hospital', 'school', 'college', 'ministry',
 ]);
 
 /** Speech and reporting verbs (any inflection listed); "according to" is handled apart. */
@@ -130,7 +136,7 @@ export const ORG_HEADS = new Set(
   front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
   enterprises investments software stores store network research analytics consulting associates advisors advisers
   resources materials minerals metals mining logistics therapeutics biosciences robotics solutions restaurants
-  chemicals steel`.split(/\s+/).filter(Boolean),
+  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees`.split(/\s+/).filter(Boolean),
 );
 
 /**

@@ -1,7 +1,7 @@
 import type { ResolvedMention } from '../entity/entity.resolver';
-import { ORG_ROLE_NOUNS } from '../lexicon/words';
+import { CUE_VERBS, ORG_ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
-import { isRole, lower, mentionIndexBefore, speakerOf } from './speaker.context';
+import { CLAUSE_STOPS, PP_AFTER_ROLE, PREPOSITIONS, isRole, lower, mentionIndexBefore, speakerOf } from './speaker.context';
 import { resolveRole } from './role.resolver';
 
 // Whom "he", "she", "it" and "they" stand for, where a speech verb has a pronoun for its subject.
@@ -53,8 +53,10 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
   // "WIRED spoke to one mother, who … '…,' she said": someone unnamed, introduced closer than
   // anyone named
   if (kind === 'PERSON') {
-    const intro = unnamedIntroBefore(ctx, at, wrongGender);
-    if (intro && (!candidate || candidate.sent < intro.sent)) return intro.speaker;
+    const intro = unnamedIntroBefore(ctx, at, wrongGender) ?? kinSubjectBefore(ctx, at, wrongGender);
+    // ("Ortiz's sister was more blunt": the possessor opening the role's own sentence is not its subject)
+    const possessor = intro && candidate?.possessive && candidate.sent === intro.sent && candidate.last >= intro.first - 1;
+    if (intro && (!candidate || candidate.sent < intro.sent || possessor)) return intro.speaker;
   }
   // "She learned from Clarence Fontenot … '…,' she said": a sentence whose subject is the same
   // pronoun goes on about the same person, not about the one it names (the subject stays the
@@ -91,11 +93,23 @@ function samePronounBefore(ctx: Ctx, sent: number, before: number, pron: string)
   const possessive = pron === 'she' ? 'her' : pron === 'he' ? 'his' : null;
   for (let opening = true; k < before; k++) {
     if (inQuote[k]! >= 0) continue;
-    if (lower(tokens[k]) === pron || (opening && lower(tokens[k]) === possessive)) return k;
+    if (lower(tokens[k]) === pron) return k;
+    // ("Her sister, Ann Ortiz, was more blunt": the one the possessive's role names is the subject)
+    if (opening && lower(tokens[k]) === possessive) return namesItsRole(ctx, k + 1) ? -1 : k;
     opening = false;
     if (ctx.mentionAt.has(k)) return -1;
   }
   return -1;
+}
+
+/** "sister, Ann Ortiz": from token `at`, a role or relative in at most three words, a comma and a name. */
+function namesItsRole(ctx: Ctx, at: number): boolean {
+  const { tokens } = ctx;
+  for (let j = at; j < at + 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]?.text ?? ''); j++) {
+    const w = lower(tokens[j]);
+    if ((isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w)) && tokens[j + 1]?.text === ',') return ctx.mentionAt.has(j + 2);
+  }
+  return false;
 }
 
 // words that open a clause before the sentence's main one ("Asked whether …, X said")
@@ -153,7 +167,7 @@ const MALE_NOUNS = new Set([
 ]);
 
 /** "one mother", "a local shopkeeper": an unnamed person introduced in this sentence or the one before, outside quotes. */
-function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): { speaker: Speaker; sent: number } | null {
+function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): Intro | null {
   const { tokens, inQuote } = ctx;
   const sentOf = tokens[at]!.sent;
   for (let k = at - 1; k >= 0 && tokens[k]!.sent >= sentOf - 1; k--) {
@@ -165,11 +179,126 @@ function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null)
       if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text) || inQuote[j]! >= 0) break;
       if (ORG_ROLE_NOUNS.has(w) || !(isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w))) continue;
       if ((wrongGender === 'f' && FEMALE_NOUNS.has(w)) || (wrongGender === 'm' && MALE_NOUNS.has(w))) break;
-      return { speaker: { name: ctx.text.slice(tokens[k]!.start, tokens[j]!.end), type: null, entity: -1 }, sent: tokens[k]!.sent };
+      const end = complementEnd(ctx, j + 1, at);
+      return {
+        speaker: { name: ctx.text.slice(tokens[k]!.start, tokens[end - 1]!.end), type: null, entity: -1 },
+        sent: tokens[k]!.sent,
+        first: k,
+      };
     }
   }
   return null;
 }
+
+/**
+ * "A spokeswoman for Carbrook Facilities Services", "a spokesperson for the commission": where the
+ * role's complement, from token `at`, ends (at `at` when there is none): a preposition of a role,
+ * then a name, or "the" and a few plain words, before any verb.
+ */
+function complementEnd(ctx: Ctx, at: number, limit: number): number {
+  const { tokens, inQuote } = ctx;
+  if (!PP_AFTER_ROLE.has(lower(tokens[at])) || tokens[at]!.sent !== tokens[at - 1]!.sent) return at;
+  let end = at;
+  let plain = 0;
+  for (let j = at + 1; j < limit && tokens[j]!.sent === tokens[at]!.sent && inQuote[j]! < 0; j++) {
+    const t = tokens[j]!;
+    const w = lower(t);
+    if (/^VB/.test(ctx.posAt(t.start) ?? '')) break;
+    if (/^\p{Lu}/u.test(t.text)) {
+      end = j + 1;
+    } else if (w === 'the' || ((w === 'of' || w === 'and' || w === '&') && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? ''))) {
+      continue;
+    } else if (
+      /^\p{Ll}+$/u.test(t.text) &&
+      lower(tokens[j - 1]) !== 'of' &&
+      plain < 3 &&
+      !CUE_VERBS.has(w) &&
+      !CLAUSE_STOPS.has(w) &&
+      !PREPOSITIONS.has(w) &&
+      lower(tokens[at + 1]) === 'the'
+    ) {
+      plain++;
+      end = j + 1;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+interface Intro {
+  speaker: Speaker;
+  sent: number;
+  /** the phrase's first token */
+  first: number;
+}
+
+/**
+ * "Her sister was more blunt. '…,' she said" / "Ortiz's lawyer disagreed. '…,' he said": the
+ * sentence before the pronoun's (or its own) opens with someone's relative or role holder, left
+ * unnamed, and reports a stance (a speech verb, or "was more/less …" setting them against who
+ * spoke before). "His father was a miner. '…,' he said" reports no stance: the walk decides.
+ */
+function kinSubjectBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): Intro | null {
+  const { tokens, inQuote } = ctx;
+  const sentOf = tokens[at]!.sent;
+  let k = at;
+  for (let sent = sentOf; sent >= Math.max(0, sentOf - 1); sent--) {
+    const end = k;
+    while (k > 0 && tokens[k - 1]!.sent === sent) k--;
+    let open = k;
+    while (open < end && inQuote[open]! >= 0) open++;
+    const phrase = rolePhraseAt(ctx, open, end, wrongGender);
+    if (phrase && reportsStance(ctx, phrase.end, end)) {
+      const from = tokens[phrase.first]!.start;
+      return { speaker: { name: ctx.text.slice(from, tokens[phrase.end - 1]!.end), type: null, entity: -1 }, sent, first: phrase.first };
+    }
+    if (k === 0) break;
+  }
+  return null;
+}
+
+const POSSESSIVE_DETERMINERS = new Set(['her', 'his', 'their']);
+
+/** "Her sister", "His longtime lawyer", "Ortiz's mother" at token `at`, not followed by the holder's name. */
+function rolePhraseAt(ctx: Ctx, at: number, end: number, wrongGender: 'm' | 'f' | null): { first: number; end: number } | null {
+  const { tokens } = ctx;
+  let j = at;
+  if (POSSESSIVE_DETERMINERS.has(lower(tokens[at]))) {
+    j = at + 1;
+  } else {
+    const m = ctx.mentionAt.get(at);
+    if (!m?.possessive || ctx.table.entities[m.entity]!.type !== 'PERSON') return null;
+    j = m.last;
+    while (j < end && /^['’]s?$/u.test(tokens[j]!.text)) j++;
+  }
+  for (let n = 0; n < 3 && j < end && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text); n++, j++) {
+    const w = lower(tokens[j]);
+    if (ORG_ROLE_NOUNS.has(w) || !(isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w))) continue;
+    if ((wrongGender === 'f' && FEMALE_NOUNS.has(w)) || (wrongGender === 'm' && MALE_NOUNS.has(w))) return null;
+    // ("Her sister, Ana Ortiz, …": named, so the usual walk finds her)
+    if (tokens[j + 1]?.text === ',' && ctx.mentionAt.has(j + 2)) return null;
+    return { first: at, end: j + 1 };
+  }
+  return null;
+}
+
+const BE_FORMS = new Set(['was', 'is', 'were', 'are', 'has', 'had', 'seemed', 'sounded']);
+
+/** Tokens [from, end) say the subject took a stance: a speech verb, or "was more/less …". */
+function reportsStance(ctx: Ctx, from: number, end: number): boolean {
+  const { tokens, inQuote } = ctx;
+  for (let j = from; j < end && j < from + 6; j++) {
+    if (inQuote[j]! >= 0) return false;
+    const w = lower(tokens[j]);
+    if (CUE_VERBS.has(w) || STANCE_VERBS.has(w)) return true;
+    if (BE_FORMS.has(w) && /^(?:more|less|even|far)$/.test(lower(tokens[j + 1]))) return true;
+  }
+  return false;
+}
+
+// what someone does when they answer or take a side ("His lawyer disagreed.")
+const STANCE_VERBS = new Set(['disagreed', 'disagrees', 'agreed', 'agrees', 'objected', 'objects', 'put', 'puts', 'sees', 'saw']);
 
 /** Whether token `k` is the last token of a person's name. */
 function endsName(ctx: Ctx, k: number): boolean {

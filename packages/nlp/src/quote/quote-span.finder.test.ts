@@ -38,6 +38,12 @@ describe('findQuoteSpans', () => {
     expect(texts('“The plan failed,’’ the mayor said.')).toEqual(['The plan failed']);
   });
 
+  it('opens a double quotation with two backquotes (wire copy, TeX)', () => {
+    expect(texts("``The plan failed,'' the mayor said. ``We start again.''")).toEqual(['The plan failed', 'We start again.']);
+    // a lone backquote opens nothing
+    expect(texts('Type `ls` to list.')).toEqual([]);
+  });
+
   it('keeps a double quotation nested in a single one (British style) inside it', () => {
     expect(texts('‘They say it is an “act of God”. Well, God is not paying, is he?’ Darren said.')).toEqual([
       'They say it is an “act of God”. Well, God is not paying, is he?',

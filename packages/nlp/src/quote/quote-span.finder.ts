@@ -62,6 +62,10 @@ function scanParagraph(text: string, from: number, to: number, out: QuoteSpan[])
     } else if (c === '“' || c === '„') {
       dOpen = i;
       sOpen = -1;
+    } else if (c === '`' && next === '`' && dOpen < 0) {
+      // wire copy typed for old terminals (and TeX) opens with two backquotes, closes with two single marks
+      dOpen = ++i;
+      sOpen = -1;
     } else if (c === '”') {
       if (dOpen >= 0) {
         push(dOpen, i, 'double');

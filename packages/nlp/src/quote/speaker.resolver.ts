@@ -104,8 +104,19 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
     while (end >= from && AUX_ADVERBS.has(lower(tokens[end]))) end--;
   }
   if (end < from) return null;
+  // "… said his government hosts refugees in its Far North region and asked …": a verb joined to
+  // an earlier one shares its subject, which is not the phrase before "and" (the caller goes on to
+  // the earlier verb)
+  if (lower(tokens[end]) === 'and') return null;
   const pron = PRONOUNS.get(lower(tokens[end]));
   if (pron) return lower(tokens[end]) === 'i' || lower(tokens[end]) === 'we' ? null : wrap(resolvePronoun(ctx, end, pron), end);
+  // "One porter, who has worked there for 19 years and asked not to be named, said": the phrase
+  // before the relative clause is the subject, whatever verbs (speech ones too) the clause holds
+  const relative = relativeAntecedentEnd(ctx, from, end);
+  if (relative > from) {
+    const sp = namePhrase(ctx, from, relative, quoteOpen);
+    if (sp) return { speaker: sp, from };
+  }
   // "Morrison, Vindman's superior, said": step over a comma-bounded appositive
   let appositive: [number, number] | null = null;
   if (tokens[end]!.text === ',') {
@@ -185,13 +196,45 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   }
   // "Cummings's lawyer, Daniel Ortiz, told": the appositive names the role
   // ("Greens MP for Ballina, Tamsin Ellery, said": the head's name is a place, the appositive the person)
-  if (appositive && (!sp || sp.type !== 'PERSON')) {
+  // ("The Labour MP for Sandmere and Cleethorpes, Natalie Osei, said": a role phrase's own words
+  // name no one the appositive does not; a person read inside it is a place or a seat)
+  if (appositive && (!sp || sp.type !== 'PERSON' || personAfterPreposition(ctx, from, end + 1))) {
     const named = namePhrase(ctx, appositive[0], appositive[1], quoteOpen);
     if (named && named.type === 'PERSON') return { speaker: named, from: i };
     const lead = leadPerson(ctx, from, cue);
     if (lead) return lead;
   }
   return sp ? { speaker: sp, from: i } : null;
+}
+
+/**
+ * Where the clause's opening noun phrase ends when a relative clause follows it ("One porter, who
+ * …", "A cattle grazier whose property …"): a short phrase with no verb or comma of its own, then
+ * "who"/"whose". -1 otherwise.
+ */
+function relativeAntecedentEnd(ctx: Ctx, from: number, end: number): number {
+  const { tokens } = ctx;
+  for (let r = from + 1; r <= Math.min(end, from + 7); r++) {
+    if (!/^(?:who|whose)$/.test(lower(tokens[r])) || ctx.inQuote[r]! >= 0) continue;
+    const e = tokens[r - 1]!.text === ',' ? r - 1 : r;
+    for (let k = from; k < e; k++) {
+      if (!isWordTok(tokens[k]!) || /^VB/.test(ctx.posAt(tokens[k]!.start) ?? '')) return -1;
+    }
+    return e;
+  }
+  return -1;
+}
+
+/** "The Labour MP for Sandmere and Cleethorpes": a phrase opened by an article whose first person comes after a preposition. */
+function personAfterPreposition(ctx: Ctx, from: number, to: number): boolean {
+  if (!/^(?:the|a|an)$/.test(lower(ctx.tokens[from]))) return false;
+  let preposition = false;
+  for (let k = from; k < to; k++) {
+    const m = ctx.mentionAt.get(k);
+    if (m && ctx.table.entities[m.entity]!.type === 'PERSON') return preposition;
+    preposition ||= PREPOSITIONS.has(lower(ctx.tokens[k]));
+  }
+  return false;
 }
 
 const PERSON_PLACE_PREPS = new Set(['of', 'at', 'in', 'from', 'for']);
@@ -254,8 +297,19 @@ export function objectNP(ctx: Ctx, k: number, quoteOpen: number): Speaker | null
   ) {
     e++;
   }
+  // "said Nigeria's foreign minister, Adaeze Nwosu": the role's holder, named after it
+  const named = tokens[e]?.text === ',' ? ctx.mentionAt.get(e + 1) : undefined;
+  if (named && !named.possessive && ctx.table.entities[named.entity]!.type === 'PERSON' && tokens[named.last]?.sent !== t.sent + 1) {
+    const roleOnly = tokens.slice(k, e).some((x) => isRole(lower(x))) && !tokens.slice(k, e).some((_, n) => personAt(ctx, k + n));
+    if (roleOnly) return speakerOf(ctx, named.entity);
+  }
   return namePhrase(ctx, k, e, quoteOpen);
 }
+
+const personAt = (ctx: Ctx, k: number): boolean => {
+  const m = ctx.mentionAt.get(k);
+  return m !== undefined && ctx.table.entities[m.entity]!.type === 'PERSON';
+};
 
 /** Whom a phrase names: a person in it, else an organisation or place in its head, else a pronoun or role. */
 function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Speaker | null {
@@ -285,6 +339,10 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
   if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);
   if (other && roleAt < 0) return speakerOf(ctx, other.entity);
+  // "the patients' group Healthwatch Weldshire urged": a role word, then the body's name it heads
+  if (other && other.first > from + roleAt && other.last >= headEnd && ctx.table.entities[other.entity]!.type === 'ORGANIZATION') {
+    return speakerOf(ctx, other.entity);
+  }
   if (roleAt >= 0) return resolveRole(ctx, from, to, quoteOpen, headEnd);
   if (person) return speakerOf(ctx, person.entity);
   if (other) return speakerOf(ctx, other.entity);
@@ -293,7 +351,8 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   const plain =
     to - from >= 2 &&
     to - from <= 4 &&
-    tokens.slice(from, to).every((t) => /^\p{Ll}[\p{Ll}-]*$/u.test(t.text)) &&
+    // (the determiner may open the sentence: "One man, who …, said")
+    tokens.slice(from, to).every((t, i) => /^\p{Ll}[\p{Ll}-]*$/u.test(i === 0 ? w0 : t.text)) &&
     !DOCUMENT_NOUNS.has(lower(tokens[to - 1]));
   if (plain && /^(?:a|an|one|another)$/.test(w0)) {
     return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
