@@ -97,4 +97,20 @@ describe('patterns of unseen pages, on the real model', () => {
     expect(people).toEqual(expect.arrayContaining(['Cole Ridley', 'Owen Ridley', 'Jordan Akers', 'Donna Akers']));
     expect(out.quotes.map((q) => q.speaker)).toEqual(['Cole Ridley', 'Donna Akers']);
   });
+
+  it('wire copy in backquote marks, unnamed speakers with relative clauses, and a portfolio of several subjects', async () => {
+    const out = await enrichWithModel(
+      engine,
+      "``For years, the people of Marlowe paid for rigged roads,'' U.S. Attorney Gerald Okonkwo said.\n\n" +
+        'One porter, who has worked at the hospital for 19 years and asked not to be named, said: “We feel sold off.”\n\n' +
+        'A spokeswoman for the federal Department of Climate Change, Energy, the Environment and Water said the mine was approved. ' +
+        '“The conditions are strict,” she said.',
+    );
+    expect(out.quotes.map((q) => q.speaker)).toEqual([
+      'Gerald Okonkwo',
+      'One porter',
+      'A spokeswoman for the federal Department of Climate Change, Energy, the Environment and Water',
+    ]);
+    expect(out.entities.map((e) => e.name)).toContain('Department of Climate Change, Energy, the Environment and Water');
+  });
 });

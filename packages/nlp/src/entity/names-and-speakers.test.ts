@@ -252,3 +252,35 @@ describe('who speaks, read from blind sets N and O', () => {
     expect(speakers(enrich(seat, { PERSON: ['Cleethorpes', 'Natalie Osei'], LOCATION: ['Sandmere'] }))).toEqual(['Natalie Osei']);
   });
 });
+
+describe('bodies the model cut or misread, read from blind sets N and O', () => {
+  const orgs = (out: ReturnType<typeof enrich>) => out.entities.filter((e) => e.type === 'ORGANIZATION').map((e) => e.name);
+
+  it('a portfolio list of subjects of several words, "the" in front of any, is one body; people listed after it are not', () => {
+    const t = 'The Department of Climate Change, Energy, the Environment and Water approved the mine.';
+    const out = enrich(t, { ORGANIZATION: ['Department of Climate Change', 'Energy', 'Environment and Water'] });
+    expect(orgs(out)).toEqual(['Department of Climate Change, Energy, the Environment and Water']);
+    const people = 'Officials from the Ministry of Health, Tom Reid and Ana Sousa met on Monday.';
+    const p = enrich(people, { ORGANIZATION: ['Ministry of Health'], PERSON: ['Tom Reid', 'Ana Sousa'] });
+    expect(orgs(p)).toEqual(['Ministry of Health']);
+  });
+
+  it('"Friends of Mill Meadow", "University of Colorado": a name after a body’s word and "of" is the body’s', () => {
+    const t = 'The campaign group Friends of Mill Meadow met staff from the University of Colorado.';
+    const out = enrich(t, { PERSON: ['Mill Meadow'], LOCATION: ['Colorado'] });
+    expect(orgs(out).sort()).toEqual(['Friends of Mill Meadow', 'University of Colorado']);
+    expect(people(out)).toEqual([]);
+  });
+
+  it('"Ohio State" is a team in a basketball report', () => {
+    const t = 'Kentucky beat Ohio State 78-74. Ellery had nine rebounds and two turnovers, and a late layup and a dunk sealed it.';
+    const out = enrich(t, { LOCATION: ['Kentucky', 'Ohio State'], PERSON: ['Ellery'] });
+    expect(orgs(out)).toContain('Ohio State');
+  });
+
+  it('a person named inside a prepositional phrase is not the subject a later pronoun stands for', () => {
+    const t =
+      'The MP for Sandmere and Cleethorpes, Natalie Osei, said the government should act.\n\n“Ministers cannot keep waiting,” she wrote.';
+    expect(speakers(enrich(t, { PERSON: ['Cleethorpes', 'Natalie Osei'], LOCATION: ['Sandmere'] }))).toEqual(['Natalie Osei']);
+  });
+});

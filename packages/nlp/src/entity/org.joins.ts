@@ -71,11 +71,27 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       out[out.length - 1] = { ...m, start: prev.start };
       continue;
     }
-    out.push(ofPluralsWhole(text, m));
+    out.push(ofPluralsWhole(text, bodyOfName(text, m)));
   }
   const acronyms = new Set(text.match(/(?<![\p{L}\p{N}])\p{Lu}{3,8}(?![\p{L}\p{N}])/gu) ?? []);
   const spanned = out.map((m, i) => withAcronymSpan(text, m, out[i + 1], acronyms));
   return spanned.filter((m, i) => !spanned.slice(Math.max(0, i - 3), i).some((p) => p.start <= m.start && m.end <= p.end));
+}
+
+// the words that make "<word> of <a name>" one body whatever the name is
+const BODY_OF = new Set(
+  `friends university college institute school department ministry bank museum society federation association
+  union league council board academy church chamber commission office`.split(/\s+/),
+);
+
+/**
+ * "Friends of Mill Meadow" read as a person "Mill Meadow", "University of Colorado" as the state:
+ * a name right after a body's word and "of" ("the" between at most) is the body's.
+ */
+function bodyOfName(text: string, m: ModelMention): ModelMention {
+  const before = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) of (?:the )?$/u.exec(text.slice(Math.max(0, m.start - 30), m.start));
+  if (!before || !BODY_OF.has(before[1]!.toLowerCase())) return m;
+  return { ...m, start: m.start - before[0].length + (/^\p{Lu}/u.test(before[0]) ? 0 : 1), type: 'ORGANIZATION' };
 }
 
 /**
@@ -202,8 +218,11 @@ function firstPartBeforeAnd(text: string, every: readonly ModelMention[], m: Mod
 
 // "<head> of|on|for <Name>" at an organisation's end: a name of the portfolio kind, whose list of
 // subjects may go on ("Ministry of Trade, Industry and Fisheries")
-const PORTFOLIO_END = /(?:^|\s)(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*$/u;
-const LIST_AFTER = /^(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?/u;
+// (a subject of up to three words, "the" in front of any: "Northern Development, Mines and
+// Indigenous Partnerships", "Climate Change, Energy, the Environment and Water")
+const PORTFOLIO_END = /(?:^|\s)(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}$/u;
+const LIST_AFTER =
+  /^(?:,\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2})*,?\s+and\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*){0,2}/u;
 const PORTFOLIO_BEFORE =
   /(?:^|[^\p{L}])((?:\p{Lu}[\p{L}-]*\s+){0,2}(\p{Lu}[\p{L}-]*)\s+(?:of|on|for)\s+(?:the\s+)?\p{Lu}[\p{L}-]*(?:,\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?)*,\s+)$/u;
 
@@ -230,7 +249,10 @@ export function withPortfolioLists(text: string, mentions: ModelMention[]): Mode
     const own = PORTFOLIO_END.exec(text.slice(start, end));
     if (own && ORG_HEADS.has(own[1]!.toLowerCase())) {
       const list = LIST_AFTER.exec(text.slice(end, end + 160));
-      if (list && /^,/.test(list[0])) end += list[0].length;
+      // ("the Ministry of Health, Tom Reid and Ana Sousa": people listed after it are no subjects)
+      const listEnd = end + (list?.[0].length ?? 0);
+      const people = mentions.some((o) => o.type === 'PERSON' && o.start < listEnd && o.end > end);
+      if (list && /^,/.test(list[0]) && !people) end = listEnd;
     }
     const lead = PORTFOLIO_BEFORE.exec(text.slice(Math.max(0, start - 120), start));
     if (lead && ORG_HEADS.has(lead[2]!.toLowerCase()) && /\sand\s/.test(text.slice(start, end))) {

@@ -11,7 +11,9 @@ const SPORT_WORDS = new Set(
   `goal goals goalkeeper keeper striker midfielder midfield defender winger centre-back centre-half fullback
   full-back penalty penalties match matches fixture league play-off play-offs playoff playoffs kick-off half-time
   halftime referee touchdown quarterback innings wicket wickets striker scorer equaliser equalizer
-  derby relegation promotion championship premiership`.split(/\s+/),
+  derby relegation promotion championship premiership rebounds rebound turnovers 3-pointer 3-pointers three-pointer
+  three-pointers layup layups dunk buzzer-beater inning pitcher shortstop homer puck power-play hat-trick try-scorer
+  fly-half scrum`.split(/\s+/),
 );
 
 /** The club's people and parts: "Norwich goalkeeper", "Hull's captain", "Brighton fans". */

@@ -42,6 +42,9 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     // a possessive counts only as the sentence's first words ("Taylor Swift's albums ... she")
     const opensSentence = m.first === 0 || tokens[m.first - 1]!.sent !== m.sent;
     if (inQuote[m.first]! >= 0 || (m.possessive && !opensSentence) || !want(m.entity)) continue;
+    // ("The MP for Sandmere and Cleethorpes, Natalie Osei, said": a name inside a prepositional
+    // phrase is no subject where the sentence names someone else)
+    if (candidate?.sent === m.sent && afterPreposition(ctx, m.first)) continue;
     candidate = m; // keep going back within the sentence: the first one is its subject
   }
   // "Akers' mother, Donna Akers, paid tribute … '…,' she wrote": the sentence's subject is the
@@ -75,6 +78,14 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     if (first && first.start < tokens[at]!.start && want(first.entity)) return speakerOf(ctx, first.entity);
   }
   return null;
+}
+
+/** Token `k` opens the object of a preposition: "for Cleethorpes", "for Sandmere and Cleethorpes". */
+function afterPreposition(ctx: Ctx, k: number): boolean {
+  const { tokens } = ctx;
+  const before = lower(tokens[k - 1]);
+  if (before === 'and' && /^\p{Lu}/u.test(tokens[k - 2]?.text ?? '')) return PREPOSITIONS.has(lower(tokens[k - 3]));
+  return PREPOSITIONS.has(before);
 }
 
 /**
@@ -203,6 +214,13 @@ function complementEnd(ctx: Ctx, at: number, limit: number): number {
   for (let j = at + 1; j < limit && tokens[j]!.sent === tokens[at]!.sent && inQuote[j]! < 0; j++) {
     const t = tokens[j]!;
     const w = lower(t);
+    // (a name is taken whole, its commas and all)
+    const name = ctx.mentionAt.get(j);
+    if (name && name.last <= limit) {
+      end = name.last;
+      j = name.last - 1;
+      continue;
+    }
     if (/^VB/.test(ctx.posAt(t.start) ?? '')) break;
     if (/^\p{Lu}/u.test(t.text)) {
       end = j + 1;
