@@ -284,3 +284,17 @@ describe('bodies the model cut or misread, read from blind sets N and O', () => 
     expect(speakers(enrich(t, { PERSON: ['Cleethorpes', 'Natalie Osei'], LOCATION: ['Sandmere'] }))).toEqual(['Natalie Osei']);
   });
 });
+
+describe('an unnamed speaker and a firm by its trade (sets N and O)', () => {
+  it('"One driver, … said …. “… . …,” he said": the sentences of the quotation do not push the introduction out of reach', () => {
+    const t =
+      'Drivers protested, which Tembo blamed on a partner.\n\n' +
+      'One driver, who asked not to be named, said payments had improved. “Now the money comes the same day. Before, you wait one week,” he said.';
+    expect(speakers(enrich(t, { PERSON: ['Tembo'] }))).toEqual(['One driver']);
+  });
+
+  it('a name ending on a trade ("Tembo Freight") is a firm', () => {
+    const out = enrich('Tembo Freight raised $42 million.', { PERSON: ['Tembo Freight'] });
+    expect(out.entities.map((e) => `${e.name}/${e.type}`)).toEqual(['Tembo Freight/ORGANIZATION']);
+  });
+});

@@ -180,8 +180,10 @@ const MALE_NOUNS = new Set([
 /** "one mother", "a local shopkeeper": an unnamed person introduced in this sentence or the one before, outside quotes. */
 function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): Intro | null {
   const { tokens, inQuote } = ctx;
-  const sentOf = tokens[at]!.sent;
-  for (let k = at - 1; k >= 0 && tokens[k]!.sent >= sentOf - 1; k--) {
+  // (this sentence or the one before, not counting the sentences of a quotation between)
+  let since = tokens[at]!.sent - 1;
+  for (let k = at - 1; k >= 0 && tokens[k]!.sent >= since; k--) {
+    if (inQuote[k]! >= 0) since = Math.min(since, tokens[k]!.sent - 1);
     if (inQuote[k]! >= 0 || !INDEFINITES.has(lower(tokens[k]))) continue;
     // ("Dr. Achterberg-Lowe, a cardiologist in Milwaukee, …": an appositive of someone named)
     if (tokens[k - 1]?.text === ',' && endsName(ctx, k - 2)) continue;
