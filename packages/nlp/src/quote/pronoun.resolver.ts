@@ -118,7 +118,7 @@ function namesItsRole(ctx: Ctx, at: number): boolean {
   const { tokens } = ctx;
   for (let j = at; j < at + 3 && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]?.text ?? ''); j++) {
     const w = lower(tokens[j]);
-    if ((isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w)) && tokens[j + 1]?.text === ',') return ctx.mentionAt.has(j + 2);
+    if (isPersonNoun(w) && tokens[j + 1]?.text === ',') return ctx.mentionAt.has(j + 2);
   }
   return false;
 }
@@ -177,6 +177,9 @@ const MALE_NOUNS = new Set([
   'businessman',
 ]);
 
+/** A noun for a person: a role ("lawyer", "porter") or a relative ("sister"), not a body's ("council"). */
+const isPersonNoun = (w: string): boolean => !ORG_ROLE_NOUNS.has(w) && (isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w));
+
 /** "one mother", "a local shopkeeper": an unnamed person introduced in this sentence or the one before, outside quotes. */
 function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null): Intro | null {
   const { tokens, inQuote } = ctx;
@@ -190,7 +193,7 @@ function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null)
     for (let j = k + 1; j <= k + 3 && j < at; j++) {
       const w = lower(tokens[j]);
       if (!/^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text) || inQuote[j]! >= 0) break;
-      if (ORG_ROLE_NOUNS.has(w) || !(isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w))) continue;
+      if (!isPersonNoun(w)) continue;
       if ((wrongGender === 'f' && FEMALE_NOUNS.has(w)) || (wrongGender === 'm' && MALE_NOUNS.has(w))) break;
       const end = complementEnd(ctx, j + 1, at);
       return {
@@ -294,7 +297,7 @@ function rolePhraseAt(ctx: Ctx, at: number, end: number, wrongGender: 'm' | 'f' 
   }
   for (let n = 0; n < 3 && j < end && /^\p{Ll}[\p{Ll}-]*$/u.test(tokens[j]!.text); n++, j++) {
     const w = lower(tokens[j]);
-    if (ORG_ROLE_NOUNS.has(w) || !(isRole(w) || MALE_NOUNS.has(w) || FEMALE_NOUNS.has(w))) continue;
+    if (!isPersonNoun(w)) continue;
     if ((wrongGender === 'f' && FEMALE_NOUNS.has(w)) || (wrongGender === 'm' && MALE_NOUNS.has(w))) return null;
     // ("Her sister, Ana Ortiz, …": named, so the usual walk finds her)
     if (tokens[j + 1]?.text === ',' && ctx.mentionAt.has(j + 2)) return null;
