@@ -298,3 +298,11 @@ describe('an unnamed speaker and a firm by its trade (sets N and O)', () => {
     expect(out.entities.map((e) => `${e.name}/${e.type}`)).toEqual(['Tembo Freight/ORGANIZATION']);
   });
 });
+
+describe('a participle after a comma (set O)', () => {
+  it('"X, which is owned by Y, defended it in a statement, saying “…”": the sentence’s subject speaks', () => {
+    const t =
+      'Lumora, which is owned by the media group Harcastle Entertainment, defended the edit in a statement, saying it had “worked with the filmmakers throughout”.';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Lumora', 'Harcastle Entertainment'] }))).toEqual(['Lumora']);
+  });
+});

@@ -409,7 +409,10 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     if (j > sentStart && /^\p{Lu}/u.test(tokens[j]!.text)) continue;
     firstCue ??= tokens[j]!.text;
     // "… by saying", "after telling": the gerund's subject is the sentence's, found below
-    if (w.endsWith('ing') && (OBJECT_PREPOSITIONS.has(lower(tokens[j - 1])) || GERUND_OPENERS.has(lower(tokens[j - 1])))) continue;
+    // ("X, which is owned by Y, defended it in a statement, saying …": a participle after a comma
+    // likewise: not the words before it)
+    const before = lower(tokens[j - 1]);
+    if (w.endsWith('ing') && (OBJECT_PREPOSITIONS.has(before) || GERUND_OPENERS.has(before) || before === ',')) continue;
     const sub = subjectNP(ctx, sentStart, j, open);
     if (sub) return { speaker: sub.speaker, cue: tokens[j]!.text };
   }
