@@ -30,6 +30,8 @@ export function namesFromModel(
   for (const t of tokens) if (/^\p{Ll}/u.test(t.text)) lowerWords.add(t.text);
   const tags = new Map(annotation.tokens.map((t) => [t.start, t]));
   const tagAt = (start: number, end: number): string | undefined => (tags.get(start)?.end === end ? tags.get(start)!.pos : undefined);
+  const namedHead = withNamedHead(text, annotation.mentions);
+  const ruleAt = ruleLookup(ruleNames);
   const mentions = withPortfolioLists(
     text,
     joinSplitOrganisations(
@@ -51,7 +53,7 @@ export function namesFromModel(
     .map((m, i, all) => withGivenNameInFront(text, tagAt, lowerWords, all[i - 1], m, gaz))
     .flatMap((m) => personOfOrganisationMention(text, m, gaz))
     .map((m) => withDemonymInFront(text, m, gaz))
-    .map((m) => withNamedHead(text, annotation.mentions, withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
+    .map((m) => namedHead(withoutLeadingCount(text, placeWithoutKind(text, afterUnderscore(text, m)))));
   const out: NameCandidate[] = [];
   let ti = 0;
   for (const m of mentions) {
@@ -65,7 +67,7 @@ export function namesFromModel(
       continue;
     }
     for (const [pm, a, b] of reshape(text, tokens, lowerWords, m, ti, tj, gaz)) {
-      const c = candidateOf(text, tokens, pm, a, b, ruleNames, gaz);
+      const c = candidateOf(text, tokens, pm, a, b, ruleAt, gaz);
       if (c) out.push(c);
     }
   }
@@ -82,8 +84,9 @@ export function namesFromModel(
       echoes.set(fold(c.words[0]!), 'PERSON');
     }
   }
+  const overlapsMention = overlapIndex(mentions);
   for (const r of ruleNames) {
-    if (mentions.some((m) => m.start < r.end && r.start < m.end)) continue;
+    if (overlapsMention(r.start, r.end)) continue;
     const echo = echoes.get(fold(r.words.join(' ')));
     if (r.known) {
       out.push(qualifiedAlias(text, tokens, r, gaz) ?? { ...r, modelType: r.known.type });
@@ -279,13 +282,46 @@ function bareApostropheAfter(text: string, tokens: readonly Token[], m: ModelMen
   return true;
 }
 
+/** The first of the rules' names that ends where a mention ends or starts where it starts (a look-up, not a scan). */
+function ruleLookup(ruleNames: readonly NameCandidate[]): (start: number, end: number) => NameCandidate | undefined {
+  const byStart = new Map<number, number>();
+  const byEnd = new Map<number, number>();
+  ruleNames.forEach((r, i) => {
+    if (!byStart.has(r.start)) byStart.set(r.start, i);
+    if (!byEnd.has(r.end)) byEnd.set(r.end, i);
+  });
+  return (start, end) => {
+    const i = Math.min(byEnd.get(end) ?? Infinity, byStart.get(start) ?? Infinity);
+    return Number.isFinite(i) ? ruleNames[i] : undefined;
+  };
+}
+
+/** Whether a span overlaps any of `mentions` (sorted by start): the furthest end among those starting before it. */
+function overlapIndex(mentions: readonly ModelMention[]): (start: number, end: number) => boolean {
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const starts = sorted.map((m) => m.start);
+  const reach: number[] = [];
+  for (const m of sorted) reach.push(Math.max(reach[reach.length - 1] ?? -1, m.end));
+  return (start, end) => {
+    // the mentions starting before `end`: [0, lo)
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1]! > start;
+  };
+}
+
 function candidateOf(
   text: string,
   tokens: readonly Token[],
   m: ModelMention,
   first: number,
   last: number,
-  ruleNames: readonly NameCandidate[],
+  ruleAt: (start: number, end: number) => NameCandidate | undefined,
   gaz: Gazetteer,
 ): NameCandidate | null {
   // "Col Alexander Vindman": the model sometimes takes the title into the name; the rules set it aside
@@ -322,7 +358,7 @@ function candidateOf(
   const whole = gaz.match(words, 0);
   const known = whole && whole.length === words.length ? whole.entry : null;
   // the title the rules saw in front of this name ("Prime Minister"), or one right before it
-  const rule = ruleNames.find((r) => r.end === m.end || r.start === m.start);
+  const rule = ruleAt(m.start, m.end);
   title ??= rule?.title ?? null;
   if (!title) {
     const before = tokens.slice(Math.max(0, first - 3), first).map((t) => t.text);

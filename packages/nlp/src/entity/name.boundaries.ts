@@ -221,18 +221,30 @@ export function withCapitalThe(tokens: readonly Token[], c: NameCandidate): Name
  * "Inner Mongolia" whole: the word the model left out in front belongs to the name, since the text
  * itself names the longer form (the model's other mention vouches for it, no word list does).
  */
-export function withNamedHead(text: string, every: readonly ModelMention[], m: ModelMention): ModelMention {
-  const firstWord = /^\S+/.exec(text.slice(m.start, m.end))?.[0];
-  if (!firstWord) return m;
+export function withNamedHead(text: string, every: readonly ModelMention[]): (m: ModelMention) => ModelMention {
+  // the names of several words by their last word, read once (a long text has thousands of mentions)
+  const byLast = new Map<string, Set<string>>();
   for (const o of every) {
-    if (o === m || o.type === 'MISC') continue;
+    if (o.type === 'MISC') continue;
     const name = text.slice(o.start, o.end);
-    if (name.length <= firstWord.length || !name.endsWith(` ${firstWord}`)) continue;
-    const start = m.start - (name.length - firstWord.length);
-    if (start < 0 || text.slice(start, m.start + firstWord.length) !== name) continue;
-    // (a name already there stays its own: no mention is swallowed)
-    if (every.some((x) => x !== m && x.start < m.start && x.end > start)) continue;
-    return { ...m, start };
+    const last = / (\S+)$/.exec(name)?.[1];
+    if (!last) continue;
+    const names = byLast.get(last) ?? new Set<string>();
+    if (names.size === 0) byLast.set(last, names);
+    names.add(name);
   }
-  return m;
+  return (m) => {
+    const surface = text.slice(m.start, m.end);
+    const firstWord = /^\S+/.exec(surface)?.[0];
+    if (!firstWord) return m;
+    for (const name of byLast.get(firstWord) ?? []) {
+      if (name === surface) continue;
+      const start = m.start - (name.length - firstWord.length);
+      if (start < 0 || text.slice(start, m.start + firstWord.length) !== name) continue;
+      // (a name already there stays its own: no mention is swallowed)
+      if (every.some((x) => x !== m && x.start < m.start && x.end > start)) continue;
+      return { ...m, start };
+    }
+    return m;
+  };
 }

@@ -306,3 +306,41 @@ describe('a participle after a comma (set O)', () => {
     expect(speakers(enrich(t, { ORGANIZATION: ['Lumora', 'Harcastle Entertainment'] }))).toEqual(['Lumora']);
   });
 });
+
+describe('read from blind set P', () => {
+  const typed = (out: ReturnType<typeof enrich>) => out.entities.map((e) => `${e.name}/${e.type}`).sort();
+
+  it('an agency named for a sector and its country, a national body of an organisation, a body whose place has its kind', () => {
+    const t = 'Transport Scotland said so. NHS England agreed. The Isle of Fennick Community Council met Hebridean and Clyde Ferries.';
+    const out = enrich(t, {
+      LOCATION: ['Scotland', 'England'],
+      ORGANIZATION: ['NHS', 'Fennick Community Council', 'Clyde Ferries'],
+    });
+    expect(typed(out)).toEqual([
+      'Hebridean and Clyde Ferries/ORGANIZATION',
+      'Isle of Fennick Community Council/ORGANIZATION',
+      'NHS England/ORGANIZATION',
+      'Transport Scotland/ORGANIZATION',
+    ]);
+  });
+
+  it('a US party’s tag names a place ("Sen. Carol Warren, D-St. Louis,")', () => {
+    const out = enrich('Sen. Carol Warren, D-St. Louis, called it a gimmick.', { PERSON: ['Carol Warren', 'Louis'] });
+    expect(typed(out)).toEqual(['Carol Warren/PERSON', 'St. Louis/LOCATION']);
+  });
+
+  it('"the company said" is a firm, not the court named since; "dismissed … as “…”" reports words', () => {
+    const t = 'Vibra said it would appeal to the General Court in Luxembourg. “We strongly disagree,” the company said.';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Vibra', 'General Court'], LOCATION: ['Luxembourg'] }))).toEqual(['Vibra']);
+    const d = 'Party leader Francis Oduya dismissed the allegations as “the cries of a party that has lost touch”.';
+    expect(speakers(enrich(d, { PERSON: ['Francis Oduya'] }))).toEqual(['Francis Oduya']);
+  });
+
+  it('a pronoun opening the sentence of a joined verb, and an unnamed role with whom it is of', () => {
+    const t = 'Danny Kingsley was banned. He was fined in 2019, and joked on X that he was ‘the slowest man in light entertainment’.';
+    expect(speakers(enrich(t, { PERSON: ['Danny Kingsley'] }))).toEqual(['Danny Kingsley']);
+    const u =
+      'Elena Quintero laughed. The owner of the bakery next door, who asked that her name not be used, said she worried. “The landlord calls,” she said.';
+    expect(speakers(enrich(u, { PERSON: ['Elena Quintero'] }))).toEqual(['The owner of the bakery next door']);
+  });
+});

@@ -1,5 +1,5 @@
 import type { ModelMention } from '../engine/nlp.port';
-import { ORG_HEADS } from '../lexicon/words';
+import { ORG_HEADS, ROLE_NOUNS } from '../lexicon/words';
 
 // One organisation the model read in pieces: cut at "&" or "and" ("Procter & Gamble", "Customs
 // and Border Protection", "Great Lakes Heart and Vascular Institute") or at the commas of a list
@@ -71,11 +71,63 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
       out[out.length - 1] = { ...m, start: prev.start };
       continue;
     }
-    out.push(ofPluralsWhole(text, bodyOfName(text, m)));
+    // "NHS" and "England": an organisation's national body, named by the organisation and the
+    // country ("NHS England said"); not before a role ("the UN Syria envoy")
+    if (
+      prev &&
+      prev.type === 'ORGANIZATION' &&
+      m.type === 'LOCATION' &&
+      text.slice(prev.end, m.start) === ' ' &&
+      !/\s/.test(text.slice(m.start, m.end)) &&
+      !roleAfter(text, m.end)
+    ) {
+      out[out.length - 1] = { ...prev, end: m.end };
+      continue;
+    }
+    out.push(ofPluralsWhole(text, partyStateTag(text, placeBody(text, bodyOfName(text, m)))));
   }
   const acronyms = new Set(text.match(/(?<![\p{L}\p{N}])\p{Lu}{3,8}(?![\p{L}\p{N}])/gu) ?? []);
   const spanned = out.map((m, i) => withAcronymSpan(text, m, out[i + 1], acronyms));
   return spanned.filter((m, i) => !spanned.slice(Math.max(0, i - 3), i).some((p) => p.start <= m.start && m.end <= p.end));
+}
+
+/** The word after offset `at` is a role ("envoy", "minister", "spokesman"). */
+function roleAfter(text: string, at: number): boolean {
+  const next = /^\s+(\p{Ll}+)/u.exec(text.slice(at, at + 30))?.[1];
+  return next !== undefined && (ROLE_NOUNS.has(next) || /(?:er|or|ist|ian|man|woman)$/.test(next));
+}
+
+// the sectors a country's public agencies are named for ("Transport Scotland", "Sport England")
+const SECTORS = new Set(
+  `transport police sport historic visit tourism skills creative enterprise highways natural health education
+  environment culture water forestry housing`.split(/\s+/),
+);
+
+// what a place is called by in front of the body it has ("Isle of Fennick Community Council")
+const PLACE_OF = /(?:^|[^\p{L}])((?:Isle|City|County|Borough|Town|Village|Port|District) of )$/u;
+
+/**
+ * "Transport Scotland" read as the country, "Isle of Fennick" + "Community Council" read as the
+ * body alone: an agency named for a sector and its country, and a body whose place is named with
+ * its kind.
+ */
+function placeBody(text: string, m: ModelMention): ModelMention {
+  const before = text.slice(Math.max(0, m.start - 24), m.start);
+  if (m.type === 'LOCATION' && !/\s/.test(text.slice(m.start, m.end))) {
+    const sector = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u.exec(before);
+    if (sector && SECTORS.has(sector[1]!.toLowerCase()) && !roleAfter(text, m.end)) {
+      return { ...m, start: m.start - sector[1]!.length - 1, type: 'ORGANIZATION' };
+    }
+  }
+  const place = m.type === 'ORGANIZATION' ? PLACE_OF.exec(before) : null;
+  return place ? { ...m, start: m.start - place[1]!.length } : m;
+}
+
+/** "Sen. Carol Warren, D-St. Louis,": a US party's tag names the member's state or city. */
+function partyStateTag(text: string, m: ModelMention): ModelMention {
+  const tag = /(?:^|[\s(,])[DRI]-((?:St\.|Ft\.|Fort|Saint|San|Los|Las|New) ?)?$/u.exec(text.slice(Math.max(0, m.start - 12), m.start));
+  if (!tag) return m;
+  return { ...m, start: m.start - (tag[1]?.length ?? 0), type: 'LOCATION' };
 }
 
 // the words that make "<word> of <a name>" one body whatever the name is

@@ -77,7 +77,7 @@ export const CUE_VERBS = new Set(
   alleged accuse accuses accused charge charged posted wrote remembered ruled rules announce read reads acknowledging
   admitting arguing repeated repeats repeat highlighted pointed demanded demand demands called calls branded
   dubbed labelled labeled characterized characterised added calling branding labelling comment comments commented
-  commenting assure assures assured pledge pledges pledged`.split(/\s+/).filter(Boolean),
+  commenting assure assures assured pledge pledges pledged dismissed dismisses`.split(/\s+/).filter(Boolean),
 );
 
 /** Verbs too loose to introduce a quote they precede ("X concluded the deal was 'fair'"), fine after one. */
@@ -136,7 +136,7 @@ export const ORG_HEADS = new Set(
   front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
   enterprises investments software stores store network research analytics consulting associates advisors advisers
   resources materials minerals metals mining logistics therapeutics biosciences robotics solutions restaurants
-  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees freight shipping cargo haulage transport aviation`.split(/\s+/).filter(Boolean),
+  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees freight shipping cargo haulage transport aviation ferries railways railway buses`.split(/\s+/).filter(Boolean),
 );
 
 /**

@@ -436,11 +436,10 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
       const m = ctx.mentionAt.get(j);
       // ("On Bluesky she wrote:": a name after a preposition is no subject)
       if (m && !m.possessive && !OBJECT_PREPOSITIONS.has(lower(tokens[j - 1]))) return { speaker: speakerOf(ctx, m.entity), cue: firstCue };
-      if (isWordTok(tokens[j]) && /^\p{Ll}/u.test(tokens[j]!.text) && !DETERMINERS.has(lower(tokens[j]))) {
-        const pron = PRONOUNS.get(lower(tokens[j]));
-        if (pron) return { speaker: resolvePronoun(ctx, j, pron), cue: firstCue };
-        break;
-      }
+      // ("He was fined in 2019, and joked on X that he was '…'": the pronoun opening it too)
+      const pron = PRONOUNS.get(lower(tokens[j]));
+      if (pron && lower(tokens[j]) !== 'i' && lower(tokens[j]) !== 'we') return { speaker: resolvePronoun(ctx, j, pron), cue: firstCue };
+      if (isWordTok(tokens[j]) && /^\p{Ll}/u.test(tokens[j]!.text) && !DETERMINERS.has(lower(tokens[j]))) break;
     }
   }
   return null;

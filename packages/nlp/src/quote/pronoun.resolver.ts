@@ -24,7 +24,7 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
   // "During a recess, the mother spoke to reporters. '…,' she said": a sentence nearer than any
   // name whose subject is a role the text gave someone ("Ortega's mother, Luz Ortega")
   if (kind === 'PERSON' && depth === 0) {
-    const role = roleSubjectBefore(ctx, at, want);
+    const role = roleSubjectBefore(ctx, at, want, wrongGender);
     if (role) return role;
   }
   const ms = table.mentions;
@@ -185,8 +185,11 @@ function unnamedIntroBefore(ctx: Ctx, at: number, wrongGender: 'm' | 'f' | null)
   const { tokens, inQuote } = ctx;
   // (this sentence or the one before, not counting the sentences of a quotation between)
   let since = tokens[at]!.sent - 1;
+  let quote = -1;
   for (let k = at - 1; k >= 0 && tokens[k]!.sent >= since; k--) {
-    if (inQuote[k]! >= 0) since = Math.min(since, tokens[k]!.sent - 1);
+    // (only the quotation nearest the pronoun: a run of quotations must not carry the walk back for good)
+    if (inQuote[k]! >= 0 && quote < 0) quote = inQuote[k]!;
+    if (inQuote[k]! >= 0 && inQuote[k] === quote) since = Math.min(since, tokens[k]!.sent - 1);
     if (inQuote[k]! >= 0 || !INDEFINITES.has(lower(tokens[k]))) continue;
     // ("Dr. Achterberg-Lowe, a cardiologist in Milwaukee, …": an appositive of someone named)
     if (tokens[k - 1]?.text === ',' && endsName(ctx, k - 2)) continue;
@@ -337,7 +340,7 @@ function endsName(ctx: Ctx, k: number): boolean {
  * pronoun's sentence or of one of the two before it, and no person is named between it and the
  * pronoun; null when a name comes first (the usual walk then decides).
  */
-function roleSubjectBefore(ctx: Ctx, at: number, want: (e: number) => boolean): Speaker | null {
+function roleSubjectBefore(ctx: Ctx, at: number, want: (e: number) => boolean, wrongGender: 'm' | 'f' | null): Speaker | null {
   const { tokens, inQuote, table } = ctx;
   const sentOf = tokens[at]!.sent;
   let k = at;
@@ -358,6 +361,14 @@ function roleSubjectBefore(ctx: Ctx, at: number, want: (e: number) => boolean): 
       if (!w || !/^\p{Ll}+$/u.test(w.text) || !isRole(w.text) || ORG_ROLE_NOUNS.has(w.text)) break;
       const sp = resolveRole(ctx, j, j + 2, at, j + 2);
       if (sp && sp.entity >= 0 && table.entities[sp.entity]!.type === 'PERSON' && want(sp.entity)) return sp;
+      // "The owner of the panadería next door, who asked that her name not be used, said …": someone
+      // never named, known by the role and whom it is of, opening the sentence
+      const noun = w.text;
+      const fits = !(wrongGender === 'f' && FEMALE_NOUNS.has(noun)) && !(wrongGender === 'm' && MALE_NOUNS.has(noun));
+      if (sp && sp.entity < 0 && j === k && fits && PP_AFTER_ROLE.has(lower(tokens[j + 2]))) {
+        const phraseEnd = complementEnd(ctx, j + 2, end);
+        if (phraseEnd > j + 3) return { ...sp, name: ctx.text.slice(tokens[j]!.start, tokens[phraseEnd - 1]!.end) };
+      }
       break;
     }
     if (k === 0) break;

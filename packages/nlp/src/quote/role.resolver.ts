@@ -22,6 +22,10 @@ import {
 const DEMONYM_NOUNS =
   /^(?:\p{Lu}\p{Ll}+(?:man|woman)|Spaniard|Dane|Swede|Finn|Pole|Brit|Kiwi|Aussie|Scot|Turk|Czech|Slovak|Croat|Serb|Thai)$/u;
 
+// the names of courts, governments and their offices, which "the company" never stands for
+const PUBLIC_BODY =
+  /\b(?:Court|Commission|Council|Ministry|Department|Agency|Parliament|Government|Authority|Committee|Senate|Congress|Assembly|Police|Office|Union|Tribunal|Regulator)\b/;
+
 /** A role phrase: a person known by that role, the organisation just named, or the phrase itself. */
 export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, headEnd: number): Speaker | null {
   const { tokens, table } = ctx;
@@ -64,7 +68,13 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
       const roleAt = Math.min(beforeAt, tokens[from]!.start);
       const own = lastMention(ctx, roleAt, named);
       if (own >= 0) return speakerOf(ctx, own);
-      const m = lastMention(ctx, roleAt, (e) => table.entities[e]!.type === 'ORGANIZATION');
+      // ("the company said" after "… will appeal to the General Court": a firm, not a public body)
+      const firm = last === 'company' || last === 'firm';
+      const m = lastMention(
+        ctx,
+        roleAt,
+        (e) => table.entities[e]!.type === 'ORGANIZATION' && !(firm && PUBLIC_BODY.test(table.entities[e]!.name)),
+      );
       if (m >= 0) return speakerOf(ctx, m);
     } else {
       // someone named with the role ("A prosecutor urged jurors … Deputy Prosecuting Attorney Renata
