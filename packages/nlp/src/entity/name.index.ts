@@ -1,3 +1,4 @@
+import { givenNameGender } from '../lexicon/given-name.gender';
 import type { NameCandidate } from './name.finder';
 
 // Look-ups from a word to the people and organisations it may stand for, built once per text so
@@ -55,6 +56,9 @@ export function buildIndex(drafts: DraftLike[]): NameIndex {
         }
         add(ix.byLast, last, i);
         add(ix.byFirst, fold(ws[0]!), i);
+        // "Rodrigo Paredes Villanueva" … "Paredes said": a name of two surnames is short for the first
+        const paternal = paternalSurname(ws);
+        if (paternal) add(ix.byLast, fold(paternal), i);
       }
       ix.starts.set(
         i,
@@ -69,6 +73,26 @@ export function buildIndex(drafts: DraftLike[]): NameIndex {
     }
   });
   return ix;
+}
+
+// the particles inside a family name ("Torres de la Cruz", "Ortega y Gasset")
+const SURNAME_PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'da', 'do', 'dos', 'das', 'e']);
+
+/**
+ * The first of two family names, as Spanish and Portuguese names carry them ("Rodrigo Paredes
+ * Villanueva", "Julio César Mamani Quispe", "Luis Alberto Torres de la Cruz"): the word before the
+ * last, or before the particles of the last; in a name of three words never a given name ("John
+ * Michael Smith" is not short for "Michael").
+ */
+function paternalSurname(ws: readonly string[]): string | null {
+  if (ws.length < 3) return null;
+  const particle = ws.findIndex((w, k) => k >= 2 && SURNAME_PARTICLES.has(w));
+  const at = particle > 0 ? particle - 1 : ws.length - 2;
+  const w = ws[at]!;
+  if (at < 1 || !/^\p{Lu}\p{Ll}+$/u.test(w)) return null;
+  // (after two given names, or before a particle, the word is a family name whatever else it is)
+  if (particle < 0 && ws.length === 3 && givenNameGender(w) !== null) return null;
+  return w;
 }
 
 /** Latest value below `at` in a sorted array, or -1. */

@@ -344,3 +344,15 @@ describe('read from blind set P', () => {
     expect(speakers(enrich(u, { PERSON: ['Elena Quintero'] }))).toEqual(['The owner of the bakery next door']);
   });
 });
+
+describe('two family names (set Q)', () => {
+  it('"Rodrigo Paredes Villanueva" … "Paredes said": the first family name is short for the person; a middle name is not', () => {
+    const t =
+      'Rodrigo Paredes Villanueva, the bank’s head, objected. Luis Alberto Torres de la Cruz agreed. ' +
+      '“It is a mistake,” Paredes said. “So it is,” Torres said.';
+    const out = enrich(t, { PERSON: ['Rodrigo Paredes Villanueva', 'Luis Alberto Torres de la Cruz', 'Paredes', 'Torres'] });
+    expect(people(out).sort()).toEqual(['Luis Alberto Torres de la Cruz', 'Rodrigo Paredes Villanueva']);
+    const middle = enrich('John Michael Smith spoke. Michael laughed.', { PERSON: ['John Michael Smith', 'Michael'] });
+    expect(people(middle).sort()).toEqual(['John Michael Smith', 'Michael']);
+  });
+});
