@@ -240,11 +240,24 @@ const STREET_KINDS = new Set(['street', 'avenue', 'road', 'boulevard', 'lane', '
  */
 function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | undefined {
   const type = c.modelType;
+  const before = text.slice(Math.max(0, c.start - 40), c.start);
+  // "I can't live in Kildare": one word the model calls a person, where a place is (not "in Smith's view")
+  if (
+    type === 'PERSON' &&
+    !c.known &&
+    c.words.length === 1 &&
+    /\b(?:in|near|outside)\s+$/.test(before) &&
+    !/^['’]s\b/.test(text.slice(c.end))
+  ) {
+    return 'LOCATION';
+  }
   if (!type || c.known || c.words.length < 2) return type;
-  // "moved to St. Paul", "near Fort Worth": a place prefix after a place preposition
+  // "Typhoon Dalisay", "Hurricane Milton": a storm's name is no person (an event, kept with places)
+  if (STORM_KINDS.has(c.words[0]!.toLowerCase())) return 'LOCATION';
+  // "moved to St. Paul", "near Fort Worth", "in Madison and St. Paul": a place prefix after a place preposition
   if (
     PLACE_PREFIXES.has(c.words[0]!.toLowerCase()) &&
-    /\b(?:in|to|from|near|at|of)\s+$/.test(text.slice(Math.max(0, c.start - 6), c.start))
+    /\b(?:in|to|from|near|at|of)\s+(?:\p{Lu}[\p{L}.]*\s+){0,3}(?:(?:and|or)\s+)?$/u.test(before)
   ) {
     return 'LOCATION';
   }
@@ -410,6 +423,8 @@ const STREET_PREFIXES = new Set([
   'ulica',
   'aleja',
 ]);
+
+const STORM_KINDS = new Set(['typhoon', 'hurricane', 'cyclone', 'storm']);
 
 export const PLACE_PREFIXES = new Set([
   'st.',

@@ -356,3 +356,23 @@ describe('two family names (set Q)', () => {
     expect(people(middle).sort()).toEqual(['John Michael Smith', 'Michael']);
   });
 });
+
+describe('places, storms and teams read as people (set Q)', () => {
+  const typed = (out: ReturnType<typeof enrich>) => out.entities.map((e) => `${e.name}/${e.type}`).sort();
+
+  it('a storm’s name, a place after "in", a saint’s town in a list of places, a racing team', () => {
+    const t =
+      'Typhoon Dalisay hit on Sunday. “I can’t live in Kildare and do that,” she said. ' +
+      'Hearings will be held in Madison and St. Paul. Halvorsen Motorsport protested.';
+    const out = enrich(t, { PERSON: ['Typhoon Dalisay', 'Kildare', 'St. Paul', 'Halvorsen Motorsport'], LOCATION: ['Madison'] });
+    expect(typed(out)).toEqual([
+      'Halvorsen Motorsport/ORGANIZATION',
+      'Kildare/LOCATION',
+      'Madison/LOCATION',
+      'St. Paul/LOCATION',
+      'Typhoon Dalisay/LOCATION',
+    ]);
+    // a person's view is no place
+    expect(typed(enrich('In Smith’s view, it failed.', { PERSON: ['Smith'] }))).toEqual(['Smith/PERSON']);
+  });
+});

@@ -136,7 +136,7 @@ export const ORG_HEADS = new Set(
   front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
   enterprises investments software stores store network research analytics consulting associates advisors advisers
   resources materials minerals metals mining logistics therapeutics biosciences robotics solutions restaurants
-  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees freight shipping cargo haulage transport aviation ferries railways railway buses`.split(/\s+/).filter(Boolean),
+  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees freight shipping cargo haulage transport aviation ferries railways railway buses motorsport racing brotherhood guild`.split(/\s+/).filter(Boolean),
 );
 
 /**
