@@ -35,53 +35,36 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
         continue;
       }
     }
-    // "the Bank of Nova" and "Scotia": an organisation "… of" a place cut before the place's last word
+    // the model's two mentions one after the other, of these types, with this text between
+    const pair = (a: ModelMention['type'], b: ModelMention['type'], between: string): boolean =>
+      !!prev && prev.type === a && m.type === b && text.slice(prev.end, m.start) === between;
+    // "the Bank of Nova" and "Scotia": an organisation "… of" a place cut before the place's last
+    // word; "NHS" and "England": an organisation's national body, named by the organisation and the
+    // country ("NHS England said"), not before a role ("the UN Syria envoy")
     if (
-      prev &&
-      prev.type === 'ORGANIZATION' &&
-      m.type === 'LOCATION' &&
-      text.slice(prev.end, m.start) === ' ' &&
-      / of \p{Lu}\p{L}+$/u.test(text.slice(prev.start, prev.end))
+      pair('ORGANIZATION', 'LOCATION', ' ') &&
+      (/ of \p{Lu}\p{L}+$/u.test(text.slice(prev!.start, prev!.end)) || (!/\s/.test(text.slice(m.start, m.end)) && !roleAfter(text, m.end)))
     ) {
-      out[out.length - 1] = { ...prev, end: m.end };
+      out[out.length - 1] = { ...prev!, end: m.end };
       continue;
     }
     // "the National Union of Artisanal Fishermen" and "Senegal": a body "X of Y" is "of" its
     // country too ("Federation of Trade Unions of Ukraine"), not a body and a place
     if (
-      prev &&
-      prev.type === 'ORGANIZATION' &&
-      m.type === 'LOCATION' &&
-      text.slice(prev.end, m.start) === ' of ' &&
-      / of /.test(text.slice(prev.start, prev.end)) &&
+      pair('ORGANIZATION', 'LOCATION', ' of ') &&
+      / of /.test(text.slice(prev!.start, prev!.end)) &&
       !/^['’]s\b/.test(text.slice(m.end, m.end + 2))
     ) {
-      out[out.length - 1] = { ...prev, end: m.end };
+      out[out.length - 1] = { ...prev!, end: m.end };
       continue;
     }
     // "Pennsylvania" and "Chamber of Business and Industry": a place right before a body whose
     // name opens with a body's word ("Chamber", "Department", "Board") is that body's first word
     if (
-      prev &&
-      prev.type === 'LOCATION' &&
-      m.type === 'ORGANIZATION' &&
-      text.slice(prev.end, m.start) === ' ' &&
+      pair('LOCATION', 'ORGANIZATION', ' ') &&
       BODY_OPENERS.has(/^\p{Lu}\p{Ll}+/u.exec(text.slice(m.start, m.end))?.[0].toLowerCase() ?? '')
     ) {
-      out[out.length - 1] = { ...m, start: prev.start };
-      continue;
-    }
-    // "NHS" and "England": an organisation's national body, named by the organisation and the
-    // country ("NHS England said"); not before a role ("the UN Syria envoy")
-    if (
-      prev &&
-      prev.type === 'ORGANIZATION' &&
-      m.type === 'LOCATION' &&
-      text.slice(prev.end, m.start) === ' ' &&
-      !/\s/.test(text.slice(m.start, m.end)) &&
-      !roleAfter(text, m.end)
-    ) {
-      out[out.length - 1] = { ...prev, end: m.end };
+      out[out.length - 1] = { ...m, start: prev!.start };
       continue;
     }
     out.push(ofPluralsWhole(text, partyStateTag(text, placeBody(text, bodyOfName(text, m)))));
