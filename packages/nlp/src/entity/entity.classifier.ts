@@ -63,6 +63,9 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
   return null;
 }
 
+const PLACE_KINDS = new Set(['town', 'city', 'village', 'suburb', 'hamlet', 'state', 'province', 'county', 'island', 'municipality']);
+const PLACE_KINDS_AFTER = new Set(['state', 'province', 'county', 'prefecture', 'resident', 'residents', 'native']);
+
 const AREA_NOUNS = new Set(['area', 'region', 'district', 'suburb', 'suburbs', 'township', 'shire', 'hinterland', 'outskirts']);
 
 const AFTER_HEAD = new Set([
@@ -214,6 +217,14 @@ export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
   }
   // "the Finley area", "the Tairāwhiti region": a place named by what surrounds it
   if (!fullPerson && before(1) === 'the' && AREA_NOUNS.has(lower(tokens[c.last])) && !c.possessive) return 'LOCATION';
+  // "the town of Blackheath", "from Mato Grosso state", "Blackheath resident Paul Devenish": a
+  // place by the kind of place it is, written small around it
+  if (!fullPerson && !c.possessive && !c.sentenceInitial) {
+    const kindBefore = before(1) === 'of' && PLACE_KINDS.has(before(2));
+    const after = tokens[c.last];
+    const kindAfter = after?.sent === first.sent && /^\p{Ll}/u.test(after.text) && PLACE_KINDS_AFTER.has(after.text);
+    if (kindBefore || kindAfter) return 'LOCATION';
+  }
   // "Bristow, VA", "Nashville, Tennessee,": a place named with its state or country (an
   // organisation stays one: "NATO, Russia, and …" is a list; and "Tom Berg, Chicago" signs a review)
   if (c.modelType !== 'ORGANIZATION' && !fullPerson && lower(tokens[c.last]) === ',' && !c.possessive) {

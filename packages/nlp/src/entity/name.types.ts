@@ -7,6 +7,7 @@ import { contextType, isSourceSlot, lower } from './entity.classifier';
 import { isSportText } from './team.context';
 import { CUE_VERBS, FACILITY_HEADS, LOC_HEADS, ORG_HEADS } from '../lexicon/words';
 import { FIRST_NAMES } from '../lexicon/first-names.data';
+import { givenNameGender } from '../lexicon/given-name.gender';
 
 // What type each of the model's names is: what the words around it say, the model's majority over
 // the form's mentions, the words of the name itself, and the names it is listed with.
@@ -285,7 +286,18 @@ function retype(c: NameCandidate, gaz: Gazetteer, text: string): EntityType | un
     const place = gaz.match(c.words, 0);
     const rest = place ? c.words.slice(place.length) : [];
     const placeWords = rest.filter((w) => LOC_HEADS.has(w.toLowerCase()) || MORE_PLACE_HEADS.has(w.toLowerCase())).length;
-    if (place && place.entry.type === 'LOCATION' && rest.length >= 1 && rest.length - placeWords === 1) return 'ORGANIZATION';
+    if (place && place.entry.type === 'LOCATION' && rest.length >= 1 && rest.length - placeWords === 1) {
+      // ("the NDP's Sofia Almeida", "Labour's Florence Okafor": after a body's possessive, a place's
+      // name that is also a given name, then a surname the text never writes in lower case, is one
+      // of its people — "the Sacramento Bee" is not)
+      const surname = rest[0]!.toLowerCase().replace(/[^\p{L}'’-]/gu, '');
+      const member = /\p{Lu}[\p{L}.&-]*['’]s\s+$/u.test(before);
+      const writtenSmall = new RegExp(`(?<![\\p{L}])${surname}(?![\\p{L}])`, 'u').test(text);
+      if (member && place.length === 1 && rest.length === 1 && surname && givenNameGender(c.words[0]!) !== null && !writtenSmall) {
+        return 'PERSON';
+      }
+      return 'ORGANIZATION';
+    }
   }
   // "Virginia Beach", "Cuyahoga Falls" read as organisations: a place word ends them, no
   // organisation word is in them

@@ -376,3 +376,92 @@ describe('places, storms and teams read as people (set Q)', () => {
     expect(typed(enrich('In Smith’s view, it failed.', { PERSON: ['Smith'] }))).toEqual(['Smith/PERSON']);
   });
 });
+
+// Read from blind set R (a UK health story, a cricket report, a US court, an Ontario election, an
+// Australian inquiry): roles and names the model's words alone left wrong.
+describe('roles around names (set R)', () => {
+  const orgs = (out: ReturnType<typeof enrich>) => out.entities.filter((e) => e.type === 'ORGANIZATION').map((e) => e.name);
+
+  it('"A Department of Health and Social Care spokesperson said": the role, not the body’s own "Department"', () => {
+    const t = 'A Department of Health and Social Care spokesperson said: ‘We are determined to cut waiting times.’';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Department of Health and Social Care'] }))).toEqual([
+      'A Department of Health and Social Care spokesperson',
+    ]);
+    // a body speaking in its own name still speaks
+    const u = 'The Department of Health and Social Care said: ‘We are determined to cut waiting times.’';
+    expect(speakers(enrich(u, { ORGANIZATION: ['Department of Health and Social Care'] }))).toEqual([
+      'Department of Health and Social Care',
+    ]);
+  });
+
+  it('plural agent nouns are roles ("Inspectors said"), and a team’s captain is no team', () => {
+    const t = 'Inspectors said they saw ‘frail and elderly patients waiting on trolleys for many hours’.';
+    expect(speakers(enrich(t, {}))).toEqual(['Inspectors']);
+    const u = '“Both teams bowled on the same pitch,” the Mumbai captain said.';
+    expect(speakers(enrich(u, { LOCATION: ['Mumbai'] }))).toEqual(['Mumbai captain']);
+  });
+
+  it('"Fire and Rescue NSW" in a list, and "Columbus Division of Police": one body each', () => {
+    const t = 'It is examining the response of the RFS, Fire and Rescue NSW and the NSW Police Force.';
+    expect(orgs(enrich(t, { ORGANIZATION: ['RFS', 'Rescue NSW', 'NSW Police Force'] })).sort()).toEqual([
+      'Fire and Rescue NSW',
+      'NSW Police Force',
+      'RFS',
+    ]);
+    // (two names listed before "and" stay two)
+    const u = 'Talks with Apple, Google and Microsoft Research ended.';
+    expect(orgs(enrich(u, { ORGANIZATION: ['Apple', 'Google', 'Microsoft Research'] })).sort()).toEqual([
+      'Apple',
+      'Google',
+      'Microsoft Research',
+    ]);
+    const v = 'Officers of the Columbus Division of Police arrested him.';
+    expect(orgs(enrich(v, { ORGANIZATION: ['Columbus Division of Police'] }))).toEqual(['Columbus Division of Police']);
+  });
+
+  it('after a body’s possessive, a place’s name that is a given name, before a surname, is a person ("the NDP’s Sofia Almeida")', () => {
+    const t = 'Greg Vandermeer beat the NDP’s Sofia Almeida by 387 votes.';
+    expect(people(enrich(t, { PERSON: ['Greg Vandermeer'], ORGANIZATION: ['NDP'], LOCATION: ['Sofia Almeida'] })).sort()).toEqual([
+      'Greg Vandermeer',
+      'Sofia Almeida',
+    ]);
+    // (no possessive: "Sofia Central" may be a station; a word the text writes in lower case is no surname)
+    expect(people(enrich('They met at Sofia Central.', { LOCATION: ['Sofia Central'] }))).toEqual([]);
+    expect(people(enrich('The NDP’s Sofia Central office, the central one, opened.', { LOCATION: ['Sofia Central'] }))).toEqual([]);
+  });
+});
+
+describe('a sentence opened by a preposition (set R)', () => {
+  it('"Under questioning from counsel, Daniel Fairweather SC, Mr Keighley said …" — “…,” he said: Keighley', () => {
+    const t =
+      'Under questioning from counsel assisting the inquiry, Daniel Fairweather SC, Mr Keighley said the fire had been faster than predicted.\n\n' +
+      '"I am not going to pretend the system worked," he said.';
+    expect(speakers(enrich(t, { PERSON: ['Daniel Fairweather', 'Keighley'] }))).toEqual(['Keighley']);
+    // (no preposition opening it: the sentence's first person is its subject, as before)
+    const u = 'Daniel Fairweather questioned Mr Keighley, who said the fire had been fast.\n\n"We did our best," he said.';
+    expect(speakers(enrich(u, { PERSON: ['Daniel Fairweather', 'Keighley'] }))).toEqual(['Daniel Fairweather']);
+  });
+
+  it('"On Thursday, under questioning by Lena Ortiz, she said …" — “…,” she said: the woman named before, not the questioner', () => {
+    const t =
+      'Denise Carver, 51, pleaded guilty in May.\n\n' +
+      'On Thursday, under questioning by Assistant Prosecutor Lena Ortiz, she said her son had arrived after 1 a.m.\n\n' +
+      '“He was shaking,” she said.';
+    expect(speakers(enrich(t, { PERSON: ['Denise Carver', 'Lena Ortiz'] }))).toEqual(['Denise Carver']);
+  });
+});
+
+describe('speech verbs (set R)', () => {
+  it('"X congratulated Y and said …": the subject of the clause’s first verb, not its object', () => {
+    const t =
+      'A spokesperson for the premier’s office congratulated Vandermeer and said voters "want a government that gets things built."';
+    expect(speakers(enrich(t, { PERSON: ['Vandermeer'] }, { VBD: ['congratulated', 'said'] }))).toEqual([
+      'A spokesperson for the premier’s office',
+    ]);
+  });
+
+  it('"she bellows": a stage’s shout reports words', () => {
+    const t = 'Frontwoman Harriet Cole whips through the set. “Wildwood, you have still got it,” she bellows.';
+    expect(speakers(enrich(t, { PERSON: ['Harriet Cole'], LOCATION: ['Wildwood'] }))).toEqual(['Harriet Cole']);
+  });
+});

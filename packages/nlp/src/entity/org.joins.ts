@@ -199,8 +199,9 @@ export function withLeadingAnd(text: string, every: readonly ModelMention[], men
   const absorbed = new Set<ModelMention>();
   const out = mentions.map((m) => {
     if (m.type !== 'ORGANIZATION' || !/\s/.test(text.slice(m.start, m.end))) return m;
-    // (an ordinary lower-case word before it: "a potential Cole and Ray …", not "iPad Pro and …")
-    const before = /(?:^|[ \t])\p{Ll}+ (\p{Lu}\p{Ll}+) and $/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
+    // (an ordinary lower-case word or a list's comma before it: "a potential Cole and Ray …", "the
+    // RFS, Fire and Rescue NSW"; not "iPad Pro and …")
+    const before = /(?:(?:^|[ \t])\p{Ll}+|,) (\p{Lu}\p{Ll}+) and $/u.exec(text.slice(Math.max(0, m.start - 40), m.start));
     if (before) {
       const start = m.start - before[1]!.length - 5;
       // ("Democrats and Senate Republicans": the word before is a name of its own, or a plural)

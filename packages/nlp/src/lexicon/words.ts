@@ -45,7 +45,7 @@ export const ROLE_NOUNS = new Set([
   'campaign', 'office', 'administration', 'spokesperson', 'representative', 'counsel', 'editor', 'reporter',
   'scientist', 'historian', 'author', 'host', 'partner', 'investor', 'chief', 'head', 'candidate', 'boss',
   'chamber', 'association', 'federation', 'commission', 'authority', 'institute', 'foundation', 'trust', 'alliance',
-  'coalition', 'charity', 'watchdog', 'airline', 'club', 'hospital', 'school', 'college',
+  'coalition', 'charity', 'watchdog', 'airline', 'club', 'hospital', 'school', 'college', 'captain', 'skipper',
 ]);
 
 /** Role nouns that stand for an organisation rather than a person. */
@@ -77,7 +77,8 @@ export const CUE_VERBS = new Set(
   alleged accuse accuses accused charge charged posted wrote remembered ruled rules announce read reads acknowledging
   admitting arguing repeated repeats repeat highlighted pointed demanded demand demands called calls branded
   dubbed labelled labeled characterized characterised added calling branding labelling comment comments commented
-  commenting assure assures assured pledge pledges pledged dismissed dismisses`.split(/\s+/).filter(Boolean),
+  commenting assure assures assured pledge pledges pledged dismissed dismisses shout bellow bellows bellowed roar roars
+  roared scream screams screamed snapped growled`.split(/\s+/).filter(Boolean),
 );
 
 /** Verbs too loose to introduce a quote they precede ("X concluded the deal was 'fair'"), fine after one. */
@@ -136,7 +137,8 @@ export const ORG_HEADS = new Set(
   front brigade brigades taliban hamas hezbollah caucus house productions animation pictures films studio ventures
   enterprises investments software stores store network research analytics consulting associates advisors advisers
   resources materials minerals metals mining logistics therapeutics biosciences robotics solutions restaurants
-  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees freight shipping cargo haulage transport aviation ferries railways railway buses motorsport racing brotherhood guild`.split(/\s+/).filter(Boolean),
+  chemicals steel chamber chambers consortium syndicate cooperative co-operative trustees division directorate
+  secretariat inspectorate freight shipping cargo haulage transport aviation ferries railways railway buses motorsport racing brotherhood guild`.split(/\s+/).filter(Boolean),
 );
 
 /**
@@ -172,6 +174,7 @@ export const FACILITY_HEADS = new Set([
   'dam',
   'reservoir',
   'weir',
+  'mall',
 ]);
 
 /** Lower-case words that, right before a capitalised word, suggest a place ("in Doha"). */

@@ -1,5 +1,5 @@
 import type { ResolvedMention } from '../entity/entity.resolver';
-import { CUE_VERBS, ORG_ROLE_NOUNS } from '../lexicon/words';
+import { AUX_ADVERBS, CUE_VERBS, ORG_ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
 import { CLAUSE_STOPS, PP_AFTER_ROLE, PREPOSITIONS, isRole, lower, mentionIndexBefore, speakerOf } from './speaker.context';
 import { resolveRole } from './role.resolver';
@@ -45,7 +45,20 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     // ("The MP for Sandmere and Cleethorpes, Natalie Osei, said": a name inside a prepositional
     // phrase is no subject where the sentence names someone else)
     if (candidate?.sent === m.sent && afterPreposition(ctx, m.first)) continue;
+    // ("On Thursday, under questioning by Lena Ortiz, she said": the pronoun is the subject; the
+    // names of the phrase opening its sentence are not who it stands for)
+    if (m.sent === sentOf && inOpeningPhrase(ctx, m, at)) continue;
     candidate = m; // keep going back within the sentence: the first one is its subject
+  }
+  // "Under questioning from counsel, Daniel Fairweather SC, Mr Keighley said …": a sentence opened
+  // by a preposition names people in that opening phrase; its subject is who, after a comma, speaks
+  if (candidate && candidate.sent !== sentOf) {
+    const speaking = subjectAfterOpening(ctx, candidate, idx, want, pron);
+    if (typeof speaking === 'number') {
+      if (depth < 4) return resolvePronoun(ctx, speaking, kind, depth + 1);
+    } else if (speaking) {
+      candidate = speaking;
+    }
   }
   // "Akers' mother, Donna Akers, paid tribute … '…,' she wrote": the sentence's subject is the
   // person the possessive's role names, not the possessor
@@ -78,6 +91,52 @@ export function resolvePronoun(ctx: Ctx, at: number, kind: 'PERSON' | 'THING' | 
     if (first && first.start < tokens[at]!.start && want(first.entity)) return speakerOf(ctx, first.entity);
   }
   return null;
+}
+
+/**
+ * In the candidate's sentence, when it opens with a preposition ("Under", "After", "During") and the
+ * candidate stands in that opening phrase: the person after a comma (and a title) whose next word,
+ * adverbs aside, is a speech verb. Null otherwise.
+ */
+function subjectAfterOpening(
+  ctx: Ctx,
+  candidate: ResolvedMention,
+  lastIdx: number,
+  want: (e: number) => boolean,
+  pron: string,
+): ResolvedMention | number | null {
+  const { tokens, table, inQuote } = ctx;
+  const start = sentenceStart(ctx, candidate.first);
+  if (!PREPOSITIONS.has(lower(tokens[start])) || inQuote[start]! >= 0) return null;
+  // (", she said": the same pronoun is the subject, and stands for someone named before)
+  for (let k = candidate.last; k < tokens.length && tokens[k]!.sent === candidate.sent && inQuote[k]! < 0; k++) {
+    if (tokens[k]!.text !== ',' || lower(tokens[k + 1]) !== pron) continue;
+    let v = k + 2;
+    while (v < tokens.length && AUX_ADVERBS.has(lower(tokens[v]))) v++;
+    if (CUE_VERBS.has(lower(tokens[v]))) return k + 1;
+  }
+  for (let i = mentionIndexBefore(table.mentions, tokens[candidate.first]!.start) + 1; i <= lastIdx; i++) {
+    const m = table.mentions[i]!;
+    if (m.sent !== candidate.sent) break;
+    if (m.entity === candidate.entity || m.possessive || inQuote[m.first]! >= 0 || !want(m.entity)) continue;
+    let b = m.first - 1;
+    while (b > candidate.last && /^\p{Lu}\p{Ll}{0,3}\.?$/u.test(tokens[b]!.text)) b--;
+    let v = m.last;
+    while (v < tokens.length && AUX_ADVERBS.has(lower(tokens[v]))) v++;
+    if (tokens[b]?.text === ',' && CUE_VERBS.has(lower(tokens[v]))) return m;
+  }
+  return null;
+}
+
+/** The first token of token `k`'s sentence. */
+function sentenceStart(ctx: Ctx, k: number): number {
+  while (k > 0 && ctx.tokens[k - 1]!.sent === ctx.tokens[k]!.sent) k--;
+  return k;
+}
+
+/** Mention `m` stands in the phrase that opens its sentence with a preposition, set off by a comma right before token `at`. */
+function inOpeningPhrase(ctx: Ctx, m: ResolvedMention, at: number): boolean {
+  return m.first < at && ctx.tokens[at - 1]?.text === ',' && PREPOSITIONS.has(lower(ctx.tokens[sentenceStart(ctx, m.first)]));
 }
 
 /** Token `k` opens the object of a preposition: "for Cleethorpes", "for Sandmere and Cleethorpes". */

@@ -13,6 +13,7 @@ import {
   lastMention,
   lower,
   mentionIndexBefore,
+  roleWordIn,
   speakerOf,
 } from './speaker.context';
 
@@ -30,7 +31,7 @@ const PUBLIC_BODY =
 export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: number, headEnd: number): Speaker | null {
   const { tokens, table } = ctx;
   const lw = tokens.slice(from, headEnd).map((t) => t.text.toLowerCase());
-  const headAt = lw.findIndex(isRole);
+  const headAt = roleWordIn(ctx, from, headEnd);
   if (headAt < 0) return null;
   const head = lw[headAt]!.replace(/s$/, '');
   const beforeAt = tokens[quoteOpen]?.start ?? Infinity;

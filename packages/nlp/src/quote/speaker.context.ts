@@ -98,7 +98,9 @@ export const CLAUSE_STOPS = new Set([
 
 export const PP_AFTER_ROLE = new Set(['for', 'of', 'at', 'with', 'from']);
 
-export const isRole = (w: string): boolean => ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || isAgentNoun(w);
+// ("Inspectors said", "Organisers said": a plural agent noun is a role too)
+export const isRole = (w: string): boolean =>
+  ROLE_NOUNS.has(w) || ROLE_NOUNS.has(w.replace(/s$/, '')) || isAgentNoun(w) || (w.endsWith('s') && isAgentNoun(w.slice(0, -1)));
 
 // Nouns for what someone does are an open class ("the actor", "the guitarist", "the comedian"):
 // read by their endings, less the things that end alike ("the letter said", "the paper says").
@@ -118,6 +120,27 @@ const AGENT_LOOKALIKES = new Set(
 );
 
 export const isAgentNoun = (w: string): boolean => AGENT_ENDINGS.test(w) && !AGENT_LOOKALIKES.has(w);
+
+/** The mention whose tokens include token `k`, if any. */
+export function coveringMention(ctx: Ctx, k: number): ResolvedMention | undefined {
+  const ms = ctx.table.mentions;
+  const m = ms[mentionIndexBefore(ms, ctx.tokens[k]!.start + 1)];
+  return m && m.first <= k && m.last > k ? m : undefined;
+}
+
+/**
+ * Offset from `from` of the first role word in tokens [from, to) that is no word of a name
+ * ("A Department of Health and Social Care spokesperson": "spokesperson", not the name's
+ * "Department"), or -1.
+ */
+export function roleWordIn(ctx: Ctx, from: number, to: number): number {
+  for (let k = from; k < to; k++) {
+    const name = coveringMention(ctx, k);
+    // (a one-word "name" that is a role word, "Office", is read as the role)
+    if (isRole(lower(ctx.tokens[k])) && (!name || name.last - name.first < 2)) return k - from;
+  }
+  return -1;
+}
 
 /** Index of the last mention starting before `at` (mentions are sorted), or -1. */
 export function mentionIndexBefore(ms: readonly ResolvedMention[], at: number): number {

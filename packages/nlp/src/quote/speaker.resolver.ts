@@ -7,11 +7,12 @@ import {
   PP_AFTER_ROLE,
   PREPOSITIONS,
   introducedBefore,
+  coveringMention,
   isRole,
   isWordTok,
   lower,
   mentionEndingAt,
-  mentionIndexBefore,
+  roleWordIn,
   speakerOf,
 } from './speaker.context';
 import { resolveRole } from './role.resolver';
@@ -107,7 +108,14 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
   // "… said his government hosts refugees in its Far North region and asked …": a verb joined to
   // an earlier one shares its subject, which is not the phrase before "and" (the caller goes on to
   // the earlier verb)
-  if (lower(tokens[end]) === 'and') return null;
+  // ("A spokesperson for the premier's office congratulated Vandermeer and said": the subject of
+  // the clause's first verb)
+  if (lower(tokens[end]) === 'and') {
+    for (let k = from + 1; k < end; k++) {
+      if (ctx.inQuote[k]! < 0 && /^VB[DZP]$/.test(ctx.posAt(tokens[k]!.start) ?? '')) return subjectNP(ctx, from, k, quoteOpen);
+    }
+    return null;
+  }
   const pron = PRONOUNS.get(lower(tokens[end]));
   if (pron) return lower(tokens[end]) === 'i' || lower(tokens[end]) === 'we' ? null : wrap(resolvePronoun(ctx, end, pron), end);
   // "One porter, who has worked there for 19 years and asked not to be named, said": the phrase
@@ -271,13 +279,6 @@ function leadPerson(ctx: Ctx, from: number, cue: number): { speaker: Speaker; fr
   return { speaker: speakerOf(ctx, lead.entity), from: at };
 }
 
-/** The mention whose tokens include token `k`, if any. */
-function coveringMention(ctx: Ctx, k: number): ResolvedMention | undefined {
-  const ms = ctx.table.mentions;
-  const m = ms[mentionIndexBefore(ms, ctx.tokens[k]!.start + 1)];
-  return m && m.first <= k && m.last > k ? m : undefined;
-}
-
 const COMPANY_SUFFIXES = /^(?:Inc|Ltd|LLC|L\.L\.C|Corp|Co|plc|PLC|AG|SA|S\.A|GmbH|NV|N\.V|LP|LLP|Jr|Sr|Ph\.D|M\.D)\.?$/;
 
 const wrap = (speaker: Speaker | null, from: number): { speaker: Speaker; from: number } | null => (speaker ? { speaker, from } : null);
@@ -319,8 +320,13 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   const pron = PRONOUNS.get(w0);
   if (pron) return w0 === 'i' || w0 === 'we' ? null : resolvePronoun(ctx, from, pron);
   // the head runs to the first preposition; a person named further on ("a survey by X") still counts
+  // (a name is stepped over whole: "A Department of Health and Social Care spokesperson" is headed
+  // by "spokesperson", not cut at the name's "of")
   let headEnd = from;
-  while (headEnd < to && !PREPOSITIONS.has(lower(tokens[headEnd]))) headEnd++;
+  while (headEnd < to && !PREPOSITIONS.has(lower(tokens[headEnd]))) {
+    const m = ctx.mentionAt.get(headEnd);
+    headEnd = m && m.last > headEnd + 1 ? Math.min(m.last, to) : headEnd + 1;
+  }
   let person: ResolvedMention | null = null;
   let other: ResolvedMention | null = null;
   for (let j = from; j < to; j++) {
@@ -336,7 +342,7 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
   // ("The Department for Culture, Media and Sport says": a phrase that is a name, whole, is that
   // name, whatever role its head word also names)
   if (other && other.first <= (DETERMINERS.has(w0) ? from + 1 : from) && other.last >= to) return speakerOf(ctx, other.entity);
-  const roleAt = tokens.slice(from, headEnd).findIndex((t) => isRole(t.text.toLowerCase()));
+  const roleAt = roleWordIn(ctx, from, headEnd);
   if (person && (person.first < headEnd || roleAt < 0 || !/^(?:a|an|the)$/.test(w0))) return speakerOf(ctx, person.entity);
   if (other && roleAt < 0) return speakerOf(ctx, other.entity);
   // "the patients' group Healthwatch Weldshire urged": a role word, then the body's name it heads
