@@ -172,6 +172,20 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
     }
   }
 
+  // "the Gazette" after "the Ketterby Gazette": a paper named by its title's last word alone, always
+  // after "the", when one paper of the text ends on it (a company named "Tribune", without "the",
+  // that owns "the Chicago Tribune" is another)
+  for (const i of orgIdx) {
+    const wi = (drafts[i]!.words[0] ?? []).map(fold);
+    if (drafts[i]!.cands.length === 0 || wi.length !== 1 || !PAPER_TITLES.has(wi[0]!)) continue;
+    if (!drafts[i]!.cands.every((c) => /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start)))) continue;
+    const fuller = orgIdx.filter((j) => {
+      const wj = (drafts[j]!.words[0] ?? []).map(fold);
+      return j !== i && drafts[j]!.cands.length > 0 && wj.length > 1 && wj[wj.length - 1] === wi[0];
+    });
+    if (fuller.length === 1) mergeInto(drafts, assigned, i, fuller[0]!);
+  }
+
   // "the Supreme Court" after "the Supreme Court of Canada": a name that is a fuller one without
   // its "of"/"for" phrase, when one fuller name is so
   for (const i of orgIdx) {
@@ -362,6 +376,12 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
 }
 
 /** Of `among`, the draft named last before `at`, else the first named after it. */
+// the last word of a newspaper's title, by which the paper is named alone ("the Gazette")
+const PAPER_TITLES = new Set(
+  `gazette times herald post journal tribune telegraph guardian courier chronicle examiner observer mirror express
+  independent bulletin standard advertiser argus sentinel enquirer inquirer dispatch`.split(/\s+/),
+);
+
 function nearestBefore(drafts: readonly Draft[], among: readonly number[], at: number): number {
   let best = among[0]!;
   let bestAt = -Infinity;

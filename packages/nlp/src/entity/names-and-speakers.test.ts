@@ -465,3 +465,20 @@ describe('speech verbs (set R)', () => {
     expect(speakers(enrich(t, { PERSON: ['Harriet Cole'], LOCATION: ['Wildwood'] }))).toEqual(['Harriet Cole']);
   });
 });
+
+describe('a paper named by its title’s last word (set R)', () => {
+  const orgs = (out: ReturnType<typeof enrich>) => out.entities.filter((e) => e.type === 'ORGANIZATION').map((e) => e.name);
+  it('"the Gazette" after "the Ketterby Gazette" is that paper; with two papers ending so, it stays apart', () => {
+    const t = 'The Ketterby Gazette reported it first. A spokesman told the Gazette it was wrong.';
+    expect(orgs(enrich(t, { ORGANIZATION: ['Ketterby Gazette', 'Gazette'] }))).toEqual(['Ketterby Gazette']);
+    // (a company named without "the" is another: "Tribune, the owner of the Chicago Tribune")
+    const v = 'Tribune, the owner of the Chicago Tribune, was sold. Tribune declined to comment.';
+    expect(orgs(enrich(v, { ORGANIZATION: ['Tribune', 'Chicago Tribune'] })).sort()).toEqual(['Chicago Tribune', 'Tribune']);
+    const u = 'The Ketterby Gazette and the Fenwick Gazette reported it. A spokesman told the Gazette it was wrong.';
+    expect(orgs(enrich(u, { ORGANIZATION: ['Ketterby Gazette', 'Fenwick Gazette', 'Gazette'] })).sort()).toEqual([
+      'Fenwick Gazette',
+      'Gazette',
+      'Ketterby Gazette',
+    ]);
+  });
+});
