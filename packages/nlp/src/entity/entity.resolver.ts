@@ -375,13 +375,13 @@ export function resolveEntities(text: string, tokens: readonly Token[], cands: r
   return finish(text, tokens, drafts);
 }
 
-/** Of `among`, the draft named last before `at`, else the first named after it. */
 // the last word of a newspaper's title, by which the paper is named alone ("the Gazette")
 const PAPER_TITLES = new Set(
   `gazette times herald post journal tribune telegraph guardian courier chronicle examiner observer mirror express
   independent bulletin standard advertiser argus sentinel enquirer inquirer dispatch`.split(/\s+/),
 );
 
+/** Of `among`, the draft named last before `at`, else the first named after it. */
 function nearestBefore(drafts: readonly Draft[], among: readonly number[], at: number): number {
   let best = among[0]!;
   let bestAt = -Infinity;
