@@ -64,6 +64,19 @@ export function appositiveRole(tokens: readonly Token[], c: NameCandidate): Enti
 }
 
 const PLACE_KINDS = new Set(['town', 'city', 'village', 'suburb', 'hamlet', 'state', 'province', 'county', 'island', 'municipality']);
+const ONLY_PLACE_KINDS = new Set(['province', 'prefecture', 'county', 'district']);
+const LISTED_PLACE_KINDS = new Set([
+  ...PLACE_KINDS,
+  'country',
+  'region',
+  'district',
+  'capital',
+  'neighbourhood',
+  'neighborhood',
+  'territory',
+  'prefecture',
+]);
+const PLACE_ADJECTIVES = new Set(['neighbouring', 'neighboring', 'nearby', 'rural', 'coastal', 'downtown', 'suburban', 'landlocked']);
 const PLACE_KINDS_AFTER = new Set(['state', 'province', 'county', 'prefecture', 'resident', 'residents', 'native']);
 
 const AREA_NOUNS = new Set(['area', 'region', 'district', 'suburb', 'suburbs', 'township', 'shire', 'hinterland', 'outskirts']);
@@ -217,17 +230,25 @@ export function contextType(tokens: readonly Token[], c: NameCandidate, gaz: Gaz
   }
   // "the Finley area", "the Tairāwhiti region": a place named by what surrounds it
   if (!fullPerson && before(1) === 'the' && AREA_NOUNS.has(lower(tokens[c.last])) && !c.possessive) return 'LOCATION';
+  // "eight provinces, including Ca Mau, Kien Giang and Tra Vinh": places listed after their kind
+  if (!c.possessive && listedAfterKind(tokens, c, LISTED_PLACE_KINDS)) return 'LOCATION';
+  // "in neighbouring Tra Vinh", "rural Hebei": a word, written small, that only places take (the
+  // model reads a two-word place it does not know as a person's name)
+  if (!c.possessive && PLACE_ADJECTIVES.has(before(1)) && /^\p{Ll}/u.test(tokens[c.first - 1]!.text)) return 'LOCATION';
   // "the town of Blackheath", "from Mato Grosso state", "Blackheath resident Paul Devenish": a
   // place by the kind of place it is, written small around it
-  if (!fullPerson && !c.possessive && !c.sentenceInitial) {
+  if (!c.possessive && !c.sentenceInitial) {
     const kindBefore = before(1) === 'of' && PLACE_KINDS.has(before(2));
     const after = tokens[c.last];
     const kindAfter = after?.sent === first.sent && /^\p{Ll}/u.test(after.text) && PLACE_KINDS_AFTER.has(after.text);
-    if (kindBefore || kindAfter) return 'LOCATION';
+    // (a name the model takes for a person's, "In Ben Tre province", when the kind is one no person has)
+    if (!fullPerson ? kindBefore || kindAfter : kindAfter && ONLY_PLACE_KINDS.has(after.text)) return 'LOCATION';
   }
   // "Bristow, VA", "Nashville, Tennessee,": a place named with its state or country (an
   // organisation stays one: "NATO, Russia, and …" is a list; and "Tom Berg, Chicago" signs a review)
-  if (c.modelType !== 'ORGANIZATION' && !fullPerson && lower(tokens[c.last]) === ',' && !c.possessive) {
+  // ("BEN TRE, Vietnam (Agency) -": a dateline, in capitals at a paragraph's start)
+  const dateline = c.words.every((w) => !/\p{Ll}/u.test(w)) && (c.first === 0 || tokens[c.first - 1]!.para !== first.para);
+  if (c.modelType !== 'ORGANIZATION' && (!fullPerson || dateline) && lower(tokens[c.last]) === ',' && !c.possessive) {
     const next = tokens[c.last + 1];
     const after = tokens[c.last + 2];
     const ends = !after || after.para !== next?.para || /^[,.;:)–—-]$/.test(after.text);
@@ -309,7 +330,7 @@ export function isSourceSlot(tokens: readonly Token[], r: NameCandidate): boolea
  * "manufacturers, including Sonova and Demant", "lenders such as Varo": a name listed after
  * "including" or "such as" that follows a plural kind of organisation.
  */
-function listedAfterKind(tokens: readonly Token[], c: NameCandidate): boolean {
+function listedAfterKind(tokens: readonly Token[], c: NameCandidate, kinds: ReadonlySet<string> = ORG_DESCRIPTORS): boolean {
   const sent = tokens[c.first]!.sent;
   let k = c.first - 1;
   // back over the names listed before it ("Sonova and", "Chime, Varo,")
@@ -319,5 +340,5 @@ function listedAfterKind(tokens: readonly Token[], c: NameCandidate): boolean {
   if (lead < 0 || tokens[lead]?.sent !== sent) return false;
   const kind = lower(tokens[lead]) === ',' ? lower(tokens[lead - 1]) : lower(tokens[lead]);
   const singular = kind.endsWith('ies') ? `${kind.slice(0, -3)}y` : kind.replace(/s$/, '');
-  return kind !== singular && ORG_DESCRIPTORS.has(singular);
+  return kind !== singular && kinds.has(singular);
 }

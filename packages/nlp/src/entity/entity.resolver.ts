@@ -422,8 +422,11 @@ function finish(text: string, tokens: readonly Token[], drafts: Draft[]): Entity
     const idx = entities.length;
     // (a given name written out beats initials: "Benjamin Nzeribe", not "B. U. Nzeribe")
     const initialled = (c: NameCandidate): number => (d.type === 'PERSON' && /^\p{Lu}\.?$/u.test(c.words[0] ?? '') ? 1 : 0);
+    // (and a name as written in running text beats a dateline's capitals: "Ben Tre", not "BEN TRE")
+    const shouted = (c: NameCandidate): number => (/\p{Lu}{2}/u.test(c.text) && !/\p{Ll}/u.test(c.text) ? 1 : 0);
     const fullest = [...d.cands].sort(
-      (a, b) => initialled(a) - initialled(b) || b.words.length - a.words.length || b.text.length - a.text.length,
+      (a, b) =>
+        initialled(a) - initialled(b) || b.words.length - a.words.length || shouted(a) - shouted(b) || b.text.length - a.text.length,
     )[0]!;
     let name = d.canonical ?? fullest.text.replace(/^The\s+/, '');
     // "Prince Andrew", "Queen Elizabeth II": a royal known by a given name alone is named with the title

@@ -13,6 +13,7 @@ import { FIRST_NAMES } from '../lexicon/first-names.data';
 import { givenNameGender } from '../lexicon/given-name.gender';
 import { isProductModel, productBases } from './product.names';
 import { withPlatforms } from './platform.names';
+import { splitAtBreaks } from './mention.breaks';
 
 /**
  * The names of a text as the model found them, in the shape the resolver merges. The model decides
@@ -43,7 +44,10 @@ export function namesFromModel(
           tokens,
           withFirmsNamedWhole(
             text,
-            annotation.mentions.filter((m) => m.type !== 'MISC').sort((a, b) => a.start - b.start),
+            annotation.mentions
+              .filter((m) => m.type !== 'MISC')
+              .flatMap((m) => splitAtBreaks(text, m))
+              .sort((a, b) => a.start - b.start),
           ),
         ),
       ),

@@ -482,3 +482,112 @@ describe('a paper named by its title’s last word (set R)', () => {
     ]);
   });
 });
+
+describe('leads and roles (set S)', () => {
+  const ents = (out: ReturnType<typeof enrich>) => out.entities.map((e) => `${e.name}/${e.type}`).sort();
+
+  it('"X said:" ending a paragraph gives the quotation that opens the next, and its continuation', () => {
+    const t =
+      'In a statement, the firm’s chief executive, Bradley Hutchins, said:\n\n' +
+      '“We have enormous respect for our workforce.\n\n“What we cannot do is agree to these rules.”';
+    expect(speakers(enrich(t, { PERSON: ['Bradley Hutchins'] }))).toEqual(['Bradley Hutchins', 'Bradley Hutchins']);
+  });
+
+  it('a lead with no speech verb ending on a colon introduces its subject’s words when the subject is a person', () => {
+    const t = 'Declan O’Sullivan, the chief financial officer, was blunter when he described the outlook:\n\n“Provisions will stay high.”';
+    expect(speakers(enrich(t, { PERSON: ['Declan O’Sullivan'] }, { VBD: ['was', 'described'] }))).toEqual(['Declan O’Sullivan']);
+    const u = 'The report from Harlow Council was blunt:\n\n“Funding was cut too early.”';
+    expect(speakers(enrich(u, { ORGANIZATION: ['Harlow Council'] }, { VBD: ['was'] }))).toEqual([null]);
+  });
+
+  it('a title with a place in it before the person: "U.S. District Judge X of the Y District said"', () => {
+    const t =
+      'NORFOLK, Va. - A federal judge on Friday ordered Tidewater Water Co. to pay.\n\n' +
+      'U.S. District Judge Hannah Rosario-Whitfield of the Eastern District of Virginia said in a 64-page opinion that the conduct ' +
+      'was "reckless in the plainest sense of that word."';
+    const out = enrich(t, {
+      PERSON: ['Hannah Rosario-Whitfield'],
+      LOCATION: ['U.S.', 'Eastern District of Virginia', 'NORFOLK', 'Va.'],
+      ORGANIZATION: ['Tidewater Water Co.'],
+    });
+    expect(speakers(out)).toEqual(['Hannah Rosario-Whitfield']);
+  });
+
+  it('"A spokesperson for the commission in Vientiane said": the place says where, the role speaks', () => {
+    const t = 'A spokesperson for the commission in Vientiane said: "The whole basin is under stress."';
+    expect(speakers(enrich(t, { LOCATION: ['Vientiane'] }))).toEqual(['A spokesperson for the commission']);
+  });
+
+  it('"the spokesperson said" is the role as the text introduced it, whose it is included', () => {
+    const t =
+      'A spokesperson for the Ministry of Transportation said the review would start soon. ' +
+      '"We will not wait for the final report," the spokesperson said.';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Ministry of Transportation'] }))).toEqual([
+      'A spokesperson for the Ministry of Transportation',
+    ]);
+  });
+
+  it('a speech word used as a noun is no cue ("in a research note"), a participle still is', () => {
+    const t = 'Morgan Whitby, the investment bank, said in a research note that the price was "full but defensible," adding more.';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Morgan Whitby'] }, { NN: ['research', 'note', 'price'], DT: ['a', 'the'] }))).toEqual([
+      'Morgan Whitby',
+    ]);
+    const u = 'The Electoral Commission issued a statement warning that "voters are entitled to transparency."';
+    expect(speakers(enrich(u, { ORGANIZATION: ['Electoral Commission'] }, { NN: ['statement', 'warning'], DT: ['a'] }))).toEqual([
+      'Electoral Commission',
+    ]);
+  });
+
+  it('places by what only places are: "in neighbouring X", "provinces, including X, Y and Z", "X province", a dateline', () => {
+    const t =
+      'BEN TRE, Vietnam - Salt water spread. In Ben Tre province, crops failed. Fields across eight provinces, including Ca Mau, ' +
+      'Kien Giang and Tra Vinh, were hit. In neighbouring Soc Trang, Thach Thi Sophal switched crops.';
+    const out = enrich(t, {
+      PERSON: ['BEN TRE', 'Ben Tre', 'Ca Mau', 'Kien Giang', 'Tra Vinh', 'Soc Trang', 'Thach Thi Sophal'],
+      LOCATION: ['Vietnam'],
+    });
+    expect(ents(out)).toEqual([
+      'Ben Tre/LOCATION',
+      'Ca Mau/LOCATION',
+      'Kien Giang/LOCATION',
+      'Soc Trang/LOCATION',
+      'Thach Thi Sophal/PERSON',
+      'Tra Vinh/LOCATION',
+      'Vietnam/LOCATION',
+    ]);
+  });
+
+  it('a model mention is cut where two names meet (an unclosed parenthesis, a spaced dash, a comma between longer names)', () => {
+    const t =
+      'LONDON (Example News) - Harrington & Lowe Group said it would buy a rival. A professor at the University of Washington, ' +
+      'Bank of Cascadia’s adviser, agreed. The Foreign, Commonwealth and Development Office said nothing.';
+    const out = enrich(t, {
+      LOCATION: ['LONDON'],
+      ORGANIZATION: [
+        'Example News) - Harrington & Lowe Group',
+        'University of Washington, Bank of Cascadia',
+        'Foreign, Commonwealth and Development Office',
+      ],
+    });
+    expect(ents(out)).toEqual([
+      'Bank of Cascadia/ORGANIZATION',
+      'Example News/ORGANIZATION',
+      'Foreign, Commonwealth and Development Office/ORGANIZATION',
+      'Harrington & Lowe Group/ORGANIZATION',
+      'London/LOCATION',
+      'University of Washington/ORGANIZATION',
+    ]);
+  });
+
+  it('two firms joined by "and" stay two; a body "the Xs and Y Z" or "U.S. Xs and Y Z" is one', () => {
+    const t = 'The bond was arranged by Barclays and Deutsche Bank. Officers from U.S. Customs and Border Protection came.';
+    const out = enrich(t, { ORGANIZATION: ['Barclays', 'Deutsche Bank', 'U.S. Customs', 'Border Protection'] });
+    expect(ents(out)).toEqual(['Barclays/ORGANIZATION', 'Deutsche Bank/ORGANIZATION', 'U.S. Customs and Border Protection/ORGANIZATION']);
+  });
+
+  it('a body cut at a word written small reaches as far as the acronym the text gives it', () => {
+    const t = 'The Medicines and Healthcare products Regulatory Agency (MHRA) approved it. The MHRA said it was "a careful assessment."';
+    const out = enrich(t, { ORGANIZATION: ['Medicines and Healthcare', 'Regulatory Agency', 'MHRA'] });
+    expect(ents(out)).toEqual(['Medicines and Healthcare products Regulatory Agency/ORGANIZATION']);
+  });
+});

@@ -27,6 +27,7 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
         between === ' & ' ||
         (between === ' and ' &&
           /\p{Lu}\p{Ll}+s$/u.test(text.slice(prev.start, prev.end)) &&
+          oneBodyOpening(text, prev) &&
           /\s/.test(second) &&
           !aloneElsewhere &&
           !CORPORATE_LAST.test(second.split(/\s+/).pop()!));
@@ -72,6 +73,18 @@ export function joinSplitOrganisations(text: string, mentions: ModelMention[]): 
   const acronyms = new Set(text.match(/(?<![\p{L}\p{N}])\p{Lu}{3,8}(?![\p{L}\p{N}])/gu) ?? []);
   const spanned = out.map((m, i) => withAcronymSpan(text, m, out[i + 1], acronyms));
   return spanned.filter((m, i) => !spanned.slice(Math.max(0, i - 3), i).some((p) => p.start <= m.start && m.end <= p.end));
+}
+
+/**
+ * "the Doctors and Nurses Union", "U.S. Customs and Border Protection": one body's name opens
+ * with "the" or a place's short form; "arranged by Barclays and Deutsche Bank", "Goldman Sachs
+ * and Morgan Stanley" are two firms.
+ */
+function oneBodyOpening(text: string, first: ModelMention): boolean {
+  return (
+    /(?:^|[^\p{L}])the $/iu.test(text.slice(Math.max(0, first.start - 5), first.start)) ||
+    /^\p{Lu}(?:\.?\p{Lu})+\.? /u.test(text.slice(first.start, first.end))
+  );
 }
 
 /** The word after offset `at` is a role ("envoy", "minister", "spokesman"). */
@@ -134,9 +147,11 @@ function bodyOfName(text: string, m: ModelMention): ModelMention {
  * and "Europe": a body the model cut short reaches as far as the words whose capitals spell an
  * acronym the text uses ("(OSCE)", "The OSCE will …"); the mentions inside go.
  */
+const CONNECTORS = new Set(['and', 'of', 'for', 'in', 'on', 'the']);
+
 function withAcronymSpan(text: string, m: ModelMention, next: ModelMention | undefined, acronyms: ReadonlySet<string>): ModelMention {
   if (m.type !== 'ORGANIZATION' || acronyms.size === 0) return m;
-  const after = /^(?: (?:and|of|for|in|on|the|&|\p{Lu}[\p{L}'’-]*))+/u.exec(text.slice(m.end, m.end + 100))?.[0];
+  const after = /^(?: (?:and|of|for|in|on|the|&|\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{Ll}-]*))+/u.exec(text.slice(m.end, m.end + 100))?.[0];
   if (!after) return m;
   const head = text.slice(m.start, m.end);
   const initials = (s: string) =>
@@ -148,7 +163,9 @@ function withAcronymSpan(text: string, m: ModelMention, next: ModelMention | und
   // the longest run of words after the mention that ends on a capitalised word and spells one
   for (let cut = after.length; cut > 0; cut = after.lastIndexOf(' ', cut - 1)) {
     const tail = after.slice(0, cut);
-    if (!/\p{Lu}[\p{L}'’-]*$/u.test(tail) || !acronyms.has(initials(head + tail))) continue;
+    // (one word written small may sit inside: "Medicines and Healthcare products Regulatory Agency")
+    const small = tail.split(' ').filter((w) => /^\p{Ll}/u.test(w) && !CONNECTORS.has(w)).length;
+    if (small > 1 || !/\p{Lu}[\p{L}'’-]*$/u.test(tail) || !acronyms.has(initials(head + tail))) continue;
     const end = m.end + tail.length;
     return next && next.start < end && next.end > end ? m : { ...m, end };
   }

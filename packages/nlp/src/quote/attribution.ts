@@ -182,7 +182,7 @@ export function attributeQuotes(
         // with no cue of its own goes on from the reported speech just before it — earlier in its
         // paragraph, or in the paragraph before when it opens its own
         const opens = opensParagraph(tokens, st.open);
-        const lead = opens ? null : colonLead(ctx, st.open);
+        const lead = colonLead(ctx, st.open);
         const reported = lead
           ? null
           : reportedSpeaker(ctx, opens ? paragraphStart(tokens, st.open - 1) : paragraphStart(tokens, st.open), st.open);
@@ -407,6 +407,7 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
     const putIt = (w === 'put' || w === 'puts') && lower(tokens[j + 1]) === 'it';
     if ((!CUE_VERBS.has(w) || naming || AFTER_ONLY_CUES.has(w)) && !putIt) continue;
     if (j > sentStart && /^\p{Lu}/u.test(tokens[j]!.text)) continue;
+    if (nounUse(ctx, j)) continue;
     firstCue ??= tokens[j]!.text;
     // "… by saying", "after telling": the gerund's subject is the sentence's, found below
     // ("X, which is owned by Y, defended it in a statement, saying …": a participle after a comma
@@ -445,13 +446,37 @@ function attributeBefore(ctx: Ctx, open: number): Attribution | null {
   return null;
 }
 
+/**
+ * "in a research note", "his latest post": a cue word the tagger reads as a noun after a
+ * determiner or modifier. (Not a participle: "issued a statement warning that …" reports.)
+ */
+function nounUse(ctx: Ctx, j: number): boolean {
+  if (lower(ctx.tokens[j]).endsWith('ing')) return false;
+  const pos = ctx.posAt(ctx.tokens[j]!.start) ?? '';
+  const before = j > 0 ? (ctx.posAt(ctx.tokens[j - 1]!.start) ?? '') : '';
+  return /^NNS?$/.test(pos) && /^(?:DT|JJ|NN|NNS|PRP\$|CD|POS)$/.test(before);
+}
+
 /** The previous paragraph ends with "Blinken said:" — the speaker of a quote that opens the next one. */
 function colonLead(ctx: Ctx, open: number): Attribution | null {
   const { tokens } = ctx;
-  const prev = tokens[open - 1];
+  const colon = open - 1;
+  const prev = tokens[colon];
   if (!prev || prev.text !== ':') return null;
   // treat the colon as the quote's start so the lead sentence is searched
-  return attributeBefore(ctx, open - 1);
+  const said = attributeBefore(ctx, colon);
+  if (said?.speaker || !opensParagraph(tokens, open)) return said;
+  // "O'Sullivan, the finance chief, was blunter when he described the outlook:" and the quotation
+  // as the next paragraph: a lead with no speech verb introduces its subject's words, when that
+  // subject is a person (not "The report listed three findings:")
+  let from = colon;
+  while (from > 0 && tokens[from - 1]!.sent === prev.sent) from--;
+  for (let k = from + 1; k < colon; k++) {
+    if (ctx.inQuote[k]! >= 0 || !/^VB[DZP]$/.test(ctx.posAt(tokens[k]!.start) ?? '')) continue;
+    const sub = subjectNP(ctx, from, k, open);
+    return sub && sub.speaker.type === 'PERSON' ? { speaker: sub.speaker, cue: null } : said;
+  }
+  return said;
 }
 
 /** The first token of the sentence before token `k`'s, within its paragraph (else of its own sentence). */

@@ -7,7 +7,7 @@ import {
   CLAUSE_STOPS,
   PP_AFTER_ROLE,
   PREPOSITIONS,
-  introducedBefore,
+  introductionOf,
   isAgentNoun,
   isRole,
   lastMention,
@@ -83,9 +83,11 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
       // said" after "a doctor on the scene")
       const m = lastMention(ctx, beforeAt, (e) => table.entities[e]!.type === 'PERSON' && (table.roles.get(e)?.has(head) ?? false));
       if (m >= 0) return speakerOf(ctx, m);
-      if (introducedBefore(ctx, lw[lastRole]!, tokens[from]!.start)) {
-        return { name: ctx.text.slice(tokens[from]!.start, tokens[headEnd - 1]!.end), type: null, entity: -1 };
-      }
+      // ("the spokesperson said" after "A spokesperson for the Ministry of Transportation said …":
+      // the role as the text introduced it, whose it is included)
+      const written = ctx.text.slice(tokens[from]!.start, tokens[headEnd - 1]!.end);
+      const intro = introductionOf(ctx, lw[lastRole]!, tokens[from]!.start, written);
+      if (intro) return { name: intro, type: null, entity: -1 };
       // "said the actor": an agent noun of no known person points to the person the sentence
       // before named first ("Dunmore was more blunt. '…,' the keeper said."), else to the person
       // the passage is about

@@ -165,10 +165,22 @@ export function lastMention(ctx: Ctx, before: number, ok: (entity: number) => bo
   return -1;
 }
 
-/** Whether the text before `at` introduced someone as "a/an/one <noun>" ("an insider", "a source"). */
-export function introducedBefore(ctx: Ctx, noun: string, at: number): boolean {
+/**
+ * How the text introduced someone it later calls "the <noun>": "a spokesperson for the Ministry
+ * of Transportation" when the introduction said whose the role is, else "the <noun>" as written
+ * (`asWritten`). Null when no "a/an/one (…) <noun>" comes before `at`.
+ */
+export function introductionOf(ctx: Ctx, noun: string, at: number, asWritten: string): string | null {
   const escaped = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`\\b(?:a|an|one)\\s+(?:[a-z-]+\\s+)?${escaped}\\b`, 'i').test(ctx.text.slice(Math.max(0, at - 5000), at));
+  const name = `[\\p{Lu}][\\p{L}\\d&'’.-]*`;
+  const re = new RegExp(
+    `\\b(?:[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}-]+\\s+)?${escaped}\\b(?:\\s+(?:for|of|at|with)\\s+(?:the\\s+)?${name}(?:\\s+(?:(?:of|for|and|the|on|&)\\s+)*${name})*)?`,
+    'gu',
+  );
+  let last: string | null = null;
+  for (const m of ctx.text.slice(Math.max(0, at - 5000), at).matchAll(re)) last = m[0];
+  if (last === null) return null;
+  return new RegExp(`${escaped}\\s+(?:for|of|at|with)\\s`, 'u').test(last) ? last : asWritten;
 }
 
 /** The mention whose last token is `k`, if any (mentions are sorted by start). */

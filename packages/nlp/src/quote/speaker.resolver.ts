@@ -6,7 +6,7 @@ import {
   DETERMINERS,
   PP_AFTER_ROLE,
   PREPOSITIONS,
-  introducedBefore,
+  introductionOf,
   coveringMention,
   isRole,
   isWordTok,
@@ -196,6 +196,12 @@ export function subjectNP(ctx: Ctx, from: number, cue: number, quoteOpen: number
     return subjectNP(ctx, from, i - 1, quoteOpen);
   }
   const sp = namePhrase(ctx, i, end + 1, quoteOpen);
+  // "A spokesperson for the commission in Vientiane said", "officials in Kyiv said": the place
+  // says where the subject is; the phrase before it speaks
+  if (sp?.type === 'LOCATION' && !appositive && i - 1 > from && PLACE_PREPS.has(lower(tokens[i - 1]))) {
+    const head = subjectNP(ctx, from, i - 1, quoteOpen);
+    if (head && head.speaker.type !== 'LOCATION') return head;
+  }
   // "Sofia Brandt of Nordhavn Capital in Copenhagen wrote": the place ends the phrase, the person
   // opening it speaks
   if (sp?.type === 'LOCATION' && !appositive) {
@@ -245,6 +251,8 @@ function personAfterPreposition(ctx: Ctx, from: number, to: number): boolean {
   return false;
 }
 
+const PLACE_PREPS = new Set(['in', 'at', 'from', 'near']);
+
 const PERSON_PLACE_PREPS = new Set(['of', 'at', 'in', 'from', 'for']);
 
 /**
@@ -257,7 +265,12 @@ const PERSON_PLACE_PREPS = new Set(['of', 'at', 'in', 'from', 'for']);
 function leadPerson(ctx: Ctx, from: number, cue: number): { speaker: Speaker; from: number } | null {
   const { tokens } = ctx;
   let at = from;
-  while (at < from + 3 && !ctx.mentionAt.has(at) && /^\p{Lu}[\p{L}.]*$/u.test(tokens[at]?.text ?? '')) at++;
+  // ("Chief Inspector …", "U.S. District Judge …": capitalised title words, a place or body among them)
+  while (at < from + 4 && /^\p{Lu}[\p{L}.]*$/u.test(tokens[at]?.text ?? '')) {
+    const m = ctx.mentionAt.get(at);
+    if (m && (m.possessive || ctx.table.entities[m.entity]!.type === 'PERSON')) break;
+    at = m ? m.last : at + 1;
+  }
   const lead = ctx.mentionAt.get(at);
   if (!lead || lead.possessive || ctx.table.entities[lead.entity]!.type !== 'PERSON') return null;
   let k = lead.last;
@@ -364,8 +377,9 @@ function namePhrase(ctx: Ctx, from: number, to: number, quoteOpen: number): Spea
     return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
   }
   // "the insider added", after "an insider told": the same unnamed speaker
-  if (plain && w0 === 'the' && introducedBefore(ctx, lower(tokens[to - 1]), tokens[from]!.start)) {
-    return { name: ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end), type: null, entity: -1 };
-  }
+  // (named as introduced: "an insider at the Treasury")
+  const written = ctx.text.slice(tokens[from]!.start, tokens[to - 1]!.end);
+  const intro = plain && w0 === 'the' ? introductionOf(ctx, lower(tokens[to - 1]), tokens[from]!.start, written) : null;
+  if (intro) return { name: intro, type: null, entity: -1 };
   return null;
 }
