@@ -130,8 +130,15 @@ export function reshape(
   if (last - first >= 2 && lead === 'the') drop = 1;
   else if (last - first >= 3 && opensSentence && lowerWords.has(lead.toLowerCase())) drop = 1;
   else if (last - first >= 2 && /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead)) drop = 1;
-  else if (last - first >= 4 && tokens[first + 1]!.text === '-' && /^\p{Ll}+$/u.test(tokens[first + 2]!.text)) drop = 3;
-  else if (last - first >= 3 && tokens[first + 1]!.text === 'the') drop = 1;
+  // (not a name of hyphened parts: "Dunkwa-on-Offin", "Stratford-upon-Avon")
+  else if (
+    last - first >= 4 &&
+    tokens[first + 1]!.text === '-' &&
+    /^\p{Ll}+$/u.test(tokens[first + 2]!.text) &&
+    tokens[first + 3]!.text !== '-'
+  ) {
+    drop = 3;
+  } else if (last - first >= 3 && tokens[first + 1]!.text === 'the') drop = 1;
   if (drop > 0 && tokens[first + drop]!.text === 'the' && last - first - drop >= 2) drop++;
   if (drop > 0) return [piece(first + drop, last)];
   return [piece(first, last)];

@@ -585,6 +585,12 @@ describe('leads and roles (set S)', () => {
     expect(ents(out)).toEqual(['Barclays/ORGANIZATION', 'Deutsche Bank/ORGANIZATION', 'U.S. Customs and Border Protection/ORGANIZATION']);
   });
 
+  it('a place of hyphened parts stays whole ("Dunkwa-on-Offin"); a modifier hyphened in front still goes ("NBA-leading Lakers")', () => {
+    const t = 'Miners gathered in Dunkwa-on-Offin and Stratford-upon-Avon. The NBA-leading Lakers won.';
+    const out = enrich(t, { LOCATION: ['Dunkwa-on-Offin', 'Stratford-upon-Avon'], ORGANIZATION: ['NBA-leading Lakers'] });
+    expect(ents(out)).toEqual(['Dunkwa-on-Offin/LOCATION', 'Lakers/ORGANIZATION', 'Stratford-upon-Avon/LOCATION']);
+  });
+
   it('a body cut at a word written small reaches as far as the acronym the text gives it', () => {
     const t = 'The Medicines and Healthcare products Regulatory Agency (MHRA) approved it. The MHRA said it was "a careful assessment."';
     const out = enrich(t, { ORGANIZATION: ['Medicines and Healthcare', 'Regulatory Agency', 'MHRA'] });
