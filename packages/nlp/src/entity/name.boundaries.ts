@@ -125,20 +125,17 @@ export function reshape(
   // "Former National Security Council": an ordinary word opening the sentence is no part of the name
   // ("News Nation" keeps its first word: one word left would be no name of its own); "NBA-leading
   // Lakers" (as the tokens split it) and "Host the Lakers": a modifier or a verb in front, not the name
+  // ("NBA - leading Lakers" as the tokens split it, but not a name of hyphened parts:
+  // "Dunkwa-on-Offin", "Stratford-upon-Avon")
+  const hyphenedModifier =
+    last - first >= 4 && tokens[first + 1]!.text === '-' && /^\p{Ll}+$/u.test(tokens[first + 2]!.text) && tokens[first + 3]!.text !== '-';
   let drop = 0;
   // (the model's mention sometimes takes in a lower-case "the": "the Lakers")
   if (last - first >= 2 && lead === 'the') drop = 1;
   else if (last - first >= 3 && opensSentence && lowerWords.has(lead.toLowerCase())) drop = 1;
   else if (last - first >= 2 && /^[\p{Lu}\p{N}]+-\p{Ll}+$/u.test(lead)) drop = 1;
-  // (not a name of hyphened parts: "Dunkwa-on-Offin", "Stratford-upon-Avon")
-  else if (
-    last - first >= 4 &&
-    tokens[first + 1]!.text === '-' &&
-    /^\p{Ll}+$/u.test(tokens[first + 2]!.text) &&
-    tokens[first + 3]!.text !== '-'
-  ) {
-    drop = 3;
-  } else if (last - first >= 3 && tokens[first + 1]!.text === 'the') drop = 1;
+  else if (hyphenedModifier) drop = 3;
+  else if (last - first >= 3 && tokens[first + 1]!.text === 'the') drop = 1;
   if (drop > 0 && tokens[first + drop]!.text === 'the' && last - first - drop >= 2) drop++;
   if (drop > 0) return [piece(first + drop, last)];
   return [piece(first, last)];
