@@ -125,8 +125,7 @@ export function reshape(
   // "Former National Security Council": an ordinary word opening the sentence is no part of the name
   // ("News Nation" keeps its first word: one word left would be no name of its own); "NBA-leading
   // Lakers" (as the tokens split it) and "Host the Lakers": a modifier or a verb in front, not the name
-  // ("NBA - leading Lakers" as the tokens split it, but not a name of hyphened parts:
-  // "Dunkwa-on-Offin", "Stratford-upon-Avon")
+  // (but a name of hyphened parts is one: "Dunkwa-on-Offin", "Stratford-upon-Avon")
   const hyphenedModifier =
     last - first >= 4 && tokens[first + 1]!.text === '-' && /^\p{Ll}+$/u.test(tokens[first + 2]!.text) && tokens[first + 3]!.text !== '-';
   let drop = 0;

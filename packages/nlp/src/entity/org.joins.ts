@@ -142,13 +142,14 @@ function bodyOfName(text: string, m: ModelMention): ModelMention {
   return { ...m, start: m.start - before[0].length + (/^\p{Lu}/u.test(before[0]) ? 0 : 1), type: 'ORGANIZATION' };
 }
 
+// the small words a body's name holds between its capitalised ones
+const CONNECTORS = new Set(['and', 'of', 'for', 'in', 'on', 'the']);
+
 /**
  * "the Organization for Security and Co-operation in Europe" read as "Organization for Security"
  * and "Europe": a body the model cut short reaches as far as the words whose capitals spell an
  * acronym the text uses ("(OSCE)", "The OSCE will …"); the mentions inside go.
  */
-const CONNECTORS = new Set(['and', 'of', 'for', 'in', 'on', 'the']);
-
 function withAcronymSpan(text: string, m: ModelMention, next: ModelMention | undefined, acronyms: ReadonlySet<string>): ModelMention {
   if (m.type !== 'ORGANIZATION' || acronyms.size === 0) return m;
   const after = /^(?: (?:and|of|for|in|on|the|&|\p{Lu}[\p{L}'’-]*|\p{Ll}[\p{Ll}-]*))+/u.exec(text.slice(m.end, m.end + 100))?.[0];

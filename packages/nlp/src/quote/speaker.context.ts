@@ -174,13 +174,14 @@ export function introductionOf(ctx: Ctx, noun: string, at: number, asWritten: st
   const escaped = noun.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const name = `[\\p{Lu}][\\p{L}\\d&'’.-]*`;
   const re = new RegExp(
-    `\\b(?:[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}-]+\\s+)?${escaped}\\b(?:\\s+(?:for|of|at|with)\\s+(?:the\\s+)?${name}(?:\\s+(?:(?:of|for|and|the|on|&)\\s+)*${name})*)?`,
+    `\\b(?:[Aa]n?|[Oo]ne)\\s+(?:[\\p{L}-]+\\s+)?${escaped}\\b(\\s+(?:for|of|at|with)\\s+(?:the\\s+)?${name}(?:\\s+(?:(?:of|for|and|the|on|&)\\s+)*${name})*)?`,
     'gu',
   );
-  let last: string | null = null;
-  for (const m of ctx.text.slice(Math.max(0, at - 5000), at).matchAll(re)) last = m[0];
+  let last: RegExpExecArray | null = null;
+  for (const m of ctx.text.slice(Math.max(0, at - 5000), at).matchAll(re)) last = m;
   if (last === null) return null;
-  return new RegExp(`${escaped}\\s+(?:for|of|at|with)\\s`, 'u').test(last) ? last : asWritten;
+  // (group 1: whose role it is)
+  return last[1] ? last[0] : asWritten;
 }
 
 /** The mention whose last token is `k`, if any (mentions are sorted by start). */
