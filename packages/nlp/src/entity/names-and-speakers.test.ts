@@ -597,3 +597,29 @@ describe('leads and roles (set S)', () => {
     expect(ents(out)).toEqual(['Medicines and Healthcare products Regulatory Agency/ORGANIZATION']);
   });
 });
+
+describe('reported words in front of a noun', () => {
+  it("\"X said it had made a 'fair and generous' offer\": a phrase the speech verb reports is X's; one word stays the writer's", () => {
+    const t = 'Harbor Foods said it had made a "fair and generous" offer to shareholders.';
+    expect(speakers(enrich(t, { ORGANIZATION: ['Harbor Foods'] }))).toEqual(['Harbor Foods']);
+    const one = 'Nadia Cruz said the "interim" government had no mandate.';
+    expect(speakers(enrich(one, { PERSON: ['Nadia Cruz'] }))).toEqual([null]);
+    const unreported = 'Harbor Foods made a "fair and generous" offer to shareholders.';
+    expect(speakers(enrich(unreported, { ORGANIZATION: ['Harbor Foods'] }))).toEqual([null]);
+  });
+});
+
+describe('a body named for a list before its head word', () => {
+  it('"the Foreign, Commonwealth and Development Office" is one body, and its spokesperson is named with all of it', () => {
+    const t = 'A spokesperson for the Foreign, Commonwealth and Development Office said: "We are deeply concerned."';
+    const out = enrich(t, { ORGANIZATION: ['Commonwealth and Development Office'] });
+    expect(out.entities.map((e) => e.name)).toEqual(['Foreign, Commonwealth and Development Office']);
+    expect(speakers(out)).toEqual(['A spokesperson for the Foreign, Commonwealth and Development Office']);
+  });
+
+  it('a word of the list that is a name of its own keeps the list apart ("the Sydney, Melbourne and Brisbane Airports")', () => {
+    const t = 'Delays hit the Sydney, Melbourne and Brisbane Airports on Friday.';
+    const out = enrich(t, { LOCATION: ['Sydney', 'Melbourne'], ORGANIZATION: ['Brisbane Airports'] });
+    expect(out.entities.map((e) => e.name).sort()).toEqual(['Brisbane Airports', 'Melbourne', 'Sydney']);
+  });
+});

@@ -312,10 +312,28 @@ export function withPortfolioLists(text: string, mentions: ModelMention[]): Mode
     if (lead && ORG_HEADS.has(lead[2]!.toLowerCase()) && /\sand\s/.test(text.slice(start, end))) {
       start -= lead[1]!.length;
       while (out.length > 0 && out[out.length - 1]!.end > start) out.pop();
+    } else {
+      start -= listBeforeHead(text, mentions, start, end);
     }
     out.push(start === m.start && end === m.end ? m : { ...m, start, end });
   }
   return out;
+}
+
+const LIST_BEFORE = /(?:^|[^\p{L}])[Tt]he\s+((?:\p{Lu}\p{Ll}+,\s+)+)$/u;
+
+/**
+ * "the Foreign, Commonwealth and Development Office" read as "Commonwealth and Development
+ * Office": the list of subjects comes before the head word here. An organisation "… and … <head>"
+ * whose list of capitalised words opens after "the" takes that list in (how many characters),
+ * unless a word of it is a name of its own ("the Sydney, Melbourne and Brisbane Airports").
+ */
+function listBeforeHead(text: string, mentions: readonly ModelMention[], start: number, end: number): number {
+  const surface = text.slice(start, end);
+  if (!/\sand\s/.test(surface) || !ORG_HEADS.has(/(\p{L}+)$/u.exec(surface)?.[1]?.toLowerCase() ?? '')) return 0;
+  const list = LIST_BEFORE.exec(text.slice(Math.max(0, start - 80), start))?.[1];
+  if (!list || mentions.some((o) => o.start < start && o.end > start - list.length)) return 0;
+  return list.length;
 }
 
 /**

@@ -285,8 +285,10 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
     // defensible" given the growth' goes on with a preposition)
     /^(?:NN|JJ|VBG|CD|undefined)/.test(String(ctx.posAt(next.start)))
   ) {
-    // the quoted words modify the noun after them
-    return true;
+    // the quoted words modify the noun after them, unless a speech verb earlier in the sentence
+    // reports a phrase of them: "the company said it had made a 'fair and generous' offer" quotes
+    // its words (one word is still the writer's doubt: "said the 'interim' government")
+    return words.length < 2 || !reportedInSentence(ctx, open);
   }
   if (titleCase && words.length > 1) {
     const samePara = next !== undefined && next.para === tokens[close]!.para;
@@ -294,6 +296,17 @@ function looksLikeScareQuote(ctx: Ctx, sp: QuoteSpan, open: number, close: numbe
     const nextIsCue = samePara && !inner.endsWith('.') && (CUE_VERBS.has(lower(next)) || CUE_VERBS.has(lower(tokens[close + 2])));
     const prevIsCue = prev && (CUE_VERBS.has(before) || before === ':' || before === ',');
     if (!nextIsCue && !prevIsCue) return true;
+  }
+  return false;
+}
+
+/** A speech verb (not a naming one) outside quotation marks earlier in the quotation's sentence. */
+function reportedInSentence(ctx: Ctx, open: number): boolean {
+  const { tokens, inQuote } = ctx;
+  const sent = tokens[open]!.sent;
+  for (let k = open - 1; k >= 0 && tokens[k]!.sent === sent; k--) {
+    const w = lower(tokens[k]);
+    if (inQuote[k]! < 0 && CUE_VERBS.has(w) && !NAMING_VERBS.has(w)) return true;
   }
   return false;
 }

@@ -5,6 +5,7 @@ import { CUE_VERBS, ORG_ROLE_NOUNS, ROLE_NOUNS } from '../lexicon/words';
 import type { Ctx, Speaker } from './speaker.context';
 import {
   CLAUSE_STOPS,
+  coveringMention,
   PP_AFTER_ROLE,
   PREPOSITIONS,
   introductionOf,
@@ -102,6 +103,9 @@ export function resolveRole(ctx: Ctx, from: number, to: number, quoteOpen: numbe
   // an unnamed speaker: the phrase as written, up to a clause break
   let end = to;
   for (let j = from + headAt + 1; j < to; j++) {
+    // (a comma or "and" inside a name is none: "a spokesperson for the Foreign, Commonwealth and
+    // Development Office")
+    if (coveringMention(ctx, j)) continue;
     const w = lower(tokens[j]);
     if (CLAUSE_STOPS.has(w) || (PREPOSITIONS.has(w) && !PP_AFTER_ROLE.has(w)) || CUE_VERBS.has(w)) {
       end = j;
