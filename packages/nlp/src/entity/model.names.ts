@@ -97,9 +97,12 @@ export function namesFromModel(
     } else if (echo) {
       out.push({ ...r, modelType: echo });
     }
-    // "NetChoice, a trade group, …": the appositive says what the model could not
-    else if (appositiveRole(tokens, r) === 'ORGANIZATION') {
-      out.push({ ...r, modelType: 'ORGANIZATION' });
+    // "NetChoice, a trade group, …", "Sutrisno, the head of the inquiry, …": the appositive says
+    // what the model could not (and the same words further on are the same one)
+    else if (appositiveRole(tokens, r)) {
+      const type = appositiveRole(tokens, r)!;
+      out.push({ ...r, modelType: type });
+      if (type === 'PERSON') echoes.set(fold(r.words.join(' ')), type);
     }
     // "The World Wide Fund for Nature said": a name headed by a word that names a kind of body
     // ("Fund", "Council", "Police"), before "of"/"for"/"on" or at its end, the model passed over

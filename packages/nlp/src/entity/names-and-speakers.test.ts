@@ -623,3 +623,12 @@ describe('a body named for a list before its head word', () => {
     expect(out.entities.map((e) => e.name).sort()).toEqual(['Brisbane Airports', 'Melbourne', 'Sydney']);
   });
 });
+
+describe('a one-name person the model passed over', () => {
+  it('"Sutrisno, the chairman of the inquiry, told reporters …" is a person, there and further on', () => {
+    const t = 'Sutrisno, the chairman of the inquiry, told reporters it would take a year. "We will find the cause," Sutrisno said.';
+    const out = enrich(t, {});
+    expect(out.entities.map((e) => `${e.name}/${e.type}`)).toEqual(['Sutrisno/PERSON']);
+    expect(speakers(out)).toEqual(['Sutrisno']);
+  });
+});
