@@ -22,6 +22,10 @@ const REFUSED_BY_8 = {
 
 const v = (major: number) => `application/vnd.elasticsearch+json; compatible-with=${major}`;
 
+// A search over a pattern no index matches (200, no hits): a search over every index of the shared
+// test engine met other tests' indices being created or deleted, and failed with their 503.
+const ownSearch = () => `${uniqueName('esver')}-*/_search`;
+
 describe('Elasticsearch 8 and 9: the server major decides the media types', () => {
   const opened: { proxy: EsCompatProxy; engine?: SearchEnginePort }[] = [];
   async function pose(major: 7 | 8 | 9, esMajor?: 8 | 9) {
@@ -40,7 +44,7 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
   it("the proxy as 8.x refuses compatible-with=9 with 8.x's own error, and takes 8, 7 and plain JSON", async () => {
     const { proxy } = await pose(8);
     const put = (accept: string, contentType: string) =>
-      fetch(`${proxy.url}/_search`, { method: 'POST', headers: { accept, 'content-type': contentType }, body: '{"size":0}' });
+      fetch(`${proxy.url}/${ownSearch()}`, { method: 'POST', headers: { accept, 'content-type': contentType }, body: '{"size":0}' });
     const refused = await put(v(9), v(9));
     expect(refused.status).toBe(400);
     expect(refused.headers.get('x-elastic-product')).toBe('Elasticsearch');
@@ -66,7 +70,7 @@ describe('Elasticsearch 8 and 9: the server major decides the media types', () =
   it('the proxy as 9.x takes compatible-with=9 and 8, and refuses 7', async () => {
     const { proxy } = await pose(9);
     const search = (major: number) =>
-      fetch(`${proxy.url}/_search`, { method: 'POST', headers: { accept: v(major), 'content-type': v(major) }, body: '{}' });
+      fetch(`${proxy.url}/${ownSearch()}`, { method: 'POST', headers: { accept: v(major), 'content-type': v(major) }, body: '{}' });
     expect((await search(9)).status).toBe(200);
     const answer = await search(8);
     expect(answer.status).toBe(200);
